@@ -1,0 +1,117 @@
+// Engine benchmark: 100,000 leads × 1,000,000 activities × 40 rules, generated deterministically,
+// scored in memory (no I/O). Prints time, leads/s, activities/s and peak memory.
+// Build and run: npx esbuild bench/engine.ts --bundle --platform=node --format=esm --outfile=/tmp/engine-bench.mjs && node /tmp/engine-bench.mjs
+import {
+  ACTIVITY_HEADERS,
+  type CellValue,
+  defaultListsGrid,
+  defaultSettingsGrid,
+  type Grid,
+  LEADS_HEADERS,
+  scoreWorkbook,
+  starterMatrix,
+} from "../src/core/index";
+
+const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
+const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+/** mulberry32: small, fast, deterministic. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = rng(42);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+
+const TITLES = ["VP Sales", "CEO", "Marketing Manager", "Director of IT", "Engineer", "Student", "Analyst", "Head of Growth", "Intern", ""];
+const INDUSTRIES = ["Software", "SaaS", "Retail", "Education", "Financial Services", "Healthcare", "Manufacturing", "Marketing"];
+const COUNTRIES = ["United States", "Canada", "United Kingdom", "Germany", "India", "Brazil", "France", "Australia"];
+const DOMAINS = ["gmail.com", "yahoo.com", "acme.com", "globex.io", "initech.com", "state.edu", "hooli.com", "outlook.com"];
+const EVENTS = ["Page View", "Page View", "Page View", "Email Open", "Email Open", "Email Click", "Form Fill", "Webinar Attended", "Demo Request", "Unsubscribe", "Form Submit"];
+const PAGES = ["/pricing", "/careers", "/blog/scoring", "/docs/start", "/", "/features", "/customers"];
+const DAY = 86_400_000;
+const asOf = new Date(Date.UTC(2024, 5, 1));
+
+function generate(): { leads: Grid; activities: Grid; matrix: Grid } {
+  const leads: Grid = [[...LEADS_HEADERS]];
+  const emails: string[] = [];
+  for (let i = 0; i < LEADS; i++) {
+    const email = `lead${i}@${pick(DOMAINS)}`;
+    emails.push(email);
+    const created = new Date(asOf.getTime() - Math.floor(rand() * 400) * DAY).toISOString().slice(0, 10);
+    leads.push([email, `First${i}`, `Last${i}`, pick(TITLES), `Company ${i % 5000}`, pick(INDUSTRIES), String(Math.floor(rand() * 20000)), pick(COUNTRIES), "Web", "Owner", created, "", ""]);
+  }
+  const activities: Grid = [[...ACTIVITY_HEADERS]];
+  const start = asOf.getTime() - 365 * DAY;
+  for (let i = 0; i < ACTIVITIES; i++) {
+    // Appended in time order, as a real log is; 1% in the future of asOf.
+    const t = start + Math.floor((i / ACTIVITIES) * 368 * DAY);
+    const ev = pick(EVENTS);
+    // Fresh strings per cell, as a CSV reader or getValues produces them (no shared string objects).
+    const row: CellValue[] = [
+      new Date(t).toISOString(),
+      ` ${pick(emails)}`.slice(1),
+      ` ${ev}`.slice(1),
+      ev === "Page View" ? ` ${pick(PAGES)}`.slice(1) : "",
+    ];
+    activities.push(row);
+  }
+  const matrix = starterMatrix();
+  const extra: CellValue[][] = [
+    [true, "Fit", "", "Lead", "", "Industry", "=", "Healthcare", 4, "", "", ""],
+    [true, "Fit", "", "Lead", "", "Country", "=", "Germany", 2, "", "", ""],
+    [true, "Fit", "", "Lead", "", "Job Title", "contains", "engineer", -3, "", "", ""],
+    [true, "Fit", "", "Lead", "", "Job Title", "starts with", "head", 3, "", "", ""],
+    [true, "Fit", "", "Lead", "", "Employees", "<", "10", -5, "", "", ""],
+    [true, "Fit", "", "Lead", "", "Employees", ">=", "1000", 2, "", "", ""],
+    [true, "Fit", "", "Lead", "", "Company", "is blank", "", -2, "", "", ""],
+    [true, "Fit", "", "Lead", "", "Days Since Created", "<", "30", 3, "", "", ""],
+    [true, "Fit", "", "Lead", "", "Country", "not in list", "India, Brazil", 1, "", "", ""],
+    [true, "Engagement", "", "Lead", "", "Activity Count", ">", "20", 5, "", "", ""],
+    [true, "Engagement", "Blog reader", "Activity", "Page View", "Detail", "starts with", "/blog", 1, 5, 30, ""],
+    [true, "Engagement", "Docs reader", "Activity", "Page View", "Detail", "matches", "^/docs/", 2, 3, 60, ""],
+    [true, "Engagement", "Feature tour", "Activity", "Page View", "Detail", "=", "/features", 2, 2, "", ""],
+    [true, "Engagement", "Customer stories", "Activity", "Page View", "Detail", "contains", "customers", 2, 2, 45, 10],
+    [true, "Engagement", "Home page", "Activity", "Page View", "Detail", "=", "/", 0.5, 4, 14, ""],
+    [true, "Engagement", "Any touch this week", "Activity", "", "", "", "", 1, 3, 7, ""],
+    [true, "Engagement", "Repeat webinar", "Activity", "Webinar Attended", "", "", "", 3, "", 180, 60],
+    [true, "Engagement", "Old email opens", "Activity", "Email Open", "", "", "", 0.2, 20, "", ""],
+  ];
+  matrix.push(...extra);
+  return { leads, activities, matrix };
+}
+
+const g0 = performance.now();
+const { leads, activities, matrix } = generate();
+const genMs = performance.now() - g0;
+const input = { leads, activities, matrix, settings: defaultSettingsGrid(), lists: defaultListsGrid() };
+console.log(
+  `data: ${LEADS.toLocaleString("en-US")} leads, ${ACTIVITIES.toLocaleString("en-US")} activities (ISO text timestamps), ${matrix.length - 1} rules; generated in ${(genMs / 1000).toFixed(2)} s`,
+);
+let best = Number.POSITIVE_INFINITY;
+let check = 0;
+for (let i = 0; i < RUNS; i++) {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const run = scoreWorkbook(input, { asOf, timeZone: "America/New_York" });
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  best = Math.min(best, ms);
+  check = run.leads.reduce((s, l) => s + l.score, 0);
+  console.log(
+    `run ${i + 1}: ${(ms / 1000).toFixed(3)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s CPU incl. GC threads  (${run.leads.length} leads scored, ${run.problems.length} problems, score sum ${check})`,
+  );
+}
+const mem = process.memoryUsage();
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(`best full rescore: ${(best / 1000).toFixed(3)} s`);
+console.log(`leads/s:      ${Math.round(LEADS / (best / 1000)).toLocaleString("en-US")}`);
+console.log(`activities/s: ${Math.round(ACTIVITIES / (best / 1000)).toLocaleString("en-US")}`);
+console.log(`peak memory (max RSS, incl. generated data): ${maxRssMb.toFixed(0)} MB; heap used now ${(mem.heapUsed / 1048576).toFixed(0)} MB`);

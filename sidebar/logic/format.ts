@@ -1,0 +1,39 @@
+// Display helpers for schedule and run summaries.
+import type { Schedule } from "../../src/addon/api";
+
+export const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
+
+export function hourLabel(h: number): string {
+  return `${String(h).padStart(2, "0")}:00`;
+}
+
+export function describeSchedule(s: Schedule | null): string {
+  if (!s) return "Off";
+  if (s.kind === "hourly") return "Every hour";
+  if (s.kind === "everyHours") return s.hours === 1 ? "Every hour" : `Every ${s.hours ?? "?"} hours`;
+  return `Daily at ${s.atHour == null ? "?" : hourLabel(s.atHour)}`;
+}
+
+/** An ISO time shown in the spreadsheet's time zone (falls back to the browser's if it is unknown). */
+export function formatTime(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const opts: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+  try {
+    return new Intl.DateTimeFormat("en", { ...opts, timeZone }).format(d);
+  } catch {
+    return new Intl.DateTimeFormat("en", opts).format(d);
+  }
+}
+
+/** "a@x.com, b@y.com" → ["a@x.com", "b@y.com"]; also accepts semicolons and new lines. */
+export function splitEmails(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function looksLikeEmail(s: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
+}

@@ -1,0 +1,172 @@
+// Lead lookup: search by name or email, pick a lead, see why it has its score (as "Explain selected lead").
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { LeadExplanation, LeadMatch } from "../../src/addon/api";
+import { call } from "../rpc";
+import { ActionStatus, fmtNum, Loading, Notice, useAction } from "../ui";
+import type { PanelProps } from "./types";
+
+const DEBOUNCE_MS = 250;
+
+function Breakdown({ e }: { e: LeadExplanation }) {
+  const capped = e.groups.filter((g) => g.capped);
+  return (
+    <div data-testid="explanation">
+      <div class="lead-head">{e.name}</div>
+      <dl class="kv">
+        <dt>Score</dt>
+        <dd>{fmtNum(e.score)}</dd>
+        <dt>Tier</dt>
+        <dd>{e.tier || "–"}</dd>
+        <dt>Grade</dt>
+        <dd>{e.grade || "–"}</dd>
+        <dt>Next tier</dt>
+        <dd>
+          {e.nextTier ? `${e.nextTier.name}: ${fmtNum(e.nextTier.pointsNeeded)} more points` : "Already in the top tier"}
+        </dd>
+        <dt>Row</dt>
+        <dd>Leads row {e.sheetRow}</dd>
+      </dl>
+      <h3>Groups</h3>
+      <table class="data" aria-label="Points per group">
+        <thead>
+          <tr>
+            <th scope="col">Group</th>
+            <th scope="col" class="num">
+              Raw
+            </th>
+            <th scope="col" class="num">
+              Counted
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {e.groups.map((g) => (
+            <tr key={g.group}>
+              <td>
+                {g.group || "(no group)"}
+                {g.capped && (
+                  <span class="muted">
+                    {" "}
+                    (capped at {g.capped} {fmtNum(g.capped === "max" ? g.max : g.min)})
+                  </span>
+                )}
+              </td>
+              <td class="num">{fmtNum(g.raw)}</td>
+              <td class="num">{fmtNum(g.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {capped.length === 0 && <p class="muted">No group cap applied.</p>}
+      <h3>Rules that fired</h3>
+      {e.rules.length === 0 ? (
+        <p class="muted">No rule matched this lead.</p>
+      ) : (
+        <table class="data" aria-label="Rules that fired">
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col" class="num" title="Points per match">
+                Pts
+              </th>
+              <th scope="col" class="num" title="Times it matched">
+                ×
+              </th>
+              <th scope="col" class="num" title="Decay weight">
+                Decay
+              </th>
+              <th scope="col" class="num">
+                Value
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {e.rules.map((r) => (
+              <tr key={r.ruleRow}>
+                <td>
+                  {r.label}
+                  <span class="muted"> · {r.group || "no group"}</span>
+                </td>
+                <td class="num">{fmtNum(r.points)}</td>
+                <td class="num">{r.count}</td>
+                <td class="num">{r.weight.toFixed(2)}</td>
+                <td class="num">{fmtNum(r.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="muted">As of {e.asOf}</p>
+    </div>
+  );
+}
+
+export function Lookup(_: PanelProps) {
+  const [query, setQuery] = useState("");
+  const [matches, setMatches] = useState<LeadMatch[] | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [explained, setExplained] = useState<LeadExplanation | null>(null);
+  const search = useAction();
+  const explain = useAction();
+  const timer = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    window.clearTimeout(timer.current);
+    const q = query.trim();
+    if (!q) {
+      setMatches(null);
+      return;
+    }
+    timer.current = window.setTimeout(async () => {
+      const found = await search.run(() => call("lookupLeads", q));
+      if (found) setMatches(found);
+    }, DEBOUNCE_MS);
+    return () => window.clearTimeout(timer.current);
+  }, [query]);
+
+  async function pick(m: LeadMatch) {
+    setPicked(m.key);
+    setExplained(null);
+    const e = await explain.run(() => call("explainLead", m.key));
+    if (e) setExplained(e);
+  }
+
+  return (
+    <section aria-labelledby="h-lookup">
+      <h2 id="h-lookup">Lead lookup</h2>
+      <div class="field">
+        <label for="lookup-q">Name or email</label>
+        <input
+          id="lookup-q"
+          type="search"
+          autocomplete="off"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+      </div>
+      <ActionStatus action={search} busyLabel="Searching…" />
+      {matches && matches.length === 0 && !search.busy && <p class="muted">No lead matches.</p>}
+      {matches && matches.length > 0 && (
+        <div role="group" aria-label="Matching leads" data-testid="matches">
+          {matches.map((m) => (
+            <button
+              type="button"
+              class="pick"
+              key={m.key}
+              aria-pressed={picked === m.key}
+              onClick={() => pick(m)}
+            >
+              {m.name}
+              <span class="meta">
+                {m.tier || "no tier"} · score {m.score == null ? "–" : fmtNum(m.score)} · row {m.sheetRow}
+              </span>
+            </button>
+          ))}
+        </div>
+      )}
+      {explain.busy && <Loading label="Explaining…" />}
+      {explain.error && <Notice kind="error">{explain.error}</Notice>}
+      {explained && <Breakdown e={explained} />}
+    </section>
+  );
+}

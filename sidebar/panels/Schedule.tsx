@@ -1,0 +1,308 @@
+// Notifications and schedule: the time-driven run, who gets alerts and how, the last run and what is pending.
+import { useEffect, useState } from "preact/hooks";
+import type { NotificationSettings, Schedule as ScheduleT, ScheduleKind } from "../../src/addon/api";
+import { describeSchedule, EVERY_HOURS, formatTime, hourLabel, looksLikeEmail, splitEmails } from "../logic/format";
+import { call } from "../rpc";
+import { ActionStatus, Notice, parseNum, useAction } from "../ui";
+import type { PanelProps } from "./types";
+
+function ScheduleForm({ state, onState }: PanelProps) {
+  const savedKey = JSON.stringify(state.schedule);
+  const initial = () => ({
+    on: state.schedule != null,
+    kind: state.schedule?.kind ?? ("daily" as ScheduleKind),
+    hours: state.schedule?.hours ?? 4,
+    atHour: state.schedule?.atHour ?? 8,
+  });
+  const [d, setD] = useState(initial);
+  useEffect(() => setD(initial()), [savedKey]);
+  const action = useAction();
+  const now = useAction();
+
+  const schedule: ScheduleT | null = !d.on
+    ? null
+    : d.kind === "hourly"
+      ? { kind: "hourly" }
+      : d.kind === "everyHours"
+        ? { kind: "everyHours", hours: d.hours }
+        : { kind: "daily", atHour: d.atHour };
+  const dirty = JSON.stringify(schedule) !== savedKey;
+
+  async function apply() {
+    const next = await action.run(
+      () => call("setSchedule", schedule),
+      schedule ? `Schedule set: ${describeSchedule(schedule).toLowerCase()}.` : "Schedule turned off.",
+    );
+    if (next) onState(next);
+  }
+  async function scoreNow() {
+    const next = await now.run(() => call("scoreAllNow"), "All leads rescored.");
+    if (next) onState(next);
+  }
+
+  return (
+    <div>
+      <h3>Schedule</h3>
+      <p class="muted">
+        Current: <strong>{describeSchedule(state.schedule)}</strong>. Times are in {state.timeZone}.
+        {state.autoScoring ? " Leads are also rescored when edited." : ""}
+      </p>
+      <label class="inline field">
+        <input type="checkbox" checked={d.on} onChange={(e) => setD({ ...d, on: e.currentTarget.checked })} />
+        Rescore and notify on a schedule
+      </label>
+      {d.on && (
+        <>
+          <div class="field">
+            <label for="sched-kind">Frequency</label>
+            <select
+              id="sched-kind"
+              value={d.kind}
+              onChange={(e) => setD({ ...d, kind: e.currentTarget.value as ScheduleKind })}
+            >
+              <option value="hourly">Every hour</option>
+              <option value="everyHours">Every few hours</option>
+              <option value="daily">Once a day</option>
+            </select>
+          </div>
+          {d.kind === "everyHours" && (
+            <div class="field">
+              <label for="sched-hours">Every</label>
+              <select
+                id="sched-hours"
+                value={String(d.hours)}
+                onChange={(e) => setD({ ...d, hours: Number(e.currentTarget.value) })}
+              >
+                {EVERY_HOURS.map((h) => (
+                  <option key={h} value={String(h)}>
+                    {h} {h === 1 ? "hour" : "hours"}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {d.kind === "daily" && (
+            <div class="field">
+              <label for="sched-hour">At ({state.timeZone})</label>
+              <select
+                id="sched-hour"
+                value={String(d.atHour)}
+                onChange={(e) => setD({ ...d, atHour: Number(e.currentTarget.value) })}
+              >
+                {Array.from({ length: 24 }, (_, h) => (
+                  <option key={h} value={String(h)}>
+                    {hourLabel(h)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </>
+      )}
+      <div class="actions">
+        <button type="button" class="btn action" disabled={!dirty || action.busy} onClick={apply}>
+          Apply schedule
+        </button>
+        <button type="button" class="btn" disabled={now.busy} onClick={scoreNow}>
+          Score all now
+        </button>
+      </div>
+      <ActionStatus action={action} busyLabel="Updating the trigger…" />
+      <ActionStatus action={now} busyLabel="Scoring every lead…" />
+    </div>
+  );
+}
+
+function NotifyForm({ state, onState }: PanelProps) {
+  const n = state.notifications;
+  const savedKey = JSON.stringify(n);
+  const initial = () => ({
+    emails: n.emails.join(", "),
+    ownerColumn: n.ownerColumn,
+    mode: n.mode,
+    rearm: String(n.rearmMargin),
+  });
+  const [d, setD] = useState(initial);
+  useEffect(() => setD(initial()), [savedKey]);
+  const action = useAction();
+
+  const emails = splitEmails(d.emails);
+  const bad = emails.filter((e) => !looksLikeEmail(e));
+  const rearm = parseNum(d.rearm);
+  const rearmInvalid = rearm == null || !Number.isFinite(rearm) || rearm < 0;
+  const patch: NotificationSettings = {
+    emails,
+    ownerColumn: d.ownerColumn.trim(),
+    mode: d.mode,
+    rearmMargin: rearm ?? 0,
+  };
+  const dirty = JSON.stringify(patch) !== savedKey;
+  const errors = [
+    ...(bad.length ? [`Not an email address: ${bad.join(", ")}`] : []),
+    ...(rearmInvalid ? ["The re-arm margin must be a number of points, 0 or more."] : []),
+  ];
+
+  async function save() {
+    const next = await action.run(() => call("saveSettings", { notifications: patch }), "Saved.");
+    if (next) onState(next);
+  }
+
+  return (
+    <div>
+      <h3>Notifications</h3>
+      <p class="muted">An email goes out when a lead enters a tier marked ✉ on the Thresholds panel.</p>
+      <div class="field">
+        <label for="notify-emails">Recipients</label>
+        <textarea
+          id="notify-emails"
+          rows={2}
+          value={d.emails}
+          aria-describedby="notify-emails-help"
+          aria-invalid={bad.length > 0}
+          onInput={(e) => setD({ ...d, emails: e.currentTarget.value })}
+        />
+        <span id="notify-emails-help" class="muted">
+          Comma-separated. Empty: the spreadsheet owner gets the alerts.
+        </span>
+      </div>
+      <div class="field">
+        <label for="owner-column">Owner column</label>
+        <input
+          id="owner-column"
+          type="text"
+          value={d.ownerColumn}
+          aria-describedby="owner-column-help"
+          onInput={(e) => setD({ ...d, ownerColumn: e.currentTarget.value })}
+        />
+        <span id="owner-column-help" class="muted">
+          A lead whose owner cell holds an email address also alerts that owner.
+        </span>
+      </div>
+      <fieldset>
+        <legend>Send</legend>
+        <label class="inline">
+          <input
+            type="radio"
+            name="notify-mode"
+            value="digest"
+            checked={d.mode === "digest"}
+            onChange={() => setD({ ...d, mode: "digest" })}
+          />
+          One digest per recipient per run
+        </label>
+        <label class="inline">
+          <input
+            type="radio"
+            name="notify-mode"
+            value="each"
+            checked={d.mode === "each"}
+            onChange={() => setD({ ...d, mode: "each" })}
+          />
+          One email per lead
+        </label>
+      </fieldset>
+      <div class="field">
+        <label for="rearm">Re-arm margin (points)</label>
+        <input
+          id="rearm"
+          type="number"
+          min={0}
+          value={d.rearm}
+          aria-invalid={rearmInvalid}
+          aria-describedby="rearm-help"
+          onInput={(e) => setD({ ...d, rearm: e.currentTarget.value })}
+        />
+        <span id="rearm-help" class="muted">
+          A lead is announced again only after falling this far below the tier's minimum.
+        </span>
+      </div>
+      {errors.length > 0 && <Notice kind="error">{errors.join(" ")}</Notice>}
+      <div class="actions">
+        <button
+          type="button"
+          class="btn action"
+          disabled={!dirty || errors.length > 0 || action.busy}
+          onClick={save}
+        >
+          Save
+        </button>
+      </div>
+      <ActionStatus action={action} busyLabel="Saving…" />
+    </div>
+  );
+}
+
+function LastRun({ state }: { state: PanelProps["state"] }) {
+  const r = state.lastRun;
+  return (
+    <div>
+      <h3>Last run</h3>
+      {!r ? (
+        <p class="muted">No run yet.</p>
+      ) : (
+        <>
+          <dl class="kv" data-testid="last-run">
+            <dt>Finished</dt>
+            <dd>{formatTime(r.at, state.timeZone)}</dd>
+            <dt>Started by</dt>
+            <dd>{r.trigger}</dd>
+            <dt>Leads scored</dt>
+            <dd>{r.leadsScored}</dd>
+            <dt>Per tier</dt>
+            <dd>
+              {Object.entries(r.tierCounts)
+                .map(([t, c]) => `${t} ${c}`)
+                .join(" · ") || "–"}
+            </dd>
+            <dt>Emails sent</dt>
+            <dd>{r.notificationsSent}</dd>
+            <dt>Pending</dt>
+            <dd>{r.notificationsPending}</dd>
+            <dt>Problems</dt>
+            <dd>{r.problems}</dd>
+          </dl>
+          {r.note && <Notice kind="info">{r.note}</Notice>}
+        </>
+      )}
+      <h3>Pending notifications</h3>
+      {state.pending.length === 0 ? (
+        <p class="muted">None.</p>
+      ) : (
+        <>
+          <p class="muted">These go out with the next run (the daily email quota ran short).</p>
+          <table class="data" aria-label="Pending notifications">
+            <thead>
+              <tr>
+                <th scope="col">Lead</th>
+                <th scope="col">Tier</th>
+                <th scope="col" class="num">
+                  Score
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.pending.map((p) => (
+                <tr key={p.key}>
+                  <td>{p.name}</td>
+                  <td>{p.tier}</td>
+                  <td class="num">{p.score}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function Schedule(props: PanelProps) {
+  return (
+    <section aria-labelledby="h-schedule">
+      <h2 id="h-schedule">Notifications and schedule</h2>
+      <ScheduleForm {...props} />
+      <NotifyForm {...props} />
+      <LastRun state={props.state} />
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+import type { SidebarState } from "../../src/addon/api";
+
+/** Every settings panel gets the current state and reports the state a save returned. */
+export interface PanelProps {
+  state: SidebarState;
+  onState(next: SidebarState): void;
+}

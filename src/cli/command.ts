@@ -1,0 +1,19 @@
+// The shape of a `leadscore` subcommand. Each lives in src/cli/commands/<name>.ts and is listed in main.ts.
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface Command {
+  name: string;
+  /** One line shown in `leadscore --help`. */
+  summary: string;
+  /** Full usage text shown by `leadscore <name> --help` and on a usage error. */
+  usage: string;
+  /** Returns the process exit code: 0 ok, 1 problems found / failed, 2 usage error. */
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+/** Thrown for a bad command line; main prints the message and the command's usage, exit 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,107 @@
+// Point-in-time backtest: each lead is scored as of a moment before its outcome was known, so activity
+// logged after the conversion (the demo that *was* the sale) cannot flatter the score.
+//   created-plus:      Created + N days
+//   before-conversion: Converted At - N days; open or lost leads: the as-of time - N days
+//   none:              everyone at the as-of time
+import type { WorkbookInput } from "../types";
+import { columnIndex } from "./columns";
+import { cellDate } from "./values";
+
+export type BacktestMode = "created-plus" | "before-conversion" | "none";
+
+export interface BacktestOption {
+  mode: BacktestMode;
+  days: number;
+}
+
+export interface BacktestInfo {
+  mode: BacktestMode;
+  days: number;
+  /** Column the cut-off was taken from ("" for none). */
+  column: string;
+  /** Leads scored at their own cut-off. */
+  leads_cut: number;
+  /** Leads the mode needed a date for but had none: scored at the as-of time. */
+  leads_without_date: number;
+  description: string;
+}
+
+export interface Cutoffs {
+  info: BacktestInfo;
+  /** As-of time for a sheet row (undefined → the run's as-of). */
+  asOfForLead: (sheetRow: number) => Date | undefined;
+}
+
+const DAY = 86_400_000;
+
+/** The default when the user did not choose: a cut-off is only needed when activity can leak. */
+export function defaultBacktest(input: WorkbookInput, convertedAtColumn: string): BacktestOption {
+  const hasActivity = (input.activities?.length ?? 0) > 1;
+  if (!hasActivity) return { mode: "none", days: 0 };
+  if (columnIndex(input.leads[0] ?? [], convertedAtColumn) >= 0)
+    return { mode: "before-conversion", days: 1 };
+  if (columnIndex(input.leads[0] ?? [], "Created") >= 0) return { mode: "created-plus", days: 7 };
+  return { mode: "none", days: 0 };
+}
+
+export function cutoffs(
+  input: WorkbookInput,
+  labels: readonly (boolean | null)[],
+  option: BacktestOption,
+  asOf: Date,
+  timeZone: string,
+  convertedAtColumn: string,
+  createdColumn = "Created",
+): Cutoffs {
+  const { mode, days } = option;
+  const none: Cutoffs = {
+    info: {
+      mode: "none",
+      days: 0,
+      column: "",
+      leads_cut: 0,
+      leads_without_date: 0,
+      description: `Every lead scored as of ${asOf.toISOString()} (no point-in-time cut-off).`,
+    },
+    asOfForLead: () => undefined,
+  };
+  if (mode === "none") return none;
+  const headers = input.leads[0] ?? [];
+  const column = mode === "created-plus" ? createdColumn : convertedAtColumn;
+  const idx = columnIndex(headers, column);
+  if (idx < 0) throw new Error(`Backtest mode ${mode} needs a "${column}" column on Leads.`);
+  const cut = new Map<number, Date>();
+  let without = 0;
+  for (let r = 1; r < input.leads.length; r++) {
+    const label = labels[r - 1];
+    if (label === null || label === undefined) continue;
+    let at: number | null = null;
+    if (mode === "created-plus") {
+      const d = cellDate(input.leads[r][idx], timeZone);
+      if (d) at = d.getTime() + days * DAY;
+    } else if (label) {
+      const d = cellDate(input.leads[r][idx], timeZone);
+      if (d) at = d.getTime() - days * DAY;
+    } else at = asOf.getTime() - days * DAY;
+    if (at === null) {
+      without++;
+      continue;
+    }
+    cut.set(r + 1, new Date(Math.min(at, asOf.getTime())));
+  }
+  const description =
+    mode === "created-plus"
+      ? `Each lead scored as of ${column} + ${days} day(s).`
+      : `Converted leads scored as of ${column} - ${days} day(s); the others as of the as-of time - ${days} day(s).`;
+  return {
+    info: {
+      mode,
+      days,
+      column: String(headers[idx]).trim(),
+      leads_cut: cut.size,
+      leads_without_date: without,
+      description,
+    },
+    asOfForLead: (row) => cut.get(row),
+  };
+}

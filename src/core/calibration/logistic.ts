@@ -1,0 +1,154 @@
+// L2-regularised logistic regression on a sparse design, by Newton's method. Leads have a handful of
+// non-zero features (one atom per column plus a few activity counts), so the Hessian costs
+// O(rows x nnz^2) to build and O(p^3) to factor: fast for the few hundred features a matrix can use.
+// The intercept is not penalised.
+
+export interface Design {
+  /** Number of features (columns). */
+  p: number;
+  /** CSR: features of row i are idx[ptr[i] .. ptr[i+1]) with values val[...]. */
+  ptr: Int32Array;
+  idx: Int32Array;
+  val: Float64Array;
+}
+
+export interface LogisticModel {
+  intercept: number;
+  beta: Float64Array;
+}
+
+export function linearPredictor(X: Design, m: LogisticModel, row: number): number {
+  let eta = m.intercept;
+  for (let k = X.ptr[row]; k < X.ptr[row + 1]; k++) eta += m.beta[X.idx[k]] * X.val[k];
+  return eta;
+}
+
+function log1pexp(x: number): number {
+  return x > 35 ? x : x < -35 ? Math.exp(x) : Math.log1p(Math.exp(x));
+}
+
+function objective(
+  X: Design,
+  y: Uint8Array,
+  rows: ArrayLike<number>,
+  m: LogisticModel,
+  lambda: number,
+): number {
+  let f = 0;
+  for (let t = 0; t < rows.length; t++) {
+    const i = rows[t];
+    const eta = linearPredictor(X, m, i);
+    f += log1pexp(eta) - (y[i] ? eta : 0);
+  }
+  let pen = 0;
+  for (const b of m.beta) pen += b * b;
+  return f + 0.5 * lambda * pen;
+}
+
+/** Solve A x = b for symmetric positive definite A (row-major, size n), in place on copies. */
+function choleskySolve(A: Float64Array, b: Float64Array, n: number): Float64Array {
+  const L = new Float64Array(A);
+  for (let j = 0; j < n; j++) {
+    let d = L[j * n + j];
+    for (let k = 0; k < j; k++) d -= L[j * n + k] * L[j * n + k];
+    d = Math.sqrt(Math.max(d, 1e-12));
+    L[j * n + j] = d;
+    for (let i = j + 1; i < n; i++) {
+      let s = L[i * n + j];
+      const ri = i * n;
+      const rj = j * n;
+      for (let k = 0; k < j; k++) s -= L[ri + k] * L[rj + k];
+      L[ri + j] = s / d;
+    }
+  }
+  const x = new Float64Array(b);
+  for (let i = 0; i < n; i++) {
+    let s = x[i];
+    for (let k = 0; k < i; k++) s -= L[i * n + k] * x[k];
+    x[i] = s / L[i * n + i];
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let s = x[i];
+    for (let k = i + 1; k < n; k++) s -= L[k * n + i] * x[k];
+    x[i] = s / L[i * n + i];
+  }
+  return x;
+}
+
+export interface FitOptions {
+  init?: LogisticModel;
+  maxIter?: number;
+  tol?: number;
+}
+
+/** Minimise sum of log-losses over `rows` + lambda/2 * |beta|^2. */
+export function fitLogistic(
+  X: Design,
+  y: Uint8Array,
+  rows: ArrayLike<number>,
+  lambda: number,
+  options: FitOptions = {},
+): LogisticModel {
+  const p = X.p;
+  const n = p + 1; // last coordinate: intercept
+  let pos = 0;
+  for (let t = 0; t < rows.length; t++) pos += y[rows[t]];
+  const prior = Math.log((pos + 0.5) / (rows.length - pos + 0.5));
+  let m: LogisticModel = options.init
+    ? { intercept: options.init.intercept, beta: new Float64Array(options.init.beta) }
+    : { intercept: prior, beta: new Float64Array(p) };
+  let f = objective(X, y, rows, m, lambda);
+  const maxIter = options.maxIter ?? 50;
+  const tol = options.tol ?? 1e-9;
+  const H = new Float64Array(n * n);
+  const g = new Float64Array(n);
+  for (let iter = 0; iter < maxIter; iter++) {
+    H.fill(0);
+    g.fill(0);
+    for (let t = 0; t < rows.length; t++) {
+      const i = rows[t];
+      const eta = linearPredictor(X, m, i);
+      const mu = 1 / (1 + Math.exp(-eta));
+      const r = mu - y[i];
+      const w = Math.max(mu * (1 - mu), 1e-10);
+      const a = X.ptr[i];
+      const b = X.ptr[i + 1];
+      g[p] += r;
+      H[p * n + p] += w;
+      for (let k = a; k < b; k++) {
+        const jk = X.idx[k];
+        const vk = X.val[k];
+        g[jk] += r * vk;
+        H[jk * n + p] += w * vk;
+        for (let l = a; l < b; l++) H[jk * n + X.idx[l]] += w * vk * X.val[l];
+      }
+    }
+    for (let j = 0; j < p; j++) {
+      g[j] += lambda * m.beta[j];
+      H[j * n + j] += lambda + 1e-9;
+      H[p * n + j] = H[j * n + p];
+    }
+    H[p * n + p] += 1e-9;
+    const d = choleskySolve(H, g, n);
+    // Damped step: halve until the objective goes down (Newton can overshoot on separable data).
+    let step = 1;
+    let next: LogisticModel = m;
+    let fNext = f;
+    for (let h = 0; h < 30; h++) {
+      const cand: LogisticModel = { intercept: m.intercept - step * d[p], beta: new Float64Array(p) };
+      for (let j = 0; j < p; j++) cand.beta[j] = m.beta[j] - step * d[j];
+      const fc = objective(X, y, rows, cand, lambda);
+      if (fc <= f + 1e-12 * Math.abs(f)) {
+        next = cand;
+        fNext = fc;
+        break;
+      }
+      step /= 2;
+    }
+    const improved = f - fNext;
+    m = next;
+    f = fNext;
+    if (improved <= tol * Math.max(1, Math.abs(f))) break;
+  }
+  return m;
+}

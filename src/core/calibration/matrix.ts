@@ -1,0 +1,183 @@
+// Writing the fitted structure as an ordinary Scoring Matrix: one readable rule per cluster (two when a
+// cluster holds both true blanks and placeholder text), an always-firing Baseline rule, activity rules.
+import type { CellValue, Grid } from "../types";
+import type { Cluster, Structure } from "./structure";
+
+export const MATRIX_COLUMNS = [
+  "Active",
+  "Group",
+  "Rule",
+  "Source",
+  "Event",
+  "Field",
+  "Operator",
+  "Value",
+  "Points",
+  "Max Count",
+  "Within Days",
+  "Half-life Days",
+] as const;
+
+export interface MatrixRule {
+  group: string;
+  label: string;
+  source: "Lead" | "Activity";
+  event: string;
+  field: string;
+  operator: string;
+  value: string;
+  points: number;
+  maxCount: number | "";
+  halfLife: number | "";
+  /** Feature index (-1 for the baseline). */
+  feature: number;
+}
+
+function num(x: number): string {
+  return String(Number(x.toPrecision(12)));
+}
+
+function shortList(items: string[]): string {
+  return items.length <= 4 ? items.join(", ") : `${items.slice(0, 3).join(", ")} +${items.length - 3} more`;
+}
+
+function clusterRules(s: Structure, cl: Cluster, feature: number, points: number): MatrixRule[] {
+  const col = s.columns[cl.column];
+  const base = {
+    group: "Fit",
+    source: "Lead" as const,
+    event: "",
+    field: col.name,
+    points,
+    maxCount: "" as const,
+    halfLife: "" as const,
+    feature,
+  };
+  const out: MatrixRule[] = [];
+  const values: string[] = [];
+  let blank = false;
+  let placeholders: string[] = [];
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let bins = 0;
+  for (const a of cl.atoms) {
+    const atom = col.atoms[a];
+    if (atom.kind === "value") values.push(atom.text);
+    else if (atom.kind === "missing") {
+      blank = atom.blank;
+      placeholders = atom.placeholders;
+    } else {
+      bins++;
+      lo = Math.min(lo, atom.lo);
+      hi = Math.max(hi, atom.hi);
+    }
+  }
+  if (values.length) {
+    const items = col.kind === "categorical" ? [...values, ...placeholders] : values;
+    if (col.kind === "categorical") placeholders = [];
+    out.push({
+      ...base,
+      label: items.length === 1 ? `${col.name} = ${items[0]}` : `${col.name}: ${shortList(items)}`,
+      operator: items.length === 1 ? "=" : "in list",
+      value: items.join(", "),
+    });
+  }
+  if (bins) {
+    const from = col.integer ? lo + 1 : lo;
+    if (lo === Number.NEGATIVE_INFINITY) {
+      out.push({ ...base, label: `${col.name} ≤ ${num(hi)}`, operator: "<=", value: num(hi) });
+    } else if (hi === Number.POSITIVE_INFINITY) {
+      out.push({ ...base, label: `${col.name} > ${num(lo)}`, operator: ">", value: num(lo) });
+    } else {
+      out.push({
+        ...base,
+        label: `${col.name} ${num(from)}–${num(hi)}`,
+        operator: "between",
+        value: `${num(from)}..${num(hi)}`,
+      });
+    }
+  }
+  if (blank) out.push({ ...base, label: `${col.name} blank`, operator: "is blank", value: "" });
+  if (placeholders.length) {
+    out.push({
+      ...base,
+      label: `${col.name} unknown (${shortList(placeholders)})`,
+      operator: "in list",
+      value: placeholders.join(", "),
+    });
+  }
+  return out;
+}
+
+/** Rules in reading order: baseline, lead fields by importance, activities. Zero-point rules are left out. */
+export function matrixRules(
+  s: Structure,
+  points: ArrayLike<number>,
+  baseline: number,
+  leadKey: string,
+): MatrixRule[] {
+  const byColumn = new Map<number, MatrixRule[]>();
+  s.clusters.forEach((cl, f) => {
+    if (points[f] === 0) return;
+    const list = byColumn.get(cl.column) ?? [];
+    list.push(...clusterRules(s, cl, f, points[f]));
+    byColumn.set(cl.column, list);
+  });
+  const columnOrder = [...byColumn.entries()].sort(
+    (a, b) =>
+      Math.max(...b[1].map((r) => Math.abs(r.points))) - Math.max(...a[1].map((r) => Math.abs(r.points))),
+  );
+  const lead = columnOrder.flatMap(([c, rules]) =>
+    s.columns[c].kind === "numeric" ? rules : [...rules].sort((a, b) => b.points - a.points),
+  );
+  const activity: MatrixRule[] = [];
+  s.activities.forEach((af, k) => {
+    const f = s.clusters.length + k;
+    if (points[f] === 0) return;
+    activity.push({
+      group: "Engagement",
+      label: af.cap === 1 ? `${af.event} (any)` : `${af.event} (each, up to ${af.cap})`,
+      source: "Activity",
+      event: af.event,
+      field: "",
+      operator: "",
+      value: "",
+      points: points[f],
+      maxCount: af.cap,
+      halfLife: 0,
+      feature: f,
+    });
+  });
+  const baselineRule: MatrixRule = {
+    group: "Baseline",
+    label: "Baseline",
+    source: "Lead",
+    event: "",
+    field: leadKey,
+    operator: "is not blank",
+    value: "",
+    points: baseline,
+    maxCount: "",
+    halfLife: "",
+    feature: -1,
+  };
+  return [baselineRule, ...lead, ...activity];
+}
+
+export function matrixGrid(rules: MatrixRule[]): Grid {
+  const rows: CellValue[][] = rules.map((r) => [
+    "TRUE",
+    r.group,
+    r.label,
+    r.source,
+    r.event,
+    r.field,
+    r.operator,
+    r.value,
+    r.points,
+    r.maxCount,
+    "",
+    r.halfLife,
+  ]);
+  return [[...MATRIX_COLUMNS], ...rows];
+}

@@ -1,0 +1,141 @@
+// Shrinking the matrix to a readable size: repeatedly merge the two clusters of a column whose fitted
+// coefficients are closest (Ward's cost: w1*w2/(w1+w2) * (b1-b2)^2), or drop a cluster whose coefficient
+// is near zero (cost w*b^2), whichever loses least, until the rule budget is met. Numeric bins only merge
+// with their neighbours, so a merged bin is still one `between` range.
+import type { ColumnSpec } from "./features";
+import type { Design } from "./logistic";
+import { type Cluster, rulesFor, type Structure } from "./structure";
+
+interface Live {
+  cl: Cluster | null; // null: an activity feature
+  activity: number;
+  coef: number;
+  weight: number;
+}
+
+/** Training weight of each feature: rows where it is non-zero (sum of squares for counts). */
+export function featureWeights(X: Design, rows: ArrayLike<number>): Float64Array {
+  const w = new Float64Array(X.p);
+  for (let t = 0; t < rows.length; t++) {
+    const i = rows[t];
+    for (let k = X.ptr[i]; k < X.ptr[i + 1]; k++) w[X.idx[k]] += X.val[k] * X.val[k];
+  }
+  return w;
+}
+
+function binRank(col: ColumnSpec, cl: Cluster): number {
+  return col.atoms[cl.atoms[0]].kind === "bin" ? cl.atoms[0] : -1;
+}
+
+function mergeable(col: ColumnSpec, a: Cluster, b: Cluster): boolean {
+  const kinds = (c: Cluster) => c.atoms.map((i) => col.atoms[i].kind);
+  if (col.kind === "numeric") {
+    if (kinds(a).includes("missing") || kinds(b).includes("missing")) return false;
+    const bins = col.atoms.filter((x) => x.kind === "bin").length;
+    if (a.atoms.length + b.atoms.length >= bins) return false; // "all numbers" is not one range rule
+    return a.atoms[a.atoms.length - 1] + 1 === b.atoms[0] || b.atoms[b.atoms.length - 1] + 1 === a.atoms[0];
+  }
+  // Values with commas cannot sit in an `in list`.
+  const commas = (c: Cluster) =>
+    c.atoms.some((i) => {
+      const x = col.atoms[i];
+      return x.kind === "value" && x.text.includes(",");
+    });
+  return !commas(a) && !commas(b);
+}
+
+export function countRules(s: Structure): number {
+  return s.clusters.reduce((n, cl) => n + rulesFor(s, cl), 0) + s.activities.length;
+}
+
+/** Merge/drop until the structure needs at most `budget` rules. `coef`/`weight` are per feature. */
+export function mergeToBudget(
+  s: Structure,
+  coef: ArrayLike<number>,
+  weight: ArrayLike<number>,
+  budget: number,
+): Structure {
+  const live: Live[] = [];
+  s.clusters.forEach((cl, f) => {
+    live.push({
+      cl: { column: cl.column, atoms: [...cl.atoms] },
+      activity: -1,
+      coef: coef[f],
+      weight: weight[f],
+    });
+  });
+  s.activities.forEach((_, k) => {
+    const f = s.clusters.length + k;
+    live.push({ cl: null, activity: k, coef: coef[f], weight: weight[f] });
+  });
+  const rules = (l: Live) => (l.cl ? rulesFor(s, l.cl) : 1);
+  let total = live.reduce((n, l) => n + rules(l), 0);
+  while (total > budget && live.length > 0) {
+    let best = Number.POSITIVE_INFINITY;
+    let bi = -1;
+    let bj = -1; // -1: drop live[bi]
+    live.forEach((l, i) => {
+      const c = (l.weight * l.coef * l.coef) / rules(l);
+      if (c < best) {
+        best = c;
+        bi = i;
+        bj = -1;
+      }
+    });
+    const byColumn = new Map<number, number[]>();
+    live.forEach((l, i) => {
+      if (!l.cl) return;
+      const list = byColumn.get(l.cl.column) ?? [];
+      list.push(i);
+      byColumn.set(l.cl.column, list);
+    });
+    for (const [c, list] of byColumn) {
+      const col = s.columns[c];
+      const sorted =
+        col.kind === "numeric"
+          ? list
+              .filter((i) => binRank(col, live[i].cl!) >= 0)
+              .sort((x, y) => live[x].cl!.atoms[0] - live[y].cl!.atoms[0])
+          : [...list].sort((x, y) => live[x].coef - live[y].coef);
+      for (let k = 0; k + 1 < sorted.length; k++) {
+        const a = live[sorted[k]];
+        const b = live[sorted[k + 1]];
+        if (!mergeable(col, a.cl!, b.cl!)) continue;
+        const w = a.weight + b.weight;
+        const cost = w > 0 ? ((a.weight * b.weight) / w) * (a.coef - b.coef) ** 2 : 0;
+        // A merge saves a rule only if the two clusters' rules do not both survive anyway.
+        const saved =
+          rules(a) + rules(b) - rulesFor(s, { column: c, atoms: [...a.cl!.atoms, ...b.cl!.atoms] });
+        if (saved <= 0) continue;
+        if (cost / saved < best) {
+          best = cost / saved;
+          bi = sorted[k];
+          bj = sorted[k + 1];
+        }
+      }
+    }
+    if (bi < 0) break;
+    if (bj < 0) {
+      total -= rules(live[bi]);
+      live.splice(bi, 1);
+      continue;
+    }
+    const a = live[bi];
+    const b = live[bj];
+    const merged: Live = {
+      cl: { column: a.cl!.column, atoms: [...a.cl!.atoms, ...b.cl!.atoms].sort((x, y) => x - y) },
+      activity: -1,
+      coef: a.weight + b.weight > 0 ? (a.coef * a.weight + b.coef * b.weight) / (a.weight + b.weight) : 0,
+      weight: a.weight + b.weight,
+    };
+    total += rules(merged) - rules(a) - rules(b);
+    live[bi] = merged;
+    live.splice(bj, 1);
+  }
+  const next: Structure = {
+    columns: s.columns,
+    clusters: live.filter((l) => l.cl).map((l) => l.cl!),
+    activities: live.filter((l) => !l.cl).map((l) => s.activities[l.activity]),
+  };
+  return next;
+}

@@ -1,0 +1,37 @@
+// Seeded PRNG (mulberry32): splits and folds are reproducible from --seed.
+export function rng(seed: number): () => number {
+  let a = seed >>> 0 || 0x9e3779b9;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Stratified assignment of items to k folds (labels spread evenly over the folds). */
+export function stratifiedFolds(
+  labels: ArrayLike<boolean | number>,
+  k: number,
+  random: () => number,
+): Int32Array {
+  const fold = new Int32Array(labels.length);
+  for (const cls of [true, false]) {
+    const idx: number[] = [];
+    for (let i = 0; i < labels.length; i++) if (Boolean(labels[i]) === cls) idx.push(i);
+    shuffle(idx, random);
+    idx.forEach((i, j) => {
+      fold[i] = j % k;
+    });
+  }
+  return fold;
+}
+
+export function shuffle<T>(xs: T[], random: () => number): T[] {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+  return xs;
+}

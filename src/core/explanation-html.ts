@@ -1,0 +1,43 @@
+// The Explain dialog's body: the lead's breakdown as an HTML table, every value escaped.
+import type { LeadExplanation } from "./explanation";
+import { escapeHtml as e } from "./html";
+import { formatPoints } from "./values";
+
+const STYLE = `body{font:13px Roboto,Arial,sans-serif;color:#202124;margin:12px}
+h2{font-size:16px;margin:0 0 4px}p{margin:4px 0 10px;color:#5f6368}
+table{border-collapse:collapse;width:100%;margin-bottom:12px}th,td{text-align:left;padding:4px 6px;border-bottom:1px solid #e0e0e0}
+td.n{text-align:right}th{font-weight:500;color:#5f6368}`;
+
+function capText(g: LeadExplanation["groups"][number]): string {
+  if (g.capped === "max")
+    return `capped at max ${formatPoints(g.max ?? g.total)} (raw ${formatPoints(g.raw)})`;
+  if (g.capped === "min")
+    return `raised to min ${formatPoints(g.min ?? g.total)} (raw ${formatPoints(g.raw)})`;
+  return "";
+}
+
+export function explanationHtml(x: LeadExplanation): string {
+  const next = x.nextTier
+    ? `${formatPoints(x.nextTier.pointsNeeded)} points to ${e(x.nextTier.name)}`
+    : "Already in the top tier";
+  const rules = x.rules.length
+    ? x.rules
+        .map(
+          (r) =>
+            `<tr><td>${e(r.label)}</td><td>${e(r.group)}</td><td class="n">${formatPoints(r.points)}</td><td class="n">${r.count}</td><td class="n">${r.weight.toFixed(2)}</td><td class="n">${formatPoints(r.value)}</td></tr>`,
+        )
+        .join("")
+    : `<tr><td colspan="6">No rule contributed.</td></tr>`;
+  const groups = x.groups
+    .map(
+      (g) =>
+        `<tr><td>${e(g.group)}</td><td class="n">${formatPoints(g.total)}</td><td>${e(capText(g))}</td></tr>`,
+    )
+    .join("");
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>
+<h2>${e(x.name)}</h2>
+<p>${e(x.key)} · row ${x.sheetRow} · Score <b>${x.score}</b> · ${e(x.tier)}${x.grade ? ` · Grade ${e(x.grade)}` : ""} · ${next}</p>
+<table><thead><tr><th>Rule</th><th>Group</th><th>Points</th><th>Count</th><th>Decay</th><th>Total</th></tr></thead><tbody>${rules}</tbody></table>
+<table><thead><tr><th>Group</th><th>Total</th><th>Cap</th></tr></thead><tbody>${groups}</tbody></table>
+<p>As of ${e(x.asOf)}</p></body></html>`;
+}

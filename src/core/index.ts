@@ -1,0 +1,43 @@
+// The engine's public API. Everything here is pure: no Apps Script globals, no Node APIs.
+export type { ActivityIndex } from "./activities";
+export { decayWeight } from "./decay";
+export { DERIVED_FIELD_NAMES, emailDomain } from "./derived";
+export { explainText } from "./explain";
+export { DEFAULT_GRADES, gradeFor } from "./grades";
+export { findColumn, normalizeHeader } from "./headers";
+export type { NamedList } from "./lists";
+export { parseLists } from "./lists";
+export type { Rule } from "./matrix";
+export { parseMatrix } from "./matrix";
+export type { OpKind } from "./operators";
+export { OPERATORS, parseOperator } from "./operators";
+export { formatReasons, signedPoints, topContributions } from "./reasons";
+export { roundHalfAwayFromZero, roundTo } from "./rounding";
+export { outputHeaders, outputRow, scoreWorkbook } from "./score";
+export {
+  DEFAULT_GRADE_GROUP,
+  DEFAULT_LEAD_KEY,
+  DEFAULT_SCORE_CEILING,
+  DEFAULT_SCORE_FLOOR,
+  defaultSettings,
+  findSettingsTable,
+  gradesFromRows,
+  parseSettings,
+  tiersFromRows,
+} from "./settings";
+export {
+  ACTIVITY_HEADERS,
+  defaultListsGrid,
+  defaultSettingsGrid,
+  EVENT_NAMES,
+  FREE_EMAIL_DOMAINS,
+  LEADS_HEADERS,
+  MATRIX_HEADERS,
+  starterMatrix,
+} from "./templates";
+export { DEFAULT_TIERS, nextTierFor, tierFor } from "./tiers";
+export type { ZoneClock } from "./time";
+export { DAY_MS, isValidTimeZone, parseIsoText, parseTimestamp, timestampMs, zoneClock } from "./time";
+export * from "./types";
+export { cellText, isBlank, parseNumber, parseYesNo } from "./values";
+export { prepareWorkbook, validateWorkbook } from "./workbook";

@@ -1,0 +1,102 @@
+// Leads tab: find the key column, give each distinct key (trimmed, case-insensitive) a group id so
+// activities can be indexed by lead, and report blank and duplicate keys.
+import { findColumn, headerText } from "./headers";
+import type { ProblemSink } from "./problems";
+import { problem } from "./problems";
+import type { CellValue, Grid } from "./types";
+import { TAB } from "./types";
+import { cellText, isBlank } from "./values";
+
+export interface LeadTable {
+  grid: Grid;
+  headers: CellValue[];
+  /** -1 when the key column is missing (then no lead is scored). */
+  keyCol: number;
+  /** Key group per grid row; -1 for rows that are skipped (blank, or no key). */
+  groupOf: Int32Array;
+  /** Normalized key → group id. */
+  groups: Map<string, number>;
+  groupCount: number;
+}
+
+export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
+  if (!row) return true;
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
+export function parseLeads(grid: Grid | undefined, leadKey: string, sink: ProblemSink): LeadTable {
+  const g: Grid = grid ?? [];
+  const headers = g[0] ?? [];
+  const groupOf = new Int32Array(g.length).fill(-1);
+  const groups = new Map<string, number>();
+  const table: LeadTable = { grid: g, headers, keyCol: -1, groupOf, groups, groupCount: 0 };
+  if (g.length === 0 || isBlankRow(headers)) {
+    sink.add(
+      problem(
+        TAB.leads,
+        1,
+        "",
+        "The Leads tab has no header row.",
+        `Put column names in row 1, starting with ${leadKey}.`,
+      ),
+    );
+    return table;
+  }
+  const keyCol = findColumn(headers, leadKey);
+  table.keyCol = keyCol;
+  if (keyCol < 0) {
+    sink.add(
+      problem(
+        TAB.leads,
+        1,
+        leadKey,
+        `The Leads tab has no ${leadKey} column (the lead key), so no lead can be scored.`,
+        `Add a column headed ${leadKey}, or set Lead key in Settings to the column that identifies a lead.`,
+      ),
+    );
+    return table;
+  }
+  const keyHeader = headerText(headers, keyCol);
+  const firstRow = new Map<number, number>();
+  for (let r = 1; r < g.length; r++) {
+    const row = g[r];
+    const raw = row?.[keyCol];
+    const key = typeof raw === "string" ? raw.trim().toLowerCase() : cellText(raw).toLowerCase();
+    if (key === "") {
+      if (!isBlankRow(row)) {
+        sink.add(
+          problem(
+            TAB.leads,
+            r + 1,
+            keyHeader,
+            `This lead has no ${keyHeader}; the row is not scored.`,
+            `Fill in ${keyHeader}, or delete the row.`,
+          ),
+          "lead-blank-key",
+        );
+      }
+      continue;
+    }
+    let id = groups.get(key);
+    if (id === undefined) {
+      id = table.groupCount++;
+      groups.set(key, id);
+      firstRow.set(id, r + 1);
+    } else {
+      sink.add(
+        problem(
+          TAB.leads,
+          r + 1,
+          keyHeader,
+          `${keyHeader} "${cellText(raw)}" is also on row ${firstRow.get(id)}; both rows get this lead's activities.`,
+          "Merge the two rows into one lead, or delete the duplicate.",
+          "warning",
+        ),
+        "lead-duplicate",
+      );
+    }
+    groupOf[r] = id;
+  }
+  return table;
+}

@@ -1,0 +1,73 @@
+// Where the add-on's output columns live on the Leads tab: found by header (the user may move them),
+// missing ones appended at the right. Everything else on the tab belongs to the user and is never written.
+import { normalizeHeader } from "./headers";
+import type { CellValue, Grid } from "./types";
+
+export interface OutputLayout {
+  /** 0-based column of each output header, in the order of the headers asked for. */
+  columns: number[];
+  /** Headers that were missing and get appended, in order. */
+  appended: string[];
+  /** Width of the tab once the appended headers are added. */
+  width: number;
+}
+
+export function outputLayout(
+  headerRow: readonly CellValue[],
+  outputHeaders: readonly string[],
+): OutputLayout {
+  const existing = new Map<string, number>();
+  headerRow.forEach((h, i) => {
+    const key = normalizeHeader(String(h ?? ""));
+    if (key && !existing.has(key)) existing.set(key, i);
+  });
+  let width = lastNonBlank(headerRow) + 1;
+  const appended: string[] = [];
+  const columns = outputHeaders.map((header) => {
+    const found = existing.get(normalizeHeader(header));
+    if (found !== undefined) return found;
+    appended.push(header);
+    return width++;
+  });
+  return { columns, appended, width };
+}
+
+/** Runs of adjacent columns, so a writer makes one write per run instead of one per column. */
+export function contiguousRuns(columns: readonly number[]): { start: number; indexes: number[] }[] {
+  const order = columns.map((c, i) => ({ c, i })).sort((a, b) => a.c - b.c);
+  const runs: { start: number; indexes: number[] }[] = [];
+  for (const { c, i } of order) {
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.indexes.length === c) last.indexes.push(i);
+    else runs.push({ start: c, indexes: [i] });
+  }
+  return runs;
+}
+
+/** A copy of the Leads grid with the output values written into their columns (rows keyed by sheet row). */
+export function withOutputs(
+  leads: Grid,
+  outputHeaders: readonly string[],
+  rows: ReadonlyMap<number, readonly CellValue[]>,
+): Grid {
+  const layout = outputLayout(leads[0] ?? [], outputHeaders);
+  return leads.map((row, r) => {
+    const copy = row.slice();
+    while (copy.length < layout.width) copy.push("");
+    if (r === 0) {
+      // Keep the user's spelling of headers that exist; only name the appended ones.
+      layout.columns.forEach((c, i) => {
+        if (copy[c] === "" || copy[c] === null) copy[c] = outputHeaders[i];
+      });
+      return copy;
+    }
+    const values = rows.get(r + 1);
+    if (values) layout.columns.forEach((c, i) => (copy[c] = values[i]));
+    return copy;
+  });
+}
+
+function lastNonBlank(row: readonly CellValue[]): number {
+  for (let i = row.length - 1; i >= 0; i--) if (row[i] !== "" && row[i] !== null) return i;
+  return -1;
+}

@@ -1,0 +1,54 @@
+// Problem collection. Row-level data problems are capped per kind so a bad million-row paste yields a
+// readable list (the first examples plus one summary line), not a million entries.
+import type { Problem, Severity } from "./types";
+
+export const MAX_PER_KIND = 100;
+
+export interface ProblemSink {
+  readonly list: Problem[];
+  /** Add a problem. `kind` groups repetitive row problems for capping; omit it for one-off problems. */
+  add(p: Problem, kind?: string): void;
+  /** Append "…and N more" summaries for capped kinds. Call once at the end. */
+  finish(): Problem[];
+}
+
+export function problem(
+  tab: string,
+  row: number,
+  column: string,
+  message: string,
+  fix: string,
+  severity: Severity = "error",
+): Problem {
+  return { tab, row, column, message, fix, severity };
+}
+
+export function createProblemSink(): ProblemSink {
+  const list: Problem[] = [];
+  const counts = new Map<string, { n: number; sample: Problem }>();
+  return {
+    list,
+    add(p, kind) {
+      if (kind === undefined) {
+        list.push(p);
+        return;
+      }
+      const c = counts.get(kind);
+      if (c === undefined) counts.set(kind, { n: 1, sample: p });
+      else c.n++;
+      if ((c?.n ?? 1) <= MAX_PER_KIND) list.push(p);
+    },
+    finish() {
+      for (const { n, sample } of counts.values()) {
+        if (n > MAX_PER_KIND) {
+          list.push({
+            ...sample,
+            row: 0,
+            message: `…and ${n - MAX_PER_KIND} more rows with the same problem (${n} in all).`,
+          });
+        }
+      }
+      return list;
+    },
+  };
+}

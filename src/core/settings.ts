@@ -1,0 +1,333 @@
+// Settings tab: small tables side by side, each found by its header cells in row 1.
+import { DEFAULT_GRADES } from "./grades";
+import { normalizeHeader } from "./headers";
+import { problem } from "./problems";
+import { DEFAULT_TIERS } from "./tiers";
+import type { CellValue, Grade, Grid, GroupLimit, Problem, Settings, Tier } from "./types";
+import { TAB } from "./types";
+import { cellText, isBlank, normText, parseNumber, parseYesNo } from "./values";
+
+export const DEFAULT_LEAD_KEY = "Email";
+export const DEFAULT_GRADE_GROUP = "Fit";
+export const DEFAULT_SCORE_FLOOR = 0;
+export const DEFAULT_SCORE_CEILING = 100;
+
+export function defaultSettings(): Settings {
+  return {
+    leadKey: DEFAULT_LEAD_KEY,
+    scoreFloor: DEFAULT_SCORE_FLOOR,
+    scoreCeiling: DEFAULT_SCORE_CEILING,
+    halfLifeDays: null,
+    gradeGroup: DEFAULT_GRADE_GROUP,
+    tiers: DEFAULT_TIERS.map((t) => ({ ...t })),
+    groupLimits: [],
+    grades: DEFAULT_GRADES.map((g) => ({ ...g })),
+    values: {},
+  };
+}
+
+/** A table = its first column and the columns of its other headers, all in row 1. */
+export interface SettingsTable {
+  col: number;
+  /** Column index per wanted header (normalized name → index), -1 when absent. */
+  cols: Record<string, number>;
+  /** Header text as spelt, per column index. */
+  spelt: Map<number, string>;
+}
+
+/** Finds a table whose first header is `first`, looking for `others` in the contiguous headers after it. */
+export function findSettingsTable(headers: readonly CellValue[], first: string, others: string[]): SettingsTable | null {
+  for (let c = 0; c < headers.length; c++) {
+    if (isBlank(headers[c]) || normalizeHeader(String(headers[c])) !== first) continue;
+    const cols: Record<string, number> = {};
+    const spelt = new Map<number, string>([[c, cellText(headers[c])]]);
+    for (const o of others) cols[o] = -1;
+    for (let k = c + 1; k < headers.length && !isBlank(headers[k]); k++) {
+      const h = normalizeHeader(String(headers[k]));
+      if (h in cols && cols[h] === -1) {
+        cols[h] = k;
+        spelt.set(k, cellText(headers[k]));
+      }
+    }
+    if (others.length === 0 || cols[others[0]] !== -1) return { col: c, cols, spelt };
+  }
+  return null;
+}
+
+const NONE_WORDS = new Set(["none", "off", "no limit", "no"]);
+
+/** Parse the Settings grid (undefined = no Settings tab): missing values take the documented defaults. */
+export function parseSettings(grid: Grid | undefined): { settings: Settings; problems: Problem[] } {
+  const settings = defaultSettings();
+  const problems: Problem[] = [];
+  if (!grid || grid.length === 0) return { settings, problems };
+  const headers = grid[0] ?? [];
+  const cell = (r: number, c: number): CellValue => (c < 0 ? null : (grid[r]?.[c] ?? null));
+
+  const kv = findSettingsTable(headers, "setting", ["value"]);
+  if (kv) {
+    const vc = kv.cols.value;
+    const valueHeader = kv.spelt.get(vc) ?? "Value";
+    for (let r = 1; r < grid.length; r++) {
+      const name = cell(r, kv.col);
+      if (isBlank(name)) continue;
+      const key = normalizeHeader(cellText(name));
+      const v = cell(r, vc);
+      settings.values[key] = v;
+      const bad = (message: string, fix: string) =>
+        problems.push(problem(TAB.settings, r + 1, valueHeader, message, fix));
+      switch (key) {
+        case "lead key":
+          settings.leadKey = isBlank(v) ? DEFAULT_LEAD_KEY : cellText(v);
+          break;
+        case "grade group":
+          settings.gradeGroup = isBlank(v) ? DEFAULT_GRADE_GROUP : cellText(v);
+          break;
+        case "score floor":
+        case "score ceiling": {
+          const isFloor = key === "score floor";
+          const dflt = isFloor ? DEFAULT_SCORE_FLOOR : DEFAULT_SCORE_CEILING;
+          let x: number | null = dflt;
+          if (isBlank(v)) x = dflt;
+          else if (NONE_WORDS.has(normText(v))) x = null;
+          else if (Number.isNaN(parseNumber(v))) {
+            bad(
+              `${cellText(name)} "${cellText(v)}" is not a number.`,
+              `Enter a number, or none for no ${isFloor ? "floor" : "ceiling"}; blank means ${dflt}.`,
+            );
+          } else x = parseNumber(v);
+          if (isFloor) settings.scoreFloor = x;
+          else settings.scoreCeiling = x;
+          break;
+        }
+        case "half-life days":
+        case "half life days":
+        case "half-life": {
+          const x = parseNumber(v);
+          if (isBlank(v) || NONE_WORDS.has(normText(v))) settings.halfLifeDays = null;
+          else if (Number.isNaN(x) || x < 0) {
+            bad(
+              `Half-life days "${cellText(v)}" is not a number of days.`,
+              "Enter a positive number of days, or leave it blank (or none) for no decay.",
+            );
+          } else settings.halfLifeDays = x > 0 ? x : null;
+          break;
+        }
+      }
+    }
+  }
+  const { scoreFloor: lo, scoreCeiling: hi } = settings;
+  if (lo !== null && hi !== null && lo > hi) {
+    problems.push(
+      problem(
+        TAB.settings,
+        0,
+        "Value",
+        `Score floor ${lo} is above the score ceiling ${hi}; the defaults ${DEFAULT_SCORE_FLOOR} and ${DEFAULT_SCORE_CEILING} are used.`,
+        "Make the floor lower than the ceiling, or set one of them to none.",
+      ),
+    );
+    settings.scoreFloor = DEFAULT_SCORE_FLOOR;
+    settings.scoreCeiling = DEFAULT_SCORE_CEILING;
+  }
+
+  const tt = findSettingsTable(headers, "tier", ["min score", "notify"]);
+  if (tt) {
+    const tiers = parseTierTable(grid, tt.col, tt.cols["min score"], tt.cols.notify, tt.spelt, problems);
+    if (tiers.length > 0) settings.tiers = tiers;
+  }
+  const gt = findSettingsTable(headers, "grade", ["min points"]);
+  if (gt) {
+    const grades = parseGradeTable(grid, gt.col, gt.cols["min points"], gt.spelt, problems);
+    if (grades.length > 0) settings.grades = grades;
+  }
+  const lt = findSettingsTable(headers, "group", ["min", "max"]);
+  if (lt) settings.groupLimits = parseGroupLimits(grid, lt, problems);
+  return { settings, problems };
+}
+
+function parseTierTable(
+  grid: Grid,
+  nameCol: number,
+  minCol: number,
+  notifyCol: number,
+  spelt: Map<number, string>,
+  problems: Problem[],
+): Tier[] {
+  const tiers: Tier[] = [];
+  const seen = new Map<string, number>();
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const name = row[nameCol];
+    if (isBlank(name)) continue;
+    const label = cellText(name);
+    const min = parseNumber(row[minCol] ?? null);
+    if (Number.isNaN(min)) {
+      problems.push(
+        problem(
+          TAB.settings,
+          r + 1,
+          spelt.get(minCol) ?? "Min Score",
+          `Tier ${label} has no numeric Min Score ("${cellText(row[minCol] ?? null)}"); the tier is skipped.`,
+          "Enter the lowest score of the tier, e.g. 61.",
+        ),
+      );
+      continue;
+    }
+    const key = normText(label);
+    if (seen.has(key)) {
+      problems.push(
+        problem(
+          TAB.settings,
+          r + 1,
+          spelt.get(nameCol) ?? "Tier",
+          `Tier ${label} is also on row ${seen.get(key)}; this row is skipped.`,
+          "Give each tier a different name.",
+        ),
+      );
+      continue;
+    }
+    seen.set(key, r + 1);
+    let notify = false;
+    if (notifyCol >= 0) {
+      const n = parseYesNo(row[notifyCol] ?? null, false);
+      if (n === undefined) {
+        problems.push(
+          problem(
+            TAB.settings,
+            r + 1,
+            spelt.get(notifyCol) ?? "Notify",
+            `Notify "${cellText(row[notifyCol] ?? null)}" is not yes or no; the tier does not notify.`,
+            "Tick the checkbox or write TRUE/FALSE.",
+            "warning",
+          ),
+        );
+      } else notify = n;
+    }
+    tiers.push({ name: label, minScore: min, notify });
+  }
+  return tiers.sort((a, b) => a.minScore - b.minScore);
+}
+
+function parseGradeTable(
+  grid: Grid,
+  nameCol: number,
+  minCol: number,
+  spelt: Map<number, string>,
+  problems: Problem[],
+): Grade[] {
+  const grades: Grade[] = [];
+  const seen = new Map<string, number>();
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const name = row[nameCol];
+    if (isBlank(name)) continue;
+    const label = cellText(name);
+    const min = parseNumber(row[minCol] ?? null);
+    if (Number.isNaN(min)) {
+      problems.push(
+        problem(
+          TAB.settings,
+          r + 1,
+          spelt.get(minCol) ?? "Min Points",
+          `Grade ${label} has no numeric Min Points ("${cellText(row[minCol] ?? null)}"); the grade is skipped.`,
+          "Enter the lowest grade-group total for the grade, e.g. 30.",
+        ),
+      );
+      continue;
+    }
+    const key = normText(label);
+    if (seen.has(key)) {
+      problems.push(
+        problem(
+          TAB.settings,
+          r + 1,
+          spelt.get(nameCol) ?? "Grade",
+          `Grade ${label} is also on row ${seen.get(key)}; this row is skipped.`,
+          "Give each grade a different name.",
+        ),
+      );
+      continue;
+    }
+    seen.set(key, r + 1);
+    grades.push({ name: label, minPoints: min });
+  }
+  return grades.sort((a, b) => a.minPoints - b.minPoints);
+}
+
+function parseGroupLimits(grid: Grid, t: SettingsTable, problems: Problem[]): GroupLimit[] {
+  const limits: GroupLimit[] = [];
+  const seen = new Set<string>();
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const name = row[t.col];
+    if (isBlank(name)) continue;
+    const label = cellText(name);
+    const read = (key: "min" | "max"): number | null => {
+      const c = t.cols[key];
+      const v = c >= 0 ? (row[c] ?? null) : null;
+      if (isBlank(v) || NONE_WORDS.has(normText(v))) return null;
+      const x = parseNumber(v);
+      if (Number.isNaN(x)) {
+        problems.push(
+          problem(
+            TAB.settings,
+            r + 1,
+            t.spelt.get(c) ?? key,
+            `Group ${label}: ${key === "min" ? "Min" : "Max"} "${cellText(v)}" is not a number; no limit is used.`,
+            "Enter a number, or leave the cell blank for no limit.",
+          ),
+        );
+        return null;
+      }
+      return x;
+    };
+    const min = read("min");
+    const max = read("max");
+    if (min !== null && max !== null && min > max) {
+      problems.push(
+        problem(
+          TAB.settings,
+          r + 1,
+          t.spelt.get(t.cols.min) ?? "Min",
+          `Group ${label}: Min ${min} is above Max ${max}; the limits are ignored.`,
+          "Make Min lower than Max.",
+        ),
+      );
+      continue;
+    }
+    const key = normText(label);
+    if (seen.has(key)) {
+      problems.push(
+        problem(
+          TAB.settings,
+          r + 1,
+          t.spelt.get(t.col) ?? "Group",
+          `Group ${label} has limits on an earlier row too; this row is skipped.`,
+          "Keep one row per group.",
+        ),
+      );
+      continue;
+    }
+    seen.add(key);
+    limits.push({ group: label, min, max });
+  }
+  return limits;
+}
+
+/**
+ * Tiers from bare rows `[name, min score, notify?]` (a custom function's range). A first row whose
+ * Min Score is not a number is taken as a header. Empty result → the defaults.
+ */
+export function tiersFromRows(rows: Grid): Tier[] {
+  const grid: Grid = [["Tier", "Min Score", "Notify"], ...rows];
+  const tiers = parseTierTable(grid, 0, 1, 2, new Map(), []);
+  return tiers.length > 0 ? tiers : DEFAULT_TIERS.map((t) => ({ ...t }));
+}
+
+/** Grades from bare rows `[name, min points]`; see tiersFromRows. */
+export function gradesFromRows(rows: Grid): Grade[] {
+  const grid: Grid = [["Grade", "Min Points"], ...rows];
+  const grades = parseGradeTable(grid, 0, 1, new Map(), []);
+  return grades.length > 0 ? grades : DEFAULT_GRADES.map((g) => ({ ...g }));
+}

@@ -1,0 +1,234 @@
+// Timestamps: Sheets dates pass through; ISO 8601 text is parsed by hand (fast, no Date.parse quirks);
+// text without an offset, date-only text and Sheets serial numbers are wall-clock time in the
+// spreadsheet's zone. Results are epoch milliseconds, NaN when unparseable.
+import type { CellValue } from "./types";
+
+export const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+/** Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when the runtime knows the IANA zone. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isUtc(timeZone: string): boolean {
+  const z = timeZone.trim().toUpperCase();
+  return z === "UTC" || z === "ETC/UTC" || z === "GMT" || z === "ETC/GMT" || z === "Z";
+}
+
+/** Offset (zone wall clock − UTC) in ms at the instant `utcMs`. */
+function computeOffset(timeZone: string, utcMs: number): number {
+  const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
+  let y = 0;
+  let mo = 0;
+  let d = 0;
+  let h = 0;
+  let mi = 0;
+  let s = 0;
+  for (const p of parts) {
+    if (p.type === "year") y = Number(p.value);
+    else if (p.type === "month") mo = Number(p.value);
+    else if (p.type === "day") d = Number(p.value);
+    else if (p.type === "hour") h = Number(p.value);
+    else if (p.type === "minute") mi = Number(p.value);
+    else if (p.type === "second") s = Number(p.value);
+  }
+  const wall = daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * MINUTE_MS + s * 1000;
+  return wall - (utcMs - (((utcMs % 1000) + 1000) % 1000)); // the formatter drops milliseconds
+}
+
+/** Converts zone wall-clock times to instants. */
+export interface ZoneClock {
+  readonly timeZone: string;
+  /** Instant (epoch ms) of the wall-clock time `wallMs` (wall clock written as if it were UTC). */
+  toInstant(wallMs: number): number;
+  /** Offset (wall − UTC) in ms at an instant. */
+  offsetAt(utcMs: number): number;
+}
+
+const QUARTER_HOUR = 15 * MINUTE_MS;
+const clocks = new Map<string, ZoneClock>();
+
+/**
+ * Offsets are cached per UTC day (shared by every run in the process): a day whose start and end
+ * offsets agree has one offset; otherwise the transition is found by bisection to the quarter hour
+ * (zone rules change on those). About two Intl calls per distinct day instead of one per timestamp.
+ */
+export function zoneClock(timeZone: string): ZoneClock {
+  const cached = clocks.get(timeZone);
+  if (cached) return cached;
+  let clock: ZoneClock;
+  if (isUtc(timeZone)) clock = { timeZone, toInstant: (w) => w, offsetAt: () => 0 };
+  else {
+    formatterFor(timeZone); // throws RangeError for an unknown zone
+    // Per day: [offset before, transition instant (Infinity if none), offset after].
+    const days = new Map<number, Float64Array>();
+    const dayInfo = (day: number): Float64Array => {
+      let d = days.get(day);
+      if (d === undefined) {
+        const t0 = day * DAY_MS;
+        const before = computeOffset(timeZone, t0);
+        const after = computeOffset(timeZone, t0 + DAY_MS - QUARTER_HOUR);
+        let at = Number.POSITIVE_INFINITY;
+        if (before !== after) {
+          let lo = 0; // quarter-hours into the day with offset `before`
+          let hi = 95; // … with offset `after`
+          while (hi - lo > 1) {
+            const mid = (lo + hi) >> 1;
+            if (computeOffset(timeZone, t0 + mid * QUARTER_HOUR) === before) lo = mid;
+            else hi = mid;
+          }
+          at = t0 + hi * QUARTER_HOUR;
+        }
+        d = Float64Array.of(before, at, after);
+        days.set(day, d);
+      }
+      return d;
+    };
+    const offsetAt = (utcMs: number): number => {
+      const d = dayInfo(Math.floor(utcMs / DAY_MS));
+      return utcMs < d[1] ? d[0] : d[2];
+    };
+    clock = {
+      timeZone,
+      offsetAt,
+      toInstant(wallMs) {
+        const o1 = offsetAt(wallMs);
+        const t = wallMs - o1;
+        const o2 = offsetAt(t);
+        return o2 === o1 ? t : wallMs - o2;
+      },
+    };
+  }
+  clocks.set(timeZone, clock);
+  return clock;
+}
+
+/** Sheets serial day 25569 is 1970-01-01. */
+const SERIAL_EPOCH = 25569;
+const SERIAL_MAX = 2958466; // 10000-01-01
+
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * Parse ISO 8601 text: `YYYY-MM-DD`, optionally `[T ]HH:MM[:SS[.fff]]` and `Z` or `±HH[:MM]`.
+ * Returns epoch ms, NaN when not ISO. Local (offset-less) times go through `clock`.
+ */
+export function parseIsoText(text: string, clock: ZoneClock): number {
+  const s = text.trim();
+  const n = s.length;
+  if (n < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return Number.NaN;
+  const day = daysFromCivil(y, mo, d) * DAY_MS;
+  if (n === 10) return clock.toInstant(day);
+  const sep = s.charCodeAt(10);
+  if (sep !== 84 && sep !== 116 && sep !== 32) return Number.NaN; // T t space
+  if (n < 16 || s.charCodeAt(13) !== 58) return Number.NaN;
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  if (h < 0 || h > 24 || mi < 0 || mi > 59) return Number.NaN;
+  let i = 16;
+  let sec = 0;
+  let ms = 0;
+  if (i < n && s.charCodeAt(i) === 58) {
+    sec = digits(s, i + 1, 2);
+    if (sec < 0 || sec > 60) return Number.NaN;
+    if (sec === 60) sec = 59; // leap second: close enough for scoring
+    i += 3;
+    if (i < n && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
+      i++;
+      let scale = 100;
+      const start = i;
+      while (i < n) {
+        const c = s.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        ms += c * scale;
+        scale /= 10;
+        i++;
+      }
+      if (i === start) return Number.NaN;
+    }
+  }
+  if (h === 24 && (mi !== 0 || sec !== 0 || ms !== 0)) return Number.NaN;
+  const wall = day + h * 3_600_000 + mi * MINUTE_MS + sec * 1000 + Math.floor(ms);
+  if (i === n) return clock.toInstant(wall);
+  const z = s.charCodeAt(i);
+  if ((z === 90 || z === 122) && i + 1 === n) return wall; // Z
+  if (z !== 43 && z !== 45 && z !== 0x2212) return Number.NaN; // + - −
+  const oh = digits(s, i + 1, 2);
+  if (oh < 0 || oh > 23) return Number.NaN;
+  let om = 0;
+  const rest = n - (i + 3);
+  if (rest === 3 && s.charCodeAt(i + 3) === 58) om = digits(s, i + 4, 2);
+  else if (rest === 2) om = digits(s, i + 3, 2);
+  else if (rest !== 0) return Number.NaN;
+  if (om < 0 || om > 59) return Number.NaN;
+  const off = (oh * 60 + om) * MINUTE_MS;
+  return z === 43 ? wall - off : wall + off;
+}
+
+/** Epoch ms of a timestamp cell (Date, ISO text or Sheets serial number); NaN when it is none of those. */
+export function timestampMs(v: CellValue | undefined, clock: ZoneClock): number {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === "string") return parseIsoText(v, clock);
+  if (typeof v === "number" && v > 0 && v < SERIAL_MAX) {
+    return clock.toInstant(Math.round((v - SERIAL_EPOCH) * DAY_MS));
+  }
+  return Number.NaN;
+}
+
+/** timestampMs for one-off cells, taking a zone name or a clock; NaN when unparseable. */
+export function parseTimestamp(v: CellValue | undefined, zone: string | ZoneClock): number {
+  return timestampMs(v, typeof zone === "string" ? zoneClock(zone) : zone);
+}

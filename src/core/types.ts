@@ -1,0 +1,137 @@
+// Domain types shared by every layer. The engine (src/core) produces them; the sheet adapter, the CLI,
+// the custom functions, notifications, calibration and the sidebar consume them.
+
+/** One cell as SpreadsheetApp's getValues returns it ("" for blank); null is tolerated from other readers. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** A tab's values: row 0 holds the headers, row i is sheet row i + 1. */
+export type Grid = CellValue[][];
+
+/** The workbook tabs the engine reads. A missing optional tab is undefined. */
+export interface WorkbookInput {
+  leads: Grid;
+  matrix?: Grid;
+  activities?: Grid;
+  settings?: Grid;
+  lists?: Grid;
+}
+
+export const TAB = {
+  leads: "Leads",
+  activities: "Activity Log",
+  matrix: "Scoring Matrix",
+  settings: "Settings",
+  lists: "Lists",
+} as const;
+
+export type Severity = "error" | "warning";
+
+/** A problem found in the user's data: where it is, what is wrong, and how to fix it. */
+export interface Problem {
+  tab: string;
+  /** 1-based sheet row (1 = header row); 0 when the problem is about the whole tab. */
+  row: number;
+  /** Header name of the column as the user spelt it; "" when the problem is about a whole row or tab. */
+  column: string;
+  message: string;
+  fix: string;
+  severity: Severity;
+}
+
+export interface Tier {
+  name: string;
+  minScore: number;
+  notify: boolean;
+}
+
+export interface Grade {
+  name: string;
+  minPoints: number;
+}
+
+export interface GroupLimit {
+  group: string;
+  min: number | null;
+  max: number | null;
+}
+
+/** Parsed Settings tab. `values` keeps every Setting|Value row for features outside the engine. */
+export interface Settings {
+  leadKey: string;
+  scoreFloor: number | null;
+  scoreCeiling: number | null;
+  halfLifeDays: number | null;
+  gradeGroup: string;
+  /** Ascending by minScore. */
+  tiers: Tier[];
+  groupLimits: GroupLimit[];
+  /** Ascending by minPoints. */
+  grades: Grade[];
+  /** Every Setting|Value row; key = normalized name (trim, lower case, single spaces). */
+  values: Record<string, CellValue>;
+}
+
+export interface ScoreOptions {
+  asOf: Date;
+  /** IANA zone; date-only text means midnight there. */
+  timeZone: string;
+  /** Score only these Leads sheet rows (2 = first data row); problems are still reported for all. */
+  onlyRows?: ReadonlySet<number>;
+  /** Per-lead as-of time (calibration backtests); undefined → asOf. */
+  asOfForLead?: (sheetRow: number) => Date | undefined;
+}
+
+export interface RuleContribution {
+  /** Scoring Matrix sheet row. */
+  ruleRow: number;
+  label: string;
+  group: string;
+  /** The rule's Points. */
+  points: number;
+  /** What the rule added to its group (Points × sum of weights for activity rules). */
+  value: number;
+  /** Activities counted; 1 for a lead rule. */
+  count: number;
+  /** Mean decay weight of the counted activities; 1 for a lead rule. */
+  weight: number;
+}
+
+export interface GroupTotal {
+  group: string;
+  raw: number;
+  /** raw clamped to the group's Min/Max. */
+  total: number;
+  capped: "min" | "max" | null;
+}
+
+export interface LeadScore {
+  sheetRow: number;
+  key: string;
+  score: number;
+  tier: string;
+  grade: string;
+  /** In run.groupNames order. */
+  groups: GroupTotal[];
+  /** Non-zero contributions, matrix order. */
+  contributions: RuleContribution[];
+  reasons: string;
+  nextTier: { name: string; pointsNeeded: number } | null;
+  /** Sum of the group totals before rounding and floor/ceiling. */
+  rawScore: number;
+  /** Which score limit changed the rounded score, if any. */
+  clamped: "floor" | "ceiling" | null;
+  /** The as-of time this lead was scored at. */
+  asOf: Date;
+}
+
+export interface ScoreRun {
+  settings: Settings;
+  /** Groups with ≥ 1 active rule, in matrix order of first appearance (user's spelling). */
+  groupNames: string[];
+  /** ["Score","Tier","Grade", "<Group> Score"..., "Top Reasons", "Scored At"]. */
+  outputHeaders: string[];
+  /** Leads row order; rows skipped as broken are absent. */
+  leads: LeadScore[];
+  problems: Problem[];
+  asOf: Date;
+}

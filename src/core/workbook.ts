@@ -1,0 +1,76 @@
+// Parse and check a whole workbook once: settings, lists, leads, the activity index and the rules.
+// Shared by scoring and by "Check the matrix" (validateWorkbook).
+import type { ActivityIndex } from "./activities";
+import { emptyActivityIndex, indexActivities } from "./activities";
+import type { LeadTable } from "./leads";
+import { parseLeads } from "./leads";
+import type { NamedList } from "./lists";
+import { parseLists } from "./lists";
+import type { Rule } from "./matrix";
+import { groupNamesOf, parseMatrix } from "./matrix";
+import type { ProblemSink } from "./problems";
+import { createProblemSink, problem } from "./problems";
+import { parseSettings } from "./settings";
+import { EVENT_NAMES } from "./templates";
+import type { ZoneClock } from "./time";
+import { zoneClock } from "./time";
+import type { Problem, Settings, WorkbookInput } from "./types";
+import { TAB } from "./types";
+
+export interface PreparedWorkbook {
+  settings: Settings;
+  lists: Map<string, NamedList>;
+  leads: LeadTable;
+  activities: ActivityIndex;
+  rules: Rule[];
+  groupNames: string[];
+  clock: ZoneClock;
+  sink: ProblemSink;
+}
+
+const KNOWN_EVENTS = new Set(EVENT_NAMES.map((e) => e.toLowerCase()));
+
+export function prepareWorkbook(input: WorkbookInput, timeZone: string): PreparedWorkbook {
+  const sink = createProblemSink();
+  const clock = zoneClock(timeZone);
+  const { settings, problems } = parseSettings(input.settings);
+  for (const p of problems) sink.add(p);
+  const lists = parseLists(input.lists);
+  const leads = parseLeads(input.leads, settings.leadKey, sink);
+  const activities = input.activities
+    ? indexActivities(input.activities, leads, settings.leadKey, clock, sink)
+    : emptyActivityIndex(leads.groupCount);
+  const rules = parseMatrix(input.matrix, {
+    leadHeaders: leads.headers,
+    activityHeaders: input.activities ? (input.activities[0] ?? []) : null,
+    lists,
+    sink,
+  });
+  if (activities.count > 0) {
+    for (const r of rules) {
+      if (
+        r.source === "activity" &&
+        r.event !== "" &&
+        !activities.events.has(r.event) &&
+        !KNOWN_EVENTS.has(r.event)
+      ) {
+        sink.add(
+          problem(
+            TAB.matrix,
+            r.row,
+            "Event",
+            `No activity in the Activity Log has the event "${r.eventShown}", so this rule matches nothing yet.`,
+            "Check the spelling against the Event column of the Activity Log.",
+            "warning",
+          ),
+        );
+      }
+    }
+  }
+  return { settings, lists, leads, activities, rules, groupNames: groupNamesOf(rules), clock, sink };
+}
+
+/** "Check the matrix": parse and check every tab without scoring. */
+export function validateWorkbook(input: WorkbookInput, timeZone: string): Problem[] {
+  return prepareWorkbook(input, timeZone).sink.finish();
+}

@@ -1,0 +1,146 @@
+// State shared by all fakes of one runtime: clock, call counter, options, logs, the current execution.
+import type { CellValue } from "../../core/types";
+import { type CallCounter, counted } from "./calls";
+import type { Clock } from "./clock";
+
+export type AuthMode = "NONE" | "CUSTOM_FUNCTION" | "LIMITED" | "FULL";
+
+export interface RuntimeOptions {
+  /** Start time of the clock (default: the real now). */
+  now?: Date;
+  /** Spreadsheet time zone (default "UTC"); also the script time zone unless scriptTimeZone is given. */
+  timeZone?: string;
+  scriptTimeZone?: string;
+  /** MailApp recipients per 24 h (default 100, a consumer account). */
+  mailQuota?: number;
+  /** Effective (and active) user email (default "owner@example.com"). */
+  user?: string;
+  spreadsheetName?: string;
+  spreadsheetId?: string;
+  /** HTML files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile, by name (".html" optional). */
+  files?: Record<string, string>;
+  /**
+   * Google throws "The coordinates of the range are outside the dimensions of the sheet." for a range past
+   * getMaxRows()/getMaxColumns(). true (default) keeps that; false grows the sheet instead.
+   */
+  strictBounds?: boolean;
+  /** Enforce editor add-on trigger rules: at most one trigger per event type, time-driven no more than hourly. */
+  addon?: boolean;
+  /** Clock time each counted service call takes, in ms (default 0): lets tests reach the execution limit. */
+  callCostMs?: number | ((name: string) => number);
+  /** Execution time limit for a run, in ms (default 360000, Apps Script's 6 minutes; custom functions 30 s). */
+  maxExecutionMs?: number;
+  /** Value of a formula cell the built-in evaluator cannot compute (default "#FORMULA"). */
+  formulaValue?: (formula: string, at: { sheet: string; row: number; column: number }) => CellValue | undefined;
+  /** Echo Logger/console output to the host console (default false; it is always recorded). */
+  echo?: boolean;
+}
+
+export interface LogEntry {
+  level: "log" | "info" | "warn" | "error" | "debug" | "Logger";
+  message: string;
+  at: Date;
+}
+
+/** Moves values between the host realm and the vm context's realm (arrays/objects made there). */
+export interface Realm {
+  grid<T>(rows: T[][]): T[][];
+  plain<T>(value: T): T;
+}
+
+export const hostRealm: Realm = { grid: (rows) => rows, plain: (v) => v };
+
+export interface Execution {
+  id: number;
+  authMode: AuthMode;
+  startedAt: number;
+  limitMs: number;
+}
+
+export class Env {
+  readonly options: Required<Pick<RuntimeOptions, "timeZone" | "scriptTimeZone" | "mailQuota" | "user">> &
+    RuntimeOptions;
+  readonly logs: LogEntry[] = [];
+  realm: Realm = hostRealm;
+  execution: Execution | null = null;
+  private nextExecution = 1;
+  /** Set by the runtime when a script is loaded: calls a global function of the script. */
+  callScript?: (name: string, args: unknown[]) => unknown;
+  /** Set by the runtime when a script is loaded: evaluates code in the script's context. */
+  evalInScript?: (code: string) => unknown;
+
+  constructor(
+    readonly clock: Clock,
+    readonly calls: CallCounter,
+    options: RuntimeOptions,
+  ) {
+    const timeZone = options.timeZone ?? "UTC";
+    this.options = {
+      ...options,
+      timeZone,
+      scriptTimeZone: options.scriptTimeZone ?? timeZone,
+      mailQuota: options.mailQuota ?? 100,
+      user: options.user ?? "owner@example.com",
+    };
+    calls.onCall = (name) => {
+      const cost = this.options.callCostMs;
+      const ms = typeof cost === "function" ? cost(name) : (cost ?? 0);
+      if (ms > 0) clock.advance(ms);
+    };
+    calls.guard = (name) => this.check(name);
+  }
+
+  wrap<T extends object>(target: T, cls: string): T {
+    return counted(target, cls, this.calls);
+  }
+
+  /** The authorization mode of the running execution; FULL outside any (direct use from tests). */
+  get authMode(): AuthMode {
+    return this.execution?.authMode ?? "FULL";
+  }
+
+  /** Runs `fn` as one Apps Script execution: auth mode, time limit, and locks released at the end. */
+  run<T>(authMode: AuthMode, fn: () => T, onEnd?: (id: number) => void): T {
+    const outer = this.execution;
+    const limit = authMode === "CUSTOM_FUNCTION" ? 30_000 : (this.options.maxExecutionMs ?? 360_000);
+    const exec: Execution = { id: this.nextExecution++, authMode, startedAt: this.clock.now(), limitMs: limit };
+    this.execution = exec;
+    try {
+      return fn();
+    } finally {
+      this.execution = outer;
+      onEnd?.(exec.id);
+    }
+  }
+
+  log(level: LogEntry["level"], message: string): void {
+    this.logs.push({ level, message, at: this.clock.date() });
+    if (this.options.echo) console.log(`[${level}] ${message}`);
+  }
+
+  // Apps Script refuses services a trigger's authorization mode does not allow, and stops a run that
+  // exceeds its time limit at the next service call.
+  private check(name: string): void {
+    const exec = this.execution;
+    if (!exec) return;
+    if (this.clock.now() - exec.startedAt > exec.limitMs) {
+      throw new Error("Exceeded maximum execution time");
+    }
+    if (exec.authMode === "FULL") return;
+    if (!allowed(exec.authMode, name)) {
+      throw new Error(`You do not have permission to call ${name}`);
+    }
+  }
+}
+
+const NONE_ALLOWED = /^(SpreadsheetApp\.getUi|Ui\.createAddonMenu|Ui\.createMenu|Menu\.|Logger\.|Session\.getActiveUserLocale)/;
+const LIMITED_DENIED = /^(MailApp\.|ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger))/;
+const CUSTOM_DENIED =
+  /^(MailApp\.|ScriptApp\.|LockService\.|HtmlService\.|SpreadsheetApp\.(getUi|flush|setActive)|Ui\.|Spreadsheet\.(toast|insert|delete|set|rename)|(Sheet|Range)\.(set|insert|delete|append|clear|protect|activate|merge|hide|show|auto|check|uncheck|break)|Session\.getActiveUser)/;
+
+function allowed(mode: AuthMode, name: string): boolean {
+  if (mode === "NONE") return NONE_ALLOWED.test(name);
+  if (mode === "LIMITED") return !LIMITED_DENIED.test(name);
+  if (mode === "CUSTOM_FUNCTION") return !CUSTOM_DENIED.test(name);
+  return true;
+}

@@ -1,0 +1,21 @@
+// The local Apps Script runtime: public entry point.
+export { CallCounter, type CallMatch } from "./calls";
+export { Clock, makeDateShim } from "./clock";
+export * as enums from "./enums";
+export type { AuthMode, LogEntry, RuntimeOptions } from "./env";
+export { formatDate } from "./format-date";
+export type { MailMessage } from "./mail";
+export {
+  createRuntime,
+  type FireOptions,
+  LocalRuntime,
+  type LocalRuntimeOptions,
+  type ScriptHandle,
+  type SheetState,
+  type TabValues,
+  type TriggerRun,
+} from "./runtime";
+export type { Range } from "./spreadsheet/range";
+export type { Sheet } from "./spreadsheet/sheet";
+export type { Spreadsheet } from "./spreadsheet/spreadsheet";
+export type { AlertRecord, HtmlShown, MenuRecord, Toast, UiLog } from "./ui";

@@ -1,0 +1,47 @@
+// The summary `npm start` prints, read back from the Leads tab the add-on wrote (not from the engine), so
+// it shows what a user of the sheet would see.
+import { findColumn, parseSettings } from "../core";
+import type { Grid } from "../core/types";
+import { cellText, parseNumber } from "../core/values";
+import { leadName, nameColumns } from "../core/lead-names";
+
+export interface StartSummary {
+  leadsScored: number;
+  tierCounts: { tier: string; count: number }[];
+  top: { name: string; key: string; score: number; tier: string; reasons: string }[];
+}
+
+export function summarize(leads: Grid, settings: Grid | undefined, topN = 10): StartSummary {
+  const parsed = parseSettings(settings).settings;
+  const headers = leads[0] ?? [];
+  const col = (name: string) => findColumn(headers, name);
+  const [score, tier, reasons, key] = [col("Score"), col("Tier"), col("Top Reasons"), col(parsed.leadKey)];
+  const names = nameColumns(headers);
+  const scored = leads.slice(1).filter((row) => !Number.isNaN(parseNumber(row[score])));
+  const counts = new Map<string, number>(parsed.tiers.map((t) => [t.name, 0]));
+  for (const row of scored) counts.set(cellText(row[tier]), (counts.get(cellText(row[tier])) ?? 0) + 1);
+  const top = scored
+    .map((row) => ({
+      name: leadName(row, names, cellText(row[key])),
+      key: cellText(row[key]),
+      score: parseNumber(row[score]),
+      tier: cellText(row[tier]),
+      reasons: cellText(row[reasons]),
+    }))
+    .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key))
+    .slice(0, topN);
+  return {
+    leadsScored: scored.length,
+    tierCounts: [...counts].map(([t, count]) => ({ tier: t, count })).reverse(),
+    top,
+  };
+}
+
+export function summaryLines(s: StartSummary): string[] {
+  return [
+    `Leads scored: ${s.leadsScored}`,
+    `Tiers: ${s.tierCounts.map((t) => `${t.tier} ${t.count}`).join(", ")}`,
+    "Top leads:",
+    ...s.top.map((l, i) => `${String(i + 1).padStart(2)}. ${String(l.score).padStart(3)}  ${l.tier.padEnd(11)} ${l.name} <${l.key}> — ${l.reasons}`),
+  ];
+}

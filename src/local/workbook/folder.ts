@@ -1,0 +1,40 @@
+// A workbook as a folder of CSV files, one per tab, named "<tab name>.csv".
+import { mkdir, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { TAB } from "../../core/types";
+import { readCsvTable, writeCsvTable } from "./csv";
+import type { Tab } from "./tab";
+
+// Characters a file name cannot hold on some OS are percent-encoded (and "%" itself, so decoding is exact).
+const UNSAFE = /[%/\\:*?"<>|]/g;
+
+export function tabFileName(tab: string): string {
+  return tab.replace(UNSAFE, (ch) => "%" + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")) + ".csv";
+}
+
+export function tabNameOf(file: string): string {
+  return file.slice(0, -4).replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+// A folder has no tab order: the add-on's tabs come first in their usual order, the rest alphabetically.
+const KNOWN: string[] = Object.values(TAB);
+
+function order(a: string, b: string): number {
+  const ia = KNOWN.indexOf(a);
+  const ib = KNOWN.indexOf(b);
+  if (ia !== ib) return (ia < 0 ? KNOWN.length : ia) - (ib < 0 ? KNOWN.length : ib);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export async function readCsvFolder(dir: string): Promise<Tab[]> {
+  const files = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith(".csv") && !f.startsWith("."));
+  const names = files.map(tabNameOf).sort(order);
+  const byName = new Map(files.map((f) => [tabNameOf(f), f]));
+  return Promise.all(names.map(async (name) => ({ name, values: await readCsvTable(join(dir, byName.get(name)!)) })));
+}
+
+/** Writes each tab to "<dir>/<tab>.csv", creating the folder; other files in it are left alone. */
+export async function writeCsvFolder(dir: string, tabs: Tab[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await Promise.all(tabs.map((t) => writeCsvTable(join(dir, tabFileName(t.name)), t.values)));
+}

@@ -1,0 +1,20 @@
+// "Score all leads now": a full run under the document lock, reported in a toast.
+import type { RunSummary } from "../addon/api";
+import { withDocumentLock } from "./lock";
+import { type FullRun, runFullScoring } from "./scoring";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function summaryText(summary: RunSummary): string {
+  const tiers = Object.entries(summary.tierCounts)
+    .map(([tier, n]) => `${tier} ${n}`)
+    .join(", ");
+  const problems = summary.problems === 0 ? "no problems" : `${summary.problems} problem${summary.problems === 1 ? "" : "s"} (see the Problems tab)`;
+  return `Scored ${summary.leadsScored} leads: ${tiers}; ${problems}.${summary.note ? ` ${summary.note}` : ""}`;
+}
+
+export function scoreAllWithToast(ss: Spreadsheet, trigger: RunSummary["trigger"]): FullRun {
+  const result = withDocumentLock(10_000, () => runFullScoring(ss, trigger));
+  ss.toast(summaryText(result.summary), "Leadscore", 10);
+  return result;
+}

@@ -1,0 +1,112 @@
+// A full scoring run in the sheet: read each tab once, score in memory, write every output column once,
+// rebuild the Problems tab, stamp the Settings "Scored at" cell. Large sheets that near the execution
+// limit are written in row blocks and continued by a follow-up trigger from a checkpoint.
+import { type ScoreRun, scoreWorkbook } from "../core";
+import type { RunSummary } from "../addon/api";
+import { KEY, clearState, readState, writeState } from "./state";
+import { ensureOutputHeaders, writeOutputRows } from "./outputs";
+import { writeMatrixNotes, writeProblemsTab } from "./problems-tab";
+import { writeSetting } from "./settings-tab";
+import { workbookGrids } from "./grids";
+import { type SheetWorkbook, readWorkbook } from "./workbook";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Apps Script stops a run at 6 minutes; past these marks a run writes in blocks and then hands over. */
+export const TIME = { chunkAfterMs: 3 * 60_000, stopAfterMs: 5 * 60_000, blockRows: 5_000 };
+export const CONTINUE_HANDLER = "continueScoring";
+export const SCORED_AT_SETTING = "Scored at";
+
+interface Checkpoint {
+  asOf: string;
+  nextRow: number;
+  trigger: RunSummary["trigger"];
+}
+
+export interface FullRun {
+  run: ScoreRun;
+  workbook: SheetWorkbook;
+  summary: RunSummary;
+  /** True when the run stopped at a checkpoint and continues in a follow-up trigger. */
+  continued: boolean;
+}
+
+export function tierCounts(run: ScoreRun): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const tier of run.settings.tiers) counts[tier.name] = 0;
+  for (const lead of run.leads) counts[lead.tier] = (counts[lead.tier] ?? 0) + 1;
+  return counts;
+}
+
+/** Scores every lead (from `fromRow` on, when continuing) and writes the results. */
+export function runFullScoring(
+  ss: Spreadsheet,
+  trigger: RunSummary["trigger"],
+  options: { asOf?: Date; fromRow?: number; startedAt?: number } = {},
+): FullRun {
+  const startedAt = options.startedAt ?? Date.now();
+  const asOf = options.asOf ?? new Date();
+  const fromRow = options.fromRow ?? 2;
+  const workbook = readWorkbook(ss);
+  const { input, leadsSheet } = workbook;
+  const lastRow = input.leads.length;
+  const onlyRows = fromRow > 2 ? new Set(rangeOf(fromRow, lastRow)) : undefined;
+  const run = scoreWorkbook(input, { asOf, timeZone: workbook.timeZone, onlyRows });
+  const layout = ensureOutputHeaders(leadsSheet, input.leads, run);
+
+  let next = fromRow;
+  if (Date.now() - startedAt < TIME.chunkAfterMs) {
+    writeOutputRows(leadsSheet, layout, run, fromRow, lastRow);
+    next = lastRow + 1;
+  } else {
+    // Near the limit: whole-row blocks, so a stop never leaves a lead half-written.
+    while (next <= lastRow && Date.now() - startedAt < TIME.stopAfterMs) {
+      const to = Math.min(lastRow, next + TIME.blockRows - 1);
+      writeOutputRows(leadsSheet, layout, run, next, to);
+      next = to + 1;
+    }
+  }
+  const continued = next <= lastRow;
+  if (continued) {
+    writeState(KEY.checkpoint, { asOf: asOf.toISOString(), nextRow: next, trigger } satisfies Checkpoint);
+    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(60_000).create();
+  } else {
+    clearState(KEY.checkpoint);
+    finishRun(ss, workbook, run, asOf);
+  }
+  const summary: RunSummary = {
+    at: new Date().toISOString(),
+    trigger,
+    leadsScored: run.leads.length,
+    tierCounts: tierCounts(run),
+    notificationsSent: 0,
+    notificationsPending: 0,
+    problems: run.problems.length,
+    note: continued ? `Scored rows up to ${next - 1}; the rest continues in a minute.` : undefined,
+  };
+  writeState(KEY.lastRun, summary);
+  return { run, workbook, summary, continued };
+}
+
+/** Problems and the as-of stamp are written once the whole tab is scored. */
+function finishRun(ss: Spreadsheet, workbook: SheetWorkbook, run: ScoreRun, asOf: Date): void {
+  writeProblemsTab(ss, run.problems, workbook.sheets, workbookGrids(workbook));
+  writeMatrixNotes(workbook.sheets, workbook.input.matrix, run.problems);
+  if (workbook.input.settings) writeSetting(workbook.sheets, workbook.input.settings, SCORED_AT_SETTING, asOf);
+}
+
+/** The follow-up trigger's work: resume from the checkpoint with the same as-of time. */
+export function continueFromCheckpoint(ss: Spreadsheet): FullRun | null {
+  const checkpoint = readState<Checkpoint>(KEY.checkpoint);
+  deleteTriggers(CONTINUE_HANDLER);
+  if (!checkpoint) return null;
+  return runFullScoring(ss, checkpoint.trigger, { asOf: new Date(checkpoint.asOf), fromRow: checkpoint.nextRow });
+}
+
+export function deleteTriggers(handler: string): void {
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === handler) ScriptApp.deleteTrigger(t);
+}
+
+function rangeOf(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}

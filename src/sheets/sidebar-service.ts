@@ -1,0 +1,201 @@
+// What the sidebar reads and changes. Every change goes to the Settings tab (the single source of truth)
+// and is followed by a rescore, so the sheet and the sidebar never disagree.
+import type {
+  LeadMatch,
+  NotificationSettings,
+  RunSummary,
+  Schedule,
+  SettingsPatch,
+  SidebarState,
+} from "../addon/api";
+import { findColumn, parseSettings, scoreWorkbook, validateWorkbook } from "../core";
+import { explainLead } from "../core/explanation";
+import type { LeadExplanation } from "../core/explanation";
+import { leadName, nameColumns } from "../core/lead-names";
+import { TAB, type CellValue, type Tier } from "../core/types";
+import { cellText, isBlank, normText, parseNumber } from "../core/values";
+import { isAutoScoring } from "./auto-scoring";
+import { withDocumentLock } from "./lock";
+import { applySchedule, currentSchedule } from "./schedule";
+import { runFullScoring } from "./scoring";
+import { writeSetting, writeTable } from "./settings-tab";
+import { KEY, readState } from "./state";
+import { tabKey } from "./tabs";
+import { readWorkbook, type SheetWorkbook } from "./workbook";
+import { pendingNotifications } from "./notification-state";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const NOTIFY_SETTINGS = {
+  emails: "Notify emails",
+  ownerColumn: "Owner column",
+  mode: "Notify mode",
+  rearmMargin: "Re-arm margin",
+} as const;
+
+export function notificationSettings(values: Record<string, CellValue>): NotificationSettings {
+  const get = (name: string) => values[name.toLowerCase()];
+  const margin = parseNumber(get(NOTIFY_SETTINGS.rearmMargin) ?? "");
+  return {
+    emails: cellText(get(NOTIFY_SETTINGS.emails) ?? "")
+      .split(/[,;\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+    ownerColumn: cellText(get(NOTIFY_SETTINGS.ownerColumn) ?? "") || "Owner",
+    mode: normText(get(NOTIFY_SETTINGS.mode) ?? "") === "each" ? "each" : "digest",
+    rearmMargin: Number.isNaN(margin) ? 5 : margin,
+  };
+}
+
+function stateOf(workbook: SheetWorkbook): SidebarState {
+  const { input } = workbook;
+  const { settings } = parseSettings(input.settings);
+  // Group names come from the matrix alone: score no lead and read no activity.
+  const run = scoreWorkbook(
+    { ...input, leads: input.leads.slice(0, 1), activities: undefined },
+    { asOf: new Date(), timeZone: workbook.timeZone },
+  );
+  const scoreColumn = findColumn(input.leads[0] ?? [], "Score");
+  const scores: number[] = [];
+  if (scoreColumn >= 0) {
+    for (let r = 1; r < input.leads.length; r++) {
+      const v = input.leads[r][scoreColumn];
+      if (!isBlank(v) && !Number.isNaN(parseNumber(v))) scores.push(parseNumber(v));
+    }
+  }
+  return {
+    timeZone: workbook.timeZone,
+    tiers: settings.tiers,
+    scoreFloor: settings.scoreFloor,
+    scoreCeiling: settings.scoreCeiling,
+    halfLifeDays: settings.halfLifeDays,
+    groupNames: run.groupNames,
+    groupLimits: settings.groupLimits,
+    grades: settings.grades,
+    gradeGroup: settings.gradeGroup,
+    scores,
+    notifications: notificationSettings(settings.values),
+    schedule: currentSchedule(),
+    autoScoring: isAutoScoring(),
+    lastRun: readState<RunSummary>(KEY.lastRun),
+    pending: pendingNotifications(),
+    problems: validateWorkbook(input, workbook.timeZone),
+  };
+}
+
+export function sidebarState(ss: Spreadsheet): SidebarState {
+  return stateOf(readWorkbook(ss));
+}
+
+function validTiers(tiers: Tier[]): Tier[] {
+  const clean = tiers.map((t) => ({ name: String(t.name).trim(), minScore: Number(t.minScore), notify: Boolean(t.notify) }));
+  if (clean.length === 0) throw new Error("Keep at least one tier.");
+  for (const t of clean) {
+    if (!t.name) throw new Error("Every tier needs a name.");
+    if (!Number.isFinite(t.minScore)) throw new Error(`Tier "${t.name}" needs a number as its minimum score.`);
+  }
+  const names = new Set(clean.map((t) => t.name.toLowerCase()));
+  if (names.size !== clean.length) throw new Error("Two tiers have the same name.");
+  return clean.sort((a, b) => a.minScore - b.minScore);
+}
+
+/** Runs `change` on the Settings tab, rescores everything, and returns the new state. */
+function changeAndRescore(ss: Spreadsheet, change: (workbook: SheetWorkbook) => void): SidebarState {
+  return withDocumentLock(10_000, () => {
+    change(readWorkbook(ss));
+    runFullScoring(ss, "sidebar");
+    return sidebarState(ss);
+  });
+}
+
+export function saveTiers(ss: Spreadsheet, tiers: Tier[]): SidebarState {
+  const clean = validTiers(tiers);
+  return changeAndRescore(ss, ({ sheets, input }) =>
+    writeTable(sheets, input.settings ?? [], ["Tier", "Min Score", "Notify"], clean.map((t) => [t.name, t.minScore, t.notify])),
+  );
+}
+
+export function saveSettings(ss: Spreadsheet, patch: SettingsPatch): SidebarState {
+  return changeAndRescore(ss, (workbook) => {
+    const { sheets } = workbook;
+    // Each write changes the tab, so later writes locate their tables on a fresh read.
+    const grid = () => readWorkbook(ss).input.settings ?? [];
+    if (patch.halfLifeDays !== undefined) {
+      writeSetting(sheets, workbook.input.settings ?? [], "Half-life days", patch.halfLifeDays ?? "none");
+    }
+    if (patch.groupLimits) {
+      writeTable(sheets, grid(), ["Group", "Min", "Max"], patch.groupLimits.map((g) => [g.group, g.min ?? "", g.max ?? ""]));
+    }
+    if (patch.grades) {
+      writeTable(sheets, grid(), ["Grade", "Min Points"], patch.grades.map((g) => [g.name, g.minPoints]));
+    }
+    const n = patch.notifications;
+    if (n) {
+      if (n.emails) writeSetting(sheets, grid(), NOTIFY_SETTINGS.emails, n.emails.join(", "));
+      if (n.ownerColumn !== undefined) writeSetting(sheets, grid(), NOTIFY_SETTINGS.ownerColumn, n.ownerColumn);
+      if (n.mode) writeSetting(sheets, grid(), NOTIFY_SETTINGS.mode, n.mode);
+      if (n.rearmMargin !== undefined) writeSetting(sheets, grid(), NOTIFY_SETTINGS.rearmMargin, n.rearmMargin);
+    }
+  });
+}
+
+export function setSchedule(ss: Spreadsheet, schedule: Schedule | null): SidebarState {
+  applySchedule(ss, schedule);
+  return sidebarState(ss);
+}
+
+export function scoreAllNow(ss: Spreadsheet): SidebarState {
+  withDocumentLock(10_000, () => runFullScoring(ss, "sidebar"));
+  return sidebarState(ss);
+}
+
+export function lookupLeads(ss: Spreadsheet, query: string): LeadMatch[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const { input } = readWorkbook(ss);
+  const headers = input.leads[0] ?? [];
+  const { leadKey } = parseSettings(input.settings).settings;
+  const keyCol = findColumn(headers, leadKey);
+  const scoreCol = findColumn(headers, "Score");
+  const tierCol = findColumn(headers, "Tier");
+  const names = nameColumns(headers);
+  const matches: LeadMatch[] = [];
+  for (let r = 1; r < input.leads.length && matches.length < 20; r++) {
+    const row = input.leads[r];
+    const key = keyCol >= 0 ? cellText(row[keyCol]) : "";
+    if (!key) continue;
+    const name = leadName(row, names, key);
+    if (!key.toLowerCase().includes(q) && !name.toLowerCase().includes(q)) continue;
+    const score = scoreCol >= 0 ? parseNumber(row[scoreCol]) : Number.NaN;
+    matches.push({
+      key,
+      name,
+      sheetRow: r + 1,
+      score: Number.isNaN(score) ? null : score,
+      tier: tierCol >= 0 ? cellText(row[tierCol]) : "",
+    });
+  }
+  return matches;
+}
+
+export function explainLeadByKey(ss: Spreadsheet, key: string): LeadExplanation {
+  const workbook = readWorkbook(ss);
+  const { input } = workbook;
+  const { leadKey } = parseSettings(input.settings).settings;
+  const keyCol = findColumn(input.leads[0] ?? [], leadKey);
+  const index = input.leads.findIndex((row, i) => i > 0 && keyCol >= 0 && normText(row[keyCol]) === normText(key));
+  if (index < 1) throw new Error(`No lead with ${leadKey} "${key}" on the ${TAB.leads} tab.`);
+  const run = scoreWorkbook(input, { asOf: new Date(), timeZone: workbook.timeZone, onlyRows: new Set([index + 1]) });
+  const lead = run.leads[0];
+  if (!lead) throw new Error(`Row ${index + 1} of ${TAB.leads} cannot be scored; see the Problems list.`);
+  return explainLead(run, lead, input.leads);
+}
+
+export function selectCell(ss: Spreadsheet, tab: string, row: number, column: string): void {
+  const sheet = ss.getSheets().find((s) => tabKey(s.getName()) === tabKey(tab));
+  if (!sheet) throw new Error(`There is no "${tab}" tab.`);
+  const headers = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] as CellValue[];
+  const col = column ? findColumn(headers, column) : -1;
+  sheet.activate();
+  sheet.getRange(Math.max(1, row), col >= 0 ? col + 1 : 1).activate();
+}

@@ -1,0 +1,31 @@
+// The add-on's own state, kept per document in document properties (per-user script properties would be
+// shared by every user of an add-on). Values are JSON; each key stays far below the 9 KB limit.
+export const KEY = {
+  lastRun: "leadscore.lastRun",
+  autoScoring: "leadscore.autoScoring",
+  schedule: "leadscore.schedule",
+  checkpoint: "leadscore.checkpoint",
+  staleSince: "leadscore.staleSince",
+} as const;
+
+function store(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+export function readState<T>(key: string): T | null {
+  const text = store().getProperty(key);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+export function writeState(key: string, value: unknown): void {
+  store().setProperty(key, JSON.stringify(value));
+}
+
+export function clearState(key: string): void {
+  store().deleteProperty(key);
+}

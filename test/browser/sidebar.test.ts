@@ -1,0 +1,310 @@
+// The sidebar in a real browser, on the local page, against the in-memory FakeApi.
+import type { Browser, Frame } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FakeApi, XSS_NAME } from "./fake-api";
+import { launchBrowser, type LocalPage, openLocalPage, screenshot } from "./helpers";
+
+let browser: Browser;
+let api: FakeApi;
+let lp: LocalPage;
+let sb: Frame;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async (ctx) => {
+  await lp?.close();
+  api = new FakeApi();
+  lp = await openLocalPage({ handle: api.handle(), tabs: () => api.tabs(), browser });
+  sb = lp.sidebar;
+  await sb.getByRole("tab", { name: "Thresholds" }).waitFor();
+  ctx.onTestFinished(async () => {
+    expect(lp.errors, "uncaught errors in the page").toEqual([]);
+  });
+});
+afterAll(async () => {
+  await lp?.close();
+});
+
+const count = (tier: string) =>
+  sb.locator(`[data-testid=tier-counts] tr[data-tier="${tier}"] [data-testid=count]`).innerText().then(Number);
+
+async function openPanel(name: string) {
+  await sb.getByRole("tab", { name }).click();
+  await sb.getByRole("tabpanel").filter({ visible: true }).waitFor();
+}
+
+async function apiTabs(): Promise<{ name: string; values: unknown[][] }[]> {
+  const res = await fetch(new URL("/api/tabs", lp.server.url));
+  return (await res.json()) as { name: string; values: unknown[][] }[];
+}
+
+describe("thresholds", () => {
+  it("counts change live while typing and dragging, before saving", async () => {
+    const hot0 = await count("Hot");
+    const warm0 = await count("Warm");
+    expect(hot0 + warm0).toBeGreaterThan(0);
+    await sb.getByLabel("Tier 3 minimum score", { exact: true }).fill("45");
+    const hot1 = await count("Hot");
+    expect(hot1).toBeGreaterThan(hot0);
+    expect((await count("Warm")) + hot1).toBe(warm0 + hot0);
+    // Dragging the slider (keyboard drives the same input events).
+    const slider = sb.getByLabel("Drag tier 3 minimum score", { exact: true });
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await slider.press("ArrowRight");
+    expect(await sb.getByLabel("Tier 3 minimum score", { exact: true }).inputValue()).toBe("55");
+    expect(await count("Hot")).toBeLessThanOrEqual(hot1);
+    // Nothing was saved: the server was not called and the sheet still holds the old threshold.
+    expect(api.calls.filter((c) => c !== "getSidebarState")).toEqual([]);
+    expect(api.tiers[2].minScore).toBe(61);
+    await expect.poll(() => sb.getByText("Unsaved changes").isVisible()).toBe(true);
+    await screenshot(lp.page, "local-page-thresholds-editing", false);
+  });
+
+  it("save writes the Settings tab and the Tier column, and the page tables follow", async () => {
+    const before = await apiTabs();
+    const leadsBefore = before.find((t) => t.name === "Leads")!.values;
+    await sb.getByLabel("Tier 3 minimum score", { exact: true }).fill("40");
+    const hot = await count("Hot");
+    await sb.getByRole("button", { name: "Save", exact: true }).filter({ visible: true }).click();
+    await sb.getByText("Saved. Leads rescored.").waitFor();
+    expect(api.calls).toContain("saveTiers");
+    expect(await count("Hot")).toBe(hot);
+
+    const after = await apiTabs();
+    const settings = after.find((t) => t.name === "Settings")!.values;
+    expect(settings).toContainEqual(["Hot", 40, false]);
+    const leads = after.find((t) => t.name === "Leads")!.values;
+    const tierCol = (leads[0] as string[]).indexOf("Tier");
+    const changed = leads.filter((r, i) => i > 0 && r[tierCol] !== leadsBefore[i][tierCol]);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(leads.slice(1).filter((r) => r[tierCol] === "Hot").length).toBe(hot);
+    // Dates leave the bridge as ISO strings.
+    expect(leads[1][(leads[0] as string[]).indexOf("Created")]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+    // The page's Settings table shows the new threshold without a reload.
+    await lp.page.getByRole("tab", { name: "Settings" }).click();
+    await expect.poll(() => lp.page.locator("#grid td").filter({ hasText: /^40$/ }).count()).toBeGreaterThan(0);
+    await screenshot(lp.page, "local-page-after-save", false);
+  });
+
+  it("a server error shows its message and keeps the edits", async () => {
+    api.failNext("saveTiers", "The Settings tab is protected: ask the owner for edit access.");
+    await sb.getByLabel("Tier 2 minimum score", { exact: true }).fill("25");
+    await sb.getByRole("button", { name: "Save", exact: true }).filter({ visible: true }).click();
+    const alert = sb.getByRole("alert").filter({ hasText: "The Settings tab is protected" });
+    await alert.waitFor();
+    expect(await sb.getByLabel("Tier 2 minimum score", { exact: true }).inputValue()).toBe("25");
+    expect(api.tiers[1].minScore).toBe(31);
+  });
+
+  it("invalid drafts are explained and cannot be saved", async () => {
+    await sb.getByLabel("Tier 1 name", { exact: true }).fill("");
+    await sb.getByLabel("Tier 4 minimum score", { exact: true }).fill("61");
+    await sb.getByText("Tier 1 needs a name.").waitFor();
+    await sb.getByText("Two tiers start at 61.").waitFor();
+    expect(await sb.getByRole("button", { name: "Save", exact: true }).filter({ visible: true }).isDisabled()).toBe(
+      true,
+    );
+  });
+});
+
+describe("loading and errors", () => {
+  it("a failed first load shows the message and a retry", async () => {
+    api.failNext("getSidebarState", "Exceeded maximum execution time");
+    await sb.evaluate(() => location.reload());
+    await sb.waitForLoadState();
+    await sb.getByRole("alert").filter({ hasText: "Exceeded maximum execution time" }).waitFor();
+    await sb.getByRole("button", { name: "Try again" }).click();
+    await sb.getByRole("tab", { name: "Thresholds" }).waitFor();
+  });
+
+  it("an unknown or private function is refused by the bridge", async () => {
+    const post = (name: string) =>
+      fetch(new URL(`/rpc/${name}`, lp.server.url), {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ args: [] }),
+      });
+    expect((await post("nope")).status).toBe(404);
+    expect((await post("tabs")).status).toBe(404);
+    expect((await post("getSidebarState")).status).toBe(200);
+  });
+});
+
+describe("untrusted text", () => {
+  it("a lead named like HTML appears as text and runs nothing", async () => {
+    await openPanel("Lookup");
+    await sb.getByLabel("Name or email", { exact: true }).fill("img");
+    const match = sb.getByTestId("matches").getByRole("button").first();
+    await match.waitFor();
+    expect(await match.innerText()).toContain(XSS_NAME);
+    await match.click();
+    await sb.getByTestId("explanation").waitFor();
+    expect(await sb.locator(".lead-head").innerText()).toBe(`${XSS_NAME} Dijkstra`);
+    expect(await sb.getByTestId("explanation").innerText()).toContain("& Sons <script>");
+    // Pending notifications on the Schedule panel carry the name too.
+    await openPanel("Schedule");
+    expect(await sb.getByRole("table", { name: "Pending notifications" }).innerText()).toContain(XSS_NAME);
+    // And the page's Leads table.
+    await lp.page.getByRole("tab", { name: "Leads" }).click();
+    await lp.page.locator("#grid td").filter({ hasText: XSS_NAME }).first().waitFor();
+    await lp.page.waitForTimeout(200);
+    expect(await sb.locator("img").count()).toBe(0);
+    expect(await lp.page.locator("#grid img").count()).toBe(0);
+    expect(await sb.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await lp.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(lp.dialogs).toEqual([]);
+    await screenshot(lp.page, "local-page-lookup", false);
+  });
+});
+
+describe("layout and accessibility", () => {
+  const PANELS = ["Thresholds", "Decay", "Groups", "Schedule", "Problems", "Lookup"];
+
+  it("every panel fits 300 px without horizontal scrolling", async () => {
+    expect(await lp.page.locator("iframe#sidebar").evaluate((f) => f.getBoundingClientRect().width)).toBe(300);
+    for (const name of PANELS) {
+      await openPanel(name);
+      const { scrollWidth, clientWidth } = await sb.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      expect(scrollWidth, name).toBeLessThanOrEqual(clientWidth);
+      // No single element sticks out to the right either (overflow-x is hidden on the body).
+      const overflow = await sb.evaluate(() =>
+        [...document.querySelectorAll("main *")]
+          .filter((e) => (e as HTMLElement).offsetParent !== null)
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .map((e) => e.outerHTML.slice(0, 80)),
+      );
+      expect(overflow, name).toEqual([]);
+    }
+  });
+
+  it("every control has an accessible name", async () => {
+    for (const name of PANELS) {
+      await openPanel(name);
+      if (name === "Lookup") {
+        await sb.getByLabel("Name or email", { exact: true }).fill("Grace");
+        await sb.getByTestId("matches").getByRole("button").first().click();
+        await sb.getByTestId("explanation").waitFor();
+      }
+      const unnamed = await sb.evaluate(() =>
+        [...document.querySelectorAll("input, select, textarea, button")]
+          .filter((e) => (e as HTMLElement).offsetParent !== null)
+          .filter((e) => {
+            const el = e as HTMLInputElement;
+            if (el.getAttribute("aria-label")?.trim()) return false;
+            if (el.labels && el.labels.length > 0) return false;
+            if (el.tagName === "BUTTON" && el.textContent?.trim()) return false;
+            return true;
+          })
+          .map((e) => e.outerHTML.slice(0, 100)),
+      );
+      expect(unnamed, name).toEqual([]);
+    }
+  });
+
+  it("is keyboard reachable: tab to the panels, switch with Enter, edit and save", async () => {
+    await sb.locator("body").focus();
+    const seen: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await sb.page().keyboard.press("Tab");
+      const label = await sb.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? el.getAttribute("aria-label") || el.textContent?.trim() || el.id : "";
+      });
+      seen.push(label ?? "");
+    }
+    for (const want of ["Thresholds", "Decay", "Lookup", "Tier 1 name", "Tier 1 minimum score", "Add tier"])
+      expect(seen, want).toContain(want);
+    // Switch panels and type with the keyboard only.
+    await sb.getByRole("tab", { name: "Decay" }).focus();
+    await sb.page().keyboard.press("Enter");
+    await sb.getByLabel("Default half-life (days)", { exact: true }).focus();
+    await sb.page().keyboard.press("Control+A");
+    await sb.page().keyboard.type("14");
+    await sb.getByText("7.1 pts").waitFor(); // 10 points after 7 days at a 14-day half-life
+    await sb.page().keyboard.press("Tab");
+    // The half-life help text is not focusable; Tab goes on to Save.
+    for (let i = 0; i < 3 && (await sb.evaluate(() => document.activeElement?.textContent)) !== "Save"; i++)
+      await sb.page().keyboard.press("Tab");
+    await sb.page().keyboard.press("Enter");
+    await sb.getByText("Saved. Leads rescored.").filter({ visible: true }).waitFor();
+    expect(api.halfLifeDays).toBe(14);
+  });
+});
+
+describe("other panels", () => {
+  it("problems select the offending cell, and the page jumps to it", async () => {
+    await openPanel("Problems");
+    const items = sb.getByTestId("problems").locator("li");
+    expect(await items.count()).toBe(2);
+    expect(await items.first().innerText()).toContain("Not an email address: <b>ada at example</b>");
+    await sb.getByRole("button", { name: "Go to Leads, row 7, Email" }).click();
+    await expect.poll(() => api.selected).toEqual([{ tab: "Leads", row: 7, column: "Email" }]);
+    await lp.page.locator("#grid tr.sel[data-row='7'] td.selcell").waitFor();
+    expect(await lp.page.getByRole("tab", { name: "Leads" }).getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("schedule and notifications save through setSchedule and saveSettings", async () => {
+    await openPanel("Schedule");
+    await sb.getByLabel("Rescore and notify on a schedule", { exact: true }).check();
+    await sb.getByLabel("Frequency", { exact: true }).selectOption("everyHours");
+    await sb.getByLabel("Every", { exact: true }).selectOption("4");
+    await sb.getByRole("button", { name: "Apply schedule" }).click();
+    await sb.getByText("Schedule set: every 4 hours.").waitFor();
+    expect(api.schedule).toEqual({ kind: "everyHours", hours: 4 });
+    await sb.getByText("Current: Every 4 hours").waitFor();
+
+    await sb.getByLabel("Recipients", { exact: true }).fill("a@example.com, b@example.com");
+    await sb.getByLabel("One email per lead", { exact: true }).check();
+    await sb.getByLabel("Re-arm margin (points)", { exact: true }).fill("8");
+    await sb.getByRole("tabpanel").filter({ visible: true }).getByRole("button", { name: "Save" }).click();
+    await sb.getByText("Saved.", { exact: true }).waitFor();
+    expect(api.notifications).toEqual({
+      emails: ["a@example.com", "b@example.com"],
+      ownerColumn: "Owner",
+      mode: "each",
+      rearmMargin: 8,
+    });
+    await sb.getByLabel("Recipients", { exact: true }).fill("not-an-address");
+    await sb.getByText("Not an email address: not-an-address").waitFor();
+  });
+
+  it("group caps and grades save through saveSettings", async () => {
+    await openPanel("Groups");
+    await sb.getByLabel("Cap 1 maximum points", { exact: true }).fill("40");
+    await sb.getByLabel("Grade 1 minimum points", { exact: true }).fill("45");
+    await sb.getByRole("tabpanel").filter({ visible: true }).getByRole("button", { name: "Save" }).click();
+    await sb.getByText("Saved. Leads rescored.").filter({ visible: true }).waitFor();
+    expect(api.groupLimits[0]).toEqual({ group: "Fit", min: null, max: 40 });
+    expect(api.grades[0]).toEqual({ name: "A", minPoints: 45 });
+  });
+
+  it("screenshots of every panel at 300 px", async () => {
+    const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
+    try {
+      await page.goto(new URL("/sidebar", lp.server.url).toString());
+      await page.getByRole("tab", { name: "Thresholds" }).waitFor();
+      await page.getByLabel("Tier 3 minimum score", { exact: true }).fill("52");
+      await screenshot(page, "sidebar-thresholds");
+      for (const name of ["Decay", "Groups", "Schedule", "Problems"]) {
+        await page.getByRole("tab", { name }).click();
+        await screenshot(page, `sidebar-${name.toLowerCase()}`);
+      }
+      await page.getByRole("tab", { name: "Lookup" }).click();
+      await page.getByLabel("Name or email", { exact: true }).fill("grace");
+      await page.getByTestId("matches").getByRole("button").first().click();
+      await page.getByTestId("explanation").waitFor();
+      await screenshot(page, "sidebar-lookup");
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,76 @@
+// Small builders for engine tests: workbooks are written as plain grids, rules as objects.
+import type { CellValue, Grid, ScoreOptions, WorkbookInput } from "../../src/core/index";
+import { MATRIX_HEADERS, scoreWorkbook } from "../../src/core/index";
+
+export interface RuleSpec {
+  active?: CellValue;
+  group?: string;
+  rule?: string;
+  source?: string;
+  event?: string;
+  field?: string;
+  op?: string;
+  value?: CellValue;
+  points: CellValue;
+  max?: CellValue;
+  within?: CellValue;
+  half?: CellValue;
+}
+
+export function matrix(...rules: RuleSpec[]): Grid {
+  return [
+    [...MATRIX_HEADERS],
+    ...rules.map((r) => [
+      r.active ?? "",
+      r.group ?? "",
+      r.rule ?? "",
+      r.source ?? "",
+      r.event ?? "",
+      r.field ?? "",
+      r.op ?? "",
+      r.value ?? "",
+      r.points,
+      r.max ?? "",
+      r.within ?? "",
+      r.half ?? "",
+    ]),
+  ];
+}
+
+export const AS_OF = new Date("2024-06-01T00:00:00Z");
+export const DAY = 86_400_000;
+
+/** ISO text `days` before AS_OF. */
+export function daysAgo(days: number): string {
+  return new Date(AS_OF.getTime() - days * DAY).toISOString();
+}
+
+/** Settings grid with only a Setting|Value table. */
+export function settingsKV(pairs: Record<string, CellValue>): Grid {
+  return [["Setting", "Value"], ...Object.entries(pairs).map(([k, v]) => [k, v])];
+}
+
+/** No floor/ceiling, so raw arithmetic shows through. */
+export const OPEN_SETTINGS = settingsKV({ "Score floor": "none", "Score ceiling": "none" });
+
+export function score(input: WorkbookInput, options: Partial<ScoreOptions> = {}) {
+  return scoreWorkbook(input, { asOf: AS_OF, timeZone: "UTC", ...options });
+}
+
+/** Score one lead (given as header → value) against rules; returns the lead's result and the run. */
+export function scoreOne(
+  lead: Record<string, CellValue>,
+  rules: RuleSpec[],
+  extra: Partial<WorkbookInput> & { options?: Partial<ScoreOptions> } = {},
+) {
+  const headers = Object.keys(lead);
+  const leads: Grid = [headers, headers.map((h) => lead[h])];
+  const run = score({ leads, matrix: matrix(...rules), settings: OPEN_SETTINGS, ...extra }, extra.options);
+  return { run, lead: run.leads[0] };
+}
+
+/** Does a lead rule with this operator/value match this cell? */
+export function matches(cell: CellValue, op: string, value: CellValue): boolean {
+  const { lead } = scoreOne({ Email: "a@x.com", F: cell }, [{ field: "F", op, value, points: 1 }]);
+  return lead.score === 1;
+}

@@ -1,0 +1,63 @@
+// The demo as the engine sees it: the starter matrix's fields, events and lists exist in the data, the
+// only problems are the planted ones, and the starter scores already separate converters.
+import { describe, expect, it } from "vitest";
+import { DERIVED_FIELD_NAMES, scoreWorkbook } from "../../src/core/index";
+import type { WorkbookInput } from "../../src/core/types";
+import { DEFAULT_END, demoWorkbook, UNKNOWN_EMAIL } from "../../src/demo/index";
+import { col, key, rankAuc } from "./helpers";
+
+const { tabs, demo } = demoWorkbook();
+const [leads, activities, matrix, settings, lists] = tabs.map((t) => t.values);
+const input: WorkbookInput = { leads, activities, matrix, settings, lists };
+
+describe("demo workbook with the starter matrix", () => {
+  it("has every field, event and list the starter matrix tests", () => {
+    const m = (h: string) => col(matrix, h);
+    const fields = new Set([...leads[0], ...activities[0], ...DERIVED_FIELD_NAMES].map((h) => key(h)));
+    const events = new Set(activities.slice(1).map((r) => key(r[2])));
+    const listNames = new Set(lists[0].map((h) => key(h)));
+    for (const rule of matrix.slice(1)) {
+      const field = String(rule[m("Field")]);
+      const event = String(rule[m("Event")]);
+      const value = String(rule[m("Value")]);
+      if (field !== "") expect(fields.has(key(field)), `field ${field}`).toBe(true);
+      // Form Submit comes from form intake, not from the demo's log.
+      if (event !== "" && key(event) !== "form submit")
+        expect(events.has(key(event)), `event ${event}`).toBe(true);
+      if (value.startsWith("@")) expect(listNames.has(key(value.slice(1))), `list ${value}`).toBe(true);
+    }
+  });
+
+  it("reports only the planted problems", () => {
+    const run = scoreWorkbook(input, { asOf: DEFAULT_END, timeZone: "UTC" });
+    const planted = run.problems.map((p) => `${p.tab}|${p.column}`).sort();
+    expect(planted).toEqual(["Activity Log|Email", "Activity Log|Email", "Activity Log|Timestamp"]);
+    expect(run.problems.filter((p) => p.message.includes(UNKNOWN_EMAIL))).toHaveLength(2);
+    expect(run.problems.some((p) => p.message.includes(demo.mess.badTimestamp))).toBe(true);
+    expect(run.leads).toHaveLength(leads.length - 1);
+  });
+
+  it("separates converters when scored as of each lead's decision point (a backtest)", () => {
+    const run = scoreWorkbook(input, {
+      asOf: DEFAULT_END,
+      timeZone: "UTC",
+      asOfForLead: (row) => new Date(Date.parse(demo.truth[row - 2].decisionAt)),
+    });
+    const scores: number[] = [];
+    const labels: boolean[] = [];
+    run.leads.forEach((lead, i) => {
+      const outcome = demo.truth[i].converted;
+      if (outcome === null) return;
+      scores.push(lead.score);
+      labels.push(outcome);
+    });
+    const starter = rankAuc(scores, labels);
+    const truth = rankAuc(
+      demo.truth.filter((t) => t.converted !== null).map((t) => t.probability),
+      labels,
+    );
+    expect(starter).toBeGreaterThan(0.7);
+    // The starter is a sensible guess, not the truth: calibration has room to improve it.
+    expect(truth).toBeGreaterThan(starter);
+  });
+});
