@@ -30,11 +30,61 @@ function rng(seed: number): () => number {
 const rand = rng(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
-const TITLES = ["VP Sales", "CEO", "Marketing Manager", "Director of IT", "Engineer", "Student", "Analyst", "Head of Growth", "Intern", ""];
-const INDUSTRIES = ["Software", "SaaS", "Retail", "Education", "Financial Services", "Healthcare", "Manufacturing", "Marketing"];
-const COUNTRIES = ["United States", "Canada", "United Kingdom", "Germany", "India", "Brazil", "France", "Australia"];
-const DOMAINS = ["gmail.com", "yahoo.com", "acme.com", "globex.io", "initech.com", "state.edu", "hooli.com", "outlook.com"];
-const EVENTS = ["Page View", "Page View", "Page View", "Email Open", "Email Open", "Email Click", "Form Fill", "Webinar Attended", "Demo Request", "Unsubscribe", "Form Submit"];
+const TITLES = [
+  "VP Sales",
+  "CEO",
+  "Marketing Manager",
+  "Director of IT",
+  "Engineer",
+  "Student",
+  "Analyst",
+  "Head of Growth",
+  "Intern",
+  "",
+];
+const INDUSTRIES = [
+  "Software",
+  "SaaS",
+  "Retail",
+  "Education",
+  "Financial Services",
+  "Healthcare",
+  "Manufacturing",
+  "Marketing",
+];
+const COUNTRIES = [
+  "United States",
+  "Canada",
+  "United Kingdom",
+  "Germany",
+  "India",
+  "Brazil",
+  "France",
+  "Australia",
+];
+const DOMAINS = [
+  "gmail.com",
+  "yahoo.com",
+  "acme.com",
+  "globex.io",
+  "initech.com",
+  "state.edu",
+  "hooli.com",
+  "outlook.com",
+];
+const EVENTS = [
+  "Page View",
+  "Page View",
+  "Page View",
+  "Email Open",
+  "Email Open",
+  "Email Click",
+  "Form Fill",
+  "Webinar Attended",
+  "Demo Request",
+  "Unsubscribe",
+  "Form Submit",
+];
 const PAGES = ["/pricing", "/careers", "/blog/scoring", "/docs/start", "/", "/features", "/customers"];
 const DAY = 86_400_000;
 const asOf = new Date(Date.UTC(2024, 5, 1));
@@ -43,10 +93,25 @@ function generate(): { leads: Grid; activities: Grid; matrix: Grid } {
   const leads: Grid = [[...LEADS_HEADERS]];
   const emails: string[] = [];
   for (let i = 0; i < LEADS; i++) {
-    const email = `lead${i}@${pick(DOMAINS)}`;
+    // Flat strings, like a CSV reader or getValues returns (template literals build ropes).
+    const email = JSON.parse(JSON.stringify(`lead${i}@${pick(DOMAINS)}`)) as string;
     emails.push(email);
     const created = new Date(asOf.getTime() - Math.floor(rand() * 400) * DAY).toISOString().slice(0, 10);
-    leads.push([email, `First${i}`, `Last${i}`, pick(TITLES), `Company ${i % 5000}`, pick(INDUSTRIES), String(Math.floor(rand() * 20000)), pick(COUNTRIES), "Web", "Owner", created, "", ""]);
+    leads.push([
+      email,
+      `First${i}`,
+      `Last${i}`,
+      pick(TITLES),
+      `Company ${i % 5000}`,
+      pick(INDUSTRIES),
+      String(Math.floor(rand() * 20000)),
+      pick(COUNTRIES),
+      "Web",
+      "Owner",
+      created,
+      "",
+      "",
+    ]);
   }
   const activities: Grid = [[...ACTIVITY_HEADERS]];
   const start = asOf.getTime() - 365 * DAY;
@@ -75,10 +140,49 @@ function generate(): { leads: Grid; activities: Grid; matrix: Grid } {
     [true, "Fit", "", "Lead", "", "Days Since Created", "<", "30", 3, "", "", ""],
     [true, "Fit", "", "Lead", "", "Country", "not in list", "India, Brazil", 1, "", "", ""],
     [true, "Engagement", "", "Lead", "", "Activity Count", ">", "20", 5, "", "", ""],
-    [true, "Engagement", "Blog reader", "Activity", "Page View", "Detail", "starts with", "/blog", 1, 5, 30, ""],
-    [true, "Engagement", "Docs reader", "Activity", "Page View", "Detail", "matches", "^/docs/", 2, 3, 60, ""],
+    [
+      true,
+      "Engagement",
+      "Blog reader",
+      "Activity",
+      "Page View",
+      "Detail",
+      "starts with",
+      "/blog",
+      1,
+      5,
+      30,
+      "",
+    ],
+    [
+      true,
+      "Engagement",
+      "Docs reader",
+      "Activity",
+      "Page View",
+      "Detail",
+      "matches",
+      "^/docs/",
+      2,
+      3,
+      60,
+      "",
+    ],
     [true, "Engagement", "Feature tour", "Activity", "Page View", "Detail", "=", "/features", 2, 2, "", ""],
-    [true, "Engagement", "Customer stories", "Activity", "Page View", "Detail", "contains", "customers", 2, 2, 45, 10],
+    [
+      true,
+      "Engagement",
+      "Customer stories",
+      "Activity",
+      "Page View",
+      "Detail",
+      "contains",
+      "customers",
+      2,
+      2,
+      45,
+      10,
+    ],
     [true, "Engagement", "Home page", "Activity", "Page View", "Detail", "=", "/", 0.5, 4, 14, ""],
     [true, "Engagement", "Any touch this week", "Activity", "", "", "", "", 1, 3, 7, ""],
     [true, "Engagement", "Repeat webinar", "Activity", "Webinar Attended", "", "", "", 3, "", 180, 60],
@@ -114,4 +218,6 @@ const maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(`best full rescore: ${(best / 1000).toFixed(3)} s`);
 console.log(`leads/s:      ${Math.round(LEADS / (best / 1000)).toLocaleString("en-US")}`);
 console.log(`activities/s: ${Math.round(ACTIVITIES / (best / 1000)).toLocaleString("en-US")}`);
-console.log(`peak memory (max RSS, incl. generated data): ${maxRssMb.toFixed(0)} MB; heap used now ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
+console.log(
+  `peak memory (max RSS, incl. generated data): ${maxRssMb.toFixed(0)} MB; heap used now ${(mem.heapUsed / 1048576).toFixed(0)} MB`,
+);

@@ -77,7 +77,8 @@ async function buildAddon() {
     logLevel: "warning",
   });
   const code = bundle.outputFiles[0].text;
-  const header = "// Leadscore add-on, built by scripts/build.mjs. Entry points are the functions at the end.\n";
+  const header =
+    "// Leadscore add-on, built by scripts/build.mjs. Entry points are the functions at the end.\n";
   writeFileSync(join(dist, "Code.js"), `${header}${code}\n${stubs(names, addonDeclarations())}`);
   copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
   return names;

@@ -1,13 +1,11 @@
 // Custom functions. Each takes whole ranges (2-D arrays) and returns a whole column, so a sheet makes one
 // call per column, not one per row. Sheets reads the JSDoc below from dist/Code.js for autocomplete.
 import { decayed, detailRows, gradeOf, type RangeArg, scoreColumn, tierOf } from "../core/formulas";
-
-function timeZone(): string {
-  return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
-}
+import { formulaContext } from "../sheets/formula-context";
 
 /**
- * Scores every lead: one row per row of the leads range (its header row gets "Score").
+ * Scores every lead: one row per row of the leads range (its header row gets "Score"). Lists for
+ * `in list @Name` rules are read from the Lists tab.
  *
  * @param {A1:Z} leads The Leads tab's range, header row included.
  * @param {A1:E} activities The Activity Log's range, header row included (or "" for none).
@@ -18,8 +16,14 @@ function timeZone(): string {
  * @return A column of scores aligned with the leads range.
  * @customfunction
  */
-export function LEADSCORE(leads: RangeArg, activities: RangeArg, matrix: RangeArg, settings?: RangeArg, as_of?: RangeArg) {
-  return scoreColumn([leads, activities, matrix, settings, as_of], timeZone(), new Date());
+export function LEADSCORE(
+  leads: RangeArg,
+  activities: RangeArg,
+  matrix: RangeArg,
+  settings?: RangeArg,
+  as_of?: RangeArg,
+) {
+  return scoreColumn([leads, activities, matrix, settings, as_of], formulaContext());
 }
 
 /**
@@ -40,7 +44,7 @@ export function LEADSCORE_DETAIL(
   settings?: RangeArg,
   as_of?: RangeArg,
 ) {
-  return detailRows([leads, activities, matrix, settings, as_of], timeZone(), new Date());
+  return detailRows([leads, activities, matrix, settings, as_of], formulaContext());
 }
 
 /**

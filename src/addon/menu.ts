@@ -1,8 +1,9 @@
 // Menu and simple triggers. onOpen may run in AuthMode.NONE (add-on not yet enabled in this document):
 // then only the menu is built, with no service that needs authorization.
-import { openSidebar, showExplanationDialog } from "../sheets/dialogs";
-import { checkMatrix } from "../sheets/check";
+
 import { toggleAutoScoring } from "../sheets/auto-scoring";
+import { checkMatrix } from "../sheets/check";
+import { openSidebar, showExplanationDialog } from "../sheets/dialogs";
 import { scoreAllWithToast } from "../sheets/score-all";
 import { setupWorkbook } from "../sheets/setup";
 
@@ -31,7 +32,9 @@ export function menuSetUpWorkbook(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { created } = setupWorkbook(ss);
   ss.toast(
-    created.length ? `Created: ${created.join(", ")}.` : "The workbook already has every Leadscore tab. Nothing changed.",
+    created.length
+      ? `Created: ${created.join(", ")}.`
+      : "The workbook already has every Leadscore tab. Nothing changed.",
     "Leadscore set-up",
     8,
   );

@@ -1,8 +1,8 @@
 // Installable trigger handlers (time-driven, edit, change, form submit). Thin calls into src/sheets.
-import { handleEdit, runDebouncedRescore, markStale } from "../sheets/auto-scoring";
+import { handleEdit, markStale, runDebouncedRescore } from "../sheets/auto-scoring";
 import { handleFormSubmit } from "../sheets/form-intake";
-import { continueFromCheckpoint, runFullScoring } from "../sheets/scoring";
 import { withDocumentLock } from "../sheets/lock";
+import { continueFromCheckpoint, runFullScoring } from "../sheets/scoring";
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 

@@ -2,7 +2,9 @@
 import type { Problem } from "../core/types";
 
 export function formatProblem(p: Problem): string {
-  const where = [p.tab, p.row ? `row ${p.row}` : "", p.column ? `column "${p.column}"` : ""].filter(Boolean).join(", ");
+  const where = [p.tab, p.row ? `row ${p.row}` : "", p.column ? `column "${p.column}"` : ""]
+    .filter(Boolean)
+    .join(", ");
   return `${p.severity === "error" ? "error" : "warning"}: ${where}: ${p.message} Fix: ${p.fix}`;
 }
 

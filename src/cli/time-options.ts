@@ -5,7 +5,8 @@ import { UsageError } from "./command";
 export function parseAsOf(text: string | undefined, now: () => Date = () => new Date()): Date {
   if (text === undefined) return now();
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--as-of "${text}" is not an ISO 8601 time (e.g. 2026-11-01T09:00:00Z)`);
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(`--as-of "${text}" is not an ISO 8601 time (e.g. 2026-11-01T09:00:00Z)`);
   return date;
 }
 

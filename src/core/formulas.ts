@@ -1,20 +1,21 @@
 // What the custom functions compute, as pure functions of the ranges Sheets passes in (2-D arrays with
 // their header rows). Errors are thrown with a readable message: Sheets shows it on the #ERROR! cell.
 import { decayWeight } from "./decay";
-import { gradesFromRows, parseSettings, tiersFromRows } from "./settings";
 import { gradeFor } from "./grades";
-import { tierFor } from "./tiers";
 import { outputRow, scoreWorkbook } from "./index";
+import { gradesFromRows, parseSettings, tiersFromRows } from "./settings";
+import { tierFor } from "./tiers";
+import { parseTimestamp, zoneClock } from "./time";
 import type { CellValue, Grid } from "./types";
 import { isBlank, parseNumber } from "./values";
-import { parseTimestamp, zoneClock } from "./time";
 
 export type RangeArg = CellValue | CellValue[][] | undefined;
 
 function grid(arg: RangeArg, name: string, required: boolean): Grid | undefined {
   if (Array.isArray(arg)) return arg;
   if (arg === undefined || arg === null || arg === "") {
-    if (required) throw new Error(`${name} is required: pass the whole tab's range with its header row, e.g. Leads!A:Z.`);
+    if (required)
+      throw new Error(`${name} is required: pass the whole tab's range with its header row, e.g. Leads!A:Z.`);
     return undefined;
   }
   throw new Error(`${name} must be a range with its header row (e.g. Leads!A:Z), not a single value.`);
@@ -34,7 +35,14 @@ function asOfTime(arg: RangeArg, settings: Grid | undefined, timeZone: string, n
   return Number.isNaN(t) ? now : new Date(t);
 }
 
-function run(args: RangeArg[], timeZone: string, now: Date) {
+/** What a formula runs in: the spreadsheet's time zone, its Lists tab (for `in list @Name`), and now. */
+export interface FormulaContext {
+  timeZone: string;
+  lists: Grid | undefined;
+  now: Date;
+}
+
+function run(args: RangeArg[], { timeZone, lists, now }: FormulaContext) {
   const [leads, activities, matrix, settings, asOf] = args;
   const settingsGrid = grid(settings, "settings", false);
   const input = {
@@ -42,25 +50,28 @@ function run(args: RangeArg[], timeZone: string, now: Date) {
     activities: grid(activities, "activities", false),
     matrix: grid(matrix, "matrix", true),
     settings: settingsGrid,
+    lists,
   };
   const result = scoreWorkbook(input, { asOf: asOfTime(asOf, settingsGrid, timeZone, now), timeZone });
   return { input, result };
 }
 
 /** One row per row of `leads` (header included): "Score", then each lead's score ("" for non-leads). */
-export function scoreColumn(args: RangeArg[], timeZone: string, now: Date): CellValue[][] {
-  const { input, result } = run(args, timeZone, now);
+export function scoreColumn(args: RangeArg[], context: FormulaContext): CellValue[][] {
+  const { input, result } = run(args, context);
   const byRow = new Map(result.leads.map((l) => [l.sheetRow, l.score]));
   return input.leads.map((_, i) => [i === 0 ? "Score" : (byRow.get(i + 1) ?? "")]);
 }
 
 /** Like scoreColumn with every output column but "Scored At". */
-export function detailRows(args: RangeArg[], timeZone: string, now: Date): CellValue[][] {
-  const { input, result } = run(args, timeZone, now);
+export function detailRows(args: RangeArg[], context: FormulaContext): CellValue[][] {
+  const { input, result } = run(args, context);
   const width = result.outputHeaders.length - 1;
   const byRow = new Map(result.leads.map((l) => [l.sheetRow, outputRow(result, l).slice(0, width)]));
   const blank = Array.from({ length: width }, () => "");
-  return input.leads.map((_, i) => (i === 0 ? result.outputHeaders.slice(0, width) : (byRow.get(i + 1) ?? blank)));
+  return input.leads.map((_, i) =>
+    i === 0 ? result.outputHeaders.slice(0, width) : (byRow.get(i + 1) ?? blank),
+  );
 }
 
 /** Applies `fn` to a value or to every cell of a range, as Sheets array formulas expect. */
@@ -77,23 +88,36 @@ function number(v: CellValue, name: string): number {
 /** Data rows of a small table range, with or without its header row. */
 function tableRows(arg: RangeArg, firstHeader: string): Grid {
   const g = grid(arg, `${firstHeader}s range`, true)!;
-  return String(g[0]?.[0] ?? "").trim().toLowerCase() === firstHeader ? g.slice(1) : g;
+  return String(g[0]?.[0] ?? "")
+    .trim()
+    .toLowerCase() === firstHeader
+    ? g.slice(1)
+    : g;
 }
 
 export function tierOf(score: RangeArg, tiers: RangeArg): CellValue | CellValue[][] {
-  const list = tiers === undefined || tiers === "" ? parseSettings(undefined).settings.tiers : tiersFromRows(tableRows(tiers, "tier"));
+  const list =
+    tiers === undefined || tiers === ""
+      ? parseSettings(undefined).settings.tiers
+      : tiersFromRows(tableRows(tiers, "tier"));
   if (list.length === 0) throw new Error("tiers_range has no tiers: give Tier | Min Score rows.");
   return mapCells(score, (v) => tierFor(number(v, "score"), list).name);
 }
 
 export function gradeOf(points: RangeArg, grades: RangeArg): CellValue | CellValue[][] {
   const list =
-    grades === undefined || grades === "" ? parseSettings(undefined).settings.grades : gradesFromRows(tableRows(grades, "grade"));
+    grades === undefined || grades === ""
+      ? parseSettings(undefined).settings.grades
+      : gradesFromRows(tableRows(grades, "grade"));
   if (list.length === 0) throw new Error("grades_range has no grades: give Grade | Min Points rows.");
   return mapCells(points, (v) => gradeFor(number(v, "points"), list).name);
 }
 
-export function decayed(points: RangeArg, ageDays: RangeArg, halfLifeDays: RangeArg): CellValue | CellValue[][] {
+export function decayed(
+  points: RangeArg,
+  ageDays: RangeArg,
+  halfLifeDays: RangeArg,
+): CellValue | CellValue[][] {
   const age = number((Array.isArray(ageDays) ? ageDays[0]?.[0] : ageDays) ?? "", "age_days");
   const hlValue = (Array.isArray(halfLifeDays) ? halfLifeDays[0]?.[0] : halfLifeDays) ?? "";
   const hl = isBlank(hlValue) ? null : number(hlValue, "half_life_days");

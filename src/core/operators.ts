@@ -227,7 +227,7 @@ export function bindCondition(c: Condition, src: ColumnSource): RowTest {
       const x = src.num();
       return (r) => {
         const xr = x[r];
-        if (xr === xr) return xr === n ? want : other;
+        if (!Number.isNaN(xr)) return xr === n ? want : other;
         return t[r] === "" ? NO_MATCH : t[r] === v ? want : other;
       };
     }
@@ -260,7 +260,7 @@ export function bindCondition(c: Condition, src: ColumnSource): RowTest {
         if (t[r] === "") return NO_MATCH;
         if (items.has(t[r])) return want;
         const xr = x[r];
-        return xr === xr && nums.has(xr) ? want : other;
+        return !Number.isNaN(xr) && nums.has(xr) ? want : other;
       };
     }
     case "matches": {
@@ -282,15 +282,15 @@ function bindNumeric(c: Condition, src: ColumnSource): RowTest {
   const miss = (r: number): TestResult => (t[r] === "" ? NO_MATCH : NOT_NUMBER);
   switch (c.op) {
     case "gt":
-      return (r) => (x[r] > n ? MATCH : x[r] === x[r] ? NO_MATCH : miss(r));
+      return (r) => (x[r] > n ? MATCH : !Number.isNaN(x[r]) ? NO_MATCH : miss(r));
     case "ge":
-      return (r) => (x[r] >= n ? MATCH : x[r] === x[r] ? NO_MATCH : miss(r));
+      return (r) => (x[r] >= n ? MATCH : !Number.isNaN(x[r]) ? NO_MATCH : miss(r));
     case "lt":
-      return (r) => (x[r] < n ? MATCH : x[r] === x[r] ? NO_MATCH : miss(r));
+      return (r) => (x[r] < n ? MATCH : !Number.isNaN(x[r]) ? NO_MATCH : miss(r));
     case "le":
-      return (r) => (x[r] <= n ? MATCH : x[r] === x[r] ? NO_MATCH : miss(r));
+      return (r) => (x[r] <= n ? MATCH : !Number.isNaN(x[r]) ? NO_MATCH : miss(r));
     default:
-      return (r) => (x[r] >= n && x[r] <= hi ? MATCH : x[r] === x[r] ? NO_MATCH : miss(r));
+      return (r) => (x[r] >= n && x[r] <= hi ? MATCH : !Number.isNaN(x[r]) ? NO_MATCH : miss(r));
   }
 }
 

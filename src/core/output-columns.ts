@@ -62,7 +62,11 @@ export function withOutputs(
       return copy;
     }
     const values = rows.get(r + 1);
-    if (values) layout.columns.forEach((c, i) => (copy[c] = values[i]));
+    if (values) {
+      layout.columns.forEach((c, i) => {
+        copy[c] = values[i];
+      });
+    }
     return copy;
   });
 }

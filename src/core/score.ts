@@ -289,7 +289,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
     let sum = 0;
     for (let g = 0; g < nGroups; g++) {
       const x = raw[g];
-      const total = x < limMin[g] ? limMin[g] : x > limMax[g] ? limMax[g] : x;
+      const total = Math.min(Math.max(x, limMin[g]), limMax[g]);
       groups[g] = {
         group: groupNames[g],
         raw: x,
@@ -299,7 +299,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
       sum += total;
     }
     const rounded = roundHalfAwayFromZero(sum);
-    const score = rounded < floor ? floor : rounded > ceiling ? ceiling : rounded;
+    const score = Math.min(Math.max(rounded, floor), ceiling);
     const tier = tierFor(score, tiers);
     let nextTier = nextTiers.get(score);
     if (nextTier === undefined) {
@@ -347,7 +347,11 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
 }
 
 /** Top reasons (see reasons.ts) without re-formatting the shared lead-rule texts for every lead. */
-function reasonsFor(contributions: readonly RuleContribution[], ruleOf: readonly number[], bound: readonly BoundRule[]): string {
+function reasonsFor(
+  contributions: readonly RuleContribution[],
+  ruleOf: readonly number[],
+  bound: readonly BoundRule[],
+): string {
   let i0 = -1;
   let i1 = -1;
   let i2 = -1;

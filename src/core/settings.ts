@@ -36,7 +36,11 @@ export interface SettingsTable {
 }
 
 /** Finds a table whose first header is `first`, looking for `others` in the contiguous headers after it. */
-export function findSettingsTable(headers: readonly CellValue[], first: string, others: string[]): SettingsTable | null {
+export function findSettingsTable(
+  headers: readonly CellValue[],
+  first: string,
+  others: string[],
+): SettingsTable | null {
   for (let c = 0; c < headers.length; c++) {
     if (isBlank(headers[c]) || normalizeHeader(String(headers[c])) !== first) continue;
     const cols: Record<string, number> = {};

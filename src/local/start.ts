@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { DEFAULT_END } from "../demo";
 import { TAB } from "../core/types";
+import { DEFAULT_END } from "../demo";
 import { createRuntime } from "./gas";
 import { startServer } from "./server";
 import { summarize, summaryLines } from "./summary";

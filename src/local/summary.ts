@@ -1,9 +1,9 @@
 // The summary `npm start` prints, read back from the Leads tab the add-on wrote (not from the engine), so
 // it shows what a user of the sheet would see.
 import { findColumn, parseSettings } from "../core";
+import { leadName, nameColumns } from "../core/lead-names";
 import type { Grid } from "../core/types";
 import { cellText, parseNumber } from "../core/values";
-import { leadName, nameColumns } from "../core/lead-names";
 
 export interface StartSummary {
   leadsScored: number;
@@ -42,6 +42,9 @@ export function summaryLines(s: StartSummary): string[] {
     `Leads scored: ${s.leadsScored}`,
     `Tiers: ${s.tierCounts.map((t) => `${t.tier} ${t.count}`).join(", ")}`,
     "Top leads:",
-    ...s.top.map((l, i) => `${String(i + 1).padStart(2)}. ${String(l.score).padStart(3)}  ${l.tier.padEnd(11)} ${l.name} <${l.key}> — ${l.reasons}`),
+    ...s.top.map(
+      (l, i) =>
+        `${String(i + 1).padStart(2)}. ${String(l.score).padStart(3)}  ${l.tier.padEnd(11)} ${l.name} <${l.key}> — ${l.reasons}`,
+    ),
   ];
 }

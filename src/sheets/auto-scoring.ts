@@ -8,7 +8,7 @@ import { normText } from "../core/values";
 import { withDocumentLock } from "./lock";
 import { ensureOutputHeaders, writeSomeRows } from "./outputs";
 import { deleteTriggers, runFullScoring } from "./scoring";
-import { KEY, clearState, readState, writeState } from "./state";
+import { clearState, KEY, readState, writeState } from "./state";
 import { tabKey } from "./tabs";
 import { readWorkbook } from "./workbook";
 
@@ -112,7 +112,11 @@ export function handleEdit(ss: Spreadsheet, e: GoogleAppsScript.Events.SheetsOnE
 
 /** Scores only `rows` and writes only their output cells. */
 export function rescoreRows(workbook: ReturnType<typeof readWorkbook>, rows: Set<number>): void {
-  const run = scoreWorkbook(workbook.input, { asOf: new Date(), timeZone: workbook.timeZone, onlyRows: rows });
+  const run = scoreWorkbook(workbook.input, {
+    asOf: new Date(),
+    timeZone: workbook.timeZone,
+    onlyRows: rows,
+  });
   const layout = ensureOutputHeaders(workbook.leadsSheet, workbook.input.leads, run);
   writeSomeRows(workbook.leadsSheet, layout, run, rows);
 }

@@ -1,7 +1,7 @@
 // "Check the matrix": validates every tab without scoring and shows the problems where the user looks.
 import { validateWorkbook } from "../core";
-import { writeMatrixNotes, writeProblemsTab } from "./problems-tab";
 import { workbookGrids } from "./grids";
+import { writeMatrixNotes, writeProblemsTab } from "./problems-tab";
 import { readWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -25,10 +25,18 @@ export function showExplanationDialog(ss: Spreadsheet): void {
     return;
   }
   const workbook = readWorkbook(ss);
-  const run = scoreWorkbook(workbook.input, { asOf: new Date(), timeZone: workbook.timeZone, onlyRows: new Set([row]) });
+  const run = scoreWorkbook(workbook.input, {
+    asOf: new Date(),
+    timeZone: workbook.timeZone,
+    onlyRows: new Set([row]),
+  });
   const lead = run.leads.find((l) => l.sheetRow === row);
   if (!lead) {
-    ui.alert("Leadscore", `Row ${row} of ${TAB.leads} is not a lead that can be scored (see the Problems tab).`, ui.ButtonSet.OK);
+    ui.alert(
+      "Leadscore",
+      `Row ${row} of ${TAB.leads} is not a lead that can be scored (see the Problems tab).`,
+      ui.ButtonSet.OK,
+    );
     return;
   }
   const html = HtmlService.createHtmlOutput(explanationHtml(explainLead(run, lead, workbook.input.leads)))

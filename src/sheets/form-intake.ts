@@ -2,7 +2,7 @@
 // "Form Submit" activity, and the lead is scored at once.
 import { parseSettings } from "../core";
 import { findColumn, normalizeHeader } from "../core/headers";
-import { TAB, type CellValue } from "../core/types";
+import { type CellValue, TAB } from "../core/types";
 import { isBlank, normText } from "../core/values";
 import { rescoreRows } from "./auto-scoring";
 import { withDocumentLock } from "./lock";
@@ -35,7 +35,10 @@ export interface IntakeResult {
   created: boolean;
 }
 
-export function handleFormSubmit(ss: Spreadsheet, e: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeResult | null {
+export function handleFormSubmit(
+  ss: Spreadsheet,
+  e: GoogleAppsScript.Events.SheetsOnFormSubmit,
+): IntakeResult | null {
   const given = answers(e);
   return withDocumentLock(30_000, () => {
     const workbook = readWorkbook(ss);
@@ -44,7 +47,8 @@ export function handleFormSubmit(ss: Spreadsheet, e: GoogleAppsScript.Events.She
     const { leadKey } = parseSettings(settings).settings;
     const keyColumn = findColumn(headers, leadKey);
     const keyText =
-      given.get(normalizeHeader(leadKey)) ?? KEY_ALIASES.map((a) => given.get(a)).find((v) => v !== undefined);
+      given.get(normalizeHeader(leadKey)) ??
+      KEY_ALIASES.map((a) => given.get(a)).find((v) => v !== undefined);
     if (keyColumn < 0 || !keyText) return null;
 
     const existing = leads.findIndex((row, i) => i > 0 && normText(row[keyColumn]) === normText(keyText));
@@ -53,6 +57,8 @@ export function handleFormSubmit(ss: Spreadsheet, e: GoogleAppsScript.Events.She
     // `stored` is what the sheet gets (form text escaped); `row` is what the sheet will then read back.
     const stored = row.slice();
     headers.forEach((h, c) => {
+      // An existing lead keeps the key as the user spelt it; a new one takes the form's.
+      if (c === keyColumn && existing > 0) return;
       const answer = c === keyColumn ? keyText : given.get(normalizeHeader(String(h)));
       if (answer === undefined) return;
       row[c] = answer;

@@ -1,5 +1,5 @@
 // The workbook's grids keyed by tab, for locating problem cells.
-import { TAB, type Grid } from "../core/types";
+import { type Grid, TAB } from "../core/types";
 import { tabKey } from "./tabs";
 import type { SheetWorkbook } from "./workbook";
 
@@ -12,5 +12,7 @@ export function workbookGrids(workbook: SheetWorkbook): Map<string, Grid> {
     [TAB.settings, input.settings],
     [TAB.lists, input.lists],
   ];
-  return new Map(entries.filter((e): e is [string, Grid] => e[1] !== undefined).map(([k, g]) => [tabKey(k), g]));
+  return new Map(
+    entries.filter((e): e is [string, Grid] => e[1] !== undefined).map(([k, g]) => [tabKey(k), g]),
+  );
 }

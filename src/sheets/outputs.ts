@@ -1,9 +1,11 @@
 // Writes the engine's output columns to the Leads tab: one setValues per contiguous run of output
 // columns for the whole tab, so a rescore costs the same number of calls for 10 or 100,000 leads.
+
+import type { ScoreRun } from "../core";
 import { outputRow } from "../core";
 import { contiguousRuns, type OutputLayout, outputLayout } from "../core/output-columns";
 import type { CellValue, Grid } from "../core/types";
-import type { ScoreRun } from "../core";
+import { ensureOutputProtection, ensureTierFormatting } from "./setup-leads";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -20,6 +22,10 @@ export function ensureOutputHeaders(sheet: Sheet, leads: Grid, run: ScoreRun): O
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < layout.width) sheet.insertColumnsAfter(maxColumns, layout.width - maxColumns);
   sheet.getRange(1, first + 1, 1, layout.appended.length).setValues([layout.appended]);
+  // The columns are new: give them the tier colours and the warning-only protection setup gives.
+  const headerRow = [...(leads[0] ?? []).slice(0, first), ...layout.appended];
+  ensureTierFormatting(sheet, headerRow);
+  ensureOutputProtection(sheet, headerRow, run.outputHeaders);
   return layout;
 }
 
@@ -44,7 +50,12 @@ export function writeOutputRows(
 }
 
 /** Writes only the given rows (an incremental rescore): one write per row and column run. */
-export function writeSomeRows(sheet: Sheet, layout: OutputLayout, run: ScoreRun, rows: Iterable<number>): void {
+export function writeSomeRows(
+  sheet: Sheet,
+  layout: OutputLayout,
+  run: ScoreRun,
+  rows: Iterable<number>,
+): void {
   const byRow = outputsByRow(run);
   for (const row of rows) writeOutputRows(sheet, layout, run, row, row, byRow);
 }

@@ -1,7 +1,7 @@
 // The Problems tab (owned by the add-on, rebuilt on each full run) and notes on the bad matrix cells,
 // so problems show up where the user looks. Each is one write.
 import { findColumn } from "../core";
-import { TAB, type Grid, type Problem } from "../core/types";
+import { type Grid, type Problem, TAB } from "../core/types";
 import { a1 } from "./a1";
 import { tabKey } from "./tabs";
 
@@ -47,7 +47,9 @@ export function writeProblemsTab(
     p.fix,
     link(p, sheets, grids),
   ]);
-  const values = rows.length ? [PROBLEM_HEADERS, ...rows] : [PROBLEM_HEADERS, ["", "", "", "", "No problems found.", "", ""]];
+  const values = rows.length
+    ? [PROBLEM_HEADERS, ...rows]
+    : [PROBLEM_HEADERS, ["", "", "", "", "No problems found.", "", ""]];
   sheet.getRange(1, 1, values.length, PROBLEM_HEADERS.length).setValues(values);
 }
 
@@ -61,7 +63,11 @@ function withoutOurNotes(note: string): string {
 }
 
 /** Puts each matrix problem in a note on its cell; keeps the user's own notes, replaces our old ones. */
-export function writeMatrixNotes(sheets: Map<string, Sheet>, matrix: Grid | undefined, problems: readonly Problem[]): void {
+export function writeMatrixNotes(
+  sheets: Map<string, Sheet>,
+  matrix: Grid | undefined,
+  problems: readonly Problem[],
+): void {
   const sheet = sheets.get(tabKey(TAB.matrix));
   if (!sheet || !matrix || matrix.length === 0) return;
   const width = matrix[0].length;

@@ -1,7 +1,7 @@
 // The scheduled rescoring trigger: exactly one time-driven trigger when a schedule is on, none when off.
 import type { Schedule } from "../addon/api";
 import { deleteTriggers } from "./scoring";
-import { KEY, clearState, readState, writeState } from "./state";
+import { clearState, KEY, readState, writeState } from "./state";
 
 export const SCHEDULE_HANDLER = "scheduledRun";
 export const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
@@ -13,7 +13,8 @@ export function currentSchedule(): Schedule | null {
 export function validateSchedule(s: Schedule): Schedule {
   if (s.kind === "hourly") return { kind: "hourly" };
   if (s.kind === "everyHours") {
-    if (!EVERY_HOURS.includes(Number(s.hours))) throw new Error(`Every N hours takes N = ${EVERY_HOURS.join(", ")}.`);
+    if (!EVERY_HOURS.includes(Number(s.hours)))
+      throw new Error(`Every N hours takes N = ${EVERY_HOURS.join(", ")}.`);
     return { kind: "everyHours", hours: Number(s.hours) };
   }
   if (s.kind === "daily") {
@@ -21,11 +22,16 @@ export function validateSchedule(s: Schedule): Schedule {
     if (!Number.isInteger(h) || h < 0 || h > 23) throw new Error("Daily runs take an hour from 0 to 23.");
     return { kind: "daily", atHour: h };
   }
-  throw new Error(`Unknown schedule "${String((s as { kind?: unknown }).kind)}": use hourly, everyHours or daily.`);
+  throw new Error(
+    `Unknown schedule "${String((s as { kind?: unknown }).kind)}": use hourly, everyHours or daily.`,
+  );
 }
 
 /** Replaces the schedule trigger (never duplicating it) or removes it when `schedule` is null. */
-export function applySchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, schedule: Schedule | null): Schedule | null {
+export function applySchedule(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  schedule: Schedule | null,
+): Schedule | null {
   const valid = schedule ? validateSchedule(schedule) : null;
   deleteTriggers(SCHEDULE_HANDLER);
   if (!valid) {

@@ -9,7 +9,10 @@ export function summaryText(summary: RunSummary): string {
   const tiers = Object.entries(summary.tierCounts)
     .map(([tier, n]) => `${tier} ${n}`)
     .join(", ");
-  const problems = summary.problems === 0 ? "no problems" : `${summary.problems} problem${summary.problems === 1 ? "" : "s"} (see the Problems tab)`;
+  const problems =
+    summary.problems === 0
+      ? "no problems"
+      : `${summary.problems} problem${summary.problems === 1 ? "" : "s"} (see the Problems tab)`;
   return `Scored ${summary.leadsScored} leads: ${tiers}; ${problems}.${summary.note ? ` ${summary.note}` : ""}`;
 }
 

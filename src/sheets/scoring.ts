@@ -1,14 +1,15 @@
 // A full scoring run in the sheet: read each tab once, score in memory, write every output column once,
 // rebuild the Problems tab, stamp the Settings "Scored at" cell. Large sheets that near the execution
 // limit are written in row blocks and continued by a follow-up trigger from a checkpoint.
-import { type ScoreRun, scoreWorkbook } from "../core";
+
 import type { RunSummary } from "../addon/api";
-import { KEY, clearState, readState, writeState } from "./state";
+import { type ScoreRun, scoreWorkbook } from "../core";
+import { workbookGrids } from "./grids";
 import { ensureOutputHeaders, writeOutputRows } from "./outputs";
 import { writeMatrixNotes, writeProblemsTab } from "./problems-tab";
 import { writeSetting } from "./settings-tab";
-import { workbookGrids } from "./grids";
-import { type SheetWorkbook, readWorkbook } from "./workbook";
+import { clearState, KEY, readState, writeState } from "./state";
+import { readWorkbook, type SheetWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -59,11 +60,15 @@ export function runFullScoring(
     writeOutputRows(leadsSheet, layout, run, fromRow, lastRow);
     next = lastRow + 1;
   } else {
-    // Near the limit: whole-row blocks, so a stop never leaves a lead half-written.
-    while (next <= lastRow && Date.now() - startedAt < TIME.stopAfterMs) {
+    // Near the limit: whole-row blocks, so a stop never leaves a lead half-written, and no block is
+    // started that the last one's duration says would not end before the stop mark.
+    let lastBlockMs = 0;
+    while (next <= lastRow && Date.now() - startedAt + lastBlockMs < TIME.stopAfterMs) {
+      const blockStart = Date.now();
       const to = Math.min(lastRow, next + TIME.blockRows - 1);
       writeOutputRows(leadsSheet, layout, run, next, to);
       next = to + 1;
+      lastBlockMs = Date.now() - blockStart;
     }
   }
   const continued = next <= lastRow;
@@ -92,7 +97,8 @@ export function runFullScoring(
 function finishRun(ss: Spreadsheet, workbook: SheetWorkbook, run: ScoreRun, asOf: Date): void {
   writeProblemsTab(ss, run.problems, workbook.sheets, workbookGrids(workbook));
   writeMatrixNotes(workbook.sheets, workbook.input.matrix, run.problems);
-  if (workbook.input.settings) writeSetting(workbook.sheets, workbook.input.settings, SCORED_AT_SETTING, asOf);
+  if (workbook.input.settings)
+    writeSetting(workbook.sheets, workbook.input.settings, SCORED_AT_SETTING, asOf);
 }
 
 /** The follow-up trigger's work: resume from the checkpoint with the same as-of time. */
@@ -100,11 +106,15 @@ export function continueFromCheckpoint(ss: Spreadsheet): FullRun | null {
   const checkpoint = readState<Checkpoint>(KEY.checkpoint);
   deleteTriggers(CONTINUE_HANDLER);
   if (!checkpoint) return null;
-  return runFullScoring(ss, checkpoint.trigger, { asOf: new Date(checkpoint.asOf), fromRow: checkpoint.nextRow });
+  return runFullScoring(ss, checkpoint.trigger, {
+    asOf: new Date(checkpoint.asOf),
+    fromRow: checkpoint.nextRow,
+  });
 }
 
 export function deleteTriggers(handler: string): void {
-  for (const t of ScriptApp.getProjectTriggers()) if (t.getHandlerFunction() === handler) ScriptApp.deleteTrigger(t);
+  for (const t of ScriptApp.getProjectTriggers())
+    if (t.getHandlerFunction() === handler) ScriptApp.deleteTrigger(t);
 }
 
 function rangeOf(from: number, to: number): number[] {

@@ -1,7 +1,7 @@
 // Writes to the Settings tab, the single source of truth for tiers, limits, grades and notification settings.
 // Tables are found by their header cells in row 1, like the engine reads them; each write is one call.
 import { findSettingsTable, normalizeHeader } from "../core";
-import { TAB, type CellValue, type Grid } from "../core/types";
+import { type CellValue, type Grid, TAB } from "../core/types";
 import { isBlank } from "../core/values";
 import { tabKey } from "./tabs";
 
@@ -11,7 +11,8 @@ export class SettingsTabError extends Error {}
 
 function settingsSheet(sheets: Map<string, Sheet>): Sheet {
   const sheet = sheets.get(tabKey(TAB.settings));
-  if (!sheet) throw new SettingsTabError(`There is no "${TAB.settings}" tab. Run Leadscore ▸ Set up workbook first.`);
+  if (!sheet)
+    throw new SettingsTabError(`There is no "${TAB.settings}" tab. Run Leadscore ▸ Set up workbook first.`);
   return sheet;
 }
 
@@ -49,14 +50,22 @@ export function writeSetting(sheets: Map<string, Sheet>, grid: Grid, name: strin
  * Replaces the data rows of a side-by-side table (e.g. Tier | Min Score | Notify) with `rows`, whose cells
  * follow `headers`. Leftover old rows are blanked. Columns of the table not in `headers` are kept.
  */
-export function writeTable(sheets: Map<string, Sheet>, grid: Grid, headers: string[], rows: CellValue[][]): void {
+export function writeTable(
+  sheets: Map<string, Sheet>,
+  grid: Grid,
+  headers: string[],
+  rows: CellValue[][],
+): void {
   const sheet = settingsSheet(sheets);
   const wanted = headers.map(normalizeHeader);
   const table = findSettingsTable(grid[0] ?? [], wanted[0], wanted.slice(1));
-  if (!table) throw new SettingsTabError(`The ${TAB.settings} tab has no "${headers.join(" | ")}" table in row 1.`);
+  if (!table)
+    throw new SettingsTabError(`The ${TAB.settings} tab has no "${headers.join(" | ")}" table in row 1.`);
   const columns = [table.col, ...wanted.slice(1).map((h) => table.cols[h])];
   if (columns.some((c) => c < 0)) {
-    throw new SettingsTabError(`The ${TAB.settings} tab's "${headers[0]}" table lacks a column: ${headers.join(", ")}.`);
+    throw new SettingsTabError(
+      `The ${TAB.settings} tab's "${headers[0]}" table lacks a column: ${headers.join(", ")}.`,
+    );
   }
   const left = Math.min(...columns);
   const width = Math.max(...columns) - left + 1;
@@ -66,7 +75,9 @@ export function writeTable(sheets: Map<string, Sheet>, grid: Grid, headers: stri
   for (let r = 0; r < height; r++) {
     const current = grid[r + 1] ?? [];
     const line: CellValue[] = Array.from({ length: width }, (_, i) => current[left + i] ?? "");
-    columns.forEach((c, i) => (line[c - left] = r < rows.length ? rows[r][i] : ""));
+    columns.forEach((c, i) => {
+      line[c - left] = r < rows.length ? rows[r][i] : "";
+    });
     block.push(line);
   }
   sheet.getRange(2, left + 1, height, width).setValues(block);

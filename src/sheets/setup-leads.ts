@@ -19,11 +19,6 @@ export const TIER_COLOURS: Readonly<Record<string, string>> = {
   Cold: "#efefef",
 };
 
-/** The output columns setup protects, given the scoring groups (e.g. Fit, Engagement). */
-export function outputHeadersFor(groups: readonly string[]): string[] {
-  return ["Score", "Tier", "Grade", ...groups.map((g) => `${g} Score`), "Top Reasons", "Scored At"];
-}
-
 /** 0-based columns of the headers that exist in the row (missing ones skipped). */
 function columnsOf(headerRow: readonly CellValue[], headers: readonly string[]): number[] {
   const at = new Map<string, number>();
@@ -47,7 +42,8 @@ function wholeColumns(sheet: Sheet, first: number, count: number): GoogleAppsScr
 /** A rule is ours when it tests "text is exactly <default tier name>"; the user may have restyled it. */
 function isTierRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
   const condition = rule.getBooleanCondition();
-  if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO) return false;
+  if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO)
+    return false;
   const value = normalizeHeader(String(condition.getCriteriaValues()[0] ?? ""));
   return DEFAULT_TIERS.some((t) => normalizeHeader(t.name) === value);
 }
@@ -67,7 +63,11 @@ export function ensureTierFormatting(sheet: Sheet, headerRow: readonly CellValue
     const colour = TIER_COLOURS[tier.name];
     if (!colour) continue;
     rules.push(
-      SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(tier.name).setBackground(colour).setRanges([range]).build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenTextEqualTo(tier.name)
+        .setBackground(colour)
+        .setRanges([range])
+        .build(),
     );
   }
   sheet.setConditionalFormatRules(rules);

@@ -9,20 +9,20 @@ import type {
   SidebarState,
 } from "../addon/api";
 import { findColumn, parseSettings, scoreWorkbook, validateWorkbook } from "../core";
-import { explainLead } from "../core/explanation";
 import type { LeadExplanation } from "../core/explanation";
+import { explainLead } from "../core/explanation";
 import { leadName, nameColumns } from "../core/lead-names";
-import { TAB, type CellValue, type Tier } from "../core/types";
+import { type CellValue, TAB, type Tier } from "../core/types";
 import { cellText, isBlank, normText, parseNumber } from "../core/values";
 import { isAutoScoring } from "./auto-scoring";
 import { withDocumentLock } from "./lock";
+import { pendingNotifications } from "./notification-state";
 import { applySchedule, currentSchedule } from "./schedule";
 import { runFullScoring } from "./scoring";
 import { writeSetting, writeTable } from "./settings-tab";
 import { KEY, readState } from "./state";
 import { tabKey } from "./tabs";
 import { readWorkbook, type SheetWorkbook } from "./workbook";
-import { pendingNotifications } from "./notification-state";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -88,11 +88,16 @@ export function sidebarState(ss: Spreadsheet): SidebarState {
 }
 
 function validTiers(tiers: Tier[]): Tier[] {
-  const clean = tiers.map((t) => ({ name: String(t.name).trim(), minScore: Number(t.minScore), notify: Boolean(t.notify) }));
+  const clean = tiers.map((t) => ({
+    name: String(t.name).trim(),
+    minScore: Number(t.minScore),
+    notify: Boolean(t.notify),
+  }));
   if (clean.length === 0) throw new Error("Keep at least one tier.");
   for (const t of clean) {
     if (!t.name) throw new Error("Every tier needs a name.");
-    if (!Number.isFinite(t.minScore)) throw new Error(`Tier "${t.name}" needs a number as its minimum score.`);
+    if (!Number.isFinite(t.minScore))
+      throw new Error(`Tier "${t.name}" needs a number as its minimum score.`);
   }
   const names = new Set(clean.map((t) => t.name.toLowerCase()));
   if (names.size !== clean.length) throw new Error("Two tiers have the same name.");
@@ -111,7 +116,12 @@ function changeAndRescore(ss: Spreadsheet, change: (workbook: SheetWorkbook) => 
 export function saveTiers(ss: Spreadsheet, tiers: Tier[]): SidebarState {
   const clean = validTiers(tiers);
   return changeAndRescore(ss, ({ sheets, input }) =>
-    writeTable(sheets, input.settings ?? [], ["Tier", "Min Score", "Notify"], clean.map((t) => [t.name, t.minScore, t.notify])),
+    writeTable(
+      sheets,
+      input.settings ?? [],
+      ["Tier", "Min Score", "Notify"],
+      clean.map((t) => [t.name, t.minScore, t.notify]),
+    ),
   );
 }
 
@@ -124,17 +134,29 @@ export function saveSettings(ss: Spreadsheet, patch: SettingsPatch): SidebarStat
       writeSetting(sheets, workbook.input.settings ?? [], "Half-life days", patch.halfLifeDays ?? "none");
     }
     if (patch.groupLimits) {
-      writeTable(sheets, grid(), ["Group", "Min", "Max"], patch.groupLimits.map((g) => [g.group, g.min ?? "", g.max ?? ""]));
+      writeTable(
+        sheets,
+        grid(),
+        ["Group", "Min", "Max"],
+        patch.groupLimits.map((g) => [g.group, g.min ?? "", g.max ?? ""]),
+      );
     }
     if (patch.grades) {
-      writeTable(sheets, grid(), ["Grade", "Min Points"], patch.grades.map((g) => [g.name, g.minPoints]));
+      writeTable(
+        sheets,
+        grid(),
+        ["Grade", "Min Points"],
+        patch.grades.map((g) => [g.name, g.minPoints]),
+      );
     }
     const n = patch.notifications;
     if (n) {
       if (n.emails) writeSetting(sheets, grid(), NOTIFY_SETTINGS.emails, n.emails.join(", "));
-      if (n.ownerColumn !== undefined) writeSetting(sheets, grid(), NOTIFY_SETTINGS.ownerColumn, n.ownerColumn);
+      if (n.ownerColumn !== undefined)
+        writeSetting(sheets, grid(), NOTIFY_SETTINGS.ownerColumn, n.ownerColumn);
       if (n.mode) writeSetting(sheets, grid(), NOTIFY_SETTINGS.mode, n.mode);
-      if (n.rearmMargin !== undefined) writeSetting(sheets, grid(), NOTIFY_SETTINGS.rearmMargin, n.rearmMargin);
+      if (n.rearmMargin !== undefined)
+        writeSetting(sheets, grid(), NOTIFY_SETTINGS.rearmMargin, n.rearmMargin);
     }
   });
 }
@@ -183,9 +205,15 @@ export function explainLeadByKey(ss: Spreadsheet, key: string): LeadExplanation 
   const { input } = workbook;
   const { leadKey } = parseSettings(input.settings).settings;
   const keyCol = findColumn(input.leads[0] ?? [], leadKey);
-  const index = input.leads.findIndex((row, i) => i > 0 && keyCol >= 0 && normText(row[keyCol]) === normText(key));
+  const index = input.leads.findIndex(
+    (row, i) => i > 0 && keyCol >= 0 && normText(row[keyCol]) === normText(key),
+  );
   if (index < 1) throw new Error(`No lead with ${leadKey} "${key}" on the ${TAB.leads} tab.`);
-  const run = scoreWorkbook(input, { asOf: new Date(), timeZone: workbook.timeZone, onlyRows: new Set([index + 1]) });
+  const run = scoreWorkbook(input, {
+    asOf: new Date(),
+    timeZone: workbook.timeZone,
+    onlyRows: new Set([index + 1]),
+  });
   const lead = run.leads[0];
   if (!lead) throw new Error(`Row ${index + 1} of ${TAB.leads} cannot be scored; see the Problems list.`);
   return explainLead(run, lead, input.leads);

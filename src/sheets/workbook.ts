@@ -23,7 +23,9 @@ export function readWorkbook(ss: Spreadsheet): SheetWorkbook {
   };
   const leadsSheet = sheets.get(tabKey(TAB.leads));
   if (!leadsSheet) {
-    throw new MissingTabError(`This spreadsheet has no "${TAB.leads}" tab. Run Leadscore ▸ Set up workbook first.`);
+    throw new MissingTabError(
+      `This spreadsheet has no "${TAB.leads}" tab. Run Leadscore ▸ Set up workbook first.`,
+    );
   }
   return {
     input: {

@@ -57,7 +57,12 @@ describe("decay", () => {
   it("uses the rule's half-life, else the Settings default; 0 turns it off", () => {
     const acts = log([10, "Demo Request"], [20, "Demo Request"]);
     const run = (half: string | number, settings: Grid) =>
-      score({ leads, activities: acts, matrix: matrix({ event: "Demo Request", points: 20, half }), settings }).leads[0];
+      score({
+        leads,
+        activities: acts,
+        matrix: matrix({ event: "Demo Request", points: 20, half }),
+        settings,
+      }).leads[0];
     const expected = (hl: number) => 20 * (0.5 ** (10 / hl) + 0.5 ** (20 / hl));
     const withDefault = settingsKV({ "Score ceiling": "none", "Half-life days": 10 });
     expect(run(5, withDefault).groups[0].total).toBeCloseTo(expected(5), 10);
@@ -72,11 +77,23 @@ describe("decay", () => {
 
 describe("activity rules", () => {
   it("count at most Max Count matching activities, newest first", () => {
-    const acts = log([1, "Page View", "/pricing"], [50, "Page View", "/pricing"], [3, "Page View", "/pricing"]);
+    const acts = log(
+      [1, "Page View", "/pricing"],
+      [50, "Page View", "/pricing"],
+      [3, "Page View", "/pricing"],
+    );
     const run = score({
       leads,
       activities: acts,
-      matrix: matrix({ event: "page view", field: "Detail", op: "contains", value: "pricing", points: 10, max: 2, half: 10 }),
+      matrix: matrix({
+        event: "page view",
+        field: "Detail",
+        op: "contains",
+        value: "pricing",
+        points: 10,
+        max: 2,
+        half: 10,
+      }),
       settings: OPEN_SETTINGS,
     });
     // the two newest: 1 and 3 days old
@@ -110,7 +127,12 @@ describe("activity rules", () => {
       [daysAgo(0), "ann@acme.com", "Demo Request", ""],
       [daysAgo(2), "ANN@acme.com ", "Webinar Attended", ""],
     ];
-    const run = score({ leads, activities: acts, matrix: matrix({ source: "Activity", points: 1 }), settings: OPEN_SETTINGS });
+    const run = score({
+      leads,
+      activities: acts,
+      matrix: matrix({ source: "Activity", points: 1 }),
+      settings: OPEN_SETTINGS,
+    });
     expect(run.leads[0].score).toBe(2);
   });
   it("accepts Sheets dates, date-only text in the zone and ISO offsets", () => {
@@ -121,7 +143,12 @@ describe("activity rules", () => {
       ["2024-05-30T20:00:00-04:00", "ann@acme.com", "Demo Request", ""], // 2024-05-31T00:00Z → 1 day
     ];
     const run = score(
-      { leads, activities: acts, matrix: matrix({ event: "Demo Request", points: 10, half: 1 }), settings: OPEN_SETTINGS },
+      {
+        leads,
+        activities: acts,
+        matrix: matrix({ event: "Demo Request", points: 10, half: 1 }),
+        settings: OPEN_SETTINGS,
+      },
       { timeZone: "America/New_York" },
     );
     expect(run.leads[0].groups[0].total).toBeCloseTo(10 * (0.5 ** 0.5 + 0.5 ** (20 / 24) + 0.5 ** 1), 9);
@@ -129,7 +156,12 @@ describe("activity rules", () => {
   it("uses a per-lead as-of time when given", () => {
     const acts = log([10, "Demo Request"], [1, "Demo Request"]);
     const run = score(
-      { leads, activities: acts, matrix: matrix({ event: "Demo Request", points: 10 }), settings: OPEN_SETTINGS },
+      {
+        leads,
+        activities: acts,
+        matrix: matrix({ event: "Demo Request", points: 10 }),
+        settings: OPEN_SETTINGS,
+      },
       { asOfForLead: () => new Date(AS_OF.getTime() - 5 * DAY) },
     );
     expect(run.leads[0].score).toBe(10);
@@ -144,8 +176,12 @@ describe("derived fields", () => {
     ["ann@Acme.COM", "2024-05-22"],
   ];
   const one = (field: string, op: string, value: string | number) =>
-    score({ leads: leads2, activities: acts, matrix: matrix({ field, op, value, points: 1 }), settings: OPEN_SETTINGS }).leads[0]
-      .score;
+    score({
+      leads: leads2,
+      activities: acts,
+      matrix: matrix({ field, op, value, points: 1 }),
+      settings: OPEN_SETTINGS,
+    }).leads[0].score;
   it("Email Domain is the lower-cased text after the last @", () => {
     expect(one("Email Domain", "=", "acme.com")).toBe(1);
     expect(one("email domain", "ends with", ".COM")).toBe(1);
@@ -156,7 +192,11 @@ describe("derived fields", () => {
     expect(one("Days Since Created", "=", 10)).toBe(1);
   });
   it("Days Since Last Activity is blank without activities", () => {
-    const run = score({ leads: leads2, matrix: matrix({ field: "Days Since Last Activity", op: "is blank", points: 1 }), settings: OPEN_SETTINGS });
+    const run = score({
+      leads: leads2,
+      matrix: matrix({ field: "Days Since Last Activity", op: "is blank", points: 1 }),
+      settings: OPEN_SETTINGS,
+    });
     expect(run.leads[0].score).toBe(1);
   });
 });
@@ -174,7 +214,17 @@ describe("caps, floor and ceiling", () => {
     return g;
   };
   it("clamps each group to its Min/Max and reports which cap applied", () => {
-    const run = score({ leads, matrix: rules, settings: limits([["fit", "", 50], ["Engagement", -5, ""]], [["Score floor", "none"]]) });
+    const run = score({
+      leads,
+      matrix: rules,
+      settings: limits(
+        [
+          ["fit", "", 50],
+          ["Engagement", -5, ""],
+        ],
+        [["Score floor", "none"]],
+      ),
+    });
     const l = run.leads[0];
     expect(l.groups).toEqual([
       { group: "Fit", raw: 60, total: 50, capped: "max" },
@@ -189,7 +239,11 @@ describe("caps, floor and ceiling", () => {
     expect(dflt.leads[0].clamped).toBe("ceiling");
     const negative = score({ leads, matrix: matrix({ field: "Title", op: "=", value: "VP", points: -7 }) });
     expect(negative.leads[0].score).toBe(0);
-    const open = score({ leads, matrix: matrix({ field: "Title", op: "=", value: "VP", points: -7 }), settings: OPEN_SETTINGS });
+    const open = score({
+      leads,
+      matrix: matrix({ field: "Title", op: "=", value: "VP", points: -7 }),
+      settings: OPEN_SETTINGS,
+    });
     expect(open.leads[0].score).toBe(-7);
     const custom = score({
       leads,

@@ -50,7 +50,9 @@ describe("text operators (trimmed, case-insensitive)", () => {
     const rule = (op: string, value: string) => [{ field: "Email Domain", op, value, points: 1 }];
     expect(scoreOne({ Email: "a@YAHOO.com" }, rule("in list", "@Free email"), { lists }).lead.score).toBe(1);
     expect(scoreOne({ Email: "a@acme.com" }, rule("in list", "@free  EMAIL"), { lists }).lead.score).toBe(0);
-    expect(scoreOne({ Email: "a@acme.com" }, rule("not in list", "@Free email"), { lists }).lead.score).toBe(1);
+    expect(scoreOne({ Email: "a@acme.com" }, rule("not in list", "@Free email"), { lists }).lead.score).toBe(
+      1,
+    );
     expect(scoreOne({ Email: "b@rival.io" }, rule("in list", "@Competitors"), { lists }).lead.score).toBe(1);
   });
   it("matches: JavaScript regex, case-insensitive, anywhere", () => {
@@ -91,7 +93,9 @@ describe("numeric operators", () => {
     expect(run.problems[0].message).toContain('"lots"');
   });
   it("blank cells raise no warning", () => {
-    const { run } = scoreOne({ Email: "a@x.com", Employees: "" }, [{ field: "Employees", op: ">", value: 5, points: 1 }]);
+    const { run } = scoreOne({ Email: "a@x.com", Employees: "" }, [
+      { field: "Employees", op: ">", value: 5, points: 1 },
+    ]);
     expect(run.problems).toEqual([]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { findColumn, normalizeHeader, parseNumber, parseTimestamp, parseYesNo, zoneClock } from "../../src/core/index";
+import {
+  findColumn,
+  normalizeHeader,
+  parseNumber,
+  parseTimestamp,
+  parseYesNo,
+  zoneClock,
+} from "../../src/core/index";
 
 describe("headers", () => {
   it("match trimmed, case-insensitively, with inner spaces collapsed", () => {
@@ -55,7 +62,17 @@ describe("timestamps", () => {
     expect(parseTimestamp(45413.5, "Europe/Berlin")).toBe(Date.UTC(2024, 4, 1, 10));
   });
   it("reject everything else", () => {
-    for (const bad of ["yesterday", "2024-13-01", "2024-02-30", "2024-05-01T25:00", "05/01/2024", "2024-05-01T10:00+2", "", true, null]) {
+    for (const bad of [
+      "yesterday",
+      "2024-13-01",
+      "2024-02-30",
+      "2024-05-01T25:00",
+      "05/01/2024",
+      "2024-05-01T10:00+2",
+      "",
+      true,
+      null,
+    ]) {
       expect(parseTimestamp(bad, utc)).toBeNaN();
     }
   });

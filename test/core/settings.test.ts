@@ -30,7 +30,21 @@ describe("parseSettings", () => {
   });
   it("reads side-by-side tables with messy headers, none and blanks", () => {
     const grid: Grid = [
-      [" setting ", "VALUE", "", "Tier", "Min  Score", "Notify", "", "Group", "Min", "Max", "", "grade", "min points"],
+      [
+        " setting ",
+        "VALUE",
+        "",
+        "Tier",
+        "Min  Score",
+        "Notify",
+        "",
+        "Group",
+        "Min",
+        "Max",
+        "",
+        "grade",
+        "min points",
+      ],
       ["Lead key", "Work Email", "", "Low", 0, false, "", "Fit", "", 60, "", "Top", 50],
       ["Score floor", "none", "", "High", "70", "yes", "", "engagement", -10, "", "", "Rest", 0],
       ["score ceiling", "", "", "", "", "", "", "", "", "", "", "", ""],

@@ -14,7 +14,8 @@ import {
 } from "../../src/core/index";
 import { daysAgo, score } from "./helpers";
 
-const lead = (values: Record<string, string | number>): (string | number)[] => LEADS_HEADERS.map((h) => values[h] ?? "");
+const lead = (values: Record<string, string | number>): (string | number)[] =>
+  LEADS_HEADERS.map((h) => values[h] ?? "");
 
 describe("setup templates", () => {
   const input = (leads: Grid, activities: Grid) => ({
@@ -42,8 +43,20 @@ describe("setup templates", () => {
   it("scores a strong fit, engaged lead high and a student low", () => {
     const leads: Grid = [
       [...LEADS_HEADERS],
-      lead({ Email: "vp@acme.com", "Job Title": "VP Marketing", Industry: "Software", Employees: 800, Country: "Canada" }),
-      lead({ Email: "kid@state.edu", "Job Title": "Student", Industry: "Education", Employees: 20000, Country: "India" }),
+      lead({
+        Email: "vp@acme.com",
+        "Job Title": "VP Marketing",
+        Industry: "Software",
+        Employees: 800,
+        Country: "Canada",
+      }),
+      lead({
+        Email: "kid@state.edu",
+        "Job Title": "Student",
+        Industry: "Education",
+        Employees: 20000,
+        Country: "India",
+      }),
     ];
     const activities: Grid = [
       [...ACTIVITY_HEADERS],
@@ -66,7 +79,16 @@ describe("setup templates", () => {
     const lists = defaultListsGrid();
     expect(lists[0]).toEqual(["Free email", "Competitors"]);
     const free = lists.slice(1).map((r) => r[0]);
-    for (const d of ["gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "aol.com", "proton.me", "gmx.com"]) {
+    for (const d of [
+      "gmail.com",
+      "yahoo.com",
+      "outlook.com",
+      "hotmail.com",
+      "icloud.com",
+      "aol.com",
+      "proton.me",
+      "gmx.com",
+    ]) {
       expect(free).toContain(d);
     }
     expect(lists.slice(1).every((r) => r[1] === "")).toBe(true);

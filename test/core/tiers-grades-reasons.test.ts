@@ -25,7 +25,11 @@ describe("tiers", () => {
       ["Top", 50, true],
       ["Bottom", 10, false],
     ];
-    const { lead, run } = scoreOne({ Email: "a@x.com", T: "x" }, [{ field: "T", op: "is not blank", points: 5 }], { settings });
+    const { lead, run } = scoreOne(
+      { Email: "a@x.com", T: "x" },
+      [{ field: "T", op: "is not blank", points: 5 }],
+      { settings },
+    );
     expect(run.settings.tiers.map((t) => t.name)).toEqual(["Bottom", "Top"]);
     expect(lead.tier).toBe("Bottom");
     expect(lead.nextTier).toEqual({ name: "Top", pointsNeeded: 45 });
@@ -49,7 +53,9 @@ describe("grades", () => {
       { group: "Engagement", field: "T", op: "is not blank", points: 50 },
     ]).lead;
     expect(fit.grade).toBe("C");
-    const noFit = scoreOne({ Email: "a@x.com", T: "x" }, [{ group: "Engagement", field: "T", op: "is not blank", points: 50 }]).lead;
+    const noFit = scoreOne({ Email: "a@x.com", T: "x" }, [
+      { group: "Engagement", field: "T", op: "is not blank", points: 50 },
+    ]).lead;
     expect(noFit.grade).toBe("");
   });
   it("honours Grade group and a capped total", () => {
@@ -108,10 +114,21 @@ describe("output row", () => {
         ["Timestamp", "Email", "Event"],
         [daysAgo(10), "a@x.com", "Demo Request"],
       ],
-      matrix: matrix({ rule: "Demo", event: "Demo Request", points: 10, half: 7 }, { group: "Fit", field: "Email", op: "is not blank", points: 40 }),
+      matrix: matrix(
+        { rule: "Demo", event: "Demo Request", points: 10, half: 7 },
+        { group: "Fit", field: "Email", op: "is not blank", points: 40 },
+      ),
     });
     expect(run.groupNames).toEqual(["Engagement", "Fit"]);
-    expect(run.outputHeaders).toEqual(["Score", "Tier", "Grade", "Engagement Score", "Fit Score", "Top Reasons", "Scored At"]);
+    expect(run.outputHeaders).toEqual([
+      "Score",
+      "Tier",
+      "Grade",
+      "Engagement Score",
+      "Fit Score",
+      "Top Reasons",
+      "Scored At",
+    ]);
     const eng = 10 * 0.5 ** (10 / 7);
     expect(outputRow(run, run.leads[0])).toEqual([
       Math.round(eng + 40),

@@ -107,8 +107,12 @@ describe("execution limits and authorization modes", () => {
       "You do not have permission to call SpreadsheetApp.getActiveSpreadsheet",
     );
     expect(script.callAs("LIMITED", "readSheet")).toBe("Leadscore (local)");
-    expect(() => script.callAs("LIMITED", "mail")).toThrow("You do not have permission to call MailApp.sendEmail");
-    expect(() => script.callAs("CUSTOM_FUNCTION", "write")).toThrow("You do not have permission to call Range.setValue");
+    expect(() => script.callAs("LIMITED", "mail")).toThrow(
+      "You do not have permission to call MailApp.sendEmail",
+    );
+    expect(() => script.callAs("CUSTOM_FUNCTION", "write")).toThrow(
+      "You do not have permission to call Range.setValue",
+    );
     expect(script.callAs("CUSTOM_FUNCTION", "read")).toBe("");
     expect(rt.outbox).toHaveLength(0);
   });

@@ -29,13 +29,19 @@ describe("MailApp", () => {
 
   it("enforces the daily recipient quota and resets 24 h after the first send", () => {
     const rt = rt0({ mailQuota: 2 });
-    const h = rt.load(`function send(to) { MailApp.sendEmail(to, "s", "b"); return MailApp.getRemainingDailyQuota(); }`);
+    const h = rt.load(
+      `function send(to) { MailApp.sendEmail(to, "s", "b"); return MailApp.getRemainingDailyQuota(); }`,
+    );
     expect(h.call("send", "a@example.com")).toBe(1);
     rt.clock.advance(HOUR);
     expect(h.call("send", "b@example.com")).toBe(0);
-    expect(() => h.call("send", "c@example.com")).toThrow("Service invoked too many times for one day: email.");
+    expect(() => h.call("send", "c@example.com")).toThrow(
+      "Service invoked too many times for one day: email.",
+    );
     rt.clock.advance(23 * HOUR - 1);
-    expect(() => h.call("send", "c@example.com")).toThrow("Service invoked too many times for one day: email.");
+    expect(() => h.call("send", "c@example.com")).toThrow(
+      "Service invoked too many times for one day: email.",
+    );
     rt.clock.advance(1);
     expect(h.call("send", "c@example.com")).toBe(1);
     expect(rt.outbox.map((m) => m.to[0])).toEqual(["a@example.com", "b@example.com", "c@example.com"]);
@@ -45,9 +51,9 @@ describe("MailApp", () => {
     const rt = rt0({ mailQuota: 2 });
     const mail = rt.globals.MailApp as GoogleAppsScript.Mail.MailApp;
     expect(() => mail.sendEmail("not-an-email", "s", "b")).toThrow("Invalid email: not-an-email");
-    expect(() => mail.sendEmail("a@example.com", "s", "b", { cc: "b@example.com", bcc: "c@example.com" })).toThrow(
-      /too many times/,
-    );
+    expect(() =>
+      mail.sendEmail("a@example.com", "s", "b", { cc: "b@example.com", bcc: "c@example.com" }),
+    ).toThrow(/too many times/);
     expect(rt.outbox).toHaveLength(0);
   });
 });
@@ -69,7 +75,9 @@ describe("PropertiesService", () => {
 
   it("rejects values over 9 KB", () => {
     const rt = rt0();
-    const props = (rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+    const props = (
+      rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService
+    ).getDocumentProperties();
     props.setProperty("ok", "x".repeat(9 * 1024));
     expect(() => props.setProperty("big", "x".repeat(9 * 1024 + 1))).toThrow("Argument too large: value");
     expect(props.getProperty("big")).toBeNull();
@@ -127,7 +135,9 @@ describe("Utilities and Session", () => {
     const u = rt.globals.Utilities as GoogleAppsScript.Utilities.Utilities;
     const d = new Date("2024-03-01T15:04:05.123Z");
     expect(u.formatDate(d, "UTC", "yyyy-MM-dd HH:mm:ss")).toBe("2024-03-01 15:04:05");
-    expect(u.formatDate(d, "America/New_York", "EEE, MMM d, yyyy h:mm a z")).toBe("Fri, Mar 1, 2024 10:04 AM EST");
+    expect(u.formatDate(d, "America/New_York", "EEE, MMM d, yyyy h:mm a z")).toBe(
+      "Fri, Mar 1, 2024 10:04 AM EST",
+    );
     expect(u.formatDate(d, "Europe/Paris", "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe("2024-03-01T16:04:05+01:00");
     expect(u.formatDate(d, "UTC", "yyyy-MM-dd'T'HH:mm:ss.SSSX")).toBe("2024-03-01T15:04:05.123Z");
     expect(u.formatDate(d, "Asia/Kolkata", "EEEE d MMMM yy, HH:mm Z")).toBe("Friday 1 March 24, 20:34 +0530");
@@ -149,8 +159,16 @@ describe("Utilities and Session", () => {
 
   it("Session reports the user and time zone", () => {
     const rt = rt0({ user: "me@corp.com", timeZone: "Europe/Paris" });
-    const h = rt.load(`function who() { return [Session.getEffectiveUser().getEmail(), Session.getActiveUser().getEmail(), Session.getScriptTimeZone(), SpreadsheetApp.getActive().getSpreadsheetTimeZone(), SpreadsheetApp.getActive().getOwner().getEmail()]; }`);
-    expect(h.call("who")).toEqual(["me@corp.com", "me@corp.com", "Europe/Paris", "Europe/Paris", "me@corp.com"]);
+    const h = rt.load(
+      `function who() { return [Session.getEffectiveUser().getEmail(), Session.getActiveUser().getEmail(), Session.getScriptTimeZone(), SpreadsheetApp.getActive().getSpreadsheetTimeZone(), SpreadsheetApp.getActive().getOwner().getEmail()]; }`,
+    );
+    expect(h.call("who")).toEqual([
+      "me@corp.com",
+      "me@corp.com",
+      "Europe/Paris",
+      "Europe/Paris",
+      "me@corp.com",
+    ]);
   });
 
   it("dates typed as text are read in the spreadsheet time zone", () => {
@@ -163,7 +181,10 @@ describe("Utilities and Session", () => {
 });
 
 describe("HtmlService and Ui", () => {
-  const files = { sidebar: "<html><body>Leadscore sidebar</body></html>", dialog: "<p>Hi <?= name ?> <?!= raw ?></p>" };
+  const files = {
+    sidebar: "<html><body>Leadscore sidebar</body></html>",
+    dialog: "<p>Hi <?= name ?> <?!= raw ?></p>",
+  };
 
   it("shows sidebars and dialogs from files, templates and strings", () => {
     const rt = rt0({ files });
@@ -185,7 +206,12 @@ describe("HtmlService and Ui", () => {
       expect.objectContaining({ kind: "sidebar", title: "Leadscore", html: files.sidebar, width: 300 }),
     ]);
     expect(rt.ui.dialogs).toEqual([
-      expect.objectContaining({ kind: "modal", title: "Explain", html: "<p>Hi &#60;Ada&#62; <b>x</b></p>", height: 300 }),
+      expect.objectContaining({
+        kind: "modal",
+        title: "Explain",
+        html: "<p>Hi &#60;Ada&#62; <b>x</b></p>",
+        height: 300,
+      }),
     ]);
     expect(() => h.call("missing")).toThrow("No HTML file named nope was found.");
   });
@@ -207,13 +233,25 @@ describe("HtmlService and Ui", () => {
       items: [
         { kind: "item", caption: "Set up workbook", functionName: "setup" },
         { kind: "separator" },
-        { kind: "submenu", menu: { title: "More", addon: false, items: [{ kind: "item", caption: "Check the matrix", functionName: "check" }] } },
+        {
+          kind: "submenu",
+          menu: {
+            title: "More",
+            addon: false,
+            items: [{ kind: "item", caption: "Check the matrix", functionName: "check" }],
+          },
+        },
       ],
     });
     expect(rt.ui.menuItems().map((i) => i.functionName)).toEqual(["setup", "check"]);
     expect(h.call("ask")).toEqual(["YES", "OK"]);
     rt.ui.answerAlerts("NO");
     expect(h.call("ask")).toEqual(["NO", "OK"]);
-    expect(rt.ui.alerts[0]).toEqual({ title: "Sure?", prompt: "Rescore all?", buttons: "YES_NO", answer: "YES" });
+    expect(rt.ui.alerts[0]).toEqual({
+      title: "Sure?",
+      prompt: "Rescore all?",
+      buttons: "YES_NO",
+      answer: "YES",
+    });
   });
 });

@@ -9,7 +9,13 @@ const sheet = (name = "Data") => ss().getSheetByName(name)!;
 beforeEach(() => {
   rt = new LocalRuntime({ now: new Date("2024-03-01T10:00:00Z") });
   rt.loadTabs([
-    { name: "Data", values: [["Name", "Score", "Active", "Created"], ["Ada", 42, true, new Date("2024-01-05T00:00:00Z")]] },
+    {
+      name: "Data",
+      values: [
+        ["Name", "Score", "Active", "Created"],
+        ["Ada", 42, true, new Date("2024-01-05T00:00:00Z")],
+      ],
+    },
     { name: "Empty", values: [] },
   ]);
 });
@@ -34,8 +40,12 @@ describe("values", () => {
     expect(() => sheet().getRange(0, 1)).toThrow("The starting row of the range is too small.");
     expect(() => sheet().getRange(1, 0)).toThrow("The starting column of the range is too small.");
     expect(() => sheet().getRange(1, 1, 0, 1)).toThrow("The number of rows in the range must be at least 1.");
-    expect(() => sheet().getRange(1, 1, 1, 0)).toThrow("The number of columns in the range must be at least 1.");
-    expect(() => sheet().getRange(1001, 1)).toThrow("The coordinates of the range are outside the dimensions of the sheet.");
+    expect(() => sheet().getRange(1, 1, 1, 0)).toThrow(
+      "The number of columns in the range must be at least 1.",
+    );
+    expect(() => sheet().getRange(1001, 1)).toThrow(
+      "The coordinates of the range are outside the dimensions of the sheet.",
+    );
     expect(() => sheet().getRange("nonsense!!")).toThrow("Range not found");
   });
 
@@ -98,7 +108,13 @@ describe("values", () => {
   it("turns text starting with = + - into formulas unless escaped with an apostrophe", () => {
     const r = sheet("Empty").getRange(1, 1, 1, 5);
     r.setValues([['=HYPERLINK("http://x","click")', "=SUM(A2:A3)", "+1 555 0100", "-x", "@handle"]]);
-    expect(r.getFormulas()[0]).toEqual(['=HYPERLINK("http://x","click")', "=SUM(A2:A3)", "=+1 555 0100", "=-x", ""]);
+    expect(r.getFormulas()[0]).toEqual([
+      '=HYPERLINK("http://x","click")',
+      "=SUM(A2:A3)",
+      "=+1 555 0100",
+      "=-x",
+      "",
+    ]);
     expect(r.getValues()[0]).toEqual(["click", "#FORMULA", "#ERROR!", "#FORMULA", "@handle"]);
     r.setValues([["'=SUM(A2:A3)", "'+1 555 0100", "'-x", "-5", "+7"]]);
     expect(r.getValues()[0]).toEqual(["=SUM(A2:A3)", "+1 555 0100", "-x", -5, 7]);
@@ -137,7 +153,9 @@ describe("values", () => {
 
   it("writes values through setValues as given for numbers, booleans and dates", () => {
     const d = new Date("2024-02-02T12:34:56Z");
-    sheet("Empty").getRange("A1:D1").setValues([[1.5, false, d, null]]);
+    sheet("Empty")
+      .getRange("A1:D1")
+      .setValues([[1.5, false, d, null]]);
     const got = sheet("Empty").getRange("A1:D1").getValues()[0];
     expect(got).toEqual([1.5, false, d, ""]);
     expect(got[2]).not.toBe(d);
@@ -156,9 +174,15 @@ describe("values", () => {
 
 describe("sheets and ranges", () => {
   it("insertSheet throws when the name exists and makes the new sheet active", () => {
-    expect(() => ss().insertSheet("Data")).toThrow('A sheet with the name "Data" already exists. Please enter another name.');
+    expect(() => ss().insertSheet("Data")).toThrow(
+      'A sheet with the name "Data" already exists. Please enter another name.',
+    );
     const s = ss().insertSheet("New", 0);
-    expect(ss().getSheets().map((x) => x.getName())).toEqual(["New", "Data", "Empty"]);
+    expect(
+      ss()
+        .getSheets()
+        .map((x) => x.getName()),
+    ).toEqual(["New", "Data", "Empty"]);
     expect(ss().getActiveSheet().getName()).toBe("New");
     expect(s.getMaxRows()).toBe(1000);
     expect(s.getMaxColumns()).toBe(26);
@@ -232,7 +256,11 @@ describe("sheets and ranges", () => {
     expect(r.getCell(2, 2).getA1Notation()).toBe("C3");
     expect(r.getLastRow()).toBe(3);
     expect(r.getLastColumn()).toBe(3);
-    expect(sheet().getRange(1, 27 - 26, 1, 26).getA1Notation()).toBe("A1:Z1");
+    expect(
+      sheet()
+        .getRange(1, 27 - 26, 1, 26)
+        .getA1Notation(),
+    ).toBe("A1:Z1");
   });
 
   it("frozen rows, tab colour, column widths and hiding are recorded", () => {
@@ -278,7 +306,10 @@ describe("sheets and ranges", () => {
   it("notes, number formats and styles", () => {
     const r = sheet().getRange("A1:B1");
     r.setNotes([["n1", ""]]);
-    r.setFontWeight("bold").setBackgrounds([["#111111", null]]).setFontColor("#ffffff").setWrap(true);
+    r.setFontWeight("bold")
+      .setBackgrounds([["#111111", null]])
+      .setFontColor("#ffffff")
+      .setWrap(true);
     r.setHorizontalAlignment("center");
     expect(r.getNotes()).toEqual([["n1", ""]]);
     expect(r.getFontWeight()).toBe("bold");
@@ -333,7 +364,10 @@ describe("validation, conditional formatting, protection", () => {
     expect(back[0].getBooleanCondition()!.getCriteriaValues()).toEqual(["Hot"]);
     expect(back[0].getBooleanCondition()!.getBackground()).toBe("#f4cccc");
     expect(back[0].getRanges()[0].getA1Notation()).toBe("B2:B100");
-    expect(rt.inspect("Data").conditionalRules[0]).toMatchObject({ criteria: "TEXT_EQUAL_TO", ranges: ["B2:B100"] });
+    expect(rt.inspect("Data").conditionalRules[0]).toMatchObject({
+      criteria: "TEXT_EQUAL_TO",
+      ranges: ["B2:B100"],
+    });
   });
 
   it("protect() records warning-only protections, listed by type", () => {
@@ -358,7 +392,11 @@ describe("validation, conditional formatting, protection", () => {
 
   it("toasts are recorded with title and timeout", () => {
     ss().toast("Scored 10 leads", "Leadscore", 10);
-    expect(rt.ui.lastToast()).toMatchObject({ message: "Scored 10 leads", title: "Leadscore", timeoutSeconds: 10 });
+    expect(rt.ui.lastToast()).toMatchObject({
+      message: "Scored 10 leads",
+      title: "Leadscore",
+      timeoutSeconds: 10,
+    });
   });
 });
 
@@ -366,7 +404,13 @@ describe("workbook import/export", () => {
   it("tabs() returns what loadTabs stored, without counting calls", () => {
     rt.calls.reset();
     expect(rt.tabs()).toEqual([
-      { name: "Data", values: [["Name", "Score", "Active", "Created"], ["Ada", 42, true, new Date("2024-01-05T00:00:00Z")]] },
+      {
+        name: "Data",
+        values: [
+          ["Name", "Score", "Active", "Created"],
+          ["Ada", 42, true, new Date("2024-01-05T00:00:00Z")],
+        ],
+      },
       { name: "Empty", values: [] },
     ]);
     expect(rt.calls.total()).toBe(0);
@@ -386,7 +430,9 @@ describe("performance", () => {
   it("reads and writes 100,000 × 20 quickly", () => {
     const s = ss().insertSheet("Big");
     s.insertRowsAfter(1, 100_000);
-    const data = Array.from({ length: 100_000 }, (_, i) => Array.from({ length: 20 }, (_, j) => (j % 2 ? i * j : `t${j}`)));
+    const data = Array.from({ length: 100_000 }, (_, i) =>
+      Array.from({ length: 20 }, (_, j) => (j % 2 ? i * j : `t${j}`)),
+    );
     const t0 = performance.now();
     s.getRange(1, 1, 100_000, 20).setValues(data);
     const got = s.getRange(1, 1, 100_000, 20).getValues();

@@ -188,7 +188,11 @@ describe("spreadsheet events", () => {
     const { rt, script } = setup();
     rt.fireOpen("NONE");
     expect(rt.ui.menus).toEqual([
-      { title: "Leadscore", addon: true, items: [{ kind: "item", caption: "Score all leads now", functionName: "scoreAll" }] },
+      {
+        title: "Leadscore",
+        addon: true,
+        items: [{ kind: "item", caption: "Score all leads now", functionName: "scoreAll" }],
+      },
     ]);
     expect(rt.clickMenu("Score all leads now")).toBe("done");
     expect(rt.ui.lastToast()?.message).toBe("scored");

@@ -75,7 +75,9 @@ describe("load()", () => {
 
   it("logs from Logger and console are recorded", () => {
     const rt = new LocalRuntime();
-    const h = rt.load(`function run() { Logger.log("n=%s", 3); console.log("hello", {a: 1}); console.error("bad"); }`);
+    const h = rt.load(
+      `function run() { Logger.log("n=%s", 3); console.log("hello", {a: 1}); console.error("bad"); }`,
+    );
     h.call("run");
     expect(rt.logs.map((l) => [l.level, l.message])).toEqual([
       ["Logger", "n=3"],

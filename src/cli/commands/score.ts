@@ -29,7 +29,8 @@ export const command: Command = {
       allowPositionals: true,
       options: { "as-of": { type: "string" }, tz: { type: "string" }, out: { type: "string" } },
     });
-    if (positionals.length !== 1) throw new UsageError("give exactly one workbook (a CSV folder or an .xlsx file)");
+    if (positionals.length !== 1)
+      throw new UsageError("give exactly one workbook (a CSV folder or an .xlsx file)");
     const asOf = parseAsOf(values["as-of"]);
     const timeZone = parseTimeZone(values.tz);
     const { input } = await loadWorkbook(positionals[0]);

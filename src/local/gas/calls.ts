@@ -10,7 +10,11 @@ interface Injection {
 }
 
 const matches = (name: string, match?: CallMatch) =>
-  match === undefined ? true : typeof match === "string" ? name === match || name.startsWith(match) : match.test(name);
+  match === undefined
+    ? true
+    : typeof match === "string"
+      ? name === match || name.startsWith(match)
+      : match.test(name);
 
 export class CallCounter {
   private counts = new Map<string, number>();
@@ -93,7 +97,12 @@ export function counted<T extends object>(target: T, cls: string, calls: CallCou
   const proxy: T = new Proxy(target, {
     get(t, prop) {
       const value = Reflect.get(t, prop, t) as unknown;
-      if (typeof value !== "function" || typeof prop !== "string" || prop[0] === "_" || prop === "constructor") {
+      if (
+        typeof value !== "function" ||
+        typeof prop !== "string" ||
+        prop[0] === "_" ||
+        prop === "constructor"
+      ) {
         return value;
       }
       const name = `${cls}.${prop}`;

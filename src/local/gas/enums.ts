@@ -8,7 +8,14 @@ export function enumOf<const K extends string>(...names: K[]): Readonly<Record<K
 }
 
 export const AuthMode = enumOf("NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL");
-export const EventType = enumOf("CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE", "ON_EVENT_UPDATED");
+export const EventType = enumOf(
+  "CLOCK",
+  "ON_OPEN",
+  "ON_EDIT",
+  "ON_FORM_SUBMIT",
+  "ON_CHANGE",
+  "ON_EVENT_UPDATED",
+);
 export const TriggerSource = enumOf("SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR");
 export const WeekDay = enumOf("SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY");
 

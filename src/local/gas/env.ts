@@ -31,7 +31,10 @@ export interface RuntimeOptions {
   /** Execution time limit for a run, in ms (default 360000, Apps Script's 6 minutes; custom functions 30 s). */
   maxExecutionMs?: number;
   /** Value of a formula cell the built-in evaluator cannot compute (default "#FORMULA"). */
-  formulaValue?: (formula: string, at: { sheet: string; row: number; column: number }) => CellValue | undefined;
+  formulaValue?: (
+    formula: string,
+    at: { sheet: string; row: number; column: number },
+  ) => CellValue | undefined;
   /** Echo Logger/console output to the host console (default false; it is always recorded). */
   echo?: boolean;
 }
@@ -103,7 +106,12 @@ export class Env {
   run<T>(authMode: AuthMode, fn: () => T, onEnd?: (id: number) => void): T {
     const outer = this.execution;
     const limit = authMode === "CUSTOM_FUNCTION" ? 30_000 : (this.options.maxExecutionMs ?? 360_000);
-    const exec: Execution = { id: this.nextExecution++, authMode, startedAt: this.clock.now(), limitMs: limit };
+    const exec: Execution = {
+      id: this.nextExecution++,
+      authMode,
+      startedAt: this.clock.now(),
+      limitMs: limit,
+    };
     this.execution = exec;
     try {
       return fn();
@@ -133,8 +141,10 @@ export class Env {
   }
 }
 
-const NONE_ALLOWED = /^(SpreadsheetApp\.getUi|Ui\.createAddonMenu|Ui\.createMenu|Menu\.|Logger\.|Session\.getActiveUserLocale)/;
-const LIMITED_DENIED = /^(MailApp\.|ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger))/;
+const NONE_ALLOWED =
+  /^(SpreadsheetApp\.getUi|Ui\.createAddonMenu|Ui\.createMenu|Menu\.|Logger\.|Session\.getActiveUserLocale)/;
+const LIMITED_DENIED =
+  /^(MailApp\.|ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger))/;
 const CUSTOM_DENIED =
   /^(MailApp\.|ScriptApp\.|LockService\.|HtmlService\.|SpreadsheetApp\.(getUi|flush|setActive)|Ui\.|Spreadsheet\.(toast|insert|delete|set|rename)|(Sheet|Range)\.(set|insert|delete|append|clear|protect|activate|merge|hide|show|auto|check|uncheck|break)|Session\.getActiveUser)/;
 

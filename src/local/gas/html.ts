@@ -8,7 +8,6 @@ export class HtmlOutput {
   private width: number | null = null;
   private height: number | null = null;
   private sandbox: string = SandboxMode.IFRAME;
-  private xframe: string = XFrameOptionsMode.DEFAULT;
   private meta: { name: string; content: string }[] = [];
   constructor(private html: string) {}
   _snapshot(): { title: string; html: string; width: number | null; height: number | null } {
@@ -61,8 +60,8 @@ export class HtmlOutput {
   getSandboxMode(): string {
     return this.sandbox;
   }
-  setXFrameOptionsMode(mode: string): this {
-    this.xframe = mode;
+  /** Accepted for compatibility; the local page embeds outputs regardless. */
+  setXFrameOptionsMode(_mode: string): this {
     return this;
   }
   addMetaTag(name: string, content: string): this {
@@ -110,13 +109,14 @@ export class HtmlTemplate {
   }
   evaluate(): HtmlOutput {
     const vars: Record<string, unknown> = {};
-    for (const key of Object.keys(this)) if (key !== "env" && key !== "source") vars[key] = (this as never)[key];
+    for (const key of Object.keys(this))
+      if (key !== "env" && key !== "source") vars[key] = (this as never)[key];
     const body = compileTemplate(this.source);
     const src = `(function (__vars, __escape) {\n${body}\n})`;
     // Scriptlets see the script's globals (e.g. an include() helper) when a script is loaded.
     const fn = (this.env.evalInScript ? this.env.evalInScript(src) : new Function(`return ${src}`)()) as (
       vars: Record<string, unknown>,
-      escape: (s: string) => string,
+      esc: (s: string) => string,
     ) => string;
     return htmlOutput(this.env, fn(vars, escapeHtml));
   }

@@ -8,6 +8,7 @@ export type { MailMessage } from "./mail";
 export {
   createRuntime,
   type FireOptions,
+  type GasGlobals,
   LocalRuntime,
   type LocalRuntimeOptions,
   type ScriptHandle,

@@ -23,7 +23,8 @@ export class Logger {
       .join("\n");
   }
   clear(): void {
-    for (let i = this.env.logs.length - 1; i >= 0; i--) if (this.env.logs[i].level === "Logger") this.env.logs.splice(i, 1);
+    for (let i = this.env.logs.length - 1; i >= 0; i--)
+      if (this.env.logs[i].level === "Logger") this.env.logs.splice(i, 1);
   }
 }
 

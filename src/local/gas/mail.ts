@@ -70,7 +70,8 @@ export class MailState {
     const all = [...message.to, ...message.cc, ...message.bcc];
     if (all.length === 0) throw new Error("Failed to send email: no recipient");
     for (const a of all) if (!EMAIL.test(a)) throw new Error(`Invalid email: ${a}`);
-    if (all.length > MAX_RECIPIENTS_PER_MESSAGE) throw new Error("Limit Exceeded: Email Recipients Per Message.");
+    if (all.length > MAX_RECIPIENTS_PER_MESSAGE)
+      throw new Error("Limit Exceeded: Email Recipients Per Message.");
     const size = Buffer.byteLength(message.body, "utf8") + Buffer.byteLength(message.htmlBody ?? "", "utf8");
     if (size > MAX_BODY_BYTES) throw new Error("Limit Exceeded: Email Body Size.");
     if (all.length > this.remaining()) throw new Error("Service invoked too many times for one day: email.");

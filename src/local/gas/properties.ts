@@ -23,7 +23,9 @@ export class Properties {
       if (bytes(v) > MAX_VALUE_BYTES) throw new Error("Argument too large: value");
     }
     if (this.size(entries) > MAX_STORE_BYTES) {
-      throw new Error("You have exceeded the property storage quota. Please remove some properties and try again.");
+      throw new Error(
+        "You have exceeded the property storage quota. Please remove some properties and try again.",
+      );
     }
   }
   getProperty(key: string): string | null {
@@ -69,7 +71,11 @@ export class Properties {
 export class PropertiesService {
   constructor(
     private readonly env: Env,
-    readonly _stores: { document: Map<string, string>; script: Map<string, string>; user: Map<string, string> },
+    readonly _stores: {
+      document: Map<string, string>;
+      script: Map<string, string>;
+      user: Map<string, string>;
+    },
   ) {}
   getDocumentProperties(): Properties {
     return this.env.wrap(new Properties(this.env, this._stores.document), "Properties");

@@ -2,14 +2,14 @@
 // a controllable clock, call counting, failure injection, trigger firing and UI recording.
 import vm from "node:vm";
 import type { CellValue } from "../../core/types";
-import { CacheService, type CacheMap } from "./cache";
+import { type CacheMap, CacheService } from "./cache";
 import { CallCounter, type CallMatch } from "./calls";
 import { Clock, makeDateShim } from "./clock";
 import { AuthMode, EventType } from "./enums";
-import { type AuthMode as AuthModeName, Env, type LogEntry, type RuntimeOptions, hostRealm } from "./env";
+import { type AuthMode as AuthModeName, Env, hostRealm, type LogEntry, type RuntimeOptions } from "./env";
 import { formatDate } from "./format-date";
 import { HtmlService } from "./html";
-import { LockService, LockState, type LockScope } from "./lock";
+import { type LockScope, LockService, LockState } from "./lock";
 import { Logger, makeConsole } from "./logger";
 import { MailApp, type MailMessage, MailState } from "./mail";
 import { PropertiesService } from "./properties";
@@ -32,6 +32,24 @@ export interface LocalRuntimeOptions extends RuntimeOptions {
   /** Title of the add-on menu (createAddonMenu), default "Leadscore". */
   addonName?: string;
 }
+
+/** The service globals a script sees, typed as @types/google-apps-script describes them. */
+export interface GasGlobals {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  Session: GoogleAppsScript.Base.Session;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  Logger: GoogleAppsScript.Base.Logger;
+  console: Pick<Console, "log" | "info" | "warn" | "error" | "debug">;
+  Date: DateConstructor;
+}
+
+type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
 export interface TabValues {
   name: string;
@@ -75,7 +93,13 @@ export interface SheetState {
   formulas: string[][];
   displayValues: string[][];
   notes: { a1: string; note: string }[];
-  validations: { a1: string; criteria: string; args: unknown[]; allowInvalid: boolean; helpText: string | null }[];
+  validations: {
+    a1: string;
+    criteria: string;
+    args: unknown[];
+    allowInvalid: boolean;
+    helpText: string | null;
+  }[];
   numberFormats: { a1: string; format: string }[];
   styles: { a1: string; style: string; value: unknown }[];
   conditionalRules: {
@@ -119,7 +143,9 @@ function makeHandle(context: vm.Context, env: Env | null, onEnd: (id: number) =>
   const reserved = new Set<string>(SERVICE_NAMES);
   const fn = (name: string): ((...args: unknown[]) => unknown) => {
     if (!IDENT.test(name)) throw new Error(`Not a function name: ${name}`);
-    const f = (context as Record<string, unknown>)[name] ?? vm.runInContext(`typeof ${name} === "function" ? ${name} : undefined`, context);
+    const f =
+      (context as Record<string, unknown>)[name] ??
+      vm.runInContext(`typeof ${name} === "function" ? ${name} : undefined`, context);
     if (typeof f !== "function") throw new Error(`Script function not found: ${name}`);
     return f as (...args: unknown[]) => unknown;
   };
@@ -159,11 +185,15 @@ export class LocalRuntime {
     script: new Map<string, string>(),
     user: new Map<string, string>(),
   };
-  readonly caches = { document: new Map() as CacheMap, script: new Map() as CacheMap, user: new Map() as CacheMap };
+  readonly caches = {
+    document: new Map() as CacheMap,
+    script: new Map() as CacheMap,
+    user: new Map() as CacheMap,
+  };
   /** The active spreadsheet as the script sees it (calls through it are counted). */
-  readonly spreadsheet: Spreadsheet;
-  /** The service globals a loaded script sees. */
-  readonly globals: Record<(typeof SERVICE_NAMES)[number], unknown>;
+  readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** The service globals a loaded script sees (calls through them are counted). */
+  readonly globals: GasGlobals;
   /** Every trigger handler run, in order. */
   readonly runs: TriggerRun[] = [];
   /** The script loaded last (used to run triggers). */
@@ -183,7 +213,8 @@ export class LocalRuntime {
       options.spreadsheetId ?? "local-spreadsheet-id",
     );
     this.raw._addSheet("Sheet1");
-    this.spreadsheet = this.raw._proxy;
+    // The fakes implement the parts of Google's interfaces an add-on uses; typed as Google's for callers.
+    this.spreadsheet = this.raw._proxy as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
     this.mail = new MailState(env);
     this.locks = new LockState(env);
     this.triggers = new TriggerRegistry(env);
@@ -200,7 +231,7 @@ export class LocalRuntime {
       Logger: env.wrap(new Logger(env), "Logger"),
       console: makeConsole(env),
       Date: makeDateShim(this.clock),
-    };
+    } as unknown as GasGlobals;
   }
 
   // ---------------------------------------------------------------- workbook
@@ -251,17 +282,24 @@ export class LocalRuntime {
     const cols = st.lastColumn();
     const sparse = <V>(layer: { rows: (Array<V | undefined> | undefined)[] }) => {
       const out: { a1: string; value: V }[] = [];
-      layer.rows.forEach((row, r) => row?.forEach((v, c) => v !== undefined && out.push({ a1: a1Of(r + 1, c + 1), value: v })));
+      layer.rows.forEach((row, r) => {
+        row?.forEach((v, c) => {
+          if (v !== undefined) out.push({ a1: a1Of(r + 1, c + 1), value: v });
+        });
+      });
       return out;
     };
     const rangeA1 = (r: { row: number; column: number; numRows: number; numColumns: number }) =>
       a1Of(r.row, r.column, r.numRows, r.numColumns);
     const styles: SheetState["styles"] = [];
-    for (const [style, layer] of st.styles) for (const e of sparse(layer)) styles.push({ a1: e.a1, style, value: e.value });
+    for (const [style, layer] of st.styles)
+      for (const e of sparse(layer)) styles.push({ a1: e.a1, style, value: e.value });
     return {
       name: s._name,
       values: st.read(0, 0, rows, cols),
-      formulas: Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => st.formulas.get(r, c) ?? "")),
+      formulas: Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: cols }, (_, c) => st.formulas.get(r, c) ?? ""),
+      ),
       displayValues: Array.from({ length: rows }, (_, r) =>
         Array.from({ length: cols }, (_, c) => displayValue(st.get(r, c), st.formats.get(r, c), tz)),
       ),
@@ -279,7 +317,12 @@ export class LocalRuntime {
       })),
       protections: this.raw._protections
         .filter((p) => p.sheet === s)
-        .map((p) => ({ type: p.type, a1: rangeA1(p), description: p.description, warningOnly: p.warningOnly })),
+        .map((p) => ({
+          type: p.type,
+          a1: rangeA1(p),
+          description: p.description,
+          warningOnly: p.warningOnly,
+        })),
       frozenRows: s._frozenRows,
       frozenColumns: s._frozenColumns,
       hidden: s._hidden,
@@ -296,7 +339,11 @@ export class LocalRuntime {
 
   /** The (n+1)-th service call matching `match` (name, name prefix or RegExp; any if omitted) throws once. */
   failAfter(n: number, match?: CallMatch, message?: string): void {
-    this.calls.failAfter(n, match, message ?? `Injected failure after ${n} call(s)${match ? ` matching ${match}` : ""}`);
+    this.calls.failAfter(
+      n,
+      match,
+      message ?? `Injected failure after ${n} call(s)${match ? ` matching ${match}` : ""}`,
+    );
   }
 
   /** Runs fn without counting calls or applying guards and injected failures. */
@@ -435,8 +482,8 @@ export class LocalRuntime {
     return out;
   }
 
-  private resolveRange(range: Range | string): Range {
-    if (typeof range !== "string") return range;
+  private resolveRange(range: GasRange | Range | string): Range {
+    if (typeof range !== "string") return range as unknown as Range;
     return this.peek(() => this.raw.getRange(range));
   }
 
@@ -449,7 +496,7 @@ export class LocalRuntime {
    * Fires the edit event for a range the user edited (after the new value is in place): the simple
    * onEdit (LIMITED) if defined, then each installable onEdit trigger (FULL). Script writes never do this.
    */
-  fireEdit(range: Range | string, oldValue?: CellValue, opts: FireOptions = {}): TriggerRun[] {
+  fireEdit(range: GasRange | string, oldValue?: CellValue, opts: FireOptions = {}): TriggerRun[] {
     const r = this.resolveRange(range);
     const single = r._numRows === 1 && r._numColumns === 1;
     const event: Record<string, unknown> = {
@@ -476,10 +523,14 @@ export class LocalRuntime {
       for (let j = 0; j < r._numColumns; j++) {
         const v = grid ? grid[i]?.[j] : value;
         const [rr, cc] = [r._row - 1 + i, r._column - 1 + j];
-        st.put(rr, cc, coerceInput(v, st.formats.get(rr, cc) === "@", tz, (f) => r._sheet._evaluate(f, rr, cc)));
+        st.put(
+          rr,
+          cc,
+          coerceInput(v, st.formats.get(rr, cc) === "@", tz, (f) => r._sheet._evaluate(f, rr, cc)),
+        );
       }
     }
-    return this.fireEdit(r, old, opts);
+    return this.fireEdit(r as unknown as GasRange, old, opts);
   }
 
   /** Fires installable onChange triggers (changeType: EDIT, INSERT_ROW, REMOVE_ROW, INSERT_GRID, FORMAT, OTHER…). */
@@ -502,18 +553,22 @@ export class LocalRuntime {
     opts: FireOptions & { sheet?: string } = {},
   ): TriggerRun[] {
     const named: Record<string, string[]> = {};
-    for (const [k, v] of Object.entries(namedValues)) named[k] = Array.isArray(v) ? v.map(String) : [String(v)];
+    for (const [k, v] of Object.entries(namedValues))
+      named[k] = Array.isArray(v) ? v.map(String) : [String(v)];
     const stamp = formatDate(this.clock.date(), this.raw._timeZone, "M/d/yyyy H:mm:ss");
     const answers = Object.values(named).map((v) => v.join(", "));
     const rowValues = values ?? [stamp, ...answers];
     const event: Record<string, unknown> = { namedValues: named, values: rowValues.map((v) => String(v)) };
-    const sheetName = opts.sheet ?? (this.raw._sheetByName("Form Responses 1") ? "Form Responses 1" : undefined);
+    const sheetName =
+      opts.sheet ?? (this.raw._sheetByName("Form Responses 1") ? "Form Responses 1" : undefined);
     if (sheetName) {
       const sheet = this.raw._sheetByName(sheetName) ?? this.raw._addSheet(sheetName);
       const row = sheet._store.lastRow() + 1;
       sheet._grow(row, rowValues.length);
       // Forms write answers as typed values; the timestamp as a date.
-      sheet._store.putRaw(row - 1, 0, [[this.clock.date(), ...rowValues.slice(1).map((v) => (v === undefined ? "" : (v as CellValue)))]]);
+      sheet._store.putRaw(row - 1, 0, [
+        [this.clock.date(), ...rowValues.slice(1).map((v) => (v === undefined ? "" : (v as CellValue)))],
+      ]);
       event.range = sheet._range(row, 1, 1, rowValues.length);
       event.source = this.spreadsheet;
     }
@@ -533,13 +588,29 @@ export class LocalRuntime {
   fireInstall(opts: FireOptions = {}): TriggerRun[] {
     const script = this.requireScript();
     if (!script.has("onInstall")) return [];
-    return [this.runHandler("simple", "onInstall", "ON_INSTALL", "FULL", { authMode: AuthMode.FULL }, undefined, opts)];
+    return [
+      this.runHandler(
+        "simple",
+        "onInstall",
+        "ON_INSTALL",
+        "FULL",
+        { authMode: AuthMode.FULL },
+        undefined,
+        opts,
+      ),
+    ];
   }
 
   /** Clicks a menu item by caption (as added with addToUi), running its function in AuthMode.FULL. */
   clickMenu(caption: string): unknown {
     const item = this.ui.menuItems().find((i) => i.caption === caption);
-    if (!item) throw new Error(`No menu item "${caption}"; menus: ${this.ui.menuItems().map((i) => i.caption).join(", ")}`);
+    if (!item)
+      throw new Error(
+        `No menu item "${caption}"; menus: ${this.ui
+          .menuItems()
+          .map((i) => i.caption)
+          .join(", ")}`,
+      );
     return this.requireScript().call(item.functionName);
   }
 
@@ -553,10 +624,30 @@ export class LocalRuntime {
     const script = this.requireScript();
     const out: TriggerRun[] = [];
     if (simple && script.has(simple)) {
-      out.push(this.runHandler("simple", simple, eventType, simpleMode, { ...event, authMode: simpleMode }, undefined, opts));
+      out.push(
+        this.runHandler(
+          "simple",
+          simple,
+          eventType,
+          simpleMode,
+          { ...event, authMode: simpleMode },
+          undefined,
+          opts,
+        ),
+      );
     }
     for (const t of this.installed(eventType)) {
-      out.push(this.runHandler("installable", t.handler, eventType, "FULL", { ...event, authMode: AuthMode.FULL }, t.uid, opts));
+      out.push(
+        this.runHandler(
+          "installable",
+          t.handler,
+          eventType,
+          "FULL",
+          { ...event, authMode: AuthMode.FULL },
+          t.uid,
+          opts,
+        ),
+      );
     }
     return out;
   }

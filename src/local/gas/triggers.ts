@@ -94,7 +94,9 @@ export class TriggerRegistry {
 
   add(rec: Omit<TriggerRecord, "uid" | "createdAt" | "nextAt">): TriggerRecord {
     if (this.list.length >= MAX_TRIGGERS) {
-      throw new Error("This script has too many triggers. Triggers must be deleted from the script before more can be added.");
+      throw new Error(
+        "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
+      );
     }
     if (this.env.options.addon) {
       if (this.list.some((t) => t.eventType === rec.eventType)) {
@@ -104,7 +106,9 @@ export class TriggerRegistry {
       }
       const s = rec.schedule;
       if (s && s.kind === "minutes") {
-        throw new Error("Add-ons can't create time-based triggers that run more frequently than once per hour.");
+        throw new Error(
+          "Add-ons can't create time-based triggers that run more frequently than once per hour.",
+        );
       }
     }
     const now = this.env.clock.now();
@@ -131,7 +135,8 @@ export class TriggerRegistry {
   /** Earliest due time of any clock trigger, or undefined. */
   earliest(): number | undefined {
     let min: number | undefined;
-    for (const t of this.list) if (t.nextAt !== undefined && (min === undefined || t.nextAt < min)) min = t.nextAt;
+    for (const t of this.list)
+      if (t.nextAt !== undefined && (min === undefined || t.nextAt < min)) min = t.nextAt;
     return min;
   }
 
@@ -190,32 +195,38 @@ export class ClockTriggerBuilder {
     private readonly handler: string,
   ) {}
   everyMinutes(n: number): this {
-    if (![1, 5, 10, 15, 30].includes(n)) throw new Error("The value passed to everyMinutes must be 1, 5, 10, 15 or 30.");
+    if (![1, 5, 10, 15, 30].includes(n))
+      throw new Error("The value passed to everyMinutes must be 1, 5, 10, 15 or 30.");
     this.minutes = n;
     return this;
   }
   everyHours(n: number): this {
-    if (![1, 2, 4, 6, 8, 12].includes(n)) throw new Error("The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.");
+    if (![1, 2, 4, 6, 8, 12].includes(n))
+      throw new Error("The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.");
     this.hours = n;
     return this;
   }
   everyDays(n: number): this {
-    if (!(Number.isInteger(n) && n >= 1)) throw new Error("The value passed to everyDays must be a positive integer.");
+    if (!(Number.isInteger(n) && n >= 1))
+      throw new Error("The value passed to everyDays must be a positive integer.");
     this.days = n;
     return this;
   }
   everyWeeks(n: number): this {
-    if (!(Number.isInteger(n) && n >= 1)) throw new Error("The value passed to everyWeeks must be a positive integer.");
+    if (!(Number.isInteger(n) && n >= 1))
+      throw new Error("The value passed to everyWeeks must be a positive integer.");
     this.weeks = n;
     return this;
   }
   atHour(hour: number): this {
-    if (!(Number.isInteger(hour) && hour >= 0 && hour <= 23)) throw new Error("The hour must be between 0 and 23.");
+    if (!(Number.isInteger(hour) && hour >= 0 && hour <= 23))
+      throw new Error("The hour must be between 0 and 23.");
     this.hour = hour;
     return this;
   }
   nearMinute(minute: number): this {
-    if (!(Number.isInteger(minute) && minute >= 0 && minute <= 59)) throw new Error("The minute must be between 0 and 59.");
+    if (!(Number.isInteger(minute) && minute >= 0 && minute <= 59))
+      throw new Error("The minute must be between 0 and 59.");
     this.minute = minute;
     return this;
   }
@@ -226,7 +237,8 @@ export class ClockTriggerBuilder {
     return this;
   }
   onMonthDay(day: number): this {
-    if (!(Number.isInteger(day) && day >= 1 && day <= 31)) throw new Error("The day of the month must be between 1 and 31.");
+    if (!(Number.isInteger(day) && day >= 1 && day <= 31))
+      throw new Error("The day of the month must be between 1 and 31.");
     this.monthDay = day;
     return this;
   }
@@ -262,11 +274,14 @@ export class ClockTriggerBuilder {
         tz,
       };
     }
-    if (this.monthDay !== undefined) return { kind: "month", day: this.monthDay, hour: this.hour ?? 0, minute, tz };
+    if (this.monthDay !== undefined)
+      return { kind: "month", day: this.monthDay, hour: this.hour ?? 0, minute, tz };
     if (this.days !== undefined || this.hour !== undefined) {
       return { kind: "days", n: this.days ?? 1, hour: this.hour, minute, tz };
     }
-    throw new Error("The clock trigger has no schedule: call everyMinutes, everyHours, everyDays, everyWeeks, at or after.");
+    throw new Error(
+      "The clock trigger has no schedule: call everyMinutes, everyHours, everyDays, everyWeeks, at or after.",
+    );
   }
   create(): Trigger {
     const rec = this.registry.add({
@@ -305,7 +320,8 @@ export class SpreadsheetTriggerBuilder {
     return this;
   }
   create(): Trigger {
-    if (!this.eventType) throw new Error("The spreadsheet trigger has no event: call onOpen, onEdit, onChange or onFormSubmit.");
+    if (!this.eventType)
+      throw new Error("The spreadsheet trigger has no event: call onOpen, onEdit, onChange or onFormSubmit.");
     const rec = this.registry.add({
       handler: this.handler,
       eventType: this.eventType,
@@ -323,11 +339,17 @@ export class TriggerBuilder {
     private readonly handler: string,
   ) {}
   timeBased(): ClockTriggerBuilder {
-    return this.env.wrap(new ClockTriggerBuilder(this.env, this.registry, this.handler), "ClockTriggerBuilder");
+    return this.env.wrap(
+      new ClockTriggerBuilder(this.env, this.registry, this.handler),
+      "ClockTriggerBuilder",
+    );
   }
   forSpreadsheet(sheet: string | { getId(): string }): SpreadsheetTriggerBuilder {
     const id = typeof sheet === "string" ? sheet : sheet.getId();
-    return this.env.wrap(new SpreadsheetTriggerBuilder(this.env, this.registry, this.handler, id), "SpreadsheetTriggerBuilder");
+    return this.env.wrap(
+      new SpreadsheetTriggerBuilder(this.env, this.registry, this.handler, id),
+      "SpreadsheetTriggerBuilder",
+    );
   }
 }
 
@@ -362,8 +384,8 @@ export class ScriptApp {
     return this.getProjectTriggers();
   }
   deleteTrigger(trigger: Trigger): void {
-    const t = trigger as Trigger;
-    if (!t || !t._rec) throw new Error("Invalid argument: trigger");
+    const t = trigger as Trigger | undefined;
+    if (!t?._rec) throw new Error("Invalid argument: trigger");
     this.registry.remove(t._rec.uid);
   }
   getScriptId(): string {

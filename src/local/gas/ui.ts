@@ -121,7 +121,9 @@ export class Menu {
     return this;
   }
   addToUi(): void {
-    const i = this.log.menus.findIndex((m) => m.title === this._record.title && m.addon === this._record.addon);
+    const i = this.log.menus.findIndex(
+      (m) => m.title === this._record.title && m.addon === this._record.addon,
+    );
     const copy = JSON.parse(JSON.stringify(this._record)) as MenuRecord;
     if (i >= 0) this.log.menus[i] = copy;
     else this.log.menus.push(copy);

@@ -58,7 +58,8 @@ export class Utilities {
   readonly Charset = Charset;
   constructor(private readonly env: Env) {}
   formatDate(date: Date, timeZone: string, format: string): string {
-    if (!isDate(date)) throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
+    if (!isDate(date))
+      throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
     return formatDate(date, checkTimeZone(String(timeZone)), String(format));
   }
   formatString(template: string, ...args: unknown[]): string {
@@ -80,7 +81,9 @@ export class Utilities {
     return this.env.realm.plain(toSigned(createHash(alg).update(toBuffer(value)).digest()));
   }
   computeHmacSha256Signature(value: string | number[], key: string | number[]): number[] {
-    return this.env.realm.plain(toSigned(createHmac("sha256", toBuffer(key)).update(toBuffer(value)).digest()));
+    return this.env.realm.plain(
+      toSigned(createHmac("sha256", toBuffer(key)).update(toBuffer(value)).digest()),
+    );
   }
   base64Encode(data: string | number[], _charset?: string): string {
     return toBuffer(data).toString("base64");
@@ -98,7 +101,10 @@ export class Utilities {
     return this.env.wrap(new Blob(toBuffer(data), contentType ?? null, name ?? null), "Blob");
   }
   parseCsv(csv: string, delimiter?: string): string[][] {
-    const rows = Papa.parse<string[]>(String(csv), { delimiter: delimiter ?? ",", skipEmptyLines: false }).data;
+    const rows = Papa.parse<string[]>(String(csv), {
+      delimiter: delimiter ?? ",",
+      skipEmptyLines: false,
+    }).data;
     if (rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === "") rows.pop();
     return this.env.realm.grid(rows);
   }

@@ -60,7 +60,8 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-const sendJson = (res: ServerResponse, status: number, body: string) => send(res, status, "application/json", body);
+const sendJson = (res: ServerResponse, status: number, body: string) =>
+  send(res, status, "application/json", body);
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -9,11 +9,15 @@ import type { Tab } from "./tab";
 const UNSAFE = /[%/\\:*?"<>|]/g;
 
 export function tabFileName(tab: string): string {
-  return tab.replace(UNSAFE, (ch) => "%" + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")) + ".csv";
+  return (
+    tab.replace(UNSAFE, (ch) => "%" + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")) + ".csv"
+  );
 }
 
 export function tabNameOf(file: string): string {
-  return file.slice(0, -4).replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return file
+    .slice(0, -4)
+    .replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 // A folder has no tab order: the add-on's tabs come first in their usual order, the rest alphabetically.
@@ -30,7 +34,9 @@ export async function readCsvFolder(dir: string): Promise<Tab[]> {
   const files = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith(".csv") && !f.startsWith("."));
   const names = files.map(tabNameOf).sort(order);
   const byName = new Map(files.map((f) => [tabNameOf(f), f]));
-  return Promise.all(names.map(async (name) => ({ name, values: await readCsvTable(join(dir, byName.get(name)!)) })));
+  return Promise.all(
+    names.map(async (name) => ({ name, values: await readCsvTable(join(dir, byName.get(name)!)) })),
+  );
 }
 
 /** Writes each tab to "<dir>/<tab>.csv", creating the folder; other files in it are left alone. */

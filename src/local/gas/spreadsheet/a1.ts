@@ -57,7 +57,9 @@ export function parseA1(a1: string): A1Range | null {
   const row = start.row !== undefined && end.row !== undefined ? Math.min(start.row, end.row) : start.row;
   const lastRow = start.row !== undefined && end.row !== undefined ? Math.max(start.row, end.row) : end.row;
   const column =
-    start.column !== undefined && end.column !== undefined ? Math.min(start.column, end.column) : start.column;
+    start.column !== undefined && end.column !== undefined
+      ? Math.min(start.column, end.column)
+      : start.column;
   const lastColumn =
     start.column !== undefined && end.column !== undefined ? Math.max(start.column, end.column) : end.column;
   return { sheet, row, column, lastRow, lastColumn };

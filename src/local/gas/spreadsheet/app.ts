@@ -57,11 +57,17 @@ export class SpreadsheetApp {
     return this.ss.setActiveRange(range);
   }
   openById(id: string): Spreadsheet {
-    if (String(id) !== this.ss._id) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
+    if (String(id) !== this.ss._id)
+      throw new Error(
+        `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
+      );
     return this.ss._proxy;
   }
   openByUrl(url: string): Spreadsheet {
-    if (!String(url).includes(this.ss._id)) throw new Error("Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.");
+    if (!String(url).includes(this.ss._id))
+      throw new Error(
+        "Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.",
+      );
     return this.ss._proxy;
   }
   getUi(): Ui {

@@ -155,8 +155,20 @@ export class ConditionalFormatRuleBuilder {
   setRanges(ranges: unknown[]): this {
     if (!Array.isArray(ranges)) throw new Error("setRanges needs an array of ranges");
     this.data.ranges = ranges.map((r) => {
-      const x = r as { _sheet: unknown; _row: number; _column: number; _numRows: number; _numColumns: number };
-      return { sheet: x._sheet, row: x._row, column: x._column, numRows: x._numRows, numColumns: x._numColumns };
+      const x = r as {
+        _sheet: unknown;
+        _row: number;
+        _column: number;
+        _numRows: number;
+        _numColumns: number;
+      };
+      return {
+        sheet: x._sheet,
+        row: x._row,
+        column: x._column,
+        numRows: x._numRows,
+        numColumns: x._numColumns,
+      };
     });
     return this;
   }
@@ -172,6 +184,10 @@ export class ConditionalFormatRuleBuilder {
   }
 }
 
-export function newConditionalFormatRule(env: Env, makeRange: RangeMaker, data?: RuleData): ConditionalFormatRuleBuilder {
+export function newConditionalFormatRule(
+  env: Env,
+  makeRange: RangeMaker,
+  data?: RuleData,
+): ConditionalFormatRuleBuilder {
   return env.wrap(new ConditionalFormatRuleBuilder(env, makeRange, data), "ConditionalFormatRuleBuilder");
 }

@@ -5,7 +5,10 @@ import type { Env } from "../env";
 
 export interface ProtectionData {
   type: "RANGE" | "SHEET";
-  sheet: { _proxy: unknown; _range(row: number, column: number, numRows: number, numColumns: number): unknown };
+  sheet: {
+    _proxy: unknown;
+    _range(row: number, column: number, numRows: number, numColumns: number): unknown;
+  };
   row: number;
   column: number;
   numRows: number;

@@ -3,7 +3,7 @@ import type { CellValue } from "../../../core/types";
 import { DataValidationCriteria } from "../enums";
 import type { Env } from "../env";
 import { a1Of } from "./a1";
-import { RichTextValue, richTextFacade } from "./richtext";
+import { type RichTextValue, richTextFacade } from "./richtext";
 import type { Sheet } from "./sheet";
 import type { CellStore, ValidationData } from "./store";
 import { type DataValidation, validationFacade } from "./validation";
@@ -29,7 +29,9 @@ const STYLE_DEFAULTS: Record<string, unknown> = {
 
 function signature(method: string, args: unknown[]): Error {
   const types = args.map((a) => (a === null ? "null" : Array.isArray(a) ? "Object[]" : typeof a)).join(",");
-  return new Error(`The parameters (${types}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+  return new Error(
+    `The parameters (${types}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+  );
 }
 
 export class Range {
@@ -88,7 +90,8 @@ export class Range {
   }
 
   private each(fn: (r: number, c: number, i: number, j: number) => void): void {
-    for (let i = 0; i < this._numRows; i++) for (let j = 0; j < this._numColumns; j++) fn(this.r0 + i, this.c0 + j, i, j);
+    for (let i = 0; i < this._numRows; i++)
+      for (let j = 0; j < this._numColumns; j++) fn(this.r0 + i, this.c0 + j, i, j);
   }
 
   // --- values ---
@@ -100,7 +103,9 @@ export class Range {
   }
   setValues(values: unknown[][]): this {
     const data = this.checkShape("setValues", values);
-    this.store.writeTyped(this.r0, this.c0, data, this._sheet._tz(), (f, r, c) => this._sheet._evaluate(f, r, c));
+    this.store.writeTyped(this.r0, this.c0, data, this._sheet._tz(), (f, r, c) =>
+      this._sheet._evaluate(f, r, c),
+    );
     return this;
   }
   /** Sets every cell of the range to the value (Google does the same for multi-cell ranges). */
@@ -110,10 +115,16 @@ export class Range {
   }
   getDisplayValues(): string[][] {
     const tz = this._sheet._tz();
-    return this.env.realm.grid(this.fill((r, c) => displayValue(this.store.get(r, c), this.store.formats.get(r, c), tz)));
+    return this.env.realm.grid(
+      this.fill((r, c) => displayValue(this.store.get(r, c), this.store.formats.get(r, c), tz)),
+    );
   }
   getDisplayValue(): string {
-    return displayValue(this.store.get(this.r0, this.c0), this.store.formats.get(this.r0, this.c0), this._sheet._tz());
+    return displayValue(
+      this.store.get(this.r0, this.c0),
+      this.store.formats.get(this.r0, this.c0),
+      this._sheet._tz(),
+    );
   }
   isBlank(): boolean {
     let blank = true;
@@ -132,7 +143,7 @@ export class Range {
   }
   setFormulas(formulas: string[][]): this {
     const data = this.checkShape("setFormulas", formulas);
-    data.forEach((row, i) => row.forEach((f, j) => this.writeFormula(this.r0 + i, this.c0 + j, f)));
+    this.each((r, c, i, j) => this.writeFormula(r, c, data[i][j]));
     return this;
   }
   setFormula(formula: string): this {
@@ -231,7 +242,12 @@ export class Range {
     return this;
   }
   /** clear() or clear({contentsOnly, formatOnly, validationsOnly, commentsOnly}) like Google. */
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }): this {
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    commentsOnly?: boolean;
+  }): this {
     const o = options ?? {};
     const any = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
     if (!any || o.contentsOnly) this.clearContent();
@@ -396,23 +412,47 @@ export class Range {
     color?: string | null,
     style?: string | null,
   ): this {
-    return this.setStyle("border", { top, left, bottom, right, vertical, horizontal, color: color ?? null, style: style ?? null });
+    return this.setStyle("border", {
+      top,
+      left,
+      bottom,
+      right,
+      vertical,
+      horizontal,
+      color: color ?? null,
+      style: style ?? null,
+    });
   }
 
   // --- merges ---
   merge(): this {
-    this._sheet._merges.push({ row: this._row, column: this._column, numRows: this._numRows, numColumns: this._numColumns });
+    this._sheet._merges.push({
+      row: this._row,
+      column: this._column,
+      numRows: this._numRows,
+      numColumns: this._numColumns,
+    });
     return this;
   }
   mergeAcross(): this {
     for (let i = 0; i < this._numRows; i++) {
-      this._sheet._merges.push({ row: this._row + i, column: this._column, numRows: 1, numColumns: this._numColumns });
+      this._sheet._merges.push({
+        row: this._row + i,
+        column: this._column,
+        numRows: 1,
+        numColumns: this._numColumns,
+      });
     }
     return this;
   }
   mergeVertically(): this {
     for (let j = 0; j < this._numColumns; j++) {
-      this._sheet._merges.push({ row: this._row, column: this._column + j, numRows: this._numRows, numColumns: 1 });
+      this._sheet._merges.push({
+        row: this._row,
+        column: this._column + j,
+        numRows: this._numRows,
+        numColumns: 1,
+      });
     }
     return this;
   }
@@ -460,7 +500,12 @@ export class Range {
   // --- checkboxes ---
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): this {
     const args = checkedValue === undefined ? [] : [checkedValue, uncheckedValue ?? ""];
-    const data: ValidationData = { criteria: DataValidationCriteria.CHECKBOX, args, allowInvalid: false, helpText: null };
+    const data: ValidationData = {
+      criteria: DataValidationCriteria.CHECKBOX,
+      args,
+      allowInvalid: false,
+      helpText: null,
+    };
     this.each((r, c) => {
       this.store.validations.set(r, c, data);
       this.store.put(r, c, { value: args.length ? (args[1] as CellValue) : false });
@@ -510,7 +555,11 @@ export class Range {
     return this;
   }
   getRichTextValue(): RichTextValue {
-    const text = displayValue(this.store.get(this.r0, this.c0), this.store.formats.get(this.r0, this.c0), this._sheet._tz());
+    const text = displayValue(
+      this.store.get(this.r0, this.c0),
+      this.store.formats.get(this.r0, this.c0),
+      this._sheet._tz(),
+    );
     const link = this.store.styles.get("link")?.get(this.r0, this.c0) as string | undefined;
     return richTextFacade(this.env, text, link ?? null);
   }

@@ -2,7 +2,7 @@
 import type { CellValue } from "../../../core/types";
 import type { Env } from "../env";
 import { parseA1 } from "./a1";
-import { cloneRule, type ConditionalFormatRule, type RuleData, ruleFacade } from "./conditional";
+import { type ConditionalFormatRule, cloneRule, type RuleData, ruleFacade } from "./conditional";
 import { type ProtectionData, protectionFacade } from "./protection";
 import { Range } from "./range";
 import type { Spreadsheet } from "./spreadsheet";
@@ -20,7 +20,9 @@ export interface Merge {
 
 function badArgs(method: string, args: unknown[]): Error {
   const types = args.map((a) => (a === null ? "null" : typeof a)).join(",");
-  return new Error(`The parameters (${types}) don't match the method signature for SpreadsheetApp.Sheet.${method}.`);
+  return new Error(
+    `The parameters (${types}) don't match the method signature for SpreadsheetApp.Sheet.${method}.`,
+  );
 }
 
 export class Sheet {
@@ -58,7 +60,11 @@ export class Sheet {
   _evaluate(formula: string, r: number, c: number): CellValue {
     const v = evaluateFormula(formula);
     if (v !== undefined) return v;
-    const custom = this._env.options.formulaValue?.(formula, { sheet: this._name, row: r + 1, column: c + 1 });
+    const custom = this._env.options.formulaValue?.(formula, {
+      sheet: this._name,
+      row: r + 1,
+      column: c + 1,
+    });
     return custom === undefined ? "#FORMULA" : custom;
   }
 
@@ -108,7 +114,13 @@ export class Sheet {
     return this._range(row, column, lastRow - row + 1, lastColumn - column + 1);
   }
 
-  _protect(type: "RANGE" | "SHEET", row: number, column: number, numRows: number, numColumns: number): unknown {
+  _protect(
+    type: "RANGE" | "SHEET",
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+  ): unknown {
     const all = this._parent._protections;
     if (type === "SHEET") {
       // Protecting an already protected sheet returns the existing protection.
@@ -385,7 +397,9 @@ export class Sheet {
 
   // --- conditional formats and protection ---
   getConditionalFormatRules(): ConditionalFormatRule[] {
-    return this._env.realm.plain(this._rules.map((d) => ruleFacade(this._env, cloneRule(d), this._parent._ruleRange)));
+    return this._env.realm.plain(
+      this._rules.map((d) => ruleFacade(this._env, cloneRule(d), this._parent._ruleRange)),
+    );
   }
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
     if (!Array.isArray(rules)) throw badArgs("setConditionalFormatRules", [rules]);

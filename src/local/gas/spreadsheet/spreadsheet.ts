@@ -13,10 +13,19 @@ export class Spreadsheet {
   readonly _proxy: Spreadsheet;
   _sheets: Sheet[] = [];
   _protections: ProtectionData[] = [];
-  _named = new Map<string, { sheet: Sheet; row: number; column: number; numRows: number; numColumns: number }>();
+  _named = new Map<
+    string,
+    { sheet: Sheet; row: number; column: number; numRows: number; numColumns: number }
+  >();
   _timeZone: string;
   private active: Sheet | null = null;
-  private activeRange: { sheet: Sheet; row: number; column: number; numRows: number; numColumns: number } | null = null;
+  private activeRange: {
+    sheet: Sheet;
+    row: number;
+    column: number;
+    numRows: number;
+    numColumns: number;
+  } | null = null;
   private nextSheetId = 0;
 
   constructor(
@@ -65,7 +74,13 @@ export class Spreadsheet {
   _activate(sheet: Sheet, range?: Range): void {
     this.active = sheet;
     this.activeRange = range
-      ? { sheet, row: range._row, column: range._column, numRows: range._numRows, numColumns: range._numColumns }
+      ? {
+          sheet,
+          row: range._row,
+          column: range._column,
+          numRows: range._numRows,
+          numColumns: range._numColumns,
+        }
       : null;
   }
 

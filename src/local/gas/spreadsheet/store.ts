@@ -129,7 +129,13 @@ export class CellStore {
    * Writes a grid as a script's setValues does (strings parsed as typed input), 0-based. Plain numbers and
    * plain text take a fast path: whole-sheet writes must stay cheap.
    */
-  writeTyped(r: number, c: number, data: unknown[][], tz: string, evaluate: (f: string, r: number, c: number) => CellValue): void {
+  writeTyped(
+    r: number,
+    c: number,
+    data: unknown[][],
+    tz: string,
+    evaluate: (f: string, r: number, c: number) => CellValue,
+  ): void {
     for (let i = 0; i < data.length; i++) {
       const src = data[i];
       const rr = r + i;
@@ -139,7 +145,11 @@ export class CellStore {
       for (let j = 0; j < src.length; j++) {
         const v = src[j];
         const cc = c + j;
-        if ((typeof v === "number" && v === v) || (typeof v === "string" && plainText(v)) || typeof v === "boolean") {
+        if (
+          (typeof v === "number" && !Number.isNaN(v)) ||
+          (typeof v === "string" && plainText(v)) ||
+          typeof v === "boolean"
+        ) {
           row[cc] = v === 0 ? 0 : (v as CellValue);
           if (formulas && cc < formulas.length) formulas[cc] = undefined;
           continue;

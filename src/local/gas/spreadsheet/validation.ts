@@ -46,7 +46,12 @@ export class DataValidationBuilder {
     return this.criteria(DataValidationCriteria.VALUE_IN_RANGE, range, showDropdown);
   }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): this {
-    const args = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    const args =
+      checkedValue === undefined
+        ? []
+        : uncheckedValue === undefined
+          ? [checkedValue]
+          : [checkedValue, uncheckedValue];
     return this.criteria(DataValidationCriteria.CHECKBOX, ...args);
   }
   requireNumberBetween(start: number, end: number): this {

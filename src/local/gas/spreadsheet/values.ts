@@ -59,7 +59,12 @@ function parseDate(s: string, tz: string): Date | undefined {
  * The cell a script's value becomes. `text` is true when the cell's number format is "@" (plain text):
  * then strings are kept as written. `evaluate` computes a formula's value.
  */
-export function coerceInput(input: unknown, text: boolean, tz: string, evaluate: (f: string) => CellValue): Written {
+export function coerceInput(
+  input: unknown,
+  text: boolean,
+  tz: string,
+  evaluate: (f: string) => CellValue,
+): Written {
   if (input === null || input === undefined) return { value: "" };
   if (typeof input === "number") return { value: Number.isNaN(input) ? "#NUM!" : input === 0 ? 0 : input };
   if (typeof input === "boolean") return { value: input };
@@ -93,7 +98,11 @@ export function coerceInput(input: unknown, text: boolean, tz: string, evaluate:
 class Unsupported extends Error {}
 class BadSyntax extends Error {}
 
-type Tok = { t: "num"; v: number } | { t: "str"; v: string } | { t: "op"; v: string } | { t: "id"; v: string };
+type Tok =
+  | { t: "num"; v: number }
+  | { t: "str"; v: string }
+  | { t: "op"; v: string }
+  | { t: "id"; v: string };
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -145,7 +154,6 @@ function tokenize(src: string): Tok[] {
   }
   return out;
 }
-
 
 /** Evaluates arithmetic, string literals and &, TRUE/FALSE, HYPERLINK(url, label); else throws Unsupported. */
 function evalFormula(src: string): CellValue {
@@ -285,7 +293,10 @@ function sheetsDatePattern(format: string): string {
     const t = tokens[i];
     const l = t.toLowerCase();
     if (l[0] === "m" && /^m+$/.test(l)) {
-      const prev = tokens.slice(0, i).reverse().find((x) => /^[ymdhs]/i.test(x) && !/^[^ymdhs]/i.test(x));
+      const prev = tokens
+        .slice(0, i)
+        .reverse()
+        .find((x) => /^[ymdhs]/i.test(x) && !/^[^ymdhs]/i.test(x));
       const next = tokens.slice(i + 1).find((x) => /^[ymdhs]/i.test(x));
       const minutes = prev?.[0].toLowerCase() === "h" || next?.[0].toLowerCase() === "s";
       out += minutes ? "mm" : l.length >= 3 ? "M".repeat(l.length) : "M".repeat(l.length);
@@ -305,7 +316,8 @@ export function displayValue(v: CellValue | undefined, format: string | undefine
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "string") return v;
   if (v instanceof Date) {
-    if (format && /[ymdhs]/i.test(format) && format !== "@") return formatDate(v, tz, sheetsDatePattern(format));
+    if (format && /[ymdhs]/i.test(format) && format !== "@")
+      return formatDate(v, tz, sheetsDatePattern(format));
     const midnight = formatDate(v, tz, "H:mm:ss") === "0:00:00";
     return formatDate(v, tz, midnight ? "M/d/yyyy" : "M/d/yyyy H:mm:ss");
   }
