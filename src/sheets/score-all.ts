@@ -13,7 +13,8 @@ export function summaryText(summary: RunSummary): string {
     summary.problems === 0
       ? "no problems"
       : `${summary.problems} problem${summary.problems === 1 ? "" : "s"} (see the Problems tab)`;
-  return `Scored ${summary.leadsScored} leads: ${tiers}; ${problems}.${summary.note ? ` ${summary.note}` : ""}`;
+  const leads = `${summary.leadsScored} lead${summary.leadsScored === 1 ? "" : "s"}`;
+  return `Scored ${leads}: ${tiers}; ${problems}.${summary.note ? ` ${summary.note}` : ""}`;
 }
 
 export function scoreAllWithToast(ss: Spreadsheet, trigger: RunSummary["trigger"]): FullRun {
