@@ -1,9 +1,11 @@
 // The sidebar's contract with the server: every function here is a top-level function in dist/Code.js,
 // called through google.script.run. Arguments and results are plain JSON (ISO strings, never Date),
 // because google.script.run drops anything else.
+import type { BacktestMode, CalibrationReport } from "../core/calibration";
 import type { LeadExplanation } from "../core/explanation";
 import type { Grade, GroupLimit, Problem, Tier } from "../core/types";
 
+export type { BacktestMode, CalibrationReport } from "../core/calibration";
 export type { ExplainedGroup, ExplainedRule, LeadExplanation } from "../core/explanation";
 
 export type ScheduleKind = "hourly" | "everyHours" | "daily";
@@ -82,6 +84,39 @@ export interface LeadMatch {
   tier: string;
 }
 
+export interface CalibrationRequest {
+  /** Leads column holding the outcome (default: Settings "Outcome column", else "Converted"). */
+  outcomeColumn?: string;
+  /** Score each lead as of a point before its outcome was known. */
+  backtest?: { mode: BacktestMode; days: number };
+  /** Top-tier suggestion: the lowest threshold converting at least this many times the base rate (3). */
+  topTierMultiple?: number;
+}
+
+export interface SuggestRequest {
+  outcomeColumn?: string;
+  /** Leads columns left out of the fit (filled in after contact: leakage). */
+  exclude?: string[];
+  maxRules?: number;
+}
+
+export interface SuggestSummary {
+  /** Tab the proposal was written to ("Suggested Matrix"). */
+  tab: string;
+  rules: number;
+  /** AUC of the current matrix and of the suggestion on the same leads (null when not computable). */
+  aucCurrent: number | null;
+  aucSuggested: number;
+  /** Warnings: likely leakage, rules fitted on few leads, small data. */
+  flags: string[];
+}
+
+export interface MatrixVersion {
+  /** ISO time the matrix was replaced. */
+  savedAt: string;
+  rules: number;
+}
+
 /** Functions the sidebar calls. Names are the global function names in dist/Code.js. */
 export interface SidebarApi {
   getSidebarState(): SidebarState;
@@ -92,4 +127,16 @@ export interface SidebarApi {
   lookupLeads(query: string): LeadMatch[];
   explainLead(key: string): LeadExplanation;
   selectCell(tab: string, row: number, column: string): void;
+  /** Leads column names, for the outcome and leakage column pickers. */
+  getLeadColumns(): string[];
+  getCalibration(request: CalibrationRequest): CalibrationReport;
+  /** Fits point values from outcomes and writes them to the Suggested Matrix tab. */
+  suggestPoints(request: SuggestRequest): SuggestSummary;
+  /** Replaces the Scoring Matrix with the Suggested Matrix, keeping the old one in Matrix History; rescores. */
+  applySuggestedMatrix(): SidebarState;
+  listMatrixVersions(): MatrixVersion[];
+  /** Restores a matrix from Matrix History (by savedAt); the current one is kept there too; rescores. */
+  restoreMatrix(savedAt: string): SidebarState;
+  /** Builds the calibration charts as native Sheets charts on a Calibration tab. */
+  createChartTab(request: CalibrationRequest): { tab: string; charts: number };
 }

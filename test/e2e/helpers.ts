@@ -69,7 +69,7 @@ export function sheetOutputs(leads: Grid, headers: string[]): Map<number, Record
   for (let r = 1; r < leads.length; r++) {
     out.set(
       r + 1,
-      Object.fromEntries(headers.map((h, i) => [h, cols[i] >= 0 ? leads[r][cols[i]] : undefined])),
+      Object.fromEntries(headers.map((h, i) => [h, cols[i] >= 0 ? leads[r][cols[i]] : null])),
     );
   }
   return out;
