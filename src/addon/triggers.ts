@@ -1,8 +1,8 @@
 // Installable trigger handlers (time-driven, edit, change, form submit). Thin calls into src/sheets.
 import { handleEdit, markStale, runDebouncedRescore } from "../sheets/auto-scoring";
 import { handleFormSubmit } from "../sheets/form-intake";
-import { withDocumentLock } from "../sheets/lock";
-import { continueFromCheckpoint, runFullScoring } from "../sheets/scoring";
+import { runScheduled } from "../sheets/scheduled-run";
+import { continueFromCheckpoint } from "../sheets/scoring";
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
@@ -27,7 +27,10 @@ export function continueScoring(): void {
   continueFromCheckpoint(active());
 }
 
-/** The schedule's time-driven trigger: rescore every lead as of now, so decay lowers quiet leads. */
+/**
+ * The schedule's time-driven trigger: rescore every lead as of now (so decay lowers quiet leads), record
+ * tier changes in Score History, and email the leads that entered a notify tier (src/sheets/scheduled-run.ts).
+ */
 export function scheduledRun(): void {
-  withDocumentLock(60_000, () => runFullScoring(active(), "schedule"));
+  runScheduled(active());
 }

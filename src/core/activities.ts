@@ -5,6 +5,7 @@ import type { LeadTable } from "./leads";
 import { isBlankRow } from "./leads";
 import type { ProblemSink } from "./problems";
 import { problem } from "./problems";
+import { BLANK_KEY, resolveKeys } from "./keys";
 import type { ZoneClock } from "./time";
 import { timestampMs } from "./time";
 import type { CellValue, Grid } from "./types";
@@ -24,6 +25,9 @@ export interface ActivityIndex {
   order: Int32Array;
   /** order[start[g] .. start[g+1]) are group g's activities. */
   start: Int32Array;
+  /** ts and eventId in `order` sequence, so scoring a lead reads memory in a line, not all over. */
+  orderTs: Float64Array;
+  orderEvent: Int32Array;
   /** Rows indexed (valid timestamp, known lead). */
   count: number;
 }
@@ -37,6 +41,8 @@ export function emptyActivityIndex(groupCount: number): ActivityIndex {
     events: new Map(),
     order: new Int32Array(0),
     start: new Int32Array(groupCount + 1),
+    orderTs: new Float64Array(0),
+    orderEvent: new Int32Array(0),
     count: 0,
   };
 }
@@ -78,24 +84,13 @@ export function indexActivities(
   const counts = new Int32Array(leads.groupCount + 1);
   const tsHeader = headerText(headers, tsCol);
   const keyHeader = headerText(headers, keyCol);
-  // Raw key text → group: repeated keys skip trimming and lower-casing.
-  const keyMemo = new Map<CellValue, number>();
-  const lk = leads.keyCol;
-  for (let r = 1; r < leads.grid.length; r++) {
-    if (leads.groupOf[r] >= 0) keyMemo.set(leads.grid[r][lk], leads.groupOf[r]);
-  }
+  const groupOfKey = resolveKeys(grid, keyCol, leads.groups);
   let count = 0;
   for (let r = 1; r < n; r++) {
     const row = grid[r];
     if (!row) continue;
     const t = timestampMs(row[tsCol], clock);
-    const rawKey = row[keyCol];
-    let g = keyMemo.get(rawKey);
-    if (g === undefined) {
-      const k = cellText(rawKey).toLowerCase();
-      g = k === "" ? -2 : (leads.groups.get(k) ?? -1);
-      keyMemo.set(rawKey, g);
-    }
+    const g = groupOfKey[r];
     if (Number.isNaN(t)) {
       if (isBlankRow(row)) continue;
       const shown = cellText(row[tsCol]);
@@ -114,7 +109,7 @@ export function indexActivities(
       continue;
     }
     if (g < 0) {
-      if (g === -2) {
+      if (g === BLANK_KEY) {
         sink.add(
           problem(
             TAB.activities,
@@ -131,7 +126,7 @@ export function indexActivities(
             TAB.activities,
             r + 1,
             keyHeader,
-            `No lead in Leads has ${keyHeader} "${cellText(rawKey)}"; the activity is not counted.`,
+            `No lead in Leads has ${keyHeader} "${cellText(row[keyCol])}"; the activity is not counted.`,
             `Add the lead to the Leads tab, or correct the ${keyHeader}.`,
             "warning",
           ),
@@ -162,57 +157,83 @@ export function indexActivities(
       eventId[r] = e;
     }
   }
-  // Counting sort by group, then newest first inside each group.
-  const start = new Int32Array(leads.groupCount + 1);
-  for (let g = 0; g < leads.groupCount; g++) start[g + 1] = start[g] + counts[g + 1];
-  const fill = start.slice(0, leads.groupCount);
+  // Counting sort by group, then newest first inside each group. Timestamps and events travel with
+  // their rows (read in row order here) so that nothing later gathers them from all over the log.
+  const groupCount = leads.groupCount;
+  const start = new Int32Array(groupCount + 1);
+  for (let g = 0; g < groupCount; g++) start[g + 1] = start[g] + counts[g + 1];
+  const fill = start.slice(0, groupCount);
   const order = new Int32Array(count);
+  const orderTs = new Float64Array(count);
+  const orderEvent = new Int32Array(count);
   for (let r = 1; r < n; r++) {
     const g = groupOfRow[r];
-    if (g >= 0) order[fill[g]++] = r;
+    if (g < 0) continue;
+    const k = fill[g]++;
+    order[k] = r;
+    orderTs[k] = ts[r];
+    orderEvent[k] = eventId[r];
   }
-  for (let g = 0; g < leads.groupCount; g++) sortNewestFirst(order, start[g], start[g + 1], ts);
-  return { grid, headers, ts, eventId, events, order, start, count };
+  const slices: Slices = { order, ts: orderTs, event: orderEvent };
+  for (let g = 0; g < groupCount; g++) sortNewestFirst(slices, start[g], start[g + 1]);
+  return { grid, headers, ts, eventId, events, order, start, orderTs, orderEvent, count };
 }
 
-/** Sorts order[lo..hi) by timestamp descending (ties by row). Logs are usually appended in time order,
- * so an ascending run is reversed in O(n); short slices use insertion sort. */
-function sortNewestFirst(order: Int32Array, lo: number, hi: number, ts: Float64Array): void {
+/** Parallel arrays sorted together: grid row, timestamp, event id. */
+interface Slices {
+  order: Int32Array;
+  ts: Float64Array;
+  event: Int32Array;
+}
+
+/** Sorts positions lo..hi of `s` by timestamp descending (ties by row). Logs are usually appended in
+ * time order, so an ascending run is reversed in O(n); short slices use insertion sort. */
+function sortNewestFirst(s: Slices, lo: number, hi: number): void {
   const n = hi - lo;
   if (n < 2) return;
+  const { order, ts, event } = s;
   let desc = true;
   let asc = true;
+  let ties = false;
   for (let i = lo + 1; i < hi && (desc || asc); i++) {
-    const a = ts[order[i - 1]];
-    const b = ts[order[i]];
+    const a = ts[i - 1];
+    const b = ts[i];
     if (a < b) desc = false;
     else if (a > b) asc = false;
+    else ties = true;
   }
-  if (desc && !asc) return;
-  if (asc && !desc) {
-    // Strictly ascending runs only need reversing; with ties we fall through to keep ties by row.
-    let strict = true;
-    for (let i = lo + 1; i < hi && strict; i++) if (ts[order[i - 1]] === ts[order[i]]) strict = false;
-    if (strict) {
-      order.subarray(lo, hi).reverse();
-      return;
-    }
+  // Rows arrive in ascending row order, so ties are already in order when the timestamps are.
+  if (desc) return;
+  if (asc && !ties) {
+    order.subarray(lo, hi).reverse();
+    ts.subarray(lo, hi).reverse();
+    event.subarray(lo, hi).reverse();
+    return;
   }
-  if (desc && asc) return; // all equal: row order already
   if (n <= 32) {
     for (let i = lo + 1; i < hi; i++) {
       const v = order[i];
-      const tv = ts[v];
+      const tv = ts[i];
+      const ev = event[i];
       let j = i - 1;
-      while (j >= lo && (ts[order[j]] < tv || (ts[order[j]] === tv && order[j] > v))) {
+      while (j >= lo && (ts[j] < tv || (ts[j] === tv && order[j] > v))) {
         order[j + 1] = order[j];
+        ts[j + 1] = ts[j];
+        event[j + 1] = event[j];
         j--;
       }
       order[j + 1] = v;
+      ts[j + 1] = tv;
+      event[j + 1] = ev;
     }
     return;
   }
-  const slice = Array.from(order.subarray(lo, hi));
-  slice.sort((a, b) => ts[b] - ts[a] || a - b);
-  order.set(slice, lo);
+  const pos = Array.from({ length: n }, (_, i) => lo + i);
+  pos.sort((a, b) => ts[b] - ts[a] || order[a] - order[b]);
+  const o = Int32Array.from(pos, (p) => order[p]);
+  const t = Float64Array.from(pos, (p) => ts[p]);
+  const e = Int32Array.from(pos, (p) => event[p]);
+  order.set(o, lo);
+  ts.set(t, lo);
+  event.set(e, lo);
 }

@@ -37,6 +37,8 @@ interface BoundRule {
   /** Lead rules: the contribution every matching lead shares (read-only), and its reason text. */
   shared: RuleContribution | null;
   reason: string;
+  /** Activity rules: index into the per-lead count/weight arrays; -1 for lead rules. */
+  slot: number;
 }
 
 export function scoreWorkbook(input: WorkbookInput, options: ScoreOptions): ScoreRun {
@@ -79,7 +81,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
   const asOfMs = new Float64Array(nRows);
   const asOfDate: Date[] = new Array(nRows);
   const firstK = new Int32Array(nRows);
-  const { ts, order, start, eventId } = act;
+  const { order, start, eventId, orderTs, orderEvent } = act;
   for (const r of rows) {
     const d = options.asOfForLead?.(r + 1) ?? options.asOf;
     asOfDate[r] = d;
@@ -88,7 +90,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
     const g = leads.groupOf[r];
     let k = start[g];
     const end = start[g + 1];
-    while (k < end && ts[order[k]] > t) k++; // newest first: future activities lead the slice
+    while (k < end && orderTs[k] > t) k++; // newest first: future activities lead the slice
     firstK[r] = k;
   }
 
@@ -161,6 +163,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
       badRow: -1,
       shared: null,
       reason: "",
+      slot: -1,
     };
   });
   for (const b of bound) {
@@ -193,10 +196,9 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
       if (e !== undefined) byEvent[e].push(b);
     }
   }
-  const actSlot = new Map<BoundRule, number>();
-  for (let i = 0; i < actRules.length; i++) actSlot.set(actRules[i], i);
-  const byEventSlots = byEvent.map((list) => Int32Array.from(list, (b) => actSlot.get(b)!));
-  const anySlots = Int32Array.from(anyEvent, (b) => actSlot.get(b)!);
+  for (let i = 0; i < actRules.length; i++) actRules[i].slot = i;
+  const byEventSlots = byEvent.map((list) => Int32Array.from(list, (b) => b.slot));
+  const anySlots = Int32Array.from(anyEvent, (b) => b.slot);
   const nAct = actRules.length;
   const aMax = Float64Array.from(actRules, (b) => b.rule.maxCount);
   const aWithin = Float64Array.from(actRules, (b) => b.rule.withinDays);
@@ -213,15 +215,19 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
   const keyCol = leads.keyCol;
   const out: LeadScore[] = new Array(rows.length);
   const nextTiers = new Map<number, LeadScore["nextTier"]>();
-  const contribRule: number[] = [];
+  const contribRule = new Int32Array(bound.length);
+  const leadIdx = Int32Array.from(
+    bound.flatMap((b, j) => (b.rule.source === "lead" ? [j] : [])),
+  );
+  const contribValue = new Float64Array(bound.length);
 
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const T = asOfMs[r];
     // Lead rules.
-    for (let j = 0; j < bound.length; j++) {
+    for (let li = 0; li < leadIdx.length; li++) {
+      const j = leadIdx[li];
       const b = bound[j];
-      if (b.rule.source !== "lead") continue;
       const res = b.test === null ? MATCH : b.test(r);
       leadMatch[j] = res === MATCH ? 1 : 0;
       if (res === NOT_NUMBER && b.badRow < 0) b.badRow = r;
@@ -233,15 +239,15 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
       const g = leads.groupOf[r];
       const end = start[g + 1];
       for (let k = firstK[r]; k < end; k++) {
-        const a = order[k];
-        const age = (T - ts[a]) / DAY_MS;
-        const e = eventId[a];
+        const age = (T - orderTs[k]) / DAY_MS;
+        const e = orderEvent[k];
         const slots = e >= 0 ? byEventSlots[e] : anySlots;
         for (let s = 0; s < slots.length; s++) {
           const j = slots[s];
           if (aCount[j] >= aMax[j] || age > aWithin[j]) continue;
           const test = aTest[j];
           if (test !== null) {
+            const a = order[k];
             const res = test(a);
             if (res !== MATCH) {
               if (res === NOT_NUMBER && actRules[j].badRow < 0) actRules[j].badRow = a;
@@ -254,36 +260,46 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
         }
       }
     }
-    // Contributions in matrix order, group totals, score.
+    // Contributions in matrix order (rule index and value first; objects once their number is known),
+    // group totals, score.
     raw.fill(0);
-    const contributions: RuleContribution[] = [];
-    contribRule.length = 0;
+    let nc = 0;
     let ai = 0;
     for (let j = 0; j < bound.length; j++) {
       const b = bound[j];
       const rule = b.rule;
+      let value: number;
       if (rule.source === "lead") {
         if (leadMatch[j] !== 1 || rule.points === 0) continue;
-        raw[b.group] += rule.points;
-        contributions.push(b.shared!);
+        value = rule.points;
       } else {
-        const count = aCount[ai];
-        const w = aWeight[ai];
-        ai++;
-        const value = rule.points * w;
+        const count = aCount[ai++];
+        value = rule.points * aWeight[ai - 1];
         if (count === 0 || value === 0) continue;
-        raw[b.group] += value;
-        contributions.push({
-          ruleRow: rule.row,
-          label: rule.label,
-          group: groupNames[b.group],
-          points: rule.points,
-          value,
-          count,
-          weight: w / count,
-        });
       }
-      contribRule.push(j);
+      raw[b.group] += value;
+      contribRule[nc] = j;
+      contribValue[nc] = value;
+      nc++;
+    }
+    const contributions: RuleContribution[] = new Array(nc);
+    for (let c = 0; c < nc; c++) {
+      const j = contribRule[c];
+      const b = bound[j];
+      if (b.shared !== null) {
+        contributions[c] = b.shared;
+        continue;
+      }
+      const count = aCount[b.slot];
+      contributions[c] = {
+        ruleRow: b.rule.row,
+        label: b.rule.label,
+        group: groupNames[b.group],
+        points: b.rule.points,
+        value: contribValue[c],
+        count,
+        weight: aWeight[b.slot] / count,
+      };
     }
     const groups: GroupTotal[] = new Array(nGroups);
     let sum = 0;
@@ -315,7 +331,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
       grade: gradeGroup >= 0 ? gradeFor(groups[gradeGroup].total, settings.grades).name : "",
       groups,
       contributions,
-      reasons: reasonsFor(contributions, contribRule, bound),
+      reasons: reasonsFor(contributions, contribRule, contribValue, nc, bound),
       nextTier,
       rawScore: sum,
       clamped: rounded < floor ? "floor" : rounded > ceiling ? "ceiling" : null,
@@ -349,7 +365,9 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
 /** Top reasons (see reasons.ts) without re-formatting the shared lead-rule texts for every lead. */
 function reasonsFor(
   contributions: readonly RuleContribution[],
-  ruleOf: readonly number[],
+  ruleOf: Int32Array,
+  values: Float64Array,
+  n: number,
   bound: readonly BoundRule[],
 ): string {
   let i0 = -1;
@@ -358,8 +376,8 @@ function reasonsFor(
   let a0 = 0;
   let a1 = 0;
   let a2 = 0;
-  for (let i = 0; i < contributions.length; i++) {
-    const a = Math.abs(contributions[i].value);
+  for (let i = 0; i < n; i++) {
+    const a = Math.abs(values[i]);
     // Strictly larger moves ahead, so among equals the earlier rule stays first.
     if (i0 < 0 || a > a0) {
       i2 = i1;
@@ -408,7 +426,7 @@ function computeDerived(
   } else if (name === "daysSinceLastActivity") {
     for (const r of rows) {
       const g = leads.groupOf[r];
-      if (firstK[r] < act.start[g + 1]) values[r] = (asOfMs[r] - act.ts[act.order[firstK[r]]]) / DAY_MS;
+      if (firstK[r] < act.start[g + 1]) values[r] = (asOfMs[r] - act.orderTs[firstK[r]]) / DAY_MS;
     }
   } else {
     const col = findColumn(leads.headers, "Created");

@@ -1,17 +1,11 @@
 // What the sidebar reads and changes. Every change goes to the Settings tab (the single source of truth)
 // and is followed by a rescore, so the sheet and the sidebar never disagree.
-import type {
-  LeadMatch,
-  NotificationSettings,
-  RunSummary,
-  Schedule,
-  SettingsPatch,
-  SidebarState,
-} from "../addon/api";
+import type { LeadMatch, RunSummary, Schedule, SettingsPatch, SidebarState } from "../addon/api";
 import { findColumn, parseSettings, scoreWorkbook, validateWorkbook } from "../core";
 import type { LeadExplanation } from "../core/explanation";
 import { explainLead } from "../core/explanation";
 import { leadName, nameColumns } from "../core/lead-names";
+import { NOTIFY_SETTINGS, notificationSettings } from "../core/notify/settings";
 import { type CellValue, TAB, type Tier } from "../core/types";
 import { cellText, isBlank, normText, parseNumber } from "../core/values";
 import { isAutoScoring } from "./auto-scoring";
@@ -26,26 +20,8 @@ import { readWorkbook, type SheetWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const NOTIFY_SETTINGS = {
-  emails: "Notify emails",
-  ownerColumn: "Owner column",
-  mode: "Notify mode",
-  rearmMargin: "Re-arm margin",
-} as const;
-
-export function notificationSettings(values: Record<string, CellValue>): NotificationSettings {
-  const get = (name: string) => values[name.toLowerCase()];
-  const margin = parseNumber(get(NOTIFY_SETTINGS.rearmMargin) ?? "");
-  return {
-    emails: cellText(get(NOTIFY_SETTINGS.emails) ?? "")
-      .split(/[,;\s]+/)
-      .map((s) => s.trim())
-      .filter(Boolean),
-    ownerColumn: cellText(get(NOTIFY_SETTINGS.ownerColumn) ?? "") || "Owner",
-    mode: normText(get(NOTIFY_SETTINGS.mode) ?? "") === "each" ? "each" : "digest",
-    rearmMargin: Number.isNaN(margin) ? 5 : margin,
-  };
-}
+// The notification settings live with the notification code (src/core/notify); re-exported for callers here.
+export { NOTIFY_SETTINGS, notificationSettings };
 
 function stateOf(workbook: SheetWorkbook): SidebarState {
   const { input } = workbook;

@@ -31,6 +31,13 @@ const ENTRY_POINTS = [
   "lookupLeads",
   "explainLead",
   "selectCell",
+  "getLeadColumns",
+  "getCalibration",
+  "suggestPoints",
+  "applySuggestedMatrix",
+  "listMatrixVersions",
+  "restoreMatrix",
+  "createChartTab",
 ];
 const CUSTOM_FUNCTIONS = ["LEADSCORE", "LEADSCORE_DETAIL", "LEADTIER", "LEADGRADE", "LEADDECAY"];
 

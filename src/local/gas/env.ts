@@ -146,7 +146,7 @@ const NONE_ALLOWED =
 const LIMITED_DENIED =
   /^(MailApp\.|ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger))/;
 const CUSTOM_DENIED =
-  /^(MailApp\.|ScriptApp\.|LockService\.|HtmlService\.|SpreadsheetApp\.(getUi|flush|setActive)|Ui\.|Spreadsheet\.(toast|insert|delete|set|rename)|(Sheet|Range)\.(set|insert|delete|append|clear|protect|activate|merge|hide|show|auto|check|uncheck|break)|Session\.getActiveUser)/;
+  /^(MailApp\.|ScriptApp\.|LockService\.|HtmlService\.|SpreadsheetApp\.(getUi|flush|setActive)|Ui\.|Spreadsheet\.(toast|insert|delete|set|rename)|(Sheet|Range)\.(set|insert|delete|append|clear|protect|activate|merge|hide|show|auto|check|uncheck|break|removeChart|updateChart)|Session\.getActiveUser)/;
 
 function allowed(mode: AuthMode, name: string): boolean {
   if (mode === "NONE") return NONE_ALLOWED.test(name);

@@ -17,6 +17,7 @@ import { contextRealm } from "./realm";
 import { Session } from "./session";
 import { a1Of } from "./spreadsheet/a1";
 import { SpreadsheetApp } from "./spreadsheet/app";
+import { type ChartState, ChartsService, chartState } from "./spreadsheet/charts";
 import { userFacade } from "./spreadsheet/protection";
 import type { Range } from "./spreadsheet/range";
 import type { Sheet } from "./spreadsheet/sheet";
@@ -36,6 +37,8 @@ export interface LocalRuntimeOptions extends RuntimeOptions {
 /** The service globals a script sees, typed as @types/google-apps-script describes them. */
 export interface GasGlobals {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  /** Only the enums (ChartType, ChartMergeStrategy, …), for Sheet.newChart(). */
+  Charts: GoogleAppsScript.Charts.Charts;
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
   CacheService: GoogleAppsScript.Cache.CacheService;
   LockService: GoogleAppsScript.Lock.LockService;
@@ -120,10 +123,13 @@ export interface SheetState {
   columnWidths: Record<number, number>;
   merges: string[];
   layout: string[];
+  /** Embedded charts, in insertion order. */
+  charts: ChartState[];
 }
 
 const SERVICE_NAMES = [
   "SpreadsheetApp",
+  "Charts",
   "PropertiesService",
   "CacheService",
   "LockService",
@@ -220,6 +226,7 @@ export class LocalRuntime {
     this.triggers = new TriggerRegistry(env);
     this.globals = {
       SpreadsheetApp: env.wrap(new SpreadsheetApp(env, this.raw, this.ui, () => addonName), "SpreadsheetApp"),
+      Charts: env.wrap(new ChartsService(), "Charts"),
       PropertiesService: env.wrap(new PropertiesService(env, this.properties), "PropertiesService"),
       CacheService: env.wrap(new CacheService(env, this.caches), "CacheService"),
       LockService: env.wrap(new LockService(env, this.locks), "LockService"),
@@ -332,6 +339,7 @@ export class LocalRuntime {
       columnWidths: Object.fromEntries(s._columnWidths),
       merges: s._merges.map(rangeA1),
       layout: [...s._layoutLog],
+      charts: s._charts.map((d) => chartState(s, d)),
     };
   }
 

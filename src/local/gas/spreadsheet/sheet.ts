@@ -2,6 +2,7 @@
 import type { CellValue } from "../../../core/types";
 import type { Env } from "../env";
 import { parseA1 } from "./a1";
+import { type ChartData, chartBuilder, chartDataOf, chartFacade, newChartId } from "./charts";
 import { type ConditionalFormatRule, cloneRule, type RuleData, ruleFacade } from "./conditional";
 import { type ProtectionData, protectionFacade } from "./protection";
 import { Range } from "./range";
@@ -40,6 +41,8 @@ export class Sheet {
   _merges: Merge[] = [];
   /** Calls that only change appearance (autoResizeColumns, …), recorded for tests. */
   _layoutLog: string[] = [];
+  /** Embedded charts, in insertion order. */
+  _charts: ChartData[] = [];
 
   constructor(
     readonly _env: Env,
@@ -413,5 +416,30 @@ export class Sheet {
   }
   getProtections(type: string): unknown[] {
     return this._parent._protectionsOf(type, this);
+  }
+
+  // --- embedded charts ---
+  newChart(): unknown {
+    return chartBuilder(this._env);
+  }
+  insertChart(chart: unknown): void {
+    const data = chartDataOf(chart, "insertChart");
+    // Every insert is a new chart, even of a chart read with getCharts.
+    this._charts.push({ ...data, id: newChartId(this._env), ranges: data.ranges.map((r) => ({ ...r })) });
+  }
+  getCharts(): unknown[] {
+    return this._env.realm.plain(this._charts.map((d) => chartFacade(this._env, d)));
+  }
+  updateChart(chart: unknown): void {
+    const data = chartDataOf(chart, "updateChart");
+    const i = this._charts.findIndex((d) => d.id !== null && d.id === data.id);
+    if (i < 0) throw new Error("The chart could not be found on this sheet."); // _local_ message
+    this._charts[i] = { ...data, ranges: data.ranges.map((r) => ({ ...r })) };
+  }
+  removeChart(chart: unknown): void {
+    const data = chartDataOf(chart, "removeChart");
+    const i = this._charts.findIndex((d) => d.id !== null && d.id === data.id);
+    if (i < 0) throw new Error("The chart could not be found on this sheet."); // _local_ message
+    this._charts.splice(i, 1);
   }
 }

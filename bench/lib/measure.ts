@@ -1,0 +1,54 @@
+// Small measuring helpers shared by the benches (bench/lib is not a bench entry of its own).
+import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
+
+/**
+ * CPU time of this process's main thread in ms (Linux schedstat; NaN elsewhere). Unlike wall time it does
+ * not grow while other processes hold the CPU, so before/after comparisons survive a busy machine.
+ */
+export function mainThreadCpuMs(): number {
+  try {
+    const [runNs] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").split(" ");
+    return Number(runNs) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Peak resident memory of this process so far, in MB. */
+export function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+export const fmtInt = (x: number): string => Math.round(x).toLocaleString("en-US");
+export const fmtS = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
+
+/** "load average 1.23 (2 CPUs)": benches print it so that figures can be read against the machine state. */
+export function machineState(): string {
+  const cpus = spawnSync("nproc", { encoding: "utf8" }).stdout?.trim() || "?";
+  return `load average ${loadavg()[0].toFixed(2)} (${cpus} CPUs), Node ${process.version}`;
+}
+
+export interface Timed<T> {
+  value: T;
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** Runs `f` once, timing wall clock and main-thread CPU. */
+export function timed<T>(f: () => T): Timed<T> {
+  const c0 = mainThreadCpuMs();
+  const t0 = performance.now();
+  const value = f();
+  const wallMs = performance.now() - t0;
+  return { value, wallMs, cpuMs: mainThreadCpuMs() - c0 };
+}
+
+export async function timedAsync<T>(f: () => Promise<T>): Promise<Timed<T>> {
+  const c0 = mainThreadCpuMs();
+  const t0 = performance.now();
+  const value = await f();
+  const wallMs = performance.now() - t0;
+  return { value, wallMs, cpuMs: mainThreadCpuMs() - c0 };
+}

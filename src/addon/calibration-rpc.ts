@@ -1,0 +1,41 @@
+// Calibration RPC: the sidebar's Calibration panel calls these through google.script.run (see api.ts).
+// Thin calls into src/sheets/calibration-service.
+import * as service from "../sheets/calibration-service";
+import type {
+  CalibrationReport,
+  CalibrationRequest,
+  MatrixVersion,
+  SidebarState,
+  SuggestRequest,
+  SuggestSummary,
+} from "./api";
+
+const active = () => SpreadsheetApp.getActiveSpreadsheet();
+
+export function getLeadColumns(): string[] {
+  return service.leadColumns(active());
+}
+
+export function getCalibration(request: CalibrationRequest): CalibrationReport {
+  return service.calibration(active(), request);
+}
+
+export function suggestPoints(request: SuggestRequest): SuggestSummary {
+  return service.suggestPoints(active(), request);
+}
+
+export function applySuggestedMatrix(): SidebarState {
+  return service.applySuggestedMatrix(active());
+}
+
+export function listMatrixVersions(): MatrixVersion[] {
+  return service.matrixVersions(active());
+}
+
+export function restoreMatrix(savedAt: string): SidebarState {
+  return service.restoreMatrix(active(), savedAt);
+}
+
+export function createChartTab(request: CalibrationRequest): { tab: string; charts: number } {
+  return service.createChartTab(active(), request);
+}

@@ -1,0 +1,100 @@
+// One scheduled run's bookkeeping, pure: compare every scored lead with what the add-on last knew,
+// produce Score History rows, decide new announcements, and carry undelivered alerts forward.
+import { tierFor } from "../tiers";
+import type { Tier } from "../types";
+import { normKey } from "./keys";
+import { quietUpTo, rearm, tierNamed, toAnnounce } from "./rearm";
+import type { LeadState, RunLead, TierChange } from "./types";
+
+/** States of leads missing from the Leads tab are kept this long (a row broken for a while must not re-announce). */
+export const FORGET_AFTER_DAYS = 90;
+
+export interface Baseline {
+  tier: string;
+  score: number | null;
+}
+
+export interface AdvanceInput {
+  /** Known states by normalized key; null on the first run (no state yet). */
+  previous: Map<string, LeadState> | null;
+  leads: readonly RunLead[];
+  tiers: readonly Tier[];
+  margin: number;
+  /** ISO time of this run. */
+  now: string;
+  /**
+   * First run only: the Tier/Score the Leads tab showed before this run, so changes since the last manual
+   * run are recorded and leads already in a notify tier are not announced as if new.
+   */
+  baseline?: (key: string) => Baseline | undefined;
+}
+
+export interface AdvanceResult {
+  /** Every lead's new state, Leads order first, then remembered leads missing from this run. */
+  states: LeadState[];
+  changes: TierChange[];
+  /** Keys announced by this run. */
+  announced: string[];
+}
+
+export function advance(input: AdvanceInput): AdvanceResult {
+  const { previous, tiers, margin, now } = input;
+  const states: LeadState[] = [];
+  const changes: TierChange[] = [];
+  const announced: string[] = [];
+  const seen = new Set<string>();
+  for (const lead of input.leads) {
+    const key = normKey(lead.key);
+    if (!key || seen.has(key)) continue; // duplicate keys: the first row speaks for the lead
+    seen.add(key);
+    const current = tierNamed(lead.tier, tiers) ?? tierFor(lead.score, tiers);
+    let prev = previous ? previous.get(key) : undefined;
+    if (!previous) {
+      // First run: the Leads tab's previous Tier (or, never scored, the tier now) is the known starting point.
+      const base = input.baseline?.(key);
+      const tier = base?.tier ? base.tier : current.name;
+      prev = {
+        key,
+        name: lead.name,
+        tier,
+        score: base?.tier ? (base.score ?? lead.score) : lead.score,
+        announced: quietUpTo(tier, tiers),
+        pending: null,
+        seen: now,
+      };
+    }
+    if (!prev || normKey(prev.tier) !== normKey(current.name)) {
+      changes.push({
+        key: lead.key,
+        oldTier: prev?.tier ?? "",
+        newTier: current.name,
+        oldScore: prev ? prev.score : null,
+        newScore: lead.score,
+        reasons: lead.reasons,
+      });
+    }
+    const marker = rearm(prev?.announced ?? "", lead.score, tiers, margin);
+    // An undelivered alert stays until delivered, even if the lead has cooled since (the email shows the
+    // score now); a new announcement for the lead replaces it.
+    let pending = prev?.pending ?? null;
+    const announce = toAnnounce(current, marker, tiers);
+    if (announce) {
+      pending = { tier: announce.name, queuedAt: now, deliveredTo: [] };
+      announced.push(key);
+    }
+    states.push({
+      key,
+      name: lead.name,
+      tier: current.name,
+      score: lead.score,
+      announced: announce ? announce.name : marker,
+      pending,
+      seen: now,
+    });
+  }
+  const forgetBefore = Date.parse(now) - FORGET_AFTER_DAYS * 86_400_000;
+  for (const [key, s] of previous ?? []) {
+    if (!seen.has(key) && Date.parse(s.seen) >= forgetBefore) states.push(s);
+  }
+  return { states, changes, announced };
+}

@@ -1,0 +1,22 @@
+// Notifications, pure: who is announced (tier changes, re-arm margin), who gets what, and the emails.
+export { type ActivityLine, formatWhen, LATEST_ACTIVITIES, latestActivities } from "./activities";
+export { type AdvanceInput, type AdvanceResult, advance, type Baseline, FORGET_AFTER_DAYS } from "./advance";
+export { type AlertView, composeEmail, type Email, type EmailContext, subjectFor } from "./compose";
+export { alertId } from "./ids";
+export {
+  type Delivery,
+  emptyJournal,
+  foldJournal,
+  isEmptyJournal,
+  type Journal,
+  parseJournal,
+  withInflight,
+  withSent,
+} from "./journal";
+export { normKey } from "./keys";
+export { type DueAlert, MAX_LEADS_PER_EMAIL, type Outgoing, planEmails } from "./plan";
+export { quietUpTo, rearm, tierNamed, toAnnounce } from "./rearm";
+export { notifyAddresses, recipientsFor } from "./recipients";
+export { DEFAULT_REARM_MARGIN, isEmail, NOTIFY_SETTINGS, notificationSettings } from "./settings";
+export { parseStateGrid, STATE_HEADERS, STATE_WIDTH, type StateMeta, stateGrid } from "./state-rows";
+export type { LeadState, NotifySettings, PendingAlert, RunLead, TierChange } from "./types";

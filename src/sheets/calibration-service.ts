@@ -1,0 +1,220 @@
+// Calibration in the sheet: the report for the sidebar, point suggestions written to a Suggested Matrix tab,
+// applying or restoring a matrix (the replaced one always kept in Matrix History, then a rescore), and the
+// Calibration chart tab. Each tab is read once per call; each block is one write.
+import type {
+  CalibrationRequest,
+  MatrixVersion,
+  SidebarState,
+  SuggestRequest,
+  SuggestSummary,
+} from "../addon/api";
+import { MATRIX_HEADERS, validateWorkbook } from "../core";
+import {
+  type BacktestOption,
+  type CalibrateOptions,
+  type CalibrationReport,
+  calibrate,
+  type FitResult,
+  fitMatrix,
+} from "../core/calibration";
+import { type CellValue, TAB, type WorkbookInput } from "../core/types";
+import { cellText } from "../core/values";
+import { CALIBRATION_TAB, writeCalibrationTab } from "./calibration-charts";
+import { withDocumentLock } from "./lock";
+import { appendVersion, HISTORY_TAB, historyVersions, secondOf } from "./matrix-history";
+import { matrixRows, replaceMatrix, writeBlock } from "./matrix-tab";
+import { runFullScoring } from "./scoring";
+import { sidebarState } from "./sidebar-service";
+import {
+  SUGGESTED_TAB,
+  type SuggestedFigures,
+  suggestedGrid,
+  summaryLines,
+  summaryNote,
+} from "./suggested-matrix";
+import { readGrid, sheetsByName, tabKey } from "./tabs";
+import { MissingTabError, readWorkbook, type SheetWorkbook } from "./workbook";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const LOCK_MS = 10_000;
+const MODES = new Set(["created-plus", "before-conversion", "none"]);
+
+function backtestOption(b: NonNullable<CalibrationRequest["backtest"]>): BacktestOption {
+  const days = Number(b.days);
+  if (!MODES.has(b.mode)) throw new Error(`Unknown backtest mode "${b.mode}".`);
+  if (!Number.isFinite(days) || days < 0) throw new Error("Backtest days must be a number of 0 or more.");
+  return { mode: b.mode, days };
+}
+
+/** The sidebar's request as calibrate options; the as-of time is now, the zone the spreadsheet's. */
+export function calibrateOptions(
+  request: CalibrationRequest | undefined,
+  timeZone: string,
+): CalibrateOptions {
+  const options: CalibrateOptions = { asOf: new Date(), timeZone };
+  const outcome = cellText(request?.outcomeColumn ?? "");
+  if (outcome) options.outcomeColumn = outcome;
+  if (request?.backtest) options.backtest = backtestOption(request.backtest);
+  if (request?.topTierMultiple !== undefined && request.topTierMultiple !== null) {
+    const multiple = Number(request.topTierMultiple);
+    if (!(multiple > 0)) throw new Error("The top-tier multiple must be a number above 0.");
+    options.topTierMultiple = multiple;
+  }
+  return options;
+}
+
+/** Header names of the Leads tab (one read of row 1), for the outcome and leakage pickers. */
+export function leadColumns(ss: Spreadsheet): string[] {
+  const sheet = sheetsByName(ss).get(tabKey(TAB.leads));
+  if (!sheet) throw new MissingTabError(`This spreadsheet has no "${TAB.leads}" tab.`);
+  const width = sheet.getLastColumn();
+  if (width < 1) return [];
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const h of sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[]) {
+    const name = cellText(h);
+    if (name && !seen.has(tabKey(name))) {
+      seen.add(tabKey(name));
+      names.push(name);
+    }
+  }
+  return names;
+}
+
+export function calibration(ss: Spreadsheet, request?: CalibrationRequest): CalibrationReport {
+  const { input, timeZone } = readWorkbook(ss);
+  return calibrate(input, calibrateOptions(request, timeZone));
+}
+
+/**
+ * The AUCs to show: the fit's held-out figures (current matrix vs the suggestion as the engine scores it);
+ * with too few leads for a holdout, both on every labelled lead, which flatters the suggestion (flagged).
+ */
+function figuresOf(input: WorkbookInput, fit: FitResult, options: CalibrateOptions): SuggestedFigures {
+  const r = fit.report;
+  if (r.auc_integer !== null) {
+    return {
+      aucCurrent: r.auc_current,
+      aucSuggested: r.auc_integer,
+      measuredOn: `${r.holdout_size} held-out leads`,
+      flags: r.flags,
+    };
+  }
+  const hasMatrix = (input.matrix?.length ?? 0) > 1;
+  return {
+    aucCurrent: hasMatrix ? calibrate(input, options).auc : null,
+    aucSuggested: calibrate({ ...input, matrix: fit.matrix }, options).auc ?? 0.5,
+    measuredOn: `all ${r.leads_labelled} labelled leads`,
+    flags: [...r.flags, "Measured on the leads the points were fitted on: the suggested AUC is optimistic."],
+  };
+}
+
+export function suggestPoints(ss: Spreadsheet, request?: SuggestRequest): SuggestSummary {
+  return withDocumentLock(LOCK_MS, () => {
+    const { input, timeZone, sheets } = readWorkbook(ss);
+    const options = calibrateOptions({ outcomeColumn: request?.outcomeColumn }, timeZone);
+    const asked = request?.maxRules ?? undefined; // JSON may send null for "default"
+    const maxRules = asked === undefined ? undefined : Number(asked);
+    if (maxRules !== undefined && !(maxRules >= 2)) throw new Error("Allow at least 2 rules.");
+    const fit = fitMatrix(input, {
+      outcomeColumn: options.outcomeColumn,
+      exclude: (request?.exclude ?? []).map(cellText).filter(Boolean),
+      maxRules,
+      asOf: options.asOf,
+      timeZone,
+    });
+    const figures = figuresOf(input, fit, options);
+    const summary = summaryLines(fit.report, figures, options.asOf);
+    const grid = suggestedGrid(fit.matrix, input.matrix, summary);
+    let sheet = sheets.get(tabKey(SUGGESTED_TAB));
+    if (sheet) sheet.clear();
+    else sheet = ss.insertSheet(SUGGESTED_TAB);
+    writeBlock(sheet, 1, 1, grid, grid[0]);
+    sheet.getRange(1, grid[0].indexOf("Summary") + 1).setNote(summaryNote(summary));
+    return {
+      tab: SUGGESTED_TAB,
+      rules: fit.report.rules,
+      aucCurrent: figures.aucCurrent,
+      aucSuggested: figures.aucSuggested,
+      flags: figures.flags,
+    };
+  });
+}
+
+/** Keeps the current matrix in Matrix History, then writes `rules` to the Scoring Matrix. */
+function replaceScoringMatrix(ss: Spreadsheet, workbook: SheetWorkbook, rules: CellValue[][]): void {
+  const { sheets, input } = workbook;
+  const matrixSheet = sheets.get(tabKey(TAB.matrix));
+  const current = input.matrix ?? [];
+  if (matrixSheet) {
+    const history = sheets.get(tabKey(HISTORY_TAB));
+    appendVersion(ss, history, history ? readGrid(history) : [], matrixRows(current), new Date());
+  }
+  replaceMatrix(matrixSheet ?? ss.insertSheet(TAB.matrix), current, rules);
+}
+
+/** Refuses a suggestion the engine would reject (e.g. edited into an unknown operator). */
+function checkRules(workbook: SheetWorkbook, rules: CellValue[][]): void {
+  const matrix = [[...MATRIX_HEADERS], ...rules];
+  const errors = validateWorkbook({ ...workbook.input, matrix }, workbook.timeZone).filter(
+    (p) => p.severity === "error" && tabKey(p.tab) === tabKey(TAB.matrix),
+  );
+  if (errors.length) {
+    throw new Error(
+      `The ${SUGGESTED_TAB} tab has ${errors.length} problem(s), e.g. rule "${cellText(
+        rules[errors[0].row - 2]?.[MATRIX_HEADERS.indexOf("Rule")] ?? "",
+      )}": ${errors[0].message} Fix it there or suggest points again.`,
+    );
+  }
+}
+
+export function applySuggestedMatrix(ss: Spreadsheet): SidebarState {
+  return withDocumentLock(LOCK_MS, () => {
+    const workbook = readWorkbook(ss);
+    const suggested = workbook.sheets.get(tabKey(SUGGESTED_TAB));
+    if (!suggested) throw new Error(`There is no "${SUGGESTED_TAB}" tab yet: use Suggest points first.`);
+    const rules = matrixRows(readGrid(suggested));
+    if (rules.length === 0) throw new Error(`The "${SUGGESTED_TAB}" tab has no rules to apply.`);
+    checkRules(workbook, rules);
+    replaceScoringMatrix(ss, workbook, rules);
+    runFullScoring(ss, "sidebar");
+    return sidebarState(ss);
+  });
+}
+
+export function matrixVersions(ss: Spreadsheet): MatrixVersion[] {
+  const sheet = sheetsByName(ss).get(tabKey(HISTORY_TAB));
+  if (!sheet) return [];
+  return historyVersions(readGrid(sheet))
+    .reverse()
+    .map((v) => ({ savedAt: v.savedAt, rules: v.rules.length }));
+}
+
+export function restoreMatrix(ss: Spreadsheet, savedAt: string): SidebarState {
+  const second = secondOf(savedAt);
+  return withDocumentLock(LOCK_MS, () => {
+    const workbook = readWorkbook(ss);
+    const history = workbook.sheets.get(tabKey(HISTORY_TAB));
+    const version = history
+      ? historyVersions(readGrid(history)).find((v) => Date.parse(v.savedAt) / 1000 === second)
+      : undefined;
+    if (!version) throw new Error(`No matrix saved at ${savedAt} in the "${HISTORY_TAB}" tab.`);
+    replaceScoringMatrix(ss, workbook, version.rules);
+    runFullScoring(ss, "sidebar");
+    return sidebarState(ss);
+  });
+}
+
+export function createChartTab(
+  ss: Spreadsheet,
+  request?: CalibrationRequest,
+): { tab: string; charts: number } {
+  return withDocumentLock(LOCK_MS, () => {
+    const { input, timeZone, sheets } = readWorkbook(ss);
+    const report = calibrate(input, calibrateOptions(request, timeZone));
+    const { sheet, charts } = writeCalibrationTab(ss, sheets.get(tabKey(CALIBRATION_TAB)), report);
+    sheet.activate();
+    return { tab: CALIBRATION_TAB, charts };
+  });
+}

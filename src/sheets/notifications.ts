@@ -1,0 +1,219 @@
+// Delivering alerts: plan the emails (highest scores first), send what the daily quota and the run's time
+// allow, and journal each send. The order per email is
+//   1. journal "in flight" (document property)   2. MailApp.sendEmail   3. journal "sent"
+// A failure before 2 leaves the alert pending: it is sent by a later run. A failure after 2 but before 3
+// leaves it "in flight", which the next run counts as sent: no duplicate. A send that throws is taken back
+// out of flight at once, so it stays pending: nothing is lost. (Only a throw from sendEmail followed by a
+// failed journal write loses an alert, and the next run's summary says it may not have gone out.)
+import type { ScoreRun } from "../core";
+import { findColumn } from "../core/headers";
+import { leadName, nameColumns } from "../core/lead-names";
+import {
+  type AlertView,
+  alertId,
+  composeEmail,
+  type DueAlert,
+  formatWhen,
+  type Journal,
+  type LeadState,
+  latestActivities,
+  type NotifySettings,
+  normKey,
+  notifyAddresses,
+  planEmails,
+  recipientsFor,
+  withInflight,
+  withSent,
+} from "../core/notify";
+import { reasonText, topContributions } from "../core/reasons";
+import { zoneClock } from "../core/time";
+import type { LeadScore } from "../core/types";
+import { cellText } from "../core/values";
+import { writeJournal } from "./notification-state";
+import type { SheetWorkbook } from "./workbook";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Stop sending this long after the run started: Apps Script ends a run at 6 minutes. */
+export const SEND_DEADLINE_MS = 5 * 60_000;
+/** Past this size the journal is folded into the state tab (a document property holds 9 KB). */
+export const JOURNAL_FLUSH_CHARS = 6_000;
+export const SENDER_NAME = "Leadscore";
+
+export interface DeliveryInput {
+  ss: Spreadsheet;
+  run: ScoreRun;
+  workbook: SheetWorkbook;
+  settings: NotifySettings;
+  /** Every lead's state; delivered recipients are recorded here, completed alerts cleared. */
+  states: LeadState[];
+  journal: Journal;
+  startedAt: number;
+  /** Folds the journal into the state tab and empties it (when the journal grows large). */
+  flush: () => void;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  /** Alerts finished (sent to every recipient) by this run. */
+  completed: number;
+  /** Emails that could not go out this run (quota, time, errors); their alerts stay pending. */
+  unsent: number;
+  failed: number;
+  lastError: string;
+  quotaShort: boolean;
+  timeUp: boolean;
+  /** Alerts with nobody to send to (no Notify emails, no owner email, no effective user address). */
+  noRecipient: number;
+  invalidEmails: string[];
+}
+
+const QUOTA_ERROR = /too many times|quota|limit exceeded: email recipients per day/i;
+
+/** How the lead appears in an email; only its own row and activities are used. */
+function viewBuilder(input: DeliveryInput, byKey: Map<string, LeadScore>, wanted: Set<string>) {
+  const { ss, run, workbook, states } = input;
+  const grid = workbook.input.leads;
+  const headers = grid[0] ?? [];
+  const names = nameColumns(headers);
+  const titleCol = findColumn(headers, "Job Title");
+  const companyCol = findColumn(headers, "Company");
+  const clock = zoneClock(workbook.timeZone);
+  const activities = latestActivities(workbook.input.activities, run.settings.leadKey, wanted, clock);
+  const base = `${ss.getUrl()}#gid=${workbook.leadsSheet.getSheetId()}&range=A`;
+  const stateOf = new Map(states.map((s) => [s.key, s]));
+  return (key: string): AlertView => {
+    const lead = byKey.get(key)!;
+    const row = grid[lead.sheetRow - 1] ?? [];
+    const title = titleCol >= 0 ? cellText(row[titleCol]) : "";
+    const company = companyCol >= 0 ? cellText(row[companyCol]) : "";
+    const pending = stateOf.get(key)!.pending!;
+    return {
+      key: lead.key,
+      name: leadName(row, names, lead.key),
+      role: [title, company].filter(Boolean).join(" at "),
+      score: lead.score,
+      tier: lead.tier,
+      enteredTier: pending.tier,
+      enteredAt: formatWhen(Date.parse(pending.queuedAt), clock),
+      reasons: topContributions(lead.contributions).map(reasonText),
+      nextTier: lead.nextTier,
+      activities: (activities.get(key) ?? []).map((a) => ({
+        when: formatWhen(a.at, clock),
+        event: a.event,
+        detail: a.detail,
+      })),
+      link: `${base}${lead.sheetRow}`,
+    };
+  };
+}
+
+export function deliverAlerts(input: DeliveryInput): DeliveryResult {
+  const { run, workbook, settings, states } = input;
+  const result: DeliveryResult = {
+    sent: 0,
+    completed: 0,
+    unsent: 0,
+    failed: 0,
+    lastError: "",
+    quotaShort: false,
+    timeUp: false,
+    noRecipient: 0,
+    invalidEmails: [],
+  };
+  const byKey = new Map<string, LeadScore>();
+  for (const lead of run.leads) {
+    const k = normKey(lead.key);
+    if (k && !byKey.has(k)) byKey.set(k, lead);
+  }
+  const headers = workbook.input.leads[0] ?? [];
+  const ownerCol = findColumn(headers, settings.ownerColumn);
+  const notify = notifyAddresses(settings);
+  result.invalidEmails = notify.invalid;
+  let fallback: string | undefined;
+  const effectiveUser = () => {
+    fallback ??= cellText(Session.getEffectiveUser().getEmail());
+    return fallback;
+  };
+
+  const due = new Map<string, DueAlert>();
+  const stateOf = new Map<string, LeadState>();
+  for (const s of states) {
+    const lead = s.pending ? byKey.get(s.key) : undefined;
+    if (!s.pending || !lead) continue; // a lead missing from this run keeps its alert for a later one
+    stateOf.set(s.key, s);
+    const owner = ownerCol >= 0 ? cellText(workbook.input.leads[lead.sheetRow - 1]?.[ownerCol]) : "";
+    const to = recipientsFor(owner, notify.valid, effectiveUser);
+    if (to.length === 0) {
+      result.noRecipient++;
+      continue;
+    }
+    const left = to.filter((r) => !s.pending!.deliveredTo.includes(r));
+    if (left.length === 0) {
+      s.pending = null;
+      result.completed++;
+    } else due.set(s.key, { key: s.key, score: lead.score, to: left });
+  }
+  const plan = planEmails([...due.values()], settings.mode);
+  if (plan.length === 0) return result;
+
+  let budget = Math.max(0, Math.floor(MailApp.getRemainingDailyQuota()));
+  const wanted = new Set(plan.slice(0, budget).flatMap((e) => e.keys));
+  const view = viewBuilder(input, byKey, wanted);
+  const ctx = { spreadsheetName: input.ss.getName(), timeZone: workbook.timeZone };
+  let journal = input.journal;
+  const store = PropertiesService.getDocumentProperties();
+  for (const email of plan) {
+    if (budget < 1) {
+      result.quotaShort = true;
+      break;
+    }
+    if (Date.now() - input.startedAt > SEND_DEADLINE_MS) {
+      result.timeUp = true;
+      break;
+    }
+    const message = composeEmail(email.keys.map(view), ctx);
+    const delivery = { to: email.to, ids: email.keys.map((k) => alertId(k, stateOf.get(k)!.pending!)) };
+    journal = withInflight(journal, delivery);
+    writeJournal(journal, store);
+    try {
+      MailApp.sendEmail({
+        to: email.to,
+        subject: message.subject,
+        body: message.body,
+        htmlBody: message.htmlBody,
+        name: SENDER_NAME,
+      });
+    } catch (e) {
+      // Not sent: out of flight again, so the alert stays pending for the next run.
+      journal = { ...journal, inflight: null };
+      writeJournal(journal, store);
+      if (QUOTA_ERROR.test(String((e as Error)?.message ?? e))) {
+        result.quotaShort = true;
+        break;
+      }
+      result.failed++;
+      result.lastError = String((e as Error)?.message ?? e);
+      continue;
+    }
+    journal = withSent(journal, delivery);
+    writeJournal(journal, store);
+    budget--;
+    result.sent++;
+    for (const k of email.keys) stateOf.get(k)!.pending!.deliveredTo.push(email.to);
+    if (JSON.stringify(journal).length > JOURNAL_FLUSH_CHARS) {
+      input.flush();
+      journal = { inflight: null, sent: {} };
+    }
+  }
+  result.unsent = plan.length - result.sent;
+  // Alerts now sent to every recipient are done.
+  for (const [key, d] of due) {
+    const s = stateOf.get(key)!;
+    if (s.pending && d.to.every((r) => s.pending!.deliveredTo.includes(r))) {
+      s.pending = null;
+      result.completed++;
+    }
+  }
+  return result;
+}

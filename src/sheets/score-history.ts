@@ -1,0 +1,83 @@
+// The Score History tab (owned by the add-on, append-only): one row per tier change, written with one
+// setValues per run. Rows a failed run appended before its state was committed are cleared by the next run
+// (the state tab records how many rows are committed), so a retried run never writes a change twice.
+import type { TierChange } from "../core/notify";
+import type { CellValue } from "../core/types";
+import { tabKey } from "./tabs";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const HISTORY_TAB = "Score History";
+export const HISTORY_HEADERS = [
+  "Time",
+  "Lead Key",
+  "Old Tier",
+  "New Tier",
+  "Old Score",
+  "New Score",
+  "Top Reasons",
+];
+
+/**
+ * Text from the sheet or the add-on, written so Sheets keeps it as typed: a leading apostrophe stops
+ * "=…" becoming a formula and "2024-05-01" or "TRUE" becoming a date or a boolean.
+ */
+export function literal(v: CellValue): CellValue {
+  return typeof v === "string" && v !== "" ? `'${v}` : v;
+}
+
+export function findHistorySheet(sheets: Map<string, Sheet>): Sheet | undefined {
+  return sheets.get(tabKey(HISTORY_TAB));
+}
+
+/** The tab, created with its header row, frozen, and a warning on manual edits. */
+export function ensureHistorySheet(ss: Spreadsheet, sheets: Map<string, Sheet>): Sheet {
+  const found = findHistorySheet(sheets);
+  if (found) return found;
+  const sheet = ss.insertSheet(HISTORY_TAB);
+  sheet.getRange(1, 1, 1, HISTORY_HEADERS.length).setValues([HISTORY_HEADERS]);
+  sheet.setFrozenRows(1);
+  sheet
+    .protect()
+    .setDescription("Leadscore keeps this history; edits here are not read back.")
+    .setWarningOnly(true);
+  sheets.set(tabKey(HISTORY_TAB), sheet);
+  return sheet;
+}
+
+/** Clears rows past `committedRows` (a failed run's); returns the tab's last row afterwards. */
+export function rollBackUncommitted(sheet: Sheet, committedRows: number): number {
+  const last = sheet.getLastRow();
+  if (committedRows < 1 || last <= committedRows) return last;
+  sheet.getRange(committedRows + 1, 1, last - committedRows, HISTORY_HEADERS.length).clearContent();
+  return committedRows;
+}
+
+export function historyRow(at: Date, c: TierChange): CellValue[] {
+  return [
+    at,
+    literal(c.key),
+    literal(c.oldTier),
+    literal(c.newTier),
+    c.oldScore ?? "",
+    c.newScore,
+    literal(c.reasons),
+  ];
+}
+
+/** Appends after row `lastRow` in one write, growing the tab when needed; returns the new last row. */
+export function appendHistory(
+  sheet: Sheet,
+  lastRow: number,
+  at: Date,
+  changes: readonly TierChange[],
+): number {
+  if (changes.length === 0) return lastRow;
+  const rows = changes.map((c) => historyRow(at, c));
+  const need = lastRow + rows.length;
+  const max = sheet.getMaxRows();
+  if (max < need) sheet.insertRowsAfter(max, need - max);
+  sheet.getRange(lastRow + 1, 1, rows.length, HISTORY_HEADERS.length).setValues(rows);
+  return need;
+}

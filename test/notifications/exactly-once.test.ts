@@ -1,0 +1,158 @@
+// Exactly once across failures: the runtime injects a failure after any service call of a run; the retry
+// must send every alert once in all (no duplicate, nothing lost) and write each tier change once.
+import { describe, expect, it } from "vitest";
+import { DAY, HOUR, history, type Scenario, scenario } from "./helpers";
+
+const LEADS = [
+  { email: "ann@acme.com", first: "Ann", title: "VP Sales", owner: "maya@example.com" },
+  { email: "bob@beta.com", first: "Bob", title: "VP Ops", owner: "jordan@example.com" },
+  { email: "cy@gamma.com", first: "Cy", owner: "priya@example.com" },
+];
+
+/** Baseline taken; Ann and Bob have just requested demos, so the next run announces both. */
+function armed(): Scenario {
+  const s = scenario(LEADS);
+  s.script.call("setSchedule", { kind: "daily", atHour: 8 });
+  s.runtime.advanceAndRun(HOUR);
+  s.activity("ann@acme.com", "Demo Request");
+  s.activity("bob@beta.com", "Demo Request");
+  s.runtime.advanceAndRun(DAY - 2 * HOUR); // just before the next run
+  return s;
+}
+
+const sentTo = (s: Scenario) => s.runtime.outbox.map((m) => m.to.join()).sort();
+const pending = (s: Scenario) =>
+  JSON.parse(s.runtime.properties.document.get("leadscore.lastRun") ?? "{}").notificationsPending;
+
+function expectDeliveredOnce(s: Scenario) {
+  expect(sentTo(s)).toEqual(["jordan@example.com", "maya@example.com"]);
+  const ups = history(s).filter((h) => h.to === "Sales-ready");
+  expect(ups.map((h) => h.key).sort()).toEqual(["ann@acme.com", "bob@beta.com"]);
+  expect(pending(s)).toBe(0);
+}
+
+describe("exactly once", () => {
+  it("a failure between sendEmail and recording it sends no duplicate on the retry", () => {
+    const s = armed();
+    // The first call after the first sendEmail fails: the email went out, its journal entry did not.
+    const onCall = s.runtime.calls.onCall;
+    let armedOnce = false;
+    s.runtime.calls.onCall = (name) => {
+      onCall?.(name);
+      if (name === "MailApp.sendEmail" && !armedOnce) {
+        armedOnce = true;
+        s.runtime.failAfter(1, undefined, "Injected: crash after send");
+      }
+    };
+    const [run] = s.runtime.advanceAndRun(2 * HOUR, { throwOnError: false });
+    expect(String(run.error)).toMatch(/crash after send/);
+    expect(s.runtime.outbox).toHaveLength(1);
+
+    s.runtime.clock.advance(60_000);
+    s.script.call("scheduledRun"); // the retry
+    expectDeliveredOnce(s);
+    const note = JSON.parse(s.runtime.properties.document.get("leadscore.lastRun")!).note;
+    expect(note).toMatch(/1 alert from an interrupted run may not have been delivered/);
+    s.runtime.advanceAndRun(DAY);
+    expect(s.runtime.outbox).toHaveLength(2);
+  });
+
+  it("a send that fails loses nothing: the alert stays pending and goes out on the next run", () => {
+    const s = armed();
+    s.runtime.failAfter(0, "MailApp.sendEmail", "Injected: mail server error");
+    s.runtime.advanceAndRun(2 * HOUR);
+    expect(s.runtime.outbox).toHaveLength(1);
+    const last = JSON.parse(s.runtime.properties.document.get("leadscore.lastRun")!);
+    expect(last).toMatchObject({ notificationsSent: 1, notificationsPending: 1 });
+    expect(last.note).toMatch(/1 email failed \(Injected: mail server error\); retried next run/);
+    expect(s.runtime.peek(() => s.script.call("getSidebarState")) as { pending: unknown[] }).toMatchObject({
+      pending: [{ tier: "Sales-ready" }],
+    });
+    s.runtime.advanceAndRun(DAY);
+    expectDeliveredOnce(s);
+  });
+
+  it("a failure after any single service call of a run, then a retry, delivers every alert once", () => {
+    const clean = armed();
+    const before = clean.runtime.calls.total();
+    clean.runtime.advanceAndRun(2 * HOUR);
+    const calls = clean.runtime.calls.total() - before;
+    expectDeliveredOnce(clean);
+    expect(calls).toBeGreaterThan(30);
+
+    const hit = new Set<string>();
+    for (let k = 0; k < calls; k++) {
+      const s = armed();
+      const names: string[] = [];
+      const onCall = s.runtime.calls.onCall;
+      s.runtime.calls.onCall = (name) => {
+        onCall?.(name);
+        names.push(name);
+      };
+      s.runtime.failAfter(k);
+      const [run] = s.runtime.advanceAndRun(2 * HOUR, { throwOnError: false });
+      hit.add(`${names[k]}${run.error ? "" : " (caught)"}`);
+      s.runtime.calls.clearFailures();
+      s.runtime.clock.advance(60_000);
+      s.script.call("scheduledRun");
+      try {
+        expectDeliveredOnce(s);
+      } catch (e) {
+        throw new Error(`failure injected at call ${k} (${names[k]}): ${(e as Error).message}`);
+      }
+    }
+    // The sweep hit the parts that matter: a failed send is caught (the run goes on), the rest stop the run.
+    for (const name of [
+      "MailApp.sendEmail (caught)",
+      "Properties.setProperty",
+      "Range.setValues",
+      "Range.getValues",
+    ]) {
+      expect(hit).toContain(name);
+    }
+  });
+});
+
+describe("quota", () => {
+  it("with 2 left of the daily quota and 5 alerts, sends the 2 highest scores, keeps 3 pending, sends them the next day", () => {
+    const owners = ["a", "b", "c", "d", "e"].map((x) => `${x}.owner@example.com`);
+    const leads = owners.map((owner, i) => ({
+      email: `lead${i}@corp.com`,
+      first: `L${i}`,
+      title: "VP",
+      owner,
+    }));
+    const s = scenario(leads, [], {}, { mailQuota: 100 });
+    s.script.call("setSchedule", { kind: "daily", atHour: 8 });
+    s.runtime.advanceAndRun(HOUR);
+    // Demo requests of different ages: lead0 newest (highest score) … lead4 oldest.
+    const at = s.runtime.clock.now() + DAY - HOUR;
+    leads.forEach((l, i) => {
+      s.activity(l.email, "Demo Request", "", new Date(at - i * 6 * HOUR));
+    });
+    s.runtime.mail.consume(98); // other mail today: 2 recipients left until the 24-hour window rolls over
+    s.runtime.advanceAndRun(DAY);
+    expect(s.runtime.outbox.map((m) => m.to[0])).toEqual([owners[0], owners[1]]);
+    const last = JSON.parse(s.runtime.properties.document.get("leadscore.lastRun")!);
+    expect(last).toMatchObject({ notificationsSent: 2, notificationsPending: 3 });
+    expect(last.note).toMatch(/Daily email quota reached: 3 alerts wait for the next run/);
+    const state = s.runtime.peek(() => s.script.call("getSidebarState")) as { pending: { key: string }[] };
+    expect(state.pending.map((p) => p.key)).toEqual(["lead2@corp.com", "lead3@corp.com", "lead4@corp.com"]);
+
+    s.runtime.advanceAndRun(DAY);
+    expect(s.runtime.outbox.map((m) => m.to[0])).toEqual(owners);
+    expect(JSON.parse(s.runtime.properties.document.get("leadscore.lastRun")!)).toMatchObject({
+      notificationsSent: 3,
+      notificationsPending: 0,
+    });
+  });
+
+  it("never throws when the quota is used up: everything waits", () => {
+    const s = armed();
+    s.runtime.mail.consume(100);
+    const [run] = s.runtime.advanceAndRun(2 * HOUR);
+    expect(run.error).toBeUndefined();
+    expect(s.runtime.outbox).toHaveLength(0);
+    expect(pending(s)).toBe(2);
+  });
+});
