@@ -1,9 +1,9 @@
 // `leadscore calibrate <workbook>`: how well the current scores predict conversion, and suggested thresholds.
 import { parseArgs } from "node:util";
-import { type BacktestMode, type CalibrationReport, calibrate } from "../../core/calibration";
+import { type CalibrationReport, calibrate } from "../../core/calibration";
 import { type Command, UsageError } from "../command";
+import { OUTCOME_OPTIONS, oneWorkbook, outcomeOptions } from "../outcome-options";
 import { formatProblems } from "../problems";
-import { parseAsOf, parseTimeZone } from "../time-options";
 import { loadWorkbook } from "../workbook";
 
 const usage = `Usage: leadscore calibrate <workbook> [--outcome <column>] [--json] [--as-of <ISO time>] [--tz <zone>]
@@ -85,23 +85,6 @@ export function formatReport(r: CalibrationReport): string {
   return lines.join("\n");
 }
 
-export function parseBacktest(
-  mode: string | undefined,
-  days: string | undefined,
-): { mode: BacktestMode; days: number } | undefined {
-  if (mode === undefined) {
-    if (days !== undefined) throw new UsageError("--days needs --backtest");
-    return undefined;
-  }
-  if (mode !== "created-plus" && mode !== "before-conversion" && mode !== "none") {
-    throw new UsageError(`--backtest must be created-plus, before-conversion or none, not "${mode}"`);
-  }
-  const n = days === undefined ? (mode === "created-plus" ? 7 : mode === "none" ? 0 : 1) : Number(days);
-  if (!Number.isFinite(n) || n < 0)
-    throw new UsageError(`--days must be a number of days ≥ 0, not "${days}"`);
-  return { mode, days: n };
-}
-
 export const command: Command = {
   name: "calibrate",
   summary: "report how well scores predict conversion (AUC, tiers, deciles, rule lift, suggested thresholds)",
@@ -111,33 +94,22 @@ export const command: Command = {
       args: argv,
       allowPositionals: true,
       options: {
-        outcome: { type: "string" },
-        "converted-at": { type: "string" },
-        json: { type: "boolean" },
-        "as-of": { type: "string" },
-        tz: { type: "string" },
-        backtest: { type: "string" },
-        days: { type: "string" },
+        ...OUTCOME_OPTIONS,
         multiple: { type: "string" },
         "min-count": { type: "string" },
       },
     });
-    if (positionals.length !== 1)
-      throw new UsageError("give exactly one workbook (a CSV folder or an .xlsx file)");
+    const path = oneWorkbook(positionals);
     const multiple = values.multiple === undefined ? undefined : Number(values.multiple);
     if (multiple !== undefined && !(multiple > 0))
       throw new UsageError("--multiple must be a positive number");
     const minCount = values["min-count"] === undefined ? undefined : Number(values["min-count"]);
     if (minCount !== undefined && !(minCount >= 1)) throw new UsageError("--min-count must be 1 or more");
-    const { input } = await loadWorkbook(positionals[0]);
+    const { input } = await loadWorkbook(path);
     let report: CalibrationReport;
     try {
       report = calibrate(input, {
-        outcomeColumn: values.outcome,
-        convertedAtColumn: values["converted-at"],
-        asOf: parseAsOf(values["as-of"]),
-        timeZone: parseTimeZone(values.tz),
-        backtest: parseBacktest(values.backtest, values.days),
+        ...outcomeOptions(values),
         topTierMultiple: multiple,
         minCount,
       });

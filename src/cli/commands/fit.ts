@@ -3,9 +3,8 @@ import { parseArgs } from "node:util";
 import { type FitReport, fitMatrix } from "../../core/calibration";
 import { toCsv, writeCsvTable } from "../../local/workbook";
 import { type Command, UsageError } from "../command";
-import { parseAsOf, parseTimeZone } from "../time-options";
+import { OUTCOME_OPTIONS, oneWorkbook, outcomeOptions } from "../outcome-options";
 import { loadWorkbook } from "../workbook";
-import { parseBacktest } from "./calibrate";
 
 const usage = `Usage: leadscore fit <workbook> [--outcome <column>] [--out <matrix.csv>] [--exclude a,b] [--max-rules N]
                     [--allow-leakage a,b] [--holdout 0.25] [--seed N] [--json] [--as-of <time>] [--tz <zone>]
@@ -65,23 +64,16 @@ export const command: Command = {
       args: argv,
       allowPositionals: true,
       options: {
-        outcome: { type: "string" },
-        "converted-at": { type: "string" },
+        ...OUTCOME_OPTIONS,
         out: { type: "string" },
         exclude: { type: "string" },
         "allow-leakage": { type: "string" },
         "max-rules": { type: "string" },
         holdout: { type: "string" },
         seed: { type: "string" },
-        json: { type: "boolean" },
-        "as-of": { type: "string" },
-        tz: { type: "string" },
-        backtest: { type: "string" },
-        days: { type: "string" },
       },
     });
-    if (positionals.length !== 1)
-      throw new UsageError("give exactly one workbook (a CSV folder or an .xlsx file)");
+    const path = oneWorkbook(positionals);
     const maxRules = values["max-rules"] === undefined ? undefined : Number(values["max-rules"]);
     if (maxRules !== undefined && !(Number.isInteger(maxRules) && maxRules >= 2)) {
       throw new UsageError("--max-rules must be a whole number of 2 or more");
@@ -91,20 +83,16 @@ export const command: Command = {
       throw new UsageError("--holdout must be between 0 and 0.9");
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError("--seed must be a whole number");
-    const { input } = await loadWorkbook(positionals[0]);
+    const { input } = await loadWorkbook(path);
     let result: ReturnType<typeof fitMatrix>;
     try {
       result = fitMatrix(input, {
-        outcomeColumn: values.outcome,
-        convertedAtColumn: values["converted-at"],
+        ...outcomeOptions(values),
         exclude: list(values.exclude),
         allowLeakage: list(values["allow-leakage"]),
         maxRules,
         holdout,
         seed,
-        asOf: parseAsOf(values["as-of"]),
-        timeZone: parseTimeZone(values.tz),
-        backtest: parseBacktest(values.backtest, values.days),
       });
     } catch (e) {
       if (e instanceof UsageError) throw e;

@@ -1,0 +1,71 @@
+// `leadscore score`: the same numbers as the engine, from a CSV folder or an .xlsx file, printed or written.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { outputRow, scoreWorkbook } from "../../src/core";
+import { findColumn } from "../../src/core/headers";
+import { parseCsv, readWorkbook, writeWorkbook } from "../../src/local/workbook";
+import { inputOf } from "../e2e/helpers";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const demo = join(root, "examples/demo");
+const AS_OF = "2026-10-20T08:30:00Z";
+
+function cli(args: string[]) {
+  return spawnSync(process.execPath, [join(root, "bin/leadscore.js"), ...args], { cwd: root, encoding: "utf8" });
+}
+
+async function expected() {
+  const tabs = await readWorkbook(demo);
+  const input = inputOf(tabs);
+  const run = scoreWorkbook(input, { asOf: new Date(AS_OF), timeZone: "UTC" });
+  return { input, run };
+}
+
+describe("leadscore score", () => {
+  it("prints the Leads table with output columns equal to the engine's", async () => {
+    const { input, run } = await expected();
+    const result = cli(["score", demo, "--as-of", AS_OF]);
+    expect(result.status).toBe(0);
+    const table = parseCsv(result.stdout);
+    expect(table).toHaveLength(input.leads.length);
+    const header = table[0];
+    expect(header.slice(0, input.leads[0].length)).toEqual(input.leads[0]);
+    for (const lead of run.leads) {
+      const row = table[lead.sheetRow - 1];
+      const values = outputRow(run, lead);
+      run.outputHeaders.forEach((h, i) => {
+        const v = values[i];
+        const want = v instanceof Date ? v.toISOString() : v;
+        expect(row[findColumn(header, h)], `${h} of ${lead.key}`).toEqual(want);
+      });
+    }
+    // Problems go to stderr with tab, row, column and fix.
+    expect(result.stderr).toMatch(/Activity Log, row \d+, column "Timestamp": .* Fix: /);
+  });
+
+  it("reads .xlsx and writes --out", async () => {
+    const { run } = await expected();
+    const dir = mkdtempSync(join(tmpdir(), "leadscore-"));
+    await writeWorkbook(join(dir, "demo.xlsx"), await readWorkbook(demo));
+    const out = join(dir, "scored.csv");
+    const result = cli(["score", join(dir, "demo.xlsx"), "--as-of", AS_OF, "--out", out]);
+    expect(result.status).toBe(0);
+    const table = parseCsv(readFileSync(out, "utf8"));
+    const score = findColumn(table[0], "Score");
+    for (const lead of run.leads) expect(table[lead.sheetRow - 1][score]).toBe(lead.score);
+  });
+
+  it("explains usage errors with exit code 2", () => {
+    const result = cli(["score"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Usage: leadscore score <workbook>");
+    expect(cli(["score", demo, "--as-of", "yesterday"]).stderr).toMatch(/--as-of "yesterday" is not an ISO 8601 time/);
+    expect(execFileSync(process.execPath, [join(root, "bin/leadscore.js"), "--help"], { encoding: "utf8" })).toMatch(
+      /score .*\n.*calibrate .*\n.*fit /,
+    );
+  });
+});
