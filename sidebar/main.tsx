@@ -4,6 +4,7 @@ import type { ComponentType } from "preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { SidebarState } from "../src/addon/api";
+import { Calibration } from "./panels/Calibration";
 import { Decay } from "./panels/Decay";
 import { Groups } from "./panels/Groups";
 import { Lookup } from "./panels/Lookup";
@@ -27,6 +28,7 @@ const PANELS: PanelDef[] = [
   { id: "schedule", title: "Schedule", Component: Schedule },
   { id: "problems", title: "Problems", Component: Problems },
   { id: "lookup", title: "Lookup", Component: Lookup },
+  { id: "calibration", title: "Calibration", Component: Calibration },
 ];
 
 function Nav({ active, onPick, problems }: { active: string; onPick(id: string): void; problems: number }) {
@@ -44,9 +46,12 @@ function Nav({ active, onPick, problems }: { active: string; onPick(id: string):
         >
           {p.title}
           {p.id === "problems" && problems > 0 && (
-            <span class="badge" aria-label={`${problems} problems`}>
-              {problems}
-            </span>
+            <>
+              <span class="badge" aria-hidden="true">
+                {problems}
+              </span>
+              <span class="sr-only">, {problems} problems</span>
+            </>
           )}
         </button>
       ))}
@@ -58,6 +63,12 @@ function App() {
   const [state, setState] = useState<SidebarState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(PANELS[0].id);
+  // Panels mount on first visit (no server calls for panels never opened) and then stay mounted.
+  const [visited, setVisited] = useState(() => new Set([PANELS[0].id]));
+  const pick = (id: string) => {
+    setActive(id);
+    setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
+  };
 
   async function load() {
     setError(null);
@@ -90,11 +101,11 @@ function App() {
 
   return (
     <main class="sidebar">
-      <Nav active={active} onPick={setActive} problems={state.problems.length} />
+      <Nav active={active} onPick={pick} problems={state.problems.length} />
       {/* Panels stay mounted while hidden so unsaved edits survive switching panels. */}
       {PANELS.map(({ id, Component }) => (
         <div key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={active !== id}>
-          <Component state={state} onState={setState} />
+          {visited.has(id) && <Component state={state} onState={setState} />}
         </div>
       ))}
     </main>

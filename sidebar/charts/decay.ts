@@ -24,7 +24,11 @@ function datasets(points: number, halfLife: number | null) {
   ];
 }
 
-export function createDecayChart(canvas: HTMLCanvasElement, points: number, halfLife: number | null): DecayChart {
+export function createDecayChart(
+  canvas: HTMLCanvasElement,
+  points: number,
+  halfLife: number | null,
+): DecayChart {
   const chart = new Chart(canvas, {
     type: "line",
     data: { datasets: datasets(points, halfLife) },

@@ -56,13 +56,17 @@ function thresholdPlugin(current: () => View): Plugin<"bar"> {
         ctx.lineTo(x, area.bottom);
         ctx.stroke();
         ctx.setLineDash([]);
-        ctx.fillStyle = tierColor(rank);
         ctx.font = "10px Roboto, Arial, sans-serif";
         // Stagger labels vertically so close thresholds stay readable; flip left near the right edge.
         const label = t.name.length > 14 ? `${t.name.slice(0, 13)}…` : t.name;
         const w = ctx.measureText(label).width;
         const lx = x + 3 + w > area.right ? x - 3 - w : x + 3;
-        ctx.fillText(label, lx, area.top + 10 + (rank % 3) * 11);
+        const ly = area.top + 10 + (rank % 3) * 12;
+        // A white backdrop keeps the label readable over bars of the same colour.
+        ctx.fillStyle = "rgba(255,255,255,0.85)";
+        ctx.fillRect(lx - 2, ly - 9, w + 4, 12);
+        ctx.fillStyle = tierColor(rank);
+        ctx.fillText(label, lx, ly);
       });
       ctx.restore();
     },

@@ -29,7 +29,10 @@ export function Decay({ state, onState }: PanelProps) {
   useEffect(() => chart.current?.update(halfLife), [halfLife]);
 
   async function save() {
-    const next = await action.run(() => call("saveSettings", { halfLifeDays: value }), "Saved. Leads rescored.");
+    const next = await action.run(
+      () => call("saveSettings", { halfLifeDays: value }),
+      "Saved. Leads rescored.",
+    );
     if (next) onState(next);
   }
 

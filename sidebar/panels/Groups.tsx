@@ -59,7 +59,10 @@ export function Groups({ state, onState }: PanelProps) {
     min: parseNum(l.min),
     max: parseNum(l.max),
   }));
-  const gradeList: Grade[] = grades.map((g) => ({ name: g.name.trim(), minPoints: parseNum(g.min) ?? Number.NaN }));
+  const gradeList: Grade[] = grades.map((g) => ({
+    name: g.name.trim(),
+    minPoints: parseNum(g.min) ?? Number.NaN,
+  }));
   const errors = validate(groupLimits, gradeList);
   const dirty = JSON.stringify([groupLimits, gradeList]) !== savedKey;
   const groupOptions = [...new Set([...state.groupNames, ...limits.map((l) => l.group).filter(Boolean)])];

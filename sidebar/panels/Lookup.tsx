@@ -1,13 +1,14 @@
 // Lead lookup: search by name or email, pick a lead, see why it has its score (as "Explain selected lead").
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { LeadExplanation, LeadMatch } from "../../src/addon/api";
+import { formatTime } from "../logic/format";
 import { call } from "../rpc";
 import { ActionStatus, fmtNum, Loading, Notice, useAction } from "../ui";
 import type { PanelProps } from "./types";
 
 const DEBOUNCE_MS = 250;
 
-function Breakdown({ e }: { e: LeadExplanation }) {
+function Breakdown({ e, timeZone }: { e: LeadExplanation; timeZone: string }) {
   const capped = e.groups.filter((g) => g.capped);
   return (
     <div data-testid="explanation">
@@ -21,7 +22,9 @@ function Breakdown({ e }: { e: LeadExplanation }) {
         <dd>{e.grade || "–"}</dd>
         <dt>Next tier</dt>
         <dd>
-          {e.nextTier ? `${e.nextTier.name}: ${fmtNum(e.nextTier.pointsNeeded)} more points` : "Already in the top tier"}
+          {e.nextTier
+            ? `${e.nextTier.name}: ${fmtNum(e.nextTier.pointsNeeded)} more points`
+            : "Already in the top tier"}
         </dd>
         <dt>Row</dt>
         <dd>Leads row {e.sheetRow}</dd>
@@ -35,7 +38,7 @@ function Breakdown({ e }: { e: LeadExplanation }) {
               Raw
             </th>
             <th scope="col" class="num">
-              Counted
+              Total
             </th>
           </tr>
         </thead>
@@ -62,14 +65,14 @@ function Breakdown({ e }: { e: LeadExplanation }) {
       {e.rules.length === 0 ? (
         <p class="muted">No rule matched this lead.</p>
       ) : (
-        <table class="data" aria-label="Rules that fired">
+        <table class="data rules" aria-label="Rules that fired">
           <thead>
             <tr>
               <th scope="col">Rule</th>
               <th scope="col" class="num" title="Points per match">
                 Pts
               </th>
-              <th scope="col" class="num" title="Times it matched">
+              <th scope="col" class="num narrow" title="Times it matched">
                 ×
               </th>
               <th scope="col" class="num" title="Decay weight">
@@ -85,7 +88,7 @@ function Breakdown({ e }: { e: LeadExplanation }) {
               <tr key={r.ruleRow}>
                 <td>
                   {r.label}
-                  <span class="muted"> · {r.group || "no group"}</span>
+                  <span class="muted sub">{r.group || "no group"}</span>
                 </td>
                 <td class="num">{fmtNum(r.points)}</td>
                 <td class="num">{r.count}</td>
@@ -96,12 +99,12 @@ function Breakdown({ e }: { e: LeadExplanation }) {
           </tbody>
         </table>
       )}
-      <p class="muted">As of {e.asOf}</p>
+      <p class="muted">As of {formatTime(e.asOf, timeZone)}</p>
     </div>
   );
 }
 
-export function Lookup(_: PanelProps) {
+export function Lookup({ state }: PanelProps) {
   const [query, setQuery] = useState("");
   const [matches, setMatches] = useState<LeadMatch[] | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
@@ -147,7 +150,8 @@ export function Lookup(_: PanelProps) {
       <ActionStatus action={search} busyLabel="Searching…" />
       {matches && matches.length === 0 && !search.busy && <p class="muted">No lead matches.</p>}
       {matches && matches.length > 0 && (
-        <div role="group" aria-label="Matching leads" data-testid="matches">
+        <fieldset data-testid="matches" class="matches">
+          <legend class="sr-only">Matching leads</legend>
           {matches.map((m) => (
             <button
               type="button"
@@ -162,11 +166,11 @@ export function Lookup(_: PanelProps) {
               </span>
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       {explain.busy && <Loading label="Explaining…" />}
       {explain.error && <Notice kind="error">{explain.error}</Notice>}
-      {explained && <Breakdown e={explained} />}
+      {explained && <Breakdown e={explained} timeZone={state.timeZone} />}
     </section>
   );
 }

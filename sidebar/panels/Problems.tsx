@@ -11,7 +11,9 @@ function where(p: Problem): string {
 
 export function Problems({ state }: PanelProps) {
   const action = useAction();
-  const sorted = [...state.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  const sorted = [...state.problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
+  );
   return (
     <section aria-labelledby="h-problems">
       <h2 id="h-problems">Problems</h2>
@@ -19,7 +21,8 @@ export function Problems({ state }: PanelProps) {
         <p class="muted">No problems found in the workbook.</p>
       ) : (
         <p class="muted">
-          {sorted.length} {sorted.length === 1 ? "problem" : "problems"}. Fix them in the sheet, then score again.
+          {sorted.length} {sorted.length === 1 ? "problem" : "problems"}. Fix them in the sheet, then score
+          again.
         </p>
       )}
       <ActionStatus action={action} busyLabel="Selecting…" />

@@ -1,7 +1,14 @@
 // Notifications and schedule: the time-driven run, who gets alerts and how, the last run and what is pending.
 import { useEffect, useState } from "preact/hooks";
-import type { NotificationSettings, Schedule as ScheduleT, ScheduleKind } from "../../src/addon/api";
-import { describeSchedule, EVERY_HOURS, formatTime, hourLabel, looksLikeEmail, splitEmails } from "../logic/format";
+import type { NotificationSettings, ScheduleKind, Schedule as ScheduleT } from "../../src/addon/api";
+import {
+  describeSchedule,
+  EVERY_HOURS,
+  formatTime,
+  hourLabel,
+  looksLikeEmail,
+  splitEmails,
+} from "../logic/format";
 import { call } from "../rpc";
 import { ActionStatus, Notice, parseNum, useAction } from "../ui";
 import type { PanelProps } from "./types";

@@ -60,7 +60,10 @@ export function Thresholds({ state, onState }: PanelProps) {
     setDraft((d) => d.map((t) => (t.id === id ? { ...t, ...patch } : t)));
   const remove = (id: number) => setDraft((d) => d.filter((t) => t.id !== id));
   const add = () =>
-    setDraft((d) => [...d, { id: nextId++, name: "", min: String(Math.round((lo + hi) / 2)), notify: false }]);
+    setDraft((d) => [
+      ...d,
+      { id: nextId++, name: "", min: String(Math.round((lo + hi) / 2)), notify: false },
+    ]);
 
   async function save() {
     const next = await action.run(() => call("saveTiers", tiers), "Saved. Leads rescored.");
@@ -71,8 +74,8 @@ export function Thresholds({ state, onState }: PanelProps) {
     <section aria-labelledby="h-thresholds">
       <h2 id="h-thresholds">Thresholds</h2>
       <p class="muted">
-        A lead takes the highest tier whose minimum its score reaches (the lowest tier if none). Counts
-        update as you edit; the sheet changes only when you save.
+        A lead takes the highest tier whose minimum its score reaches (the lowest tier if none). Counts update
+        as you edit; the sheet changes only when you save.
       </p>
       <div class="chart">
         <canvas

@@ -1,6 +1,6 @@
 // Column views: a tab column converted once into the forms conditions compare (normalized text,
 // numbers), so rule tests in the hot loops are array reads, not per-cell parsing. Index = grid row.
-import type { Grid } from "./types";
+import type { CellValue, Grid } from "./types";
 import { normText, parseNumber } from "./values";
 
 export interface ColumnSource {
@@ -8,6 +8,35 @@ export interface ColumnSource {
   text(): string[];
   /** Number per grid row; NaN when blank or not numeric. */
   num(): Float64Array;
+  /** True when every cell is a number or blank (NaN means blank): no text needs telling apart. */
+  readonly numeric?: boolean;
+  /** The column's distinct cells, when few enough that a condition is best tested once per value. */
+  dictionary?(): Dictionary | null;
+}
+
+/** Row → code of its cell value; `values` is a column over the codes (code 0 = blank). */
+export interface Dictionary {
+  codes: Int32Array;
+  values: ColumnSource;
+  size: number;
+}
+
+function cellNorm(v: CellValue | undefined): string {
+  return typeof v === "string" ? (v.length === 0 ? "" : v.trim().toLowerCase()) : normText(v);
+}
+
+function cellNum(v: CellValue | undefined): number {
+  return typeof v === "number" ? (Number.isFinite(v) ? v : Number.NaN) : parseNumber(v);
+}
+
+/** A column of the given cells (index = position). */
+function cellsColumn(cells: readonly (CellValue | undefined)[]): ColumnSource {
+  let text: string[] | undefined;
+  let num: Float64Array | undefined;
+  return {
+    text: () => (text ??= cells.map(cellNorm)),
+    num: () => (num ??= Float64Array.from(cells, cellNum)),
+  };
 }
 
 /**
@@ -17,20 +46,14 @@ export interface ColumnSource {
 export function gridColumn(grid: Grid, col: number, only?: (row: number) => boolean): ColumnSource {
   let text: string[] | undefined;
   let num: Float64Array | undefined;
+  let dict: Dictionary | null | undefined;
   return {
     text() {
       if (text === undefined) {
         const n = grid.length;
         text = new Array<string>(n);
         text[0] = "";
-        for (let r = 1; r < n; r++) {
-          if (only !== undefined && !only(r)) {
-            text[r] = "";
-            continue;
-          }
-          const v = grid[r]?.[col];
-          text[r] = typeof v === "string" ? (v.length === 0 ? "" : v.trim().toLowerCase()) : normText(v);
-        }
+        for (let r = 1; r < n; r++) text[r] = only !== undefined && !only(r) ? "" : cellNorm(grid[r]?.[col]);
       }
       return text;
     },
@@ -40,19 +63,52 @@ export function gridColumn(grid: Grid, col: number, only?: (row: number) => bool
         num = new Float64Array(n).fill(Number.NaN);
         for (let r = 1; r < n; r++) {
           if (only !== undefined && !only(r)) continue;
-          const v = grid[r]?.[col];
-          num[r] = typeof v === "number" ? (Number.isFinite(v) ? v : Number.NaN) : parseNumber(v);
+          num[r] = cellNum(grid[r]?.[col]);
         }
       }
       return num;
     },
+    dictionary() {
+      if (dict === undefined) dict = text === undefined ? codeCells(grid, col, only) : null;
+      return dict;
+    },
   };
+}
+
+/**
+ * Codes the cells by value (a Map on the raw cell: no text is normalized per row), or null once there
+ * are more distinct values than a sixteenth of the rows (keys, names, dates: testing per row is cheaper).
+ */
+function codeCells(grid: Grid, col: number, only?: (row: number) => boolean): Dictionary | null {
+  const n = grid.length;
+  const limit = Math.max(64, n >> 4);
+  const codes = new Int32Array(n);
+  const cells: (CellValue | undefined)[] = [null];
+  const ids = new Map<CellValue | undefined, number>([
+    [null, 0],
+    [undefined, 0],
+    ["", 0],
+  ]);
+  for (let r = 1; r < n; r++) {
+    if (only !== undefined && !only(r)) continue;
+    const v = grid[r]?.[col];
+    let id = ids.get(v);
+    if (id === undefined) {
+      if (cells.length >= limit) return null;
+      id = cells.length;
+      cells.push(v);
+      ids.set(v, id);
+    }
+    codes[r] = id;
+  }
+  return { codes, values: cellsColumn(cells), size: cells.length };
 }
 
 /** A column computed by the engine (derived lead fields): numbers, with text made on demand. */
 export function numberColumn(values: Float64Array): ColumnSource {
   let text: string[] | undefined;
   return {
+    numeric: true,
     num: () => values,
     text() {
       if (text === undefined) {

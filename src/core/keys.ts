@@ -12,25 +12,46 @@ export const UNKNOWN_KEY = -1;
 export const BLANK_KEY = -2;
 /** Internal: the row takes the Map path. */
 const SLOW = -3;
+let touchSink = 0;
+/** Longer keys take the Map (and fit the 16-bit length in `span`). */
+const MAX_FAST = 4096;
 
 /** Whitespace that String.prototype.trim removes, ASCII part: \t \n \v \f \r and space. */
 function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
+/** Set by foldedHash: whether the text had an ASCII capital. */
+let sawUpper = false;
+
 /** FNV-1a of s[lo..hi) with A–Z folded to a–z, mixed and made non-negative; -1 on a non-ASCII char. */
 function foldedHash(s: string, lo: number, hi: number): number {
   let h = 0x811c9dc5 | 0;
+  let upper = false;
   for (let i = lo; i < hi; i++) {
     let c = s.charCodeAt(i);
     if (c >= 128) return -1;
-    if (c >= 65 && c <= 90) c += 32;
+    if (c >= 65 && c <= 90) {
+      c += 32;
+      upper = true;
+    }
     h = Math.imul(h ^ c, 16777619);
   }
+  sawUpper = upper;
   h ^= h >>> 16;
   h = Math.imul(h, 0x45d9f3b);
   return (h ^ (h >>> 16)) & 0x7fffffff;
 }
+
+/** A flat copy of s: its characters sit in one object, not behind a slice or a concatenation. */
+function flatCopy(s: string): string {
+  const codes = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** span value of a key cell that needs no trimming or lower-casing. */
+const EXACT = -1;
 
 /**
  * Group id per grid row (row 0 and missing rows: UNKNOWN_KEY) for the key cells in column `col`:
@@ -38,21 +59,18 @@ function foldedHash(s: string, lo: number, hi: number): number {
  * `groups` maps normalized keys to ids 0..size-1.
  */
 export function resolveKeys(grid: Grid, col: number, groups: ReadonlyMap<string, number>): Int32Array {
-  // Lead keys: characters in one buffer, ids in a table at most half full.
-  const nKeys = groups.size;
-  const off = new Int32Array(nKeys + 1);
-  for (const [k, id] of groups) off[id + 1] = k.length;
-  for (let i = 0; i < nKeys; i++) off[i + 1] += off[i];
-  const chars = new Uint16Array(off[nKeys]);
+  // Lead keys as flat strings (compact to compare), ids in a table at most half full.
+  const keys = new Array<string>(groups.size).fill("");
   let cap = 16;
-  while (cap < nKeys * 2) cap *= 2;
+  while (cap < groups.size * 2) cap *= 2;
   const mask = cap - 1;
   const slotId = new Int32Array(cap).fill(-1);
   const slotHash = new Int32Array(cap);
   for (const [k, id] of groups) {
-    for (let i = 0, o = off[id]; i < k.length; i++) chars[o + i] = k.charCodeAt(i);
-    const h = foldedHash(k, 0, k.length);
-    if (h < 0) continue; // non-ASCII keys are only ever found through the Map
+    // Non-ASCII and very long keys are only ever found through the Map.
+    const h = k.length <= MAX_FAST ? foldedHash(k, 0, k.length) : -1;
+    if (h < 0) continue;
+    keys[id] = flatCopy(k);
     let p = h & mask;
     while (slotId[p] >= 0) p = (p + 1) & mask;
     slotId[p] = id;
@@ -61,7 +79,7 @@ export function resolveKeys(grid: Grid, col: number, groups: ReadonlyMap<string,
 
   const n = grid.length;
   const out = new Int32Array(n).fill(UNKNOWN_KEY);
-  /** (start of the trimmed key << 16) | its length. */
+  /** EXACT, or (start of the trimmed key << 16) | its length. */
   const span = new Int32Array(n);
   // Pass 1: hash (kept in `out` until pass 2 replaces it with a candidate id).
   for (let r = 1; r < n; r++) {
@@ -78,9 +96,9 @@ export function resolveKeys(grid: Grid, col: number, groups: ReadonlyMap<string,
       out[r] = BLANK_KEY;
       continue;
     }
-    const h = lo < 0x7fff && hi - lo < 0x10000 ? foldedHash(raw, lo, hi) : -1;
+    const h = lo < 0x7fff && hi - lo <= MAX_FAST ? foldedHash(raw, lo, hi) : -1;
     out[r] = h < 0 ? SLOW : h;
-    span[r] = (lo << 16) | (hi - lo);
+    span[r] = lo === 0 && hi === raw.length && !sawUpper ? EXACT : (lo << 16) | (hi - lo);
   }
   // Pass 2: the first slot holding the same hash (verified below), or UNKNOWN_KEY.
   for (let r = 1; r < n; r++) {
@@ -94,33 +112,47 @@ export function resolveKeys(grid: Grid, col: number, groups: ReadonlyMap<string,
     }
     out[r] = id >= 0 ? id : UNKNOWN_KEY;
   }
-  // Pass 3: compare characters; hash collisions and the rest take the Map.
+  // Pass 3: compare the text; hash collisions and the rest take the Map. Each block first touches its
+  // candidates' keys in a loop of independent loads, so their cache misses overlap instead of queueing
+  // behind the comparisons.
   const memo = new Map<CellValue | undefined, number>();
-  for (let r = 1; r < n; r++) {
-    const id = out[r];
-    if (id >= 0) {
-      const raw = grid[r][col] as string;
-      const lo = span[r] >>> 16;
-      const len = span[r] & 0xffff;
-      const o = off[id];
-      if (off[id + 1] - o === len) {
-        let i = 0;
-        for (; i < len; i++) {
-          let c = raw.charCodeAt(lo + i);
-          if (c >= 65 && c <= 90) c += 32;
-          if (c !== chars[o + i]) break;
-        }
-        if (i === len) continue;
-      }
-    } else if (id !== SLOW) continue;
-    const raw = grid[r]?.[col];
-    let g = memo.get(raw);
-    if (g === undefined) {
-      const k = cellText(raw).toLowerCase();
-      g = k === "" ? BLANK_KEY : (groups.get(k) ?? UNKNOWN_KEY);
-      memo.set(raw, g);
+  const BLOCK = 1024;
+  let touched = 0;
+  for (let b0 = 1; b0 < n; b0 += BLOCK) {
+    const b1 = b0 + BLOCK < n ? b0 + BLOCK : n;
+    for (let r = b0; r < b1; r++) {
+      const id = out[r];
+      if (id >= 0) touched ^= keys[id].length;
     }
-    out[r] = g;
+    for (let r = b0; r < b1; r++) {
+      const id = out[r];
+      if (id >= 0) {
+        const raw = grid[r][col] as string;
+        const key = keys[id];
+        const sp = span[r];
+        if (sp === EXACT) {
+          if (raw === key) continue;
+        } else if (key.length === (sp & 0xffff)) {
+          const lo = sp >>> 16;
+          let i = 0;
+          for (; i < key.length; i++) {
+            let c = raw.charCodeAt(lo + i);
+            if (c >= 65 && c <= 90) c += 32;
+            if (c !== key.charCodeAt(i)) break;
+          }
+          if (i === key.length) continue;
+        }
+      } else if (id !== SLOW) continue;
+      const raw = grid[r]?.[col];
+      let g = memo.get(raw);
+      if (g === undefined) {
+        const k = cellText(raw).toLowerCase();
+        g = k === "" ? BLANK_KEY : (groups.get(k) ?? UNKNOWN_KEY);
+        memo.set(raw, g);
+      }
+      out[r] = g;
+    }
   }
+  touchSink = touched; // an observable store keeps the touching loops from being optimized away
   return out;
 }

@@ -205,8 +205,21 @@ export function isConditionError(x: Condition | ConditionError): x is ConditionE
   return (x as ConditionError).message !== undefined;
 }
 
-/** Bind a condition to a column. A blank cell matches only `is blank`. */
+/**
+ * Bind a condition to a column. A blank cell matches only `is blank`. On a column of few distinct
+ * values the condition is tested once per value and a row's test is a table read.
+ */
 export function bindCondition(c: Condition, src: ColumnSource): RowTest {
+  const dict = src.dictionary?.() ?? null;
+  if (dict === null) return bindRowTest(c, src);
+  const test = bindRowTest(c, dict.values);
+  const results = new Uint8Array(dict.size);
+  for (let i = 0; i < dict.size; i++) results[i] = test(i);
+  const codes = dict.codes;
+  return (r) => results[codes[r]] as TestResult;
+}
+
+function bindRowTest(c: Condition, src: ColumnSource): RowTest {
   const v = c.text;
   const n = c.num;
   switch (c.op) {
@@ -274,12 +287,13 @@ export function bindCondition(c: Condition, src: ColumnSource): RowTest {
 }
 
 function bindNumeric(c: Condition, src: ColumnSource): RowTest {
-  const t = src.text();
   const x = src.num();
   const n = c.num;
   const hi = c.hi;
-  // NaN compares false, so the happy path is one comparison; the fallback separates blank from text.
-  const miss = (r: number): TestResult => (t[r] === "" ? NO_MATCH : NOT_NUMBER);
+  // NaN compares false, so the happy path is one comparison; the fallback separates blank from text
+  // (a numeric column has no text, so its text form is never built).
+  const t = src.numeric ? null : src.text();
+  const miss = (r: number): TestResult => (t === null || t[r] === "" ? NO_MATCH : NOT_NUMBER);
   switch (c.op) {
     case "gt":
       return (r) => (x[r] > n ? MATCH : !Number.isNaN(x[r]) ? NO_MATCH : miss(r));

@@ -216,6 +216,10 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
   const out: LeadScore[] = new Array(rows.length);
   const nextTiers = new Map<number, LeadScore["nextTier"]>();
   const contribRule = new Int32Array(bound.length);
+  // A group of lead rules only takes few distinct totals: leads with the same one share a frozen object.
+  const sharedTotals = groupNames.map((_, g) =>
+    actRules.some((b) => b.group === g) ? null : new Map<number, GroupTotal>(),
+  );
   const leadIdx = Int32Array.from(
     bound.flatMap((b, j) => (b.rule.source === "lead" ? [j] : [])),
   );
@@ -305,14 +309,19 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
     let sum = 0;
     for (let g = 0; g < nGroups; g++) {
       const x = raw[g];
-      const total = Math.min(Math.max(x, limMin[g]), limMax[g]);
-      groups[g] = {
-        group: groupNames[g],
-        raw: x,
-        total,
-        capped: x < limMin[g] ? "min" : x > limMax[g] ? "max" : null,
-      };
-      sum += total;
+      const memo = sharedTotals[g];
+      let gt = memo?.get(x);
+      if (gt === undefined) {
+        gt = {
+          group: groupNames[g],
+          raw: x,
+          total: Math.min(Math.max(x, limMin[g]), limMax[g]),
+          capped: x < limMin[g] ? "min" : x > limMax[g] ? "max" : null,
+        };
+        if (memo !== null && memo.size < 4096) memo.set(x, Object.freeze(gt));
+      }
+      groups[g] = gt;
+      sum += gt.total;
     }
     const rounded = roundHalfAwayFromZero(sum);
     const score = Math.min(Math.max(rounded, floor), ceiling);

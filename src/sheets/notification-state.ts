@@ -54,11 +54,11 @@ export function readStoredState(sheets: Map<string, Sheet>): StoredState {
 /** Creates the hidden tab with a header row only (not ready: a crash before the first commit re-baselines). */
 export function createStateSheet(ss: Spreadsheet, sheets: Map<string, Sheet>, meta: StateMeta): Sheet {
   const sheet = ss.insertSheet(STATE_TAB);
+  sheet.hideSheet();
   sheet
     .getRange(1, 1, 1, STATE_WIDTH)
     .setValues(stateGrid([], { ...meta, ready: false }).map((r) => r.map(literal)));
   sheet.protect().setDescription("Leadscore's notification state. Do not edit.").setWarningOnly(true);
-  sheet.hideSheet();
   sheets.set(tabKey(STATE_TAB), sheet);
   return sheet;
 }

@@ -70,6 +70,10 @@ export interface DeliveryResult {
 
 const QUOTA_ERROR = /too many times|quota|limit exceeded: email recipients per day/i;
 
+/** Sheet text in an email is cut short: a 25-lead digest must stay under MailApp's 200 KB body limit. */
+const MAX_FIELD = 300;
+const clip = (text: string) => (text.length > MAX_FIELD ? `${text.slice(0, MAX_FIELD - 1)}…` : text);
+
 /** How the lead appears in an email; only its own row and activities are used. */
 function viewBuilder(input: DeliveryInput, byKey: Map<string, LeadScore>, wanted: Set<string>) {
   const { ss, run, workbook, states } = input;
@@ -90,18 +94,18 @@ function viewBuilder(input: DeliveryInput, byKey: Map<string, LeadScore>, wanted
     const pending = stateOf.get(key)!.pending!;
     return {
       key: lead.key,
-      name: leadName(row, names, lead.key),
-      role: [title, company].filter(Boolean).join(" at "),
+      name: clip(leadName(row, names, lead.key)),
+      role: clip([title, company].filter(Boolean).join(" at ")),
       score: lead.score,
       tier: lead.tier,
       enteredTier: pending.tier,
       enteredAt: formatWhen(Date.parse(pending.queuedAt), clock),
-      reasons: topContributions(lead.contributions).map(reasonText),
+      reasons: topContributions(lead.contributions).map((c) => clip(reasonText(c))),
       nextTier: lead.nextTier,
       activities: (activities.get(key) ?? []).map((a) => ({
         when: formatWhen(a.at, clock),
-        event: a.event,
-        detail: a.detail,
+        event: clip(a.event),
+        detail: clip(a.detail),
       })),
       link: `${base}${lead.sheetRow}`,
     };

@@ -11,18 +11,15 @@
 // A failure before 6 leaves the old state: the retry recomputes the same decisions (its history rows
 // replace the cleared ones). After 6 every decision is durable, so a retry never announces twice.
 import type { RunSummary } from "../addon/api";
-import { findColumn } from "../core/headers";
 import { leadName, nameColumns } from "../core/lead-names";
 import {
   advance,
   foldJournal,
   isEmptyJournal,
   type LeadState,
-  normKey,
   notificationSettings,
   type RunLead,
 } from "../core/notify";
-import { cellText, parseNumber } from "../core/values";
 import { BusyError, withDocumentLock } from "./lock";
 import {
   clearJournal,
@@ -65,24 +62,6 @@ function runLeads(full: FullRun): RunLead[] {
   }));
 }
 
-/** First run only: the Tier and Score the Leads tab showed before this run wrote its own. */
-function baselineOf(full: FullRun) {
-  const grid = full.workbook.input.leads;
-  const headers = grid[0] ?? [];
-  const keyCol = findColumn(headers, full.run.settings.leadKey);
-  const tierCol = findColumn(headers, "Tier");
-  const scoreCol = findColumn(headers, "Score");
-  const map = new Map<string, { tier: string; score: number | null }>();
-  if (keyCol < 0 || tierCol < 0) return map;
-  for (let r = 1; r < grid.length; r++) {
-    const key = normKey(cellText(grid[r][keyCol]));
-    const tier = cellText(grid[r][tierCol]);
-    const score = scoreCol >= 0 ? parseNumber(grid[r][scoreCol]) : Number.NaN;
-    if (key && tier && !map.has(key)) map.set(key, { tier, score: Number.isNaN(score) ? null : score });
-  }
-  return map;
-}
-
 /** Steps 2–8 above, after a full rescore. `deliver: false` records changes and queues alerts without sending. */
 export function processTierChanges(
   ss: Spreadsheet,
@@ -98,10 +77,12 @@ export function processTierChanges(
   if (stored.states && !isEmptyJournal(journal))
     unconfirmed = foldJournal(stored.states.values(), journal).unconfirmed;
 
-  const history = ensureHistorySheet(ss, sheets);
-  let historyRows = rollBackUncommitted(history, stored.meta.historyRows);
+  const { sheet: history, lastRow } = ensureHistorySheet(ss, sheets);
+  let historyRows = rollBackUncommitted(history, lastRow, stored.meta.historyRows);
+  // A tab a failed first run created may still be visible: hiding is idempotent, and only happens until
+  // the first commit.
   const stateSheet = stored.sheet ?? createStateSheet(ss, sheets, { historyRows });
-  const base = stored.states ? undefined : baselineOf(full);
+  if (stored.sheet && !stored.states) stored.sheet.hideSheet();
   const now = run.asOf.toISOString();
   const step = advance({
     previous: stored.states,
@@ -109,7 +90,6 @@ export function processTierChanges(
     tiers: run.settings.tiers,
     margin: settings.rearmMargin,
     now,
-    baseline: base ? (key) => base.get(key) : undefined,
   });
   historyRows = appendHistory(history, historyRows, run.asOf, step.changes);
 

@@ -31,26 +31,34 @@ export function findHistorySheet(sheets: Map<string, Sheet>): Sheet | undefined 
   return sheets.get(tabKey(HISTORY_TAB));
 }
 
-/** The tab, created with its header row, frozen, and a warning on manual edits. */
-export function ensureHistorySheet(ss: Spreadsheet, sheets: Map<string, Sheet>): Sheet {
+/**
+ * The tab and its last row. A new tab gets its header row, frozen, and a warning on manual edits; a tab
+ * left empty by a run that failed right after creating it gets its header now.
+ */
+export function ensureHistorySheet(
+  ss: Spreadsheet,
+  sheets: Map<string, Sheet>,
+): { sheet: Sheet; lastRow: number } {
   const found = findHistorySheet(sheets);
-  if (found) return found;
-  const sheet = ss.insertSheet(HISTORY_TAB);
-  sheet.getRange(1, 1, 1, HISTORY_HEADERS.length).setValues([HISTORY_HEADERS]);
-  sheet.setFrozenRows(1);
-  sheet
-    .protect()
-    .setDescription("Leadscore keeps this history; edits here are not read back.")
-    .setWarningOnly(true);
+  const last = found ? found.getLastRow() : 0;
+  if (found && last > 0) return { sheet: found, lastRow: last };
+  const sheet = found ?? ss.insertSheet(HISTORY_TAB);
   sheets.set(tabKey(HISTORY_TAB), sheet);
-  return sheet;
+  sheet.getRange(1, 1, 1, HISTORY_HEADERS.length).setValues([HISTORY_HEADERS]);
+  if (!found) {
+    sheet.setFrozenRows(1);
+    sheet
+      .protect()
+      .setDescription("Leadscore keeps this history; edits here are not read back.")
+      .setWarningOnly(true);
+  }
+  return { sheet, lastRow: 1 };
 }
 
 /** Clears rows past `committedRows` (a failed run's); returns the tab's last row afterwards. */
-export function rollBackUncommitted(sheet: Sheet, committedRows: number): number {
-  const last = sheet.getLastRow();
-  if (committedRows < 1 || last <= committedRows) return last;
-  sheet.getRange(committedRows + 1, 1, last - committedRows, HISTORY_HEADERS.length).clearContent();
+export function rollBackUncommitted(sheet: Sheet, lastRow: number, committedRows: number): number {
+  if (committedRows < 1 || lastRow <= committedRows) return lastRow;
+  sheet.getRange(committedRows + 1, 1, lastRow - committedRows, HISTORY_HEADERS.length).clearContent();
   return committedRows;
 }
 

@@ -2,14 +2,19 @@
 // browser before (and independently of) the real server functions. Its tabs mimic the real layout closely
 // enough for the tests: Leads with Score/Tier columns, and a Settings tab holding the tier table.
 import type {
+  CalibrationReport,
+  CalibrationRequest,
   LeadExplanation,
   LeadMatch,
+  MatrixVersion,
   NotificationSettings,
   RunSummary,
   Schedule,
   SettingsPatch,
   SidebarApi,
   SidebarState,
+  SuggestRequest,
+  SuggestSummary,
 } from "../../src/addon/api";
 import type { Grade, GroupLimit, Problem, Tier } from "../../src/core/types";
 import type { LocalTab, RpcHandle } from "../../src/local/server";
@@ -35,7 +40,17 @@ function tierOf(score: number, tiers: Tier[]): string {
 }
 
 const FIRST = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Margaret", "Linus", "Frances", "Dennis"];
-const LAST = ["Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Thompson", "Hamilton", "Torvalds", "Allen"];
+const LAST = [
+  "Lovelace",
+  "Hopper",
+  "Turing",
+  "Dijkstra",
+  "Liskov",
+  "Thompson",
+  "Hamilton",
+  "Torvalds",
+  "Allen",
+];
 
 export class FakeApi implements SidebarApi {
   tiers: Tier[] = [
@@ -169,7 +184,11 @@ export class FakeApi implements SidebarApi {
   saveTiers(tiers: Tier[]): SidebarState {
     this.fail("saveTiers");
     if (!Array.isArray(tiers) || tiers.length === 0) throw new Error("At least one tier is needed.");
-    this.tiers = tiers.map((t) => ({ name: String(t.name), minScore: Number(t.minScore), notify: !!t.notify }));
+    this.tiers = tiers.map((t) => ({
+      name: String(t.name),
+      minScore: Number(t.minScore),
+      notify: !!t.notify,
+    }));
     this.rescore("sidebar");
     return this.getSidebarState();
   }
@@ -203,7 +222,13 @@ export class FakeApi implements SidebarApi {
       .map((l, i) => ({ l, row: i + 2 }))
       .filter(({ l }) => `${l.first} ${l.last} ${l.email}`.toLowerCase().includes(q))
       .slice(0, 20)
-      .map(({ l, row }) => ({ key: l.key, name: `${l.first} ${l.last}`, sheetRow: row, score: l.score, tier: l.tier }));
+      .map(({ l, row }) => ({
+        key: l.key,
+        name: `${l.first} ${l.last}`,
+        sheetRow: row,
+        score: l.score,
+        tier: l.tier,
+      }));
   }
 
   explainLead(key: string): LeadExplanation {
@@ -227,9 +252,33 @@ export class FakeApi implements SidebarApi {
         { group: "Engagement", raw: engagement, total: engagement, min: -20, max: 50, capped: null },
       ],
       rules: [
-        { ruleRow: 2, label: "Job title contains VP", group: "Fit", points: 15, count: 1, weight: 1, value: 15 },
-        { ruleRow: 5, label: `Company is ${l.last} & Sons <script>`, group: "Fit", points: fit - 7, count: 1, weight: 1, value: fit - 7 },
-        { ruleRow: 9, label: "Visited /pricing", group: "Engagement", points: 10, count: 2, weight: 0.71, value: 14.2 },
+        {
+          ruleRow: 2,
+          label: "Job title contains VP",
+          group: "Fit",
+          points: 15,
+          count: 1,
+          weight: 1,
+          value: 15,
+        },
+        {
+          ruleRow: 5,
+          label: `Company is ${l.last} & Sons <script>`,
+          group: "Fit",
+          points: fit - 7,
+          count: 1,
+          weight: 1,
+          value: fit - 7,
+        },
+        {
+          ruleRow: 9,
+          label: "Visited /pricing",
+          group: "Engagement",
+          points: 10,
+          count: 2,
+          weight: 0.71,
+          value: 14.2,
+        },
         {
           ruleRow: 12,
           label: "Webinar attended",
@@ -251,8 +300,11 @@ export class FakeApi implements SidebarApi {
   }
 
   tabs(): LocalTab[] {
-    const leads: unknown[][] = [["Lead Key", "First Name", "Last Name", "Email", "Owner", "Created", "Score", "Tier"]];
-    for (const l of this.leads) leads.push([l.key, l.first, l.last, l.email, l.owner, l.created, l.score, l.tier]);
+    const leads: unknown[][] = [
+      ["Lead Key", "First Name", "Last Name", "Email", "Owner", "Created", "Score", "Tier"],
+    ];
+    for (const l of this.leads)
+      leads.push([l.key, l.first, l.last, l.email, l.owner, l.created, l.score, l.tier]);
     const n = this.notifications;
     const settings: unknown[][] = [
       ["Setting", "Value", ""],
@@ -282,6 +334,56 @@ export class FakeApi implements SidebarApi {
     ];
   }
 
+  matrixVersions: MatrixVersion[] = [{ savedAt: "2025-06-01T10:00:00.000Z", rules: 18 }];
+  lastSuggest: SuggestRequest | null = null;
+
+  getLeadColumns(): string[] {
+    this.fail("getLeadColumns");
+    return ["Lead Key", "First Name", "Last Name", "Email", "Owner", "Created", "Converted", "Lead Quality"];
+  }
+
+  getCalibration(request: CalibrationRequest): CalibrationReport {
+    this.fail("getCalibration");
+    return fakeReport(request, this.tiers);
+  }
+
+  suggestPoints(request: SuggestRequest): SuggestSummary {
+    this.fail("suggestPoints");
+    this.lastSuggest = request;
+    return {
+      tab: "Suggested Matrix",
+      rules: 24,
+      aucCurrent: 0.781,
+      aucSuggested: 0.826,
+      flags: ['"Lead Quality" = "Excellent" converts at 97% (n = 64): likely leakage, left out.'],
+    };
+  }
+
+  applySuggestedMatrix(): SidebarState {
+    this.fail("applySuggestedMatrix");
+    this.matrixVersions.unshift({ savedAt: "2025-06-30T08:00:00.000Z", rules: 20 });
+    this.rescore("sidebar");
+    return this.getSidebarState();
+  }
+
+  listMatrixVersions(): MatrixVersion[] {
+    this.fail("listMatrixVersions");
+    return this.matrixVersions.map((v) => ({ ...v }));
+  }
+
+  restoreMatrix(savedAt: string): SidebarState {
+    this.fail("restoreMatrix");
+    if (!this.matrixVersions.some((v) => v.savedAt === savedAt))
+      throw new Error(`No matrix saved at ${savedAt}.`);
+    this.rescore("sidebar");
+    return this.getSidebarState();
+  }
+
+  createChartTab(_request: CalibrationRequest): { tab: string; charts: number } {
+    this.fail("createChartTab");
+    return { tab: "Calibration", charts: 4 };
+  }
+
   /** The bridge's view of this object: `call` by name, and `has` for the names it exposes. */
   handle(): RpcHandle {
     const api = this as unknown as Record<string, unknown>;
@@ -294,10 +396,163 @@ export class FakeApi implements SidebarApi {
       "lookupLeads",
       "explainLead",
       "selectCell",
+      "getLeadColumns",
+      "getCalibration",
+      "suggestPoints",
+      "applySuggestedMatrix",
+      "listMatrixVersions",
+      "restoreMatrix",
+      "createChartTab",
     ] satisfies (keyof SidebarApi)[]);
     return {
       has: (name) => names.has(name),
       call: (name, ...args) => (api[name] as (...a: unknown[]) => unknown).apply(this, args),
     };
   }
+}
+
+const rate = (leads: number, conversions: number, base: number) => {
+  const r = leads ? conversions / leads : null;
+  return {
+    leads,
+    conversions,
+    rate: r,
+    ci_low: r && r * 0.8,
+    ci_high: r && Math.min(1, r * 1.2),
+    lift: r && r / base,
+  };
+};
+
+/** A plausible report: conversion rising with score, a known AUC, one small-n rule. */
+function fakeReport(request: CalibrationRequest, tiers: Tier[]): CalibrationReport {
+  const base = 0.12;
+  const asc = [...tiers].sort((a, b) => a.minScore - b.minScore);
+  const tierRates = [0.03, 0.11, 0.27, 0.52];
+  return {
+    outcome_column: request.outcomeColumn ?? "Converted",
+    as_of: "2025-06-30T08:00:00.000Z",
+    time_zone: "Europe/Berlin",
+    backtest: {
+      mode: request.backtest?.mode ?? "before-conversion",
+      days: request.backtest?.days ?? 1,
+      column: "Converted At",
+      leads_cut: 230,
+      leads_without_date: 0,
+      description: "Converted leads scored 1 day before their conversion date; others as of now.",
+    },
+    leads_total: 2000,
+    leads_labelled: 1900,
+    leads_open: 100,
+    outcomes_unreadable: 0,
+    conversions: 228,
+    base_rate: base,
+    base_rate_ci: [0.106, 0.135],
+    auc: 0.781,
+    avg_score: { converted: 63.2, not_converted: 28.7 },
+    by_tier: asc.map((t, i) => ({
+      tier: t.name,
+      min_score: t.minScore,
+      ...rate(500 - i * 100, Math.round((500 - i * 100) * (tierRates[i] ?? 0.5)), base),
+    })),
+    by_decile: Array.from({ length: 10 }, (_, i) => ({
+      decile: i + 1,
+      min_score: 90 - i * 10,
+      max_score: 100 - i * 10,
+      ...rate(190, Math.round(190 * 0.4 * 0.72 ** i), base),
+    })),
+    roc: Array.from({ length: 21 }, (_, i) => {
+      const fpr = i / 20;
+      return { threshold: 100 - i * 5, fpr, tpr: 1 - (1 - fpr) ** 2.6 };
+    }),
+    gain: Array.from({ length: 11 }, (_, i) => ({
+      fraction_leads: i / 10,
+      fraction_conversions: 1 - (1 - i / 10) ** 2.2,
+      lift: i === 0 ? 2.2 : (1 - (1 - i / 10) ** 2.2) / (i / 10),
+    })),
+    score_distribution: Array.from({ length: 10 }, (_, i) => ({
+      from: i * 10,
+      to: i * 10 + 10,
+      converted: Math.round(4 + i * 5),
+      not_converted: Math.round(330 * 0.78 ** i),
+    })),
+    suggested_thresholds: {
+      multiple: request.topTierMultiple ?? 3,
+      min_count: 20,
+      target_rate: base * (request.topTierMultiple ?? 3),
+      top_tier: asc[asc.length - 1]?.name ?? null,
+      current: asc[asc.length - 1]?.minScore ?? null,
+      suggested: 78,
+      at_current: rate(200, 104, base),
+      at_suggested: rate(260, 118, base),
+      leads_entering: 60,
+      leads_leaving: 0,
+      boundaries: asc.slice(1).map((t, i) => ({
+        tier: t.name,
+        current_min_score: t.minScore,
+        below: rate(400, Math.round(400 * (tierRates[i] ?? 0.1)), base),
+        at_or_above: rate(300, Math.round(300 * (tierRates[i + 1] ?? 0.5)), base),
+      })),
+      note: "Leads scoring 78 or more convert at 45%, 3.8× the base rate.",
+    },
+    rules: [
+      {
+        rule_row: 2,
+        label: "Job title contains VP",
+        group: "Fit",
+        points: 15,
+        fires: 310,
+        conversions_with: 81,
+        rate_with: 0.26,
+        ci_low: 0.21,
+        ci_high: 0.31,
+        rate_without: 0.09,
+        lift: 2.2,
+        flags: [],
+      },
+      {
+        rule_row: 9,
+        label: "Visited /pricing",
+        group: "Engagement",
+        points: 10,
+        fires: 540,
+        conversions_with: 119,
+        rate_with: 0.22,
+        ci_low: 0.19,
+        ci_high: 0.26,
+        rate_without: 0.08,
+        lift: 1.8,
+        flags: [],
+      },
+      {
+        rule_row: 14,
+        label: `Company is <b>Acme</b>`,
+        group: "Fit",
+        points: 5,
+        fires: 12,
+        conversions_with: 2,
+        rate_with: 0.17,
+        ci_low: 0.05,
+        ci_high: 0.45,
+        rate_without: 0.12,
+        lift: 1.4,
+        flags: ["small-n"],
+      },
+      {
+        rule_row: 17,
+        label: "Visited /careers",
+        group: "Negative",
+        points: -10,
+        fires: 140,
+        conversions_with: 3,
+        rate_with: 0.02,
+        ci_low: 0.01,
+        ci_high: 0.06,
+        rate_without: 0.13,
+        lift: 0.18,
+        flags: [],
+      },
+    ],
+    warnings: ["Backtest: 12 converted leads have no Converted At date and were scored as of now."],
+    problems: [],
+  };
 }

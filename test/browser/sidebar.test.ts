@@ -2,7 +2,7 @@
 import type { Browser, Frame } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeApi, XSS_NAME } from "./fake-api";
-import { launchBrowser, type LocalPage, openLocalPage, screenshot } from "./helpers";
+import { type LocalPage, launchBrowser, openLocalPage, screenshot } from "./helpers";
 
 let browser: Browser;
 let api: FakeApi;
@@ -31,7 +31,10 @@ afterAll(async () => {
 });
 
 const count = (tier: string) =>
-  sb.locator(`[data-testid=tier-counts] tr[data-tier="${tier}"] [data-testid=count]`).innerText().then(Number);
+  sb
+    .locator(`[data-testid=tier-counts] tr[data-tier="${tier}"] [data-testid=count]`)
+    .textContent()
+    .then(Number);
 
 async function openPanel(name: string) {
   await sb.getByRole("tab", { name }).click();
@@ -84,11 +87,15 @@ describe("thresholds", () => {
     expect(changed.length).toBeGreaterThan(0);
     expect(leads.slice(1).filter((r) => r[tierCol] === "Hot").length).toBe(hot);
     // Dates leave the bridge as ISO strings.
-    expect(leads[1][(leads[0] as string[]).indexOf("Created")]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(leads[1][(leads[0] as string[]).indexOf("Created")]).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/,
+    );
 
     // The page's Settings table shows the new threshold without a reload.
     await lp.page.getByRole("tab", { name: "Settings" }).click();
-    await expect.poll(() => lp.page.locator("#grid td").filter({ hasText: /^40$/ }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => lp.page.locator("#grid td").filter({ hasText: /^40$/ }).count())
+      .toBeGreaterThan(0);
     await screenshot(lp.page, "local-page-after-save", false);
   });
 
@@ -107,9 +114,9 @@ describe("thresholds", () => {
     await sb.getByLabel("Tier 4 minimum score", { exact: true }).fill("61");
     await sb.getByText("Tier 1 needs a name.").waitFor();
     await sb.getByText("Two tiers start at 61.").waitFor();
-    expect(await sb.getByRole("button", { name: "Save", exact: true }).filter({ visible: true }).isDisabled()).toBe(
-      true,
-    );
+    expect(
+      await sb.getByRole("button", { name: "Save", exact: true }).filter({ visible: true }).isDisabled(),
+    ).toBe(true);
   });
 });
 
@@ -142,14 +149,14 @@ describe("untrusted text", () => {
     await sb.getByLabel("Name or email", { exact: true }).fill("img");
     const match = sb.getByTestId("matches").getByRole("button").first();
     await match.waitFor();
-    expect(await match.innerText()).toContain(XSS_NAME);
+    expect(await match.textContent()).toContain(XSS_NAME);
     await match.click();
     await sb.getByTestId("explanation").waitFor();
-    expect(await sb.locator(".lead-head").innerText()).toBe(`${XSS_NAME} Dijkstra`);
-    expect(await sb.getByTestId("explanation").innerText()).toContain("& Sons <script>");
+    expect(await sb.locator(".lead-head").textContent()).toBe(`${XSS_NAME} Dijkstra`);
+    expect(await sb.getByTestId("explanation").textContent()).toContain("& Sons <script>");
     // Pending notifications on the Schedule panel carry the name too.
     await openPanel("Schedule");
-    expect(await sb.getByRole("table", { name: "Pending notifications" }).innerText()).toContain(XSS_NAME);
+    expect(await sb.getByRole("table", { name: "Pending notifications" }).textContent()).toContain(XSS_NAME);
     // And the page's Leads table.
     await lp.page.getByRole("tab", { name: "Leads" }).click();
     await lp.page.locator("#grid td").filter({ hasText: XSS_NAME }).first().waitFor();
@@ -164,10 +171,12 @@ describe("untrusted text", () => {
 });
 
 describe("layout and accessibility", () => {
-  const PANELS = ["Thresholds", "Decay", "Groups", "Schedule", "Problems", "Lookup"];
+  const PANELS = ["Thresholds", "Decay", "Groups", "Schedule", "Problems", "Lookup", "Calibration"];
 
   it("every panel fits 300 px without horizontal scrolling", async () => {
-    expect(await lp.page.locator("iframe#sidebar").evaluate((f) => f.getBoundingClientRect().width)).toBe(300);
+    expect(await lp.page.locator("iframe#sidebar").evaluate((f) => f.getBoundingClientRect().width)).toBe(
+      300,
+    );
     for (const name of PANELS) {
       await openPanel(name);
       const { scrollWidth, clientWidth } = await sb.evaluate(() => ({
@@ -177,7 +186,7 @@ describe("layout and accessibility", () => {
       expect(scrollWidth, name).toBeLessThanOrEqual(clientWidth);
       // No single element sticks out to the right either (overflow-x is hidden on the body).
       const overflow = await sb.evaluate(() =>
-        [...document.querySelectorAll("main *")]
+        Array.from(document.querySelectorAll("main *"))
           .filter((e) => (e as HTMLElement).offsetParent !== null)
           .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
           .map((e) => e.outerHTML.slice(0, 80)),
@@ -195,7 +204,7 @@ describe("layout and accessibility", () => {
         await sb.getByTestId("explanation").waitFor();
       }
       const unnamed = await sb.evaluate(() =>
-        [...document.querySelectorAll("input, select, textarea, button")]
+        Array.from(document.querySelectorAll("input, select, textarea, button"))
           .filter((e) => (e as HTMLElement).offsetParent !== null)
           .filter((e) => {
             const el = e as HTMLInputElement;
@@ -245,7 +254,7 @@ describe("other panels", () => {
     await openPanel("Problems");
     const items = sb.getByTestId("problems").locator("li");
     expect(await items.count()).toBe(2);
-    expect(await items.first().innerText()).toContain("Not an email address: <b>ada at example</b>");
+    expect(await items.first().textContent()).toContain("Not an email address: <b>ada at example</b>");
     await sb.getByRole("button", { name: "Go to Leads, row 7, Email" }).click();
     await expect.poll(() => api.selected).toEqual([{ tab: "Leads", row: 7, column: "Email" }]);
     await lp.page.locator("#grid tr.sel[data-row='7'] td.selcell").waitFor();
@@ -287,6 +296,34 @@ describe("other panels", () => {
     expect(api.grades[0]).toEqual({ name: "A", minPoints: 45 });
   });
 
+  it("calibration: report, charts, suggested points, apply and history", async () => {
+    await openPanel("Calibration");
+    await expect.poll(() => sb.getByLabel("Outcome column", { exact: true }).inputValue()).toBe("Converted");
+    await sb.getByRole("button", { name: "Calibrate" }).click();
+    const report = sb.getByTestId("calibration-report");
+    await report.waitFor();
+    expect(await report.textContent()).toContain("0.781");
+    expect(await report.textContent()).toContain("Company is <b>Acme</b>");
+    expect(await sb.locator("b").count()).toBe(0);
+    expect(await report.locator("canvas").count()).toBe(4);
+    await sb.getByRole("button", { name: "Create chart tab" }).click();
+    await sb.getByText("Charts created on the Calibration tab.").waitFor();
+
+    await sb.getByLabel("Lead Quality", { exact: true }).check();
+    await sb.getByRole("button", { name: "Suggest points" }).click();
+    await sb.getByTestId("suggest-summary").waitFor();
+    expect(api.lastSuggest).toEqual({ outcomeColumn: "Converted", exclude: ["Lead Quality"], maxRules: 40 });
+    await sb.getByRole("button", { name: "Apply suggested matrix" }).click();
+    await sb.getByText("Suggested matrix applied. Leads rescored.").waitFor();
+    await expect.poll(() => sb.getByRole("button", { name: /^Restore the matrix/ }).count()).toBe(2);
+
+    const { scrollWidth, clientWidth } = await sb.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  });
+
   it("screenshots of every panel at 300 px", async () => {
     const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
     try {
@@ -303,6 +340,10 @@ describe("other panels", () => {
       await page.getByTestId("matches").getByRole("button").first().click();
       await page.getByTestId("explanation").waitFor();
       await screenshot(page, "sidebar-lookup");
+      await page.getByRole("tab", { name: "Calibration" }).click();
+      await page.getByRole("button", { name: "Calibrate" }).click();
+      await page.getByTestId("calibration-report").waitFor();
+      await screenshot(page, "sidebar-calibration");
     } finally {
       await page.close();
     }

@@ -79,20 +79,17 @@ describe("announce once, re-arm with a margin", () => {
 });
 
 describe("advance", () => {
-  it("first run: the Leads tab's old tier is the baseline; leads already in a notify tier are not announced", () => {
+  it("first run: every lead's tier now is the baseline; nothing is recorded or announced", () => {
     const r = advance({
       previous: null,
-      leads: [lead("a", 90, "Sales-ready"), lead("b", 90, "Sales-ready"), lead("c", 20, "Cold")],
+      leads: [lead("a", 90, "Sales-ready"), lead("b", 70, "Hot"), lead("c", 20, "Cold")],
       tiers: TIERS,
       margin: 5,
       now: NOW,
-      baseline: (k) =>
-        k === "a" ? { tier: "Sales-ready", score: 88 } : k === "b" ? { tier: "Warm", score: 40 } : undefined,
     });
-    expect(r.announced).toEqual(["b"]);
-    expect(r.changes).toEqual([
-      { key: "b", oldTier: "Warm", newTier: "Sales-ready", oldScore: 40, newScore: 90, reasons: "" },
-    ]);
+    expect(r.announced).toEqual([]);
+    expect(r.changes).toEqual([]);
+    expect(r.states.map((s) => s.announced)).toEqual(["Sales-ready", "Hot", ""]);
   });
 
   it("a lead seen for the first time after the baseline is recorded and, in a notify tier, announced", () => {

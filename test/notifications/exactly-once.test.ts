@@ -1,7 +1,7 @@
 // Exactly once across failures: the runtime injects a failure after any service call of a run; the retry
 // must send every alert once in all (no duplicate, nothing lost) and write each tier change once.
 import { describe, expect, it } from "vitest";
-import { DAY, HOUR, history, type Scenario, scenario } from "./helpers";
+import { DAY, HOUR, history, type Scenario, scenario, T0 } from "./helpers";
 
 const LEADS = [
   { email: "ann@acme.com", first: "Ann", title: "VP Sales", owner: "maya@example.com" },
@@ -109,6 +109,43 @@ describe("exactly once", () => {
       "Range.getValues",
     ]) {
       expect(hit).toContain(name);
+    }
+  });
+});
+
+describe("exactly once on the first run", () => {
+  it("a failure after any call of the first run leaves the same baseline after the retry", () => {
+    const setUp = () => {
+      const s = scenario(LEADS, [["ann@acme.com", "Demo Request", new Date(T0.getTime() - DAY)]]);
+      s.script.call("menuScoreAll"); // Ann: Sales-ready (87) on the Leads tab
+      s.runtime.clock.advance(DAY); // a day later she has cooled to Hot (85)
+      s.script.call("setSchedule", { kind: "daily", atHour: 8 }); // first run in 30 minutes
+      return s;
+    };
+    const nextDay = (s: Scenario) => {
+      s.activity("ann@acme.com", "Webinar Attended"); // back to Sales-ready: a change from the baseline
+      s.runtime.advanceAndRun(DAY);
+      return { history: history(s), sent: sentTo(s) };
+    };
+    const expected = {
+      history: [{ key: "ann@acme.com", from: "Hot", to: "Sales-ready", oldScore: 85, newScore: 100 }],
+      sent: ["maya@example.com"],
+    };
+    const clean = setUp();
+    const before = clean.runtime.calls.total();
+    clean.runtime.advanceAndRun(HOUR);
+    const calls = clean.runtime.calls.total() - before;
+    expect(history(clean)).toEqual([]);
+    expect(clean.runtime.sheet("Leadscore State").isSheetHidden()).toBe(true);
+    expect(nextDay(clean)).toEqual(expected);
+    for (let k = 0; k < calls; k++) {
+      const s = setUp();
+      s.runtime.failAfter(k);
+      s.runtime.advanceAndRun(HOUR, { throwOnError: false });
+      s.runtime.calls.clearFailures();
+      s.script.call("scheduledRun");
+      expect(history(s), `failure at call ${k}`).toEqual([]);
+      expect(nextDay(s), `failure at call ${k}`).toEqual(expected);
     }
   });
 });

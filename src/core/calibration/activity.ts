@@ -1,66 +1,149 @@
-// Activity counts by event, per lead, at each lead's point-in-time cut-off: the raw material of activity
-// rules (Event = X, Points per activity, Max Count as a cap, Half-life 0 = no decay).
+// Activity signals, per lead, at each lead's point-in-time cut-off: the raw material of activity rules.
+// A signal is an event (`Webinar Attended`) or, for events whose Detail holds page paths, an event on one
+// section of the site (`Page View` with Detail starting with `/pricing`): what an activity rule can select.
+// Each lead keeps the ages (days before its cut-off) of its activities of the signal, newest first, so any
+// Max Count / Within Days / Half-life Days can be turned into the exact number the engine computes.
 import type { Grid } from "../types";
 import { columnIndex } from "./columns";
 import { cellDate, cellKey, cellText } from "./values";
 
-export interface EventCounts {
+export interface ActivitySignal {
   /** Event name as most often spelt. */
   event: string;
-  /** Per data row of Leads: activities at or before the lead's cut-off. */
-  counts: Int32Array;
-  /** Leads (among all rows) with at least one. */
-  leads: number;
+  /** Detail condition (Activity Log `Detail` column), or none for every activity of the event. */
+  detail?: { operator: "starts with" | "="; value: string };
+  label: string;
+  /** CSR by data row: ages[ptr[r] .. ptr[r+1]) ascending (newest first), in days. */
+  ptr: Int32Array;
+  ages: Float64Array;
 }
 
-export function eventCounts(
+const DAY = 86_400_000;
+
+/** First path section ("/pricing" of "/pricing/enterprise"), "/" for the home page, null if not a path. */
+export function pathSection(detail: string): string | null {
+  if (!detail.startsWith("/")) return null;
+  const section = /^\/[^/?#]*/.exec(detail)?.[0] ?? "/";
+  // The home page rule is `= /`: "/?utm=x" is not it.
+  return section === "/" && detail !== "/" ? null : section;
+}
+
+interface Hit {
+  row: number;
+  age: number;
+}
+
+export function activitySignals(
   leads: Grid,
   activities: Grid | undefined,
   leadKeyColumn: string,
   cutFor: (dataRow: number) => number,
   timeZone: string,
-): EventCounts[] {
+): ActivitySignal[] {
   if (!activities || activities.length < 2) return [];
   const lk = columnIndex(leads[0] ?? [], leadKeyColumn);
   const ak = columnIndex(activities[0], leadKeyColumn);
   const at = columnIndex(activities[0], "Timestamp");
   const ev = columnIndex(activities[0], "Event");
+  const dt = columnIndex(activities[0], "Detail");
   if (lk < 0 || ak < 0 || at < 0 || ev < 0) return [];
-  const rowOf = new Map<string, number>();
+  // Leads sharing a key all get its activities, as in the engine.
+  const rowsOf = new Map<string, number[]>();
   for (let r = 1; r < leads.length; r++) {
     const k = cellKey(leads[r]?.[lk]);
-    if (k && !rowOf.has(k)) rowOf.set(k, r - 1);
+    if (!k) continue;
+    const list = rowsOf.get(k);
+    if (list) list.push(r - 1);
+    else rowsOf.set(k, [r - 1]);
   }
-  const byEvent = new Map<string, { spelling: string; counts: Int32Array }>();
+  const rows = leads.length - 1;
+  const events = new Map<string, { spelling: string; hits: Hit[]; paths: number; sections: Map<string, Hit[]> }>();
   for (let i = 1; i < activities.length; i++) {
     const a = activities[i];
-    const row = rowOf.get(cellKey(a?.[ak]));
-    if (row === undefined) continue;
-    const when = cellDate(a[at], timeZone);
-    if (!when || when.getTime() > cutFor(row)) continue;
+    const owners = rowsOf.get(cellKey(a?.[ak]));
+    if (!owners) continue;
     const key = cellKey(a[ev]);
     if (!key) continue;
-    let e = byEvent.get(key);
+    const when = cellDate(a[at], timeZone);
+    if (!when) continue;
+    let e = events.get(key);
     if (!e) {
-      e = { spelling: cellText(a[ev]), counts: new Int32Array(leads.length - 1) };
-      byEvent.set(key, e);
+      e = { spelling: cellText(a[ev]), hits: [], paths: 0, sections: new Map() };
+      events.set(key, e);
     }
-    e.counts[row]++;
+    const section = dt >= 0 ? pathSection(cellKey(a[dt])) : null;
+    if (section !== null) e.paths++;
+    for (const row of owners) {
+      const cut = cutFor(row);
+      if (when.getTime() > cut) continue;
+      const hit = { row, age: (cut - when.getTime()) / DAY };
+      e.hits.push(hit);
+      if (section === null) continue;
+      const list = e.sections.get(section);
+      if (list) list.push(hit);
+      else e.sections.set(section, [hit]);
+    }
   }
-  return [...byEvent.values()].map((e) => {
-    let n = 0;
-    for (const c of e.counts) if (c > 0) n++;
-    return { event: e.spelling, counts: e.counts, leads: n };
-  });
+  const out: ActivitySignal[] = [];
+  for (const e of events.values()) {
+    out.push({ event: e.spelling, label: e.spelling, ...csr(e.hits, rows) });
+    // Sections only for events whose details are mostly paths (page views), not campaign names.
+    if (e.paths < 0.5 * e.hits.length || e.sections.size < 2) continue;
+    for (const [section, hits] of e.sections) {
+      const detail =
+        section === "/"
+          ? { operator: "=" as const, value: "/" }
+          : { operator: "starts with" as const, value: section };
+      // `starts with /blog` also takes /blog-old: count what the rule will count.
+      const matched = section === "/" ? hits : sectionHits(e.sections, section);
+      out.push({ event: e.spelling, detail, label: `${e.spelling} ${section === "/" ? "/ (home)" : `${section}…`}`, ...csr(matched, rows) });
+    }
+  }
+  return out;
 }
 
-/** Caps worth a rule: 1 (did it at all), then the 75th and 95th percentile of the positive counts. */
-export function capsFor(counts: Int32Array, train: ArrayLike<number>): number[] {
+function sectionHits(sections: Map<string, Hit[]>, prefix: string): Hit[] {
+  const all: Hit[] = [];
+  for (const [s, hits] of sections) if (s.startsWith(prefix)) all.push(...hits);
+  return all;
+}
+
+function csr(hits: Hit[], rows: number): { ptr: Int32Array; ages: Float64Array } {
+  const ptr = new Int32Array(rows + 1);
+  for (const h of hits) ptr[h.row + 1]++;
+  for (let r = 0; r < rows; r++) ptr[r + 1] += ptr[r];
+  const fill = ptr.slice(0, rows);
+  const ages = new Float64Array(hits.length);
+  for (const h of hits) ages[fill[h.row]++] = h.age;
+  for (let r = 0; r < rows; r++) ages.subarray(ptr[r], ptr[r + 1]).sort();
+  return { ptr, ages };
+}
+
+/** Leads (among `train`) with at least one activity of the signal within `withinDays`. */
+export function signalSupport(s: ActivitySignal, train: ArrayLike<number>, withinDays: number): number {
+  let n = 0;
+  for (let t = 0; t < train.length; t++) {
+    const r = train[t];
+    if (s.ptr[r] < s.ptr[r + 1] && s.ages[s.ptr[r]] <= withinDays) n++;
+  }
+  return n;
+}
+
+/**
+ * Caps worth a rule: 1 (the newest only) and the 90th percentile of the positive counts. Two rules per
+ * signal give a concave curve (the first one counts most) and leave room in the rule budget.
+ */
+export function capsFor(s: ActivitySignal, train: ArrayLike<number>, withinDays: number): number[] {
   const pos: number[] = [];
-  for (let t = 0; t < train.length; t++) if (counts[train[t]] > 0) pos.push(counts[train[t]]);
+  for (let t = 0; t < train.length; t++) {
+    const r = train[t];
+    let c = 0;
+    for (let k = s.ptr[r]; k < s.ptr[r + 1] && s.ages[k] <= withinDays; k++) c++;
+    if (c > 0) pos.push(c);
+  }
   pos.sort((a, b) => a - b);
   const caps = [1];
-  for (const q of [0.75, 0.95]) {
+  for (const q of [0.9]) {
     const c = pos[Math.floor(q * (pos.length - 1))] ?? 1;
     if (c > caps[caps.length - 1]) caps.push(Math.min(c, 50));
   }

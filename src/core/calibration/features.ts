@@ -1,9 +1,11 @@
 // Candidate features from the Leads columns. Each usable column becomes a set of mutually exclusive
 // "atoms" (one per lead at most): a frequent categorical value, a quantile bin of a numeric column, or
 // "missing" (blank or a placeholder such as n/a). Rare values are pooled into no atom, the reference.
-// Columns that cannot generalise (IDs, e-mails, dates, the key, the outcome, output columns) are skipped.
+// Columns that cannot generalise as values (IDs, names, e-mails, dates, the key, the outcome, output
+// columns) are skipped; a free-text column whose words are shared (Job Title) gives keyword flags instead.
 import type { CellValue, Grid } from "../types";
 import { headerKey } from "./columns";
+import { emailDomainColumn, type FlagColumn, keywordColumn } from "./flags";
 import { cellKey, cellNumber, cellText, isBlankLike } from "./values";
 
 export interface CategoryAtom {
@@ -52,10 +54,13 @@ export interface FeatureOptions {
   minSupport?: number;
   /** Most quantile bins for a numeric column (default 10). */
   maxBins?: number;
+  /** The Lists tab, for e-mail domain kinds (`in list @Free email`, `@Competitors`). */
+  lists?: Grid;
 }
 
 const OUTPUT_HEADERS = new Set(["score", "tier", "grade", "top reasons", "scored at"]);
-const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+// Matched against lower-cased text ("2026-05-05t09:00:46z").
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Shortest decimal strictly between a and b (a < b), so a bin boundary is never a value seen in training. */
 export function niceBetween(a: number, b: number): number {
@@ -80,8 +85,9 @@ export function buildColumns(
   leads: Grid,
   train: ArrayLike<number>,
   options: FeatureOptions,
-): { columns: ColumnSpec[]; skipped: SkippedColumn[] } {
+): { columns: ColumnSpec[]; flags: FlagColumn[]; skipped: SkippedColumn[] } {
   const headers = leads[0] ?? [];
+  const flags: FlagColumn[] = [];
   const minSupport = options.minSupport ?? 30;
   const maxBins = options.maxBins ?? 10;
   const rows = leads.length - 1;
@@ -128,14 +134,31 @@ export function buildColumns(
       columns.push(numericColumn(name, c, rows, cell, train, minSupport, maxBins));
       return;
     }
-    const distinct = counts.size;
-    if (emails >= 0.5 * nonBlank || (distinct > 50 && distinct >= 0.5 * nonBlank)) {
-      skipped.push({ column: name, reason: "identifier-like (almost every lead has its own value)" });
+    if (emails >= 0.5 * nonBlank) {
+      skipped.push({ column: name, reason: "e-mail addresses (the Email Domain kinds are used instead)" });
+      return;
+    }
+    // Free text (names, companies, raw titles): the values that recur cover few leads, so a rule on one
+    // would fit noise. Judged by the data, not the header.
+    let covered = 0;
+    for (const n of counts.values()) if (n >= minSupport) covered += n;
+    if (counts.size > 20 && covered < 0.5 * nonBlank) {
+      const keywords = keywordColumn(name, rows, cell, train, minSupport);
+      if (keywords) flags.push(keywords);
+      else
+        skipped.push({
+          column: name,
+          reason: "identifier-like or free text (most values appear on few leads; no shared keywords)",
+        });
       return;
     }
     columns.push(categoricalColumn(name, c, rows, cell, train, counts, minSupport));
   });
-  return { columns: columns.filter((col) => col.atoms.length > 0), skipped };
+  if (!headers.some((h) => headerKey(h) === "email domain") && !options.never.has("email domain")) {
+    const domains = emailDomainColumn(leads, options.lists, train, minSupport);
+    if (domains) flags.push(domains);
+  }
+  return { columns: columns.filter((col) => col.atoms.length > 0), flags, skipped };
 }
 
 function missingAtom(rows: number, cell: (r: number) => CellValue, train: ArrayLike<number>): MissingAtom {

@@ -3,8 +3,8 @@
 // merged until the matrix is readable, integer points on the workbook's scale, and an honest check of the
 // integer matrix *as the engine scores it* on held-out leads.
 import type { Grid, WorkbookInput } from "../types";
-import { capsFor, eventCounts } from "./activity";
-import { type ActivityFeature, activityFeature } from "./activity-feature";
+import { type ActivitySignal, activitySignals, capsFor, signalSupport } from "./activity";
+import { type ActivityFeature, type ActivityTiming, activityFeature } from "./activity-feature";
 import { auc } from "./auc";
 import { type BacktestInfo, type BacktestOption, cutoffs, defaultBacktest } from "./backtest";
 import { columnIndex, headerKey, settingValue } from "./columns";
@@ -17,6 +17,7 @@ import { countRules, featureWeights, mergeToBudget } from "./merge";
 import { readOutcomes } from "./outcomes";
 import { toPoints } from "./points";
 import { rng, stratifiedFolds } from "./rng";
+import { columnPValue } from "./screen";
 import { atomStructure, buildDesign, type Structure } from "./structure";
 import { cellNumber, cellText } from "./values";
 
@@ -37,6 +38,8 @@ export interface FitMatrixOptions {
   /** Minimum training leads for a value or bin of its own (default 30). */
   minSupport?: number;
   backtest?: BacktestOption;
+  /** Leave out columns whose values show no link with the outcome at this p-value (default 0.05; 1 = keep all). */
+  screenAlpha?: number;
   timeZone: string;
   asOf: Date;
 }
@@ -79,6 +82,8 @@ export interface FitReport {
   clamped_share: number;
   features: { column: string; kind: string; atoms: number }[];
   activity_events: string[];
+  /** Activity weighting chosen by cross-validation (Half-life Days 0 = none; Within Days null = all). */
+  activity_timing: { half_life_days: number; within_days: number | null };
   excluded_columns: SkippedColumn[];
   leakage: LeakageFlag[];
   rule_stats: FitRuleInfo[];
@@ -94,6 +99,7 @@ export interface FitResult {
 }
 
 const LAMBDAS = [1000, 300, 100, 30, 10, 3, 1, 0.3, 0.1];
+const COARSE_LAMBDAS = [30, 10, 3, 1];
 
 /** Pick the L2 penalty by k-fold CV AUC (out-of-fold predictions pooled), warm-starting along the path. */
 export function chooseLambda(
@@ -102,16 +108,17 @@ export function chooseLambda(
   rows: number[],
   seed: number,
   folds = 4,
+  lambdas: readonly number[] = LAMBDAS,
 ): { lambda: number; auc: number | null } {
   const random = rng(seed ^ 0x5bd1e995);
   const labels = rows.map((i) => y[i]);
   const fold = stratifiedFolds(labels, folds, random);
-  const oof = LAMBDAS.map(() => new Float64Array(rows.length));
+  const oof = lambdas.map(() => new Float64Array(rows.length));
   for (let k = 0; k < folds; k++) {
     const train = rows.filter((_, t) => fold[t] !== k);
     const test = rows.map((_, t) => t).filter((t) => fold[t] === k);
     let init: LogisticModel | undefined;
-    LAMBDAS.forEach((lambda, li) => {
+    lambdas.forEach((lambda, li) => {
       init = fitLogistic(X, y, train, lambda, { init, tol: 1e-7 });
       for (const t of test) oof[li][t] = linearPredictor(X, init, rows[t]);
     });
@@ -120,7 +127,7 @@ export function chooseLambda(
   const best = Math.max(...aucs);
   // The strongest penalty within a hair of the best: simpler points, same ranking.
   const li = aucs.findIndex((a) => a >= best - 1e-4);
-  return { lambda: LAMBDAS[li], auc: best };
+  return { lambda: lambdas[li], auc: best };
 }
 
 interface Settings {
@@ -140,7 +147,41 @@ function readSettings(input: WorkbookInput): Settings {
   return { leadKey: key, floor: bound("Score floor", 0), ceiling: bound("Score ceiling", 100) };
 }
 
+/**
+ * Activity weightings tried by cross-validation: counts (no decay), decay at a few half-lives, and
+ * counts within a window. One for all signals: a workbook has one sales rhythm.
+ */
+export const TIMINGS: readonly ActivityTiming[] = [
+  { halfLife: 0, withinDays: Number.POSITIVE_INFINITY },
+  { halfLife: 7, withinDays: Number.POSITIVE_INFINITY },
+  { halfLife: 14, withinDays: Number.POSITIVE_INFINITY },
+  { halfLife: 30, withinDays: Number.POSITIVE_INFINITY },
+  { halfLife: 0, withinDays: 30 },
+  { halfLife: 0, withinDays: 90 },
+];
+
+/** Activity features of the signals done by enough training leads: caps 1, ~p75 and ~p95 of the counts. */
+function activityFeatures(
+  signals: ActivitySignal[],
+  trainRows: number[],
+  timing: ActivityTiming,
+  minSupport: number,
+): ActivityFeature[] {
+  const out: ActivityFeature[] = [];
+  for (const s of signals) {
+    if (signalSupport(s, trainRows, timing.withinDays) < minSupport) continue;
+    for (const cap of capsFor(s, trainRows, timing.withinDays)) out.push(activityFeature(s, cap, timing));
+  }
+  return out;
+}
+
+/** Rows for cross-validation: all of a small workbook, an even sample of a large one (time bound). */
+function sample(rows: number[], most: number): number[] {
+  return rows.length > most ? rows.filter((_, i) => i % Math.ceil(rows.length / most) === 0) : rows;
+}
+
 interface Trained {
+  timing: ActivityTiming;
   structure: Structure;
   X: Design;
   fullX: Design;
@@ -159,14 +200,16 @@ function train(
   y: Uint8Array,
   trainRows: number[],
   never: Set<string>,
-  activityEvents: ReturnType<typeof eventCounts>,
+  signals: ActivitySignal[],
   settings: Settings,
   options: FitMatrixOptions,
-  lambdaFixed: number | null,
+  fixed: { lambda: number; timing: ActivityTiming } | null,
 ): Trained {
   const rows = input.leads.length - 1;
   const minSupport = options.minSupport ?? 30;
-  let { columns, skipped } = buildColumns(input.leads, trainRows, { never, minSupport });
+  const built = buildColumns(input.leads, trainRows, { never, minSupport, lists: input.lists });
+  let { columns } = built;
+  const { flags, skipped } = built;
   const allowed = new Set((options.allowLeakage ?? []).map(headerKey));
   const leakage = leakageFlags(columns, y, trainRows);
   const leaky = new Set(
@@ -180,27 +223,48 @@ function train(
       if (leaky.has(headerKey(c.name))) skipped.push({ column: c.name, reason: "likely leakage" });
     columns = columns.filter((c) => !leaky.has(headerKey(c.name)));
   }
-  const activities: ActivityFeature[] = [];
-  for (const e of activityEvents) {
-    let n = 0;
-    for (const r of trainRows) if (e.counts[r] > 0) n++;
-    if (n < minSupport) continue;
-    for (const cap of capsFor(e.counts, trainRows)) activities.push(activityFeature(e, cap));
-  }
-  let structure = atomStructure(columns, activities);
-  const fullX = buildDesign(structure, rows);
-  let lambda = lambdaFixed;
+  // Columns with no link to the outcome (G-test) would only add noise points.
+  const alpha = options.screenAlpha ?? 0.05;
+  columns = columns.filter((c) => {
+    const pValue = columnPValue(c, y, trainRows);
+    if (pValue < alpha) return true;
+    skipped.push({ column: c.name, reason: `no link with the outcome on the training leads (p = ${pValue.toFixed(2)})` });
+    return false;
+  });
+  const design = (timing: ActivityTiming) => {
+    const s = atomStructure(columns, activityFeatures(signals, trainRows, timing, minSupport), flags);
+    return { s, X: buildDesign(s, rows) };
+  };
+  let timing = fixed?.timing ?? TIMINGS[0];
+  let lambda = fixed?.lambda ?? 0;
   let cvAuc: number | null = null;
-  if (lambda === null) {
-    // Large workbooks: the penalty barely matters, so cross-validate on a sample to bound the time.
-    const cvRows =
-      trainRows.length > 30000
-        ? trainRows.filter((_, i) => i % Math.ceil(trainRows.length / 30000) === 0)
-        : trainRows;
-    const cv = chooseLambda(fullX, y, cvRows, options.seed ?? 1);
+  let chosen: { s: Structure; X: Design } | null = null;
+  if (!fixed) {
+    // Penalty and activity weighting by CV AUC. Large workbooks: the penalty barely matters, so
+    // cross-validate on a sample to bound the time (a smaller one for the weighting search).
+    const seed = options.seed ?? 1;
+    if (signals.length) {
+      // The weighting on a coarse penalty path (the ranking of weightings hardly depends on it).
+      const rowsT = sample(trainRows, 15000);
+      let best = Number.NEGATIVE_INFINITY;
+      for (const t of TIMINGS) {
+        const d = design(t);
+        const cv = chooseLambda(d.X, y, rowsT, seed, 4, COARSE_LAMBDAS);
+        // Simpler weighting (earlier in the list) unless a later one ranks clearly better.
+        if ((cv.auc ?? 0) > best + 5e-4) {
+          best = cv.auc ?? 0;
+          timing = t;
+          chosen = d;
+        }
+      }
+    }
+    chosen ??= design(timing);
+    const cv = chooseLambda(chosen.X, y, sample(trainRows, 30000), seed);
     lambda = cv.lambda;
     cvAuc = cv.auc;
   }
+  const { s: start, X: fullX } = chosen ?? design(timing);
+  let structure = start;
   const fullModel = fitLogistic(fullX, y, trainRows, lambda);
   let X = fullX;
   let model = fullModel;
@@ -213,7 +277,7 @@ function train(
     model = fitLogistic(X, y, trainRows, lambda);
   }
   const points = toPoints(X, model, y, trainRows, settings.floor, settings.ceiling);
-  return { structure, X, fullX, fullModel, model, points, skipped, leakage, lambda, cvAuc };
+  return { timing, structure, X, fullX, fullModel, model, points, skipped, leakage, lambda, cvAuc };
 }
 
 export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitResult {
@@ -242,7 +306,7 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
   const bt = options.backtest ?? defaultBacktest(input, convertedAt);
   const cuts = cutoffs(input, outcomes.labels, bt, options.asOf, options.timeZone, convertedAt);
   const asOfMs = options.asOf.getTime();
-  const activityEvents = eventCounts(
+  const signals = activitySignals(
     input.leads,
     input.activities,
     settings.leadKey,
@@ -264,7 +328,7 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
   const trainRows = holdoutShare > 0 ? labelled.filter((_, t) => fold[t] !== 0) : labelled;
   const testRows = holdoutShare > 0 ? labelled.filter((_, t) => fold[t] === 0) : [];
 
-  const first = train(input, y, trainRows, never, activityEvents, settings, options, null);
+  const first = train(input, y, trainRows, never, signals, settings, options, null);
   let aucModel: number | null = null;
   let aucMerged: number | null = null;
   let aucInteger: number | null = null;
@@ -299,7 +363,7 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
 
   const refit = (options.refitOnAll ?? true) && testRows.length > 0;
   const final = refit
-    ? train(input, y, labelled, never, activityEvents, settings, options, first.lambda)
+    ? train(input, y, labelled, never, signals, settings, options, { lambda: first.lambda, timing: first.timing })
     : first;
   const keyName = cellText(headers[columnIndex(headers, settings.leadKey)]);
   const rules = matrixRules(final.structure, final.points.points, final.points.baseline, keyName);
@@ -382,8 +446,19 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
       baseline_points: final.points.baseline,
       points_per_logit: final.points.scale,
       clamped_share: final.points.clamped,
-      features: final.structure.columns.map((c) => ({ column: c.name, kind: c.kind, atoms: c.atoms.length })),
+      features: [
+        ...final.structure.columns.map((c) => ({ column: c.name, kind: c.kind, atoms: c.atoms.length })),
+        ...final.structure.flagColumns.map((c) => ({
+          column: c.name,
+          kind: c.mergeable ? "keywords" : "flags",
+          atoms: c.items.length,
+        })),
+      ],
       activity_events: [...new Set(final.structure.activities.map((a) => a.event))],
+      activity_timing: {
+        half_life_days: final.timing.halfLife,
+        within_days: Number.isFinite(final.timing.withinDays) ? final.timing.withinDays : null,
+      },
       excluded_columns: final.skipped,
       leakage: final.leakage,
       rule_stats: ruleStats,

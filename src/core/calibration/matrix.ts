@@ -1,6 +1,7 @@
 // Writing the fitted structure as an ordinary Scoring Matrix: one readable rule per cluster (two when a
 // cluster holds both true blanks and placeholder text), an always-firing Baseline rule, activity rules.
 import type { CellValue, Grid } from "../types";
+import { keywordLabel, keywordPattern } from "./flags";
 import type { Cluster, Structure } from "./structure";
 
 export const MATRIX_COLUMNS = [
@@ -28,6 +29,7 @@ export interface MatrixRule {
   value: string;
   points: number;
   maxCount: number | "";
+  withinDays: number | "";
   halfLife: number | "";
   /** Feature index (-1 for the baseline). */
   feature: number;
@@ -50,6 +52,7 @@ function clusterRules(s: Structure, cl: Cluster, feature: number, points: number
     field: col.name,
     points,
     maxCount: "" as const,
+    withinDays: "" as const,
     halfLife: "" as const,
     feature,
   };
@@ -130,21 +133,53 @@ export function matrixRules(
   const lead = columnOrder.flatMap(([c, rules]) =>
     s.columns[c].kind === "numeric" ? rules : [...rules].sort((a, b) => b.points - a.points),
   );
-  const activity: MatrixRule[] = [];
-  s.activities.forEach((af, k) => {
+  // Flags: keyword alternations and e-mail domain kinds, strongest first.
+  const flags: MatrixRule[] = [];
+  s.flagClusters.forEach((cl, k) => {
     const f = s.clusters.length + k;
     if (points[f] === 0) return;
+    const col = s.flagColumns[cl.column];
+    const items = cl.atoms.map((a) => col.items[a]);
+    const tokens = items.map((it) => it.token);
+    const keyword = tokens.every((t) => t !== undefined);
+    flags.push({
+      group: "Fit",
+      label: keyword ? keywordLabel(col.name, tokens as string[]) : items[0].label,
+      source: "Lead",
+      event: "",
+      field: col.name,
+      operator: keyword ? "matches" : items[0].operator,
+      value: keyword ? keywordPattern(tokens as string[]) : items[0].value,
+      points: points[f],
+      maxCount: "",
+      withinDays: "",
+      halfLife: "",
+      feature: f,
+    });
+  });
+  flags.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+  const activity: MatrixRule[] = [];
+  s.activities.forEach((af, k) => {
+    const f = s.clusters.length + s.flagClusters.length + k;
+    if (points[f] === 0) return;
+    const { halfLife, withinDays } = af.timing;
+    const how = [
+      af.cap === 1 ? "newest" : `each, newest ${af.cap}`,
+      halfLife > 0 ? `half-life ${num(halfLife)} d` : "",
+      Number.isFinite(withinDays) ? `within ${num(withinDays)} d` : "",
+    ].filter(Boolean);
     activity.push({
       group: "Engagement",
-      label: af.cap === 1 ? `${af.event} (any)` : `${af.event} (each, up to ${af.cap})`,
+      label: `${af.signal.label} (${how.join(", ")})`,
       source: "Activity",
       event: af.event,
-      field: "",
-      operator: "",
-      value: "",
+      field: af.signal.detail ? "Detail" : "",
+      operator: af.signal.detail?.operator ?? "",
+      value: af.signal.detail?.value ?? "",
       points: points[f],
       maxCount: af.cap,
-      halfLife: 0,
+      withinDays: Number.isFinite(withinDays) ? withinDays : "",
+      halfLife,
       feature: f,
     });
   });
@@ -158,10 +193,11 @@ export function matrixRules(
     value: "",
     points: baseline,
     maxCount: "",
+    withinDays: "",
     halfLife: "",
     feature: -1,
   };
-  return [baselineRule, ...lead, ...activity];
+  return [baselineRule, ...lead, ...flags, ...activity];
 }
 
 export function matrixGrid(rules: MatrixRule[]): Grid {
@@ -176,7 +212,7 @@ export function matrixGrid(rules: MatrixRule[]): Grid {
     r.value,
     r.points,
     r.maxCount,
-    "",
+    r.withinDays,
     r.halfLife,
   ]);
   return [[...MATRIX_COLUMNS], ...rows];

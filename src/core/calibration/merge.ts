@@ -1,13 +1,15 @@
 // Shrinking the matrix to a readable size: repeatedly merge the two clusters of a column whose fitted
 // coefficients are closest (Ward's cost: w1*w2/(w1+w2) * (b1-b2)^2), or drop a cluster whose coefficient
 // is near zero (cost w*b^2), whichever loses least, until the rule budget is met. Numeric bins only merge
-// with their neighbours, so a merged bin is still one `between` range.
+// with their neighbours, so a merged bin is still one `between` range; keywords of one column merge into
+// one alternation; other flags and activity features can only be dropped.
 import type { ColumnSpec } from "./features";
 import type { Design } from "./logistic";
 import { type Cluster, rulesFor, type Structure } from "./structure";
 
 interface Live {
-  cl: Cluster | null; // null: an activity feature
+  cl: Cluster | null; // null: a flag cluster or an activity feature
+  flag: Cluster | null;
   activity: number;
   coef: number;
   weight: number;
@@ -45,7 +47,7 @@ function mergeable(col: ColumnSpec, a: Cluster, b: Cluster): boolean {
 }
 
 export function countRules(s: Structure): number {
-  return s.clusters.reduce((n, cl) => n + rulesFor(s, cl), 0) + s.activities.length;
+  return s.clusters.reduce((n, cl) => n + rulesFor(s, cl), 0) + s.flagClusters.length + s.activities.length;
 }
 
 /** Merge/drop until the structure needs at most `budget` rules. `coef`/`weight` are per feature. */
@@ -59,14 +61,19 @@ export function mergeToBudget(
   s.clusters.forEach((cl, f) => {
     live.push({
       cl: { column: cl.column, atoms: [...cl.atoms] },
+      flag: null,
       activity: -1,
       coef: coef[f],
       weight: weight[f],
     });
   });
-  s.activities.forEach((_, k) => {
+  s.flagClusters.forEach((cl, k) => {
     const f = s.clusters.length + k;
-    live.push({ cl: null, activity: k, coef: coef[f], weight: weight[f] });
+    live.push({ cl: null, flag: cl, activity: -1, coef: coef[f], weight: weight[f] });
+  });
+  s.activities.forEach((_, k) => {
+    const f = s.clusters.length + s.flagClusters.length + k;
+    live.push({ cl: null, flag: null, activity: k, coef: coef[f], weight: weight[f] });
   });
   const rules = (l: Live) => (l.cl ? rulesFor(s, l.cl) : 1);
   let total = live.reduce((n, l) => n + rules(l), 0);
@@ -114,6 +121,30 @@ export function mergeToBudget(
         }
       }
     }
+    // Keywords: neighbours by coefficient merge into one alternation (one rule saved). The weights of
+    // overlapping keywords double-count a little; the refit that follows corrects the coefficients.
+    const byFlagColumn = new Map<number, number[]>();
+    live.forEach((l, i) => {
+      if (!l.flag || !s.flagColumns[l.flag.column].mergeable) return;
+      if (l.flag.atoms.some((a) => s.flagColumns[l.flag!.column].items[a].token === undefined)) return;
+      const list = byFlagColumn.get(l.flag.column) ?? [];
+      list.push(i);
+      byFlagColumn.set(l.flag.column, list);
+    });
+    for (const list of byFlagColumn.values()) {
+      const sorted = [...list].sort((x, y) => live[x].coef - live[y].coef);
+      for (let k = 0; k + 1 < sorted.length; k++) {
+        const a = live[sorted[k]];
+        const b = live[sorted[k + 1]];
+        const w = a.weight + b.weight;
+        const cost = w > 0 ? ((a.weight * b.weight) / w) * (a.coef - b.coef) ** 2 : 0;
+        if (cost < best) {
+          best = cost;
+          bi = sorted[k];
+          bj = sorted[k + 1];
+        }
+      }
+    }
     if (bi < 0) break;
     if (bj < 0) {
       total -= rules(live[bi]);
@@ -122,8 +153,13 @@ export function mergeToBudget(
     }
     const a = live[bi];
     const b = live[bj];
+    const join = (x: Cluster, y: Cluster): Cluster => ({
+      column: x.column,
+      atoms: [...x.atoms, ...y.atoms].sort((p, q) => p - q),
+    });
     const merged: Live = {
-      cl: { column: a.cl!.column, atoms: [...a.cl!.atoms, ...b.cl!.atoms].sort((x, y) => x - y) },
+      cl: a.cl && b.cl ? join(a.cl, b.cl) : null,
+      flag: a.flag && b.flag ? join(a.flag, b.flag) : null,
       activity: -1,
       coef: a.weight + b.weight > 0 ? (a.coef * a.weight + b.coef * b.weight) / (a.weight + b.weight) : 0,
       weight: a.weight + b.weight,
@@ -135,7 +171,9 @@ export function mergeToBudget(
   const next: Structure = {
     columns: s.columns,
     clusters: live.filter((l) => l.cl).map((l) => l.cl!),
-    activities: live.filter((l) => !l.cl).map((l) => s.activities[l.activity]),
+    flagColumns: s.flagColumns,
+    flagClusters: live.filter((l) => l.flag).map((l) => l.flag!),
+    activities: live.filter((l) => l.activity >= 0).map((l) => s.activities[l.activity]),
   };
   return next;
 }

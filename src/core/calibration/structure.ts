@@ -1,8 +1,10 @@
 // What the model is fitted on: the column atoms grouped into clusters (one feature and one matrix rule,
-// or two for blanks + placeholders, per cluster) plus activity count features. Merging clusters is how the
+// or two for blanks + placeholders, per cluster), yes/no flags grouped the same way (a cluster of keywords
+// is one `matches` rule firing when any is present), and activity features. Merging clusters is how the
 // matrix stays readable (<= ~40 rules) while keeping the ranking.
 import type { ActivityFeature } from "./activity-feature";
 import type { ColumnSpec } from "./features";
+import type { FlagColumn } from "./flags";
 import type { Design } from "./logistic";
 
 export interface Cluster {
@@ -15,23 +17,45 @@ export interface Cluster {
 export interface Structure {
   columns: ColumnSpec[];
   clusters: Cluster[];
+  flagColumns: FlagColumn[];
+  /** `column` indexes flagColumns, `atoms` its items. */
+  flagClusters: Cluster[];
   activities: ActivityFeature[];
 }
 
-/** Feature count: clusters first, then activity features. */
+/** Feature count: column clusters first, then flag clusters, then activity features. */
 export function featureCount(s: Structure): number {
-  return s.clusters.length + s.activities.length;
+  return s.clusters.length + s.flagClusters.length + s.activities.length;
 }
 
-/** One cluster per atom: the finest structure, fitted first. */
-export function atomStructure(columns: ColumnSpec[], activities: ActivityFeature[]): Structure {
+/** One cluster per atom and per flag: the finest structure, fitted first. */
+export function atomStructure(
+  columns: ColumnSpec[],
+  activities: ActivityFeature[],
+  flagColumns: FlagColumn[] = [],
+): Structure {
   const clusters: Cluster[] = [];
   columns.forEach((col, c) => {
     col.atoms.forEach((_, a) => {
       clusters.push({ column: c, atoms: [a] });
     });
   });
-  return { columns, clusters, activities };
+  const flagClusters: Cluster[] = [];
+  flagColumns.forEach((col, c) => {
+    col.items.forEach((_, a) => {
+      flagClusters.push({ column: c, atoms: [a] });
+    });
+  });
+  return { columns, clusters, flagColumns, flagClusters, activities };
+}
+
+/** Per data row: 1 when the flag cluster's rule fires (any of its items). */
+export function flagValues(s: Structure, cl: Cluster, rows: number): Uint8Array {
+  const items = cl.atoms.map((a) => s.flagColumns[cl.column].items[a].on);
+  if (items.length === 1) return items[0];
+  const on = new Uint8Array(rows);
+  for (const it of items) for (let r = 0; r < rows; r++) on[r] |= it[r];
+  return on;
 }
 
 export function buildDesign(s: Structure, rows: number): Design {
@@ -39,6 +63,7 @@ export function buildDesign(s: Structure, rows: number): Design {
   s.clusters.forEach((cl, f) => {
     for (const a of cl.atoms) featureOf[cl.column][a] = f;
   });
+  const flags = s.flagClusters.map((cl) => flagValues(s, cl, rows));
   const ptr = new Int32Array(rows + 1);
   const idx: number[] = [];
   const val: number[] = [];
@@ -52,10 +77,16 @@ export function buildDesign(s: Structure, rows: number): Design {
         val.push(1);
       }
     });
+    for (let k = 0; k < flags.length; k++) {
+      if (flags[k][r]) {
+        idx.push(s.clusters.length + k);
+        val.push(1);
+      }
+    }
     s.activities.forEach((af, k) => {
       const v = af.values[r];
       if (v > 0) {
-        idx.push(s.clusters.length + k);
+        idx.push(s.clusters.length + flags.length + k);
         val.push(v);
       }
     });

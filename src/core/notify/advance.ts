@@ -9,24 +9,18 @@ import type { LeadState, RunLead, TierChange } from "./types";
 /** States of leads missing from the Leads tab are kept this long (a row broken for a while must not re-announce). */
 export const FORGET_AFTER_DAYS = 90;
 
-export interface Baseline {
-  tier: string;
-  score: number | null;
-}
-
 export interface AdvanceInput {
-  /** Known states by normalized key; null on the first run (no state yet). */
+  /**
+   * Known states by normalized key; null on the first run (no state yet), which records every lead's tier
+   * now as known: no history rows, no announcements. (Not the Leads tab's old Tier column: a first run that
+   * failed after rewriting it would make its retry see something else.)
+   */
   previous: Map<string, LeadState> | null;
   leads: readonly RunLead[];
   tiers: readonly Tier[];
   margin: number;
   /** ISO time of this run. */
   now: string;
-  /**
-   * First run only: the Tier/Score the Leads tab showed before this run, so changes since the last manual
-   * run are recorded and leads already in a notify tier are not announced as if new.
-   */
-  baseline?: (key: string) => Baseline | undefined;
 }
 
 export interface AdvanceResult {
@@ -48,21 +42,17 @@ export function advance(input: AdvanceInput): AdvanceResult {
     if (!key || seen.has(key)) continue; // duplicate keys: the first row speaks for the lead
     seen.add(key);
     const current = tierNamed(lead.tier, tiers) ?? tierFor(lead.score, tiers);
-    let prev = previous ? previous.get(key) : undefined;
-    if (!previous) {
-      // First run: the Leads tab's previous Tier (or, never scored, the tier now) is the known starting point.
-      const base = input.baseline?.(key);
-      const tier = base?.tier ? base.tier : current.name;
-      prev = {
-        key,
-        name: lead.name,
-        tier,
-        score: base?.tier ? (base.score ?? lead.score) : lead.score,
-        announced: quietUpTo(tier, tiers),
-        pending: null,
-        seen: now,
-      };
-    }
+    const prev: LeadState | undefined = previous
+      ? previous.get(key)
+      : {
+          key,
+          name: lead.name,
+          tier: current.name,
+          score: lead.score,
+          announced: quietUpTo(current.name, tiers),
+          pending: null,
+          seen: now,
+        };
     if (!prev || normKey(prev.tier) !== normKey(current.name)) {
       changes.push({
         key: lead.key,

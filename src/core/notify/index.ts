@@ -1,6 +1,6 @@
 // Notifications, pure: who is announced (tier changes, re-arm margin), who gets what, and the emails.
 export { type ActivityLine, formatWhen, LATEST_ACTIVITIES, latestActivities } from "./activities";
-export { type AdvanceInput, type AdvanceResult, advance, type Baseline, FORGET_AFTER_DAYS } from "./advance";
+export { type AdvanceInput, type AdvanceResult, advance, FORGET_AFTER_DAYS } from "./advance";
 export { type AlertView, composeEmail, type Email, type EmailContext, subjectFor } from "./compose";
 export { alertId } from "./ids";
 export {

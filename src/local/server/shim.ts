@@ -3,7 +3,7 @@
 // (a Date or a function throws at the call, as in Apps Script), a server error reaches the failure handler
 // as an Error carrying the server's message, and a name ending in "_" is private.
 // Plain ES5-ish browser code kept in a string: it is inlined into the served HTML, never bundled.
-export const SHIM_JS = String.raw`(function () {
+export const SHIM_JS = `(function () {
   "use strict";
   function check(v, path) {
     if (v === null || typeof v === "string" || typeof v === "boolean") return;

@@ -1,0 +1,141 @@
+// The local page server's HTTP contract, without a browser.
+import { request } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalServer, sidebarWithShim, startServer } from "../../src/local/server";
+import { illegalPath } from "../../src/local/server/json";
+
+let server: LocalServer;
+const calls: unknown[][] = [];
+
+beforeAll(async () => {
+  const fns: Record<string, (...a: unknown[]) => unknown> = {
+    echo: (...a) => a,
+    boom: () => {
+      throw new Error("Sheet is locked");
+    },
+    when: () => ({ at: new Date(0) }),
+    hidden_: () => "private",
+    nothing: () => undefined,
+  };
+  server = await startServer({
+    handle: {
+      has: (n) => n in fns,
+      call: (n, ...a) => {
+        calls.push([n, ...a]);
+        return fns[n](...a);
+      },
+    },
+    tabs: () => [
+      {
+        name: "Leads",
+        values: [
+          ["Name", "Created"],
+          ["<b>x</b>", new Date(Date.UTC(2025, 0, 2))],
+        ],
+      },
+    ],
+    sidebarHtml: "<!doctype html><html><head><title>t</title></head><body>ok</body></html>",
+  });
+});
+afterAll(() => server.close());
+
+function post(name: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(new URL(`/rpc/${name}`, server.url), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** A raw request, so the Host header can be forged (fetch does not allow that). */
+function rawGet(path: string, host: string): Promise<number> {
+  const url = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, headers: { Host: host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("local server", () => {
+  it("binds to 127.0.0.1", () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it("calls functions with JSON args and returns their result", async () => {
+    const res = await post("echo", { args: [1, "a", { b: [true, null] }] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ result: [1, "a", { b: [true, null] }] });
+    expect(await (await post("nothing", { args: [] })).json()).toEqual({});
+  });
+
+  it("turns a thrown error into HTTP 500 with its message", async () => {
+    const res = await post("boom", { args: [] });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ message: "Sheet is locked" });
+  });
+
+  it("refuses results google.script.run could not carry (Date)", async () => {
+    const res = await post("when", { args: [] });
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { message: string }).message).toContain("result.at");
+  });
+
+  it("refuses private, unknown and non-JSON calls", async () => {
+    const before = calls.length;
+    expect((await post("hidden_", { args: [] })).status).toBe(404);
+    expect((await post("missing", { args: [] })).status).toBe(404);
+    expect((await post("echo", { args: [] }, { "Content-Type": "text/plain" })).status).toBe(415);
+    expect((await post("echo", { args: [] }, { Origin: "http://evil.example" })).status).toBe(403);
+    expect((await post("echo", { args: "x" })).status).toBe(400);
+    expect((await fetch(new URL("/rpc/echo", server.url))).status).toBe(405);
+    expect(calls.length).toBe(before);
+  });
+
+  it("rejects a foreign Host header (DNS rebinding)", async () => {
+    const port = new URL(server.url).port;
+    expect(await rawGet("/api/tabs", `127.0.0.1:${port}`)).toBe(200);
+    expect(await rawGet("/api/tabs", `localhost:${port}`)).toBe(200);
+    expect(await rawGet("/api/tabs", `evil.example:${port}`)).toBe(403);
+  });
+
+  it("serves tabs as JSON with ISO dates, whole or one by one", async () => {
+    const all = await (await fetch(new URL("/api/tabs", server.url))).json();
+    expect(all).toEqual([
+      {
+        name: "Leads",
+        values: [
+          ["Name", "Created"],
+          ["<b>x</b>", "2025-01-02T00:00:00.000Z"],
+        ],
+      },
+    ]);
+    const one = await (await fetch(new URL("/api/tabs?tab=Leads", server.url))).json();
+    expect(one).toEqual(all[0]);
+    expect(await (await fetch(new URL("/api/tabs?summary=1", server.url))).json()).toEqual([
+      { name: "Leads", rows: 2, columns: 2 },
+    ]);
+    expect((await fetch(new URL("/api/tabs?tab=Nope", server.url))).status).toBe(404);
+  });
+
+  it("serves the page and the sidebar with the shim first in <head>", async () => {
+    const page = await (await fetch(server.url)).text();
+    expect(page).toContain('<iframe id="sidebar" src="/sidebar"');
+    const sidebar = await (await fetch(new URL("/sidebar", server.url))).text();
+    expect(sidebar.indexOf("window.google.script")).toBeGreaterThan(sidebar.indexOf("<head>"));
+    expect(sidebar.indexOf("window.google.script")).toBeLessThan(sidebar.indexOf("<title>"));
+    expect(sidebarWithShim("<p>no head</p>")).toMatch(/^<script>/);
+  });
+});
+
+describe("illegalPath", () => {
+  it("accepts plain JSON and names the first illegal value", () => {
+    expect(illegalPath({ a: [1, "x", null, true, { b: 2 }] })).toBeNull();
+    expect(illegalPath({ a: [1, new Date()] })).toBe("result.a[1]");
+    expect(illegalPath(() => 1)).toBe("result");
+    expect(illegalPath({ n: Number.NaN })).toBe("result.n");
+  });
+});

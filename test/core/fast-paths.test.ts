@@ -1,0 +1,106 @@
+// The engine's fast paths agree with the plain definitions they replace: lead-key resolution (hashing
+// with trimming and case folding built in), the newest-first activity order (incl. ties and long
+// unsorted slices) and conditions tested once per distinct column value.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { gridColumn } from "../../src/core/columns";
+import type { CellValue, Grid } from "../../src/core/index";
+import { cellText, scoreWorkbook } from "../../src/core/index";
+import { BLANK_KEY, resolveKeys, UNKNOWN_KEY } from "../../src/core/keys";
+import { bindCondition, isConditionError, parseOperator, prepareCondition } from "../../src/core/operators";
+import { AS_OF, DAY, matrix } from "./helpers";
+
+/** The definition: normalize the cell, look it up. */
+function reference(grid: Grid, col: number, groups: Map<string, number>): number[] {
+  return grid.map((row, r) => {
+    if (r === 0) return UNKNOWN_KEY;
+    const k = cellText(row?.[col]).toLowerCase();
+    return k === "" ? BLANK_KEY : (groups.get(k) ?? UNKNOWN_KEY);
+  });
+}
+
+const pieces = ["a", "A", "b", "Z", "@", ".", "1", " ", "\t", "\n", "\u00a0", "é", "É", "İ", "ß", "\u2028", "x"];
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((xs) => xs.join(""));
+const cell: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 6, arbitrary: text },
+  fc.integer({ min: 0, max: 12 }),
+  fc.constant(null),
+  fc.boolean(),
+  fc.constant(new Date(AS_OF.getTime())),
+);
+
+describe("resolveKeys", () => {
+  it("equals normalize-then-look-up for any cells", () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 30 }), fc.array(cell, { maxLength: 60 }), (leadKeys, cells) => {
+        const groups = new Map<string, number>();
+        for (const k of leadKeys) {
+          const n = k.trim().toLowerCase();
+          if (n !== "" && !groups.has(n)) groups.set(n, groups.size);
+        }
+        // Activity cells: random ones plus lead keys re-spelt (case, padding).
+        const spelt = leadKeys.map((k, i) => (i % 2 ? ` ${k.toUpperCase()} ` : k));
+        const grid: Grid = [["Email"], ...[...cells, ...spelt].map((v) => [v])];
+        expect(Array.from(resolveKeys(grid, 0, groups))).toEqual(reference(grid, 0, groups));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("survives hash collisions and many keys", () => {
+    const groups = new Map<string, number>();
+    for (let i = 0; i < 5000; i++) groups.set(`lead${i}@x.com`, i);
+    const grid: Grid = [["Email"]];
+    for (let i = 0; i < 20000; i++) grid.push([i % 3 ? `Lead${i % 6000}@X.com` : `lead${i % 5000}@x.com `]);
+    expect(Array.from(resolveKeys(grid, 0, groups))).toEqual(reference(grid, 0, groups));
+  });
+});
+
+describe("activity order", () => {
+  it("scores a long, shuffled log with equal timestamps like the same log in time order", () => {
+    const m = matrix(
+      { group: "Engagement", source: "Activity", event: "Page View", points: 1, max: 7, half: 3 },
+      { group: "Engagement", source: "Activity", event: "Email Open", points: 0.3, max: 3 },
+    );
+    const leads: Grid = [["Email"], ["a@x.com"], ["b@x.com"]];
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = new Date(AS_OF.getTime() - Math.floor(i / 3) * DAY).toISOString(); // ties in threes
+      rows.push([t, i % 5 ? "a@x.com" : "B@x.com", i % 4 ? "Page View" : "Email Open", `row ${i}`]);
+    }
+    const shuffled = [...rows].sort((p, q) => ((rows.indexOf(p) * 7919) % 200) - ((rows.indexOf(q) * 7919) % 200));
+    const header = ["Timestamp", "Email", "Event", "Detail"];
+    const run = (acts: CellValue[][]) =>
+      scoreWorkbook({ leads, matrix: m, activities: [header, ...acts] }, { asOf: AS_OF, timeZone: "UTC" }).leads;
+    const inOrder = run(rows);
+    expect(run(shuffled).map((l) => l.rawScore)).toEqual(inOrder.map((l) => l.rawScore));
+    expect(run([...rows].reverse()).map((l) => l.rawScore)).toEqual(inOrder.map((l) => l.rawScore));
+  });
+});
+
+describe("conditions on coded columns", () => {
+  it("give the same result per row as testing each row", () => {
+    const ops = ["=", "!=", "contains", "starts with", "in list", "matches", ">", "between", "is blank"];
+    const values: CellValue[] = ["a", "A b", "1", "1,200", "5", "x@y", "^a", "1..10", ""];
+    fc.assert(
+      fc.property(
+        fc.array(cell, { maxLength: 80 }),
+        fc.constantFrom(...ops),
+        fc.constantFrom(...values),
+        (cells, opText, value) => {
+          const op = parseOperator(opText)!;
+          const c = prepareCondition(op, value, new Map());
+          if (isConditionError(c)) return;
+          // Few distinct values → coded; the same column with coding refused → per row.
+          const grid: Grid = [["F"], ...cells.map((v) => [v])];
+          const coded = bindCondition(c, gridColumn(grid, 0));
+          const plain = gridColumn(grid, 0);
+          plain.text(); // a column already in text form is tested per row
+          const perRow = bindCondition(c, plain);
+          for (let r = 1; r < grid.length; r++) expect(coded(r)).toBe(perRow(r));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
