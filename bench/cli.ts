@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { TAB } from "../src/core/types";
 import { DEFAULT_END, demoWorkbook } from "../src/demo";
 import { readWorkbook, writeCsvFolder, writeCsvTable } from "../src/local/workbook";
@@ -37,7 +37,9 @@ async function readAndWrite(dir: string, out: string): Promise<void> {
 
 /** Child mode (b): the real CLI entry point (build/cli.js), as `leadscore score` runs it. */
 async function scoreWithCli(dir: string, out: string): Promise<void> {
-  const { main } = (await import(cli)) as { main: (argv: string[], io?: unknown) => Promise<number> };
+  const { main } = (await import(pathToFileURL(cli).href)) as {
+    main: (argv: string[], io?: unknown) => Promise<number>;
+  };
   const quiet = { out: () => {}, err: () => {} };
   const code = await main(["score", dir, "--as-of", AS_OF, "--out", out], quiet);
   if (code !== 0) throw new Error(`leadscore score exited with ${code}`);
@@ -96,7 +98,9 @@ async function parentMain(): Promise<void> {
       );
     }
     console.log(`(a) read the CSV files + write Leads CSV: ${fmtS(best.read)} (best, process start to exit)`);
-    console.log(`(b) leadscore score … --out file:         ${fmtS(best.score)} (best, process start to exit)`);
+    console.log(
+      `(b) leadscore score … --out file:         ${fmtS(best.score)} (best, process start to exit)`,
+    );
     console.log(`ratio (b)/(a): ${(best.score / best.read).toFixed(2)}× (goal ≤ 3×)`);
     console.log(
       `peak memory: (b) ${scoreRss.toFixed(0)} MB max RSS (goal < 1024 MB); (a) ${readRss.toFixed(0)} MB; this process ${peakRssMb().toFixed(0)} MB`,

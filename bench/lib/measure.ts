@@ -1,6 +1,7 @@
 // Small measuring helpers shared by the benches (bench/lib is not a bench entry of its own).
-import { readFileSync } from "node:fs";
+
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 
 /**
@@ -33,22 +34,28 @@ export function machineState(): string {
 export interface Timed<T> {
   value: T;
   wallMs: number;
+  /** Main thread only. */
   cpuMs: number;
+  /** All threads of the process (GC helpers included). */
+  processCpuMs: number;
 }
+
+const processCpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 /** Runs `f` once, timing wall clock and main-thread CPU. */
 export function timed<T>(f: () => T): Timed<T> {
   const c0 = mainThreadCpuMs();
+  const p0 = processCpuMs();
   const t0 = performance.now();
   const value = f();
   const wallMs = performance.now() - t0;
-  return { value, wallMs, cpuMs: mainThreadCpuMs() - c0 };
+  return { value, wallMs, cpuMs: mainThreadCpuMs() - c0, processCpuMs: processCpuMs() - p0 };
 }
 
-export async function timedAsync<T>(f: () => Promise<T>): Promise<Timed<T>> {
-  const c0 = mainThreadCpuMs();
-  const t0 = performance.now();
-  const value = await f();
-  const wallMs = performance.now() - t0;
-  return { value, wallMs, cpuMs: mainThreadCpuMs() - c0 };
+/** "1.234 s wall, 0.987 s CPU (main thread), 1.100 s CPU (all threads)". */
+export function fmtTimed(t: Timed<unknown>): string {
+  return `${fmtS(t.wallMs)} wall, ${fmtS(t.cpuMs)} CPU main thread, ${fmtS(t.processCpuMs)} CPU all threads`;
 }

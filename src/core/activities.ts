@@ -1,11 +1,11 @@
 // Activity Log: parse each row once (timestamp, lead, event) and index rows by lead, newest first,
 // so scoring a lead walks only its own activities.
 import { findColumn, headerText } from "./headers";
+import { BLANK_KEY, resolveKeys } from "./keys";
 import type { LeadTable } from "./leads";
 import { isBlankRow } from "./leads";
 import type { ProblemSink } from "./problems";
 import { problem } from "./problems";
-import { BLANK_KEY, resolveKeys } from "./keys";
 import type { ZoneClock } from "./time";
 import { timestampMs } from "./time";
 import type { CellValue, Grid } from "./types";

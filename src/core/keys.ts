@@ -12,7 +12,7 @@ export const UNKNOWN_KEY = -1;
 export const BLANK_KEY = -2;
 /** Internal: the row takes the Map path. */
 const SLOW = -3;
-let touchSink = 0;
+let _touchSink = 0;
 /** Longer keys take the Map (and fit the 16-bit length in `span`). */
 const MAX_FAST = 4096;
 
@@ -119,7 +119,7 @@ export function resolveKeys(grid: Grid, col: number, groups: ReadonlyMap<string,
   const BLOCK = 1024;
   let touched = 0;
   for (let b0 = 1; b0 < n; b0 += BLOCK) {
-    const b1 = b0 + BLOCK < n ? b0 + BLOCK : n;
+    const b1 = Math.min(b0 + BLOCK, n);
     for (let r = b0; r < b1; r++) {
       const id = out[r];
       if (id >= 0) touched ^= keys[id].length;
@@ -153,6 +153,6 @@ export function resolveKeys(grid: Grid, col: number, groups: ReadonlyMap<string,
       out[r] = g;
     }
   }
-  touchSink = touched; // an observable store keeps the touching loops from being optimized away
+  _touchSink = touched; // an observable store keeps the touching loops from being optimized away
   return out;
 }

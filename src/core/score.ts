@@ -220,9 +220,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
   const sharedTotals = groupNames.map((_, g) =>
     actRules.some((b) => b.group === g) ? null : new Map<number, GroupTotal>(),
   );
-  const leadIdx = Int32Array.from(
-    bound.flatMap((b, j) => (b.rule.source === "lead" ? [j] : [])),
-  );
+  const leadIdx = Int32Array.from(bound.flatMap((b, j) => (b.rule.source === "lead" ? [j] : [])));
   const contribValue = new Float64Array(bound.length);
 
   for (let i = 0; i < rows.length; i++) {

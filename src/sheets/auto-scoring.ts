@@ -7,9 +7,10 @@ import { TAB } from "../core/types";
 import { normText } from "../core/values";
 import { withDocumentLock } from "./lock";
 import { ensureOutputHeaders, writeSomeRows } from "./outputs";
-import { deleteTriggers, runFullScoring } from "./scoring";
+import { runFullScoring } from "./scoring";
 import { clearState, KEY, readState, writeState } from "./state";
 import { tabKey } from "./tabs";
+import { deleteTriggers, runSoon } from "./triggers";
 import { readWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -49,8 +50,7 @@ export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
 /** Marks scores stale and makes sure exactly one debounced full rescore is pending. */
 export function markStale(): void {
   writeState(KEY.staleSince, new Date().toISOString());
-  const pending = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === HANDLERS.debounced);
-  if (!pending) ScriptApp.newTrigger(HANDLERS.debounced).timeBased().after(DEBOUNCE_MS).create();
+  runSoon(HANDLERS.debounced, DEBOUNCE_MS);
 }
 
 export function runDebouncedRescore(ss: Spreadsheet): boolean {

@@ -1,7 +1,9 @@
 // The scheduled rescoring trigger: exactly one time-driven trigger when a schedule is on, none when off.
 import type { Schedule } from "../addon/api";
-import { deleteTriggers } from "./scoring";
+import { HANDLERS } from "./auto-scoring";
+import { CONTINUE_HANDLER } from "./scoring";
 import { clearState, KEY, readState, writeState } from "./state";
+import { deleteTriggers } from "./triggers";
 
 export const SCHEDULE_HANDLER = "scheduledRun";
 export const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
@@ -38,6 +40,10 @@ export function applySchedule(
     clearState(KEY.schedule);
     return null;
   }
+  // An editor add-on has one time-driven trigger per document: one-off follow-ups give way to the
+  // schedule, whose full rescores also do their work (their state stays in document properties).
+  deleteTriggers(CONTINUE_HANDLER);
+  deleteTriggers(HANDLERS.debounced);
   const builder = ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased();
   if (valid.kind === "daily") {
     builder.everyDays(1).atHour(valid.atHour!).inTimezone(ss.getSpreadsheetTimeZone()).create();

@@ -9,6 +9,7 @@ import { ensureOutputHeaders, writeOutputRows } from "./outputs";
 import { writeMatrixNotes, writeProblemsTab } from "./problems-tab";
 import { writeSetting } from "./settings-tab";
 import { clearState, KEY, readState, writeState } from "./state";
+import { deleteTriggers, runSoon } from "./triggers";
 import { readWorkbook, type SheetWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -74,9 +75,11 @@ export function runFullScoring(
   const continued = next <= lastRow;
   if (continued) {
     writeState(KEY.checkpoint, { asOf: asOf.toISOString(), nextRow: next, trigger } satisfies Checkpoint);
-    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(60_000).create();
+    runSoon(CONTINUE_HANDLER, 60_000);
   } else {
     clearState(KEY.checkpoint);
+    // Every lead is scored with the current matrix now, so a pending debounced rescore has nothing to do.
+    clearState(KEY.staleSince);
     finishRun(ss, workbook, run, asOf);
   }
   const summary: RunSummary = {

@@ -19,7 +19,25 @@ function reference(grid: Grid, col: number, groups: Map<string, number>): number
   });
 }
 
-const pieces = ["a", "A", "b", "Z", "@", ".", "1", " ", "\t", "\n", "\u00a0", "é", "É", "İ", "ß", "\u2028", "x"];
+const pieces = [
+  "a",
+  "A",
+  "b",
+  "Z",
+  "@",
+  ".",
+  "1",
+  " ",
+  "\t",
+  "\n",
+  "\u00a0",
+  "é",
+  "É",
+  "İ",
+  "ß",
+  "\u2028",
+  "x",
+];
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((xs) => xs.join(""));
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 6, arbitrary: text },
@@ -68,10 +86,13 @@ describe("activity order", () => {
       const t = new Date(AS_OF.getTime() - Math.floor(i / 3) * DAY).toISOString(); // ties in threes
       rows.push([t, i % 5 ? "a@x.com" : "B@x.com", i % 4 ? "Page View" : "Email Open", `row ${i}`]);
     }
-    const shuffled = [...rows].sort((p, q) => ((rows.indexOf(p) * 7919) % 200) - ((rows.indexOf(q) * 7919) % 200));
+    const shuffled = [...rows].sort(
+      (p, q) => ((rows.indexOf(p) * 7919) % 200) - ((rows.indexOf(q) * 7919) % 200),
+    );
     const header = ["Timestamp", "Email", "Event", "Detail"];
     const run = (acts: CellValue[][]) =>
-      scoreWorkbook({ leads, matrix: m, activities: [header, ...acts] }, { asOf: AS_OF, timeZone: "UTC" }).leads;
+      scoreWorkbook({ leads, matrix: m, activities: [header, ...acts] }, { asOf: AS_OF, timeZone: "UTC" })
+        .leads;
     const inOrder = run(rows);
     expect(run(shuffled).map((l) => l.rawScore)).toEqual(inOrder.map((l) => l.rawScore));
     expect(run([...rows].reverse()).map((l) => l.rawScore)).toEqual(inOrder.map((l) => l.rawScore));

@@ -67,10 +67,7 @@ export function sheetOutputs(leads: Grid, headers: string[]): Map<number, Record
   const cols = headers.map((h) => findColumn(leads[0], h));
   const out = new Map<number, Record<string, CellValue>>();
   for (let r = 1; r < leads.length; r++) {
-    out.set(
-      r + 1,
-      Object.fromEntries(headers.map((h, i) => [h, cols[i] >= 0 ? leads[r][cols[i]] : null])),
-    );
+    out.set(r + 1, Object.fromEntries(headers.map((h, i) => [h, cols[i] >= 0 ? leads[r][cols[i]] : null])));
   }
   return out;
 }

@@ -156,4 +156,27 @@ describe("incremental rescoring on edit", () => {
     for (const [row, out] of expected) expect(leads[row - 1][score]).toBe(out.Score);
     expect(runtime.triggers.list.filter((t) => t.handler === "debouncedRescore")).toHaveLength(0);
   });
+
+  it("in an editor add-on with a schedule on, a matrix edit waits for the scheduled run (one clock trigger)", () => {
+    const { runtime, script } = loadAddon(demoTabs(), { addon: true });
+    script.call("menuScoreAll");
+    script.call("menuToggleAutoScoring");
+    script.call("setSchedule", { kind: "hourly" });
+    const matrix = runtime.values(TAB.matrix);
+    const col = String.fromCharCode(65 + findColumn(matrix[0], "Points"));
+    const runs = runtime.edit(
+      `'${TAB.matrix}'!${col}2:${col}${matrix.length}`,
+      matrix.slice(1).map(() => [1]),
+    );
+    expect(runs.every((r) => r.error === undefined)).toBe(true);
+    const clock = runtime.triggers.list.filter((t) => t.eventType === "CLOCK");
+    expect(clock.map((t) => t.handler)).toEqual(["scheduledRun"]);
+
+    runtime.advanceAndRun(60 * 60_000);
+    const leads = runtime.values(TAB.leads);
+    const scoredAt = leads[1][findColumn(leads[0], "Scored At")] as Date;
+    const expected = engineOutputs(inputOf(runtime.tabs()), scoredAt);
+    const score = findColumn(leads[0], "Score");
+    for (const [row, out] of expected) expect(leads[row - 1][score]).toBe(out.Score);
+  });
 });

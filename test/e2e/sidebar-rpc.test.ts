@@ -54,8 +54,12 @@ describe("sidebar RPC", () => {
   it("rejects invalid tiers with a message and changes nothing", () => {
     const { runtime, script } = scored();
     const before = runtime.values(TAB.settings);
-    expect(() => script.call("saveTiers", [{ name: "", minScore: 0, notify: false }])).toThrow(/needs a name/);
-    expect(() => script.call("saveTiers", [{ name: "A", minScore: "x", notify: false }])).toThrow(/needs a number/);
+    expect(() => script.call("saveTiers", [{ name: "", minScore: 0, notify: false }])).toThrow(
+      /needs a name/,
+    );
+    expect(() => script.call("saveTiers", [{ name: "A", minScore: "x", notify: false }])).toThrow(
+      /needs a number/,
+    );
     expect(runtime.values(TAB.settings)).toEqual(before);
   });
 
@@ -87,7 +91,11 @@ describe("sidebar RPC", () => {
     const matches = script.call("lookupLeads", "onerror") as { key: string; name: string }[];
     expectJson(matches);
     expect(matches.some((m) => m.name.includes(XSS_NAME))).toBe(true);
-    const explanation = script.call("explainLead", matches[0].key) as { key: string; rules: unknown[]; asOf: string };
+    const explanation = script.call("explainLead", matches[0].key) as {
+      key: string;
+      rules: unknown[];
+      asOf: string;
+    };
     expectJson(explanation);
     expect(explanation.key).toBe(matches[0].key);
     expect(typeof explanation.asOf).toBe("string");
@@ -101,7 +109,9 @@ describe("sidebar RPC", () => {
     expect(runtime.triggers.list.filter((t) => t.handler === "scheduledRun")).toHaveLength(1);
     const state = script.call("getSidebarState") as { schedule: unknown };
     expect(state.schedule).toEqual({ kind: "daily", atHour: 7 });
-    expect(() => script.call("setSchedule", { kind: "everyHours", hours: 3 })).toThrow(/N = 1, 2, 4, 6, 8, 12/);
+    expect(() => script.call("setSchedule", { kind: "everyHours", hours: 3 })).toThrow(
+      /N = 1, 2, 4, 6, 8, 12/,
+    );
     script.call("setSchedule", null);
     expect(runtime.triggers.list.filter((t) => t.handler === "scheduledRun")).toHaveLength(0);
   });

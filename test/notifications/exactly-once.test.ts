@@ -184,6 +184,24 @@ describe("quota", () => {
     });
   });
 
+  it("stops sending before the 6-minute limit and keeps the rest for the next run", () => {
+    const owners = Array.from({ length: 8 }, (_, i) => `owner${i}@example.com`);
+    const leads = owners.map((owner, i) => ({ email: `lead${i}@corp.com`, title: "VP", owner }));
+    // Each email takes 70 s of the run's time: five fit before the 5-minute sending deadline.
+    const s = scenario(leads, [], {}, { callCostMs: (name) => (name === "MailApp.sendEmail" ? 70_000 : 0) });
+    s.script.call("setSchedule", { kind: "daily", atHour: 8 });
+    s.runtime.advanceAndRun(HOUR);
+    for (const l of leads) s.activity(l.email, "Demo Request");
+    const [run] = s.runtime.advanceAndRun(DAY);
+    expect(run.error).toBeUndefined();
+    expect(s.runtime.outbox).toHaveLength(5);
+    const last = JSON.parse(s.runtime.properties.document.get("leadscore.lastRun")!);
+    expect(last).toMatchObject({ notificationsSent: 5, notificationsPending: 3 });
+    expect(last.note).toMatch(/Out of time: 3 alerts wait for the next run/);
+    s.runtime.advanceAndRun(DAY);
+    expect(s.runtime.outbox.map((m) => m.to[0]).sort()).toEqual([...owners].sort());
+  });
+
   it("never throws when the quota is used up: everything waits", () => {
     const s = armed();
     s.runtime.mail.consume(100);

@@ -143,7 +143,9 @@ export function buildColumns(
     let covered = 0;
     for (const n of counts.values()) if (n >= minSupport) covered += n;
     if (counts.size > 20 && covered < 0.5 * nonBlank) {
-      const keywords = keywordColumn(name, rows, cell, train, minSupport);
+      // Keywords are read together (vp, chief, president all say "senior"), so rarer ones are worth
+      // a feature; the penalty and merging into alternations keep them in check.
+      const keywords = keywordColumn(name, rows, cell, train, minSupport, Math.max(5, Math.round(minSupport / 3)));
       if (keywords) flags.push(keywords);
       else
         skipped.push({

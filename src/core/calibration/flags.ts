@@ -65,6 +65,7 @@ export function keywordColumn(
   cell: (r: number) => CellValue,
   train: ArrayLike<number>,
   minSupport: number,
+  minWordSupport = minSupport,
 ): FlagColumn | null {
   const tokensOf: string[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
@@ -81,13 +82,14 @@ export function keywordColumn(
     for (const w of ws) leadsWith.set(w, (leadsWith.get(w) ?? 0) + 1);
   }
   if (nonBlank === 0 || written / nonBlank > 8) return null; // prose, not a title
+  // Shared words (on minSupport+ leads) must make up most of what is written: true of titles, not of
+  // names or company names.
   let frequentWritten = 0;
   const keep: string[] = [];
   for (const [w, n] of leadsWith) {
-    if (n < minSupport) continue;
-    frequentWritten += n;
+    if (n >= minSupport) frequentWritten += n;
     // A word on nearly every lead ranks nobody; digits-only words are codes.
-    if (!STOP.has(w) && n <= 0.95 * nonBlank && !/^\d+$/.test(w)) keep.push(w);
+    if (n >= minWordSupport && !STOP.has(w) && n <= 0.95 * nonBlank && !/^\d+$/.test(w)) keep.push(w);
   }
   if (frequentWritten < 0.7 * written || keep.length < 2) return null;
   keep.sort((a, b) => (leadsWith.get(b) ?? 0) - (leadsWith.get(a) ?? 0) || (a < b ? -1 : 1));

@@ -1,0 +1,22 @@
+// Loads the built add-on (dist/Code.js) into the local Apps Script runtime, as the end-to-end tests do.
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createRuntime, type LocalRuntime, type ScriptHandle, type TabValues } from "../../src/local/gas";
+
+// build/bench/<name>.js → <repo>/dist
+const dist = (file: string) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
+
+export interface Addon {
+  runtime: LocalRuntime;
+  script: ScriptHandle;
+}
+
+export function loadAddon(tabs: TabValues[], now: Date): Addon {
+  const code = dist("Code.js");
+  if (!existsSync(code)) throw new Error(`${code} is missing: run npm run build first`);
+  const sidebar = existsSync(dist("sidebar.html")) ? readFileSync(dist("sidebar.html"), "utf8") : "";
+  const runtime = createRuntime({ now, files: { sidebar } });
+  runtime.loadTabs(tabs);
+  const script = runtime.load(readFileSync(code, "utf8"));
+  return { runtime, script };
+}

@@ -1,0 +1,27 @@
+// Installable trigger bookkeeping shared by scoring, automatic scoring and the schedule.
+export function hasTrigger(handler: string): boolean {
+  return ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === handler);
+}
+
+export function deleteTriggers(handler: string): void {
+  for (const t of ScriptApp.getProjectTriggers())
+    if (t.getHandlerFunction() === handler) ScriptApp.deleteTrigger(t);
+}
+
+/**
+ * Asks for a one-off run of `handler` in `ms`. Editor add-ons get one time-driven trigger per document:
+ * when the schedule holds it, creating another throws, and the work (kept in document state by the caller)
+ * is done by the next scheduled run instead, which rescores everything. Returns whether a trigger is set.
+ */
+export function runSoon(handler: string, ms: number): boolean {
+  if (hasTrigger(handler)) return true;
+  try {
+    ScriptApp.newTrigger(handler).timeBased().after(ms).create();
+    return true;
+  } catch (error) {
+    console.warn(
+      `Leadscore: no follow-up trigger for ${handler}: ${error instanceof Error ? error.message : error}`,
+    );
+    return false;
+  }
+}
