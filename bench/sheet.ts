@@ -2,7 +2,8 @@
 // dist/Code.js in the local runtime, on the demo workbook at 10,000 and 100,000 leads (10 activities
 // each). Prints the run's time, the SpreadsheetApp calls it made by name (the count must not grow with
 // the sheet) and peak memory. The local runtime's fakes are in-memory, so service calls cost far less
-// than in Apps Script: the figure is the script's own work. Figures only.
+// than in Apps Script: the figure is the script's own work. Each size is run on dist/Code.js as built and
+// with the built-ins bound first (bench/lib/addon.ts: Node's vm makes global lookups slow). Figures only.
 // Run: npm run build && node build/bench/sheet.js (BENCH_SIZES=10000,100000)
 import { DEFAULT_END, demoWorkbook } from "../src/demo";
 import { loadAddon } from "./lib/addon";

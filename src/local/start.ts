@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   console.log(`Problems: ${problems} (see the Problems tab)`);
   if (values.once) return;
 
-  const serve = (port: number) => startServer({ handle: script, tabs: () => runtime.tabs(), sidebarHtml, port });
+  const serve = (port: number) =>
+    startServer({ handle: script, tabs: () => runtime.tabs(), sidebarHtml, port });
   // A busy default port should not stop the demo: fall back to any free port.
   const server = await serve(Number(values.port)).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "EADDRINUSE") throw error;

@@ -115,11 +115,6 @@ export function continueFromCheckpoint(ss: Spreadsheet): FullRun | null {
   });
 }
 
-export function deleteTriggers(handler: string): void {
-  for (const t of ScriptApp.getProjectTriggers())
-    if (t.getHandlerFunction() === handler) ScriptApp.deleteTrigger(t);
-}
-
 function rangeOf(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }

@@ -33,7 +33,10 @@ beforeEach(async () => {
 });
 
 const count = (tier: string) =>
-  sb.locator(`[data-testid=tier-counts] tr[data-tier="${tier}"] [data-testid=count]`).textContent().then(Number);
+  sb
+    .locator(`[data-testid=tier-counts] tr[data-tier="${tier}"] [data-testid=count]`)
+    .textContent()
+    .then(Number);
 
 const tierOfEveryLead = () => {
   const leads = runtime.values(TAB.leads);
@@ -55,7 +58,10 @@ describe("the sidebar on the real add-on", () => {
     expect(runtime.values(TAB.settings)).toContainEqual(expect.arrayContaining(["Hot", 45]));
     const leads = tierOfEveryLead();
     expect(leads.filter((l) => l.tier === "Hot")).toHaveLength(hot);
-    for (const l of leads) expect(l.tier).toBe(l.score >= 86 ? "Sales-ready" : l.score >= 45 ? "Hot" : l.score >= 31 ? "Warm" : "Cold");
+    for (const l of leads)
+      expect(l.tier).toBe(
+        l.score >= 86 ? "Sales-ready" : l.score >= 45 ? "Hot" : l.score >= 31 ? "Warm" : "Cold",
+      );
     await screenshot(lp.page, "real-addon-after-save", false);
   });
 

@@ -8,12 +8,20 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 
 describe("deployment", () => {
   it("clasp pushes exactly Code.js, sidebar.html and appsscript.json from dist/", () => {
-    const out = execFileSync(process.execPath, [`${root}/node_modules/@google/clasp/build/src/index.js`, "status", "--json"], {
-      cwd: root,
-      encoding: "utf8",
-    });
+    const out = execFileSync(
+      process.execPath,
+      [`${root}/node_modules/@google/clasp/build/src/index.js`, "status", "--json"],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
     const status = JSON.parse(out.slice(out.indexOf("{"))) as { filesToPush: string[] };
-    expect([...status.filesToPush].sort()).toEqual(["dist/Code.js", "dist/appsscript.json", "dist/sidebar.html"]);
+    expect([...status.filesToPush].sort()).toEqual([
+      "dist/Code.js",
+      "dist/appsscript.json",
+      "dist/sidebar.html",
+    ]);
   });
 
   it("ships a V8 manifest with only the scopes the features use", () => {

@@ -15,7 +15,10 @@ const demo = join(root, "examples/demo");
 const AS_OF = "2026-10-20T08:30:00Z";
 
 function cli(args: string[]) {
-  return spawnSync(process.execPath, [join(root, "bin/leadscore.js"), ...args], { cwd: root, encoding: "utf8" });
+  return spawnSync(process.execPath, [join(root, "bin/leadscore.js"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
 }
 
 async function expected() {
@@ -63,9 +66,11 @@ describe("leadscore score", () => {
     const result = cli(["score"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("Usage: leadscore score <workbook>");
-    expect(cli(["score", demo, "--as-of", "yesterday"]).stderr).toMatch(/--as-of "yesterday" is not an ISO 8601 time/);
-    expect(execFileSync(process.execPath, [join(root, "bin/leadscore.js"), "--help"], { encoding: "utf8" })).toMatch(
-      /score .*\n.*calibrate .*\n.*fit /,
+    expect(cli(["score", demo, "--as-of", "yesterday"]).stderr).toMatch(
+      /--as-of "yesterday" is not an ISO 8601 time/,
     );
+    expect(
+      execFileSync(process.execPath, [join(root, "bin/leadscore.js"), "--help"], { encoding: "utf8" }),
+    ).toMatch(/score .*\n.*calibrate .*\n.*fit /);
   });
 });

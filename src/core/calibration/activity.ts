@@ -57,7 +57,10 @@ export function activitySignals(
     else rowsOf.set(k, [r - 1]);
   }
   const rows = leads.length - 1;
-  const events = new Map<string, { spelling: string; hits: Hit[]; paths: number; sections: Map<string, Hit[]> }>();
+  const events = new Map<
+    string,
+    { spelling: string; hits: Hit[]; paths: number; sections: Map<string, Hit[]> }
+  >();
   for (let i = 1; i < activities.length; i++) {
     const a = activities[i];
     const owners = rowsOf.get(cellKey(a?.[ak]));
@@ -96,7 +99,12 @@ export function activitySignals(
           : { operator: "starts with" as const, value: section };
       // `starts with /blog` also takes /blog-old: count what the rule will count.
       const matched = section === "/" ? hits : sectionHits(e.sections, section);
-      out.push({ event: e.spelling, detail, label: `${e.spelling} ${section === "/" ? "/ (home)" : `${section}…`}`, ...csr(matched, rows) });
+      out.push({
+        event: e.spelling,
+        detail,
+        label: `${e.spelling} ${section === "/" ? "/ (home)" : `${section}…`}`,
+        ...csr(matched, rows),
+      });
     }
   }
   return out;

@@ -145,7 +145,14 @@ export function buildColumns(
     if (counts.size > 20 && covered < 0.5 * nonBlank) {
       // Keywords are read together (vp, chief, president all say "senior"), so rarer ones are worth
       // a feature; the penalty and merging into alternations keep them in check.
-      const keywords = keywordColumn(name, rows, cell, train, minSupport, Math.max(5, Math.round(minSupport / 3)));
+      const keywords = keywordColumn(
+        name,
+        rows,
+        cell,
+        train,
+        minSupport,
+        Math.max(5, Math.round(minSupport / 3)),
+      );
       if (keywords) flags.push(keywords);
       else
         skipped.push({

@@ -228,7 +228,10 @@ function train(
   columns = columns.filter((c) => {
     const pValue = columnPValue(c, y, trainRows);
     if (pValue < alpha) return true;
-    skipped.push({ column: c.name, reason: `no link with the outcome on the training leads (p = ${pValue.toFixed(2)})` });
+    skipped.push({
+      column: c.name,
+      reason: `no link with the outcome on the training leads (p = ${pValue.toFixed(2)})`,
+    });
     return false;
   });
   const design = (timing: ActivityTiming) => {
@@ -363,7 +366,10 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
 
   const refit = (options.refitOnAll ?? true) && testRows.length > 0;
   const final = refit
-    ? train(input, y, labelled, never, signals, settings, options, { lambda: first.lambda, timing: first.timing })
+    ? train(input, y, labelled, never, signals, settings, options, {
+        lambda: first.lambda,
+        timing: first.timing,
+      })
     : first;
   const keyName = cellText(headers[columnIndex(headers, settings.leadKey)]);
   const rules = matrixRules(final.structure, final.points.points, final.points.baseline, keyName);
@@ -490,6 +496,7 @@ function engineAuc(
       leads.map((l) => l.score),
       leads.map((l) => y[l.sheetRow - 2]),
     ),
-    problems: run.problems.length,
+    // Only problems the matrix causes: the workbook's own data problems are not the fit's doing.
+    problems: run.problems.filter((p) => p.tab === "Scoring Matrix" || p.message.startsWith("Rule ")).length,
   };
 }

@@ -131,7 +131,12 @@ function missingItems(
     out.push({ operator: "is blank", value: "", label: `${name} blank`, on: blank });
   if (support(placeholder, train) >= minSupport) {
     const list = [...spellings.values()];
-    out.push({ operator: "in list", value: list.join(", "), label: `${name} unknown (${list.join(", ")})`, on: placeholder });
+    out.push({
+      operator: "in list",
+      value: list.join(", "),
+      label: `${name} unknown (${list.join(", ")})`,
+      on: placeholder,
+    });
   }
   return out;
 }

@@ -49,7 +49,7 @@ function lnGamma(z: number): number {
   let ser = 1.000000000190015;
   for (const c of g) ser += c / ++y;
   x = z;
-  return -tmp + Math.log((2.5066282746310005 * ser) / x);
+  return -tmp + Math.log((2.5066282746310007 * ser) / x);
 }
 
 /** p-value of the G-test of independence between a column's atoms (rest pooled) and the outcome. */
