@@ -16,19 +16,17 @@ console.log(`sheet bench — ${machineState()}`);
 for (const leads of SIZES) {
   const { tabs } = demoWorkbook({ leads, activitiesPerLead: PER_LEAD, mess: false });
   const activities = tabs.find((t) => t.name === "Activity Log")!.values.length - 1;
-  const { runtime, script } = loadAddon(tabs, DEFAULT_END);
-  runtime.calls.reset();
-  const run = timed(() => script.call("menuScoreAll"));
-  const calls = runtime.calls.byName();
-  const total = Object.values(calls).reduce((a, b) => a + b, 0);
-  const toast = runtime.ui.toasts.at(-1)?.message ?? "(no toast)";
   console.log(`${fmtInt(leads)} leads, ${fmtInt(activities)} activities: Score all leads now`);
-  console.log(`  time: ${fmtTimed(run)}`);
-  console.log(`  toast: ${toast.split("\n")[0]}`);
-  console.log(
-    `  service calls: ${total} — ${Object.entries(calls)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(", ")}`,
-  );
+  for (const bindBuiltins of [false, true]) {
+    const { runtime, script } = loadAddon(tabs, DEFAULT_END, { bindBuiltins });
+    runtime.calls.reset();
+    const run = timed(() => script.call("menuScoreAll"));
+    console.log(`  ${bindBuiltins ? "built-ins bound" : "dist/Code.js as built"}: ${fmtTimed(run)}`);
+    if (bindBuiltins) continue;
+    const calls = Object.entries(runtime.calls.byName());
+    const total = calls.reduce((a, [, n]) => a + n, 0);
+    console.log(`  toast: ${(runtime.ui.toasts.at(-1)?.message ?? "(no toast)").split("\n")[0]}`);
+    console.log(`  service calls: ${total} — ${calls.map(([k, n]) => `${k} ${n}`).join(", ")}`);
+  }
   console.log(`  peak memory so far (max RSS): ${peakRssMb().toFixed(0)} MB`);
 }

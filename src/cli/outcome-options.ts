@@ -1,5 +1,5 @@
 // Options `calibrate` and `fit` share: which column holds the outcome, when to score, and the backtest.
-import type { BacktestMode } from "../core/calibration";
+import { type BacktestMode, DEFAULT_DAYS } from "../core/calibration";
 import { UsageError } from "./command";
 import { parseAsOf, parseTimeZone } from "./time-options";
 
@@ -51,7 +51,8 @@ export function parseBacktest(
   if (mode !== "created-plus" && mode !== "before-conversion" && mode !== "none") {
     throw new UsageError(`--backtest must be created-plus, before-conversion or none, not "${mode}"`);
   }
-  const n = days === undefined ? (mode === "created-plus" ? 7 : mode === "none" ? 0 : 1) : Number(days);
+  const n =
+    days === undefined ? (mode === "created-plus" ? DEFAULT_DAYS : mode === "none" ? 0 : 1) : Number(days);
   if (!Number.isFinite(n) || n < 0)
     throw new UsageError(`--days must be a number of days ≥ 0, not "${days}"`);
   return { mode, days: n };

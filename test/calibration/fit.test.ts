@@ -77,7 +77,7 @@ describe("fitMatrix", () => {
   it("learns activity rules at the point-in-time cut, so post-conversion events do not leak", () => {
     const s = synthetic({ leads: 4000, activities: true });
     const f = fitMatrix(s.input, { timeZone: "UTC", asOf: AS_OF, holdout: 0 });
-    expect(f.report.backtest.mode).toBe("before-conversion");
+    expect(f.report.backtest.mode).toBe("created-plus");
     expect(f.report.activity_events).not.toContain("Contract Signed");
     expect(f.matrix.some((r) => r[3] === "Activity" && r[4] === "Webinar")).toBe(true);
     const leaky = fitMatrix(s.input, {

@@ -122,12 +122,18 @@ describe("point-in-time backtest", () => {
     const created = calibrate(input, { asOf, timeZone: "UTC", backtest: { mode: "created-plus", days: 3 } });
     // Created + 3 days: only b's demo (Jan 3) is before the cut.
     expect(created.rules.find((x) => x.label === "Demo")!.fires).toBe(1);
+    // However late the cut, a converted lead is scored no later than its conversion.
+    const late = calibrate(input, { asOf, timeZone: "UTC", backtest: { mode: "created-plus", days: 365 } });
+    expect(late.rules.find((x) => x.label === "Signed")!.fires).toBe(0);
   });
 
   it("says so when no cut-off is used and activity could leak", () => {
     const r = calibrate(input, { asOf, timeZone: "UTC", backtest: { mode: "none", days: 0 } });
     expect(r.rules.find((x) => x.label === "Signed")!.fires).toBe(1);
     expect(r.warnings.join(" ")).toMatch(/leak|flatter/);
-    expect(calibrate(input, { asOf, timeZone: "UTC" }).backtest.mode).toBe("before-conversion");
+    expect(calibrate(input, { asOf, timeZone: "UTC" }).backtest).toMatchObject({
+      mode: "created-plus",
+      days: 14,
+    });
   });
 });

@@ -21,7 +21,7 @@ Options:
   --backtest <mode>    score each lead at Created + N days (created-plus) or N days before Converted At
                        (before-conversion), so later activity cannot leak in (default: before-conversion
                        with 1 day when there is an Activity Log and a Converted At column, else none)
-  --days <N>           days for --backtest (default 7 for created-plus, 1 for before-conversion)
+  --days <N>           days for --backtest (default 14 for created-plus, 1 for before-conversion)
   --multiple <X>       top tier must convert at X times the base rate (default 3)
   --min-count <N>      fewest leads at or above a suggested threshold (default 20)`;
 

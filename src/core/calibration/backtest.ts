@@ -35,12 +35,17 @@ export interface Cutoffs {
 const DAY = 86_400_000;
 
 /** The default when the user did not choose: a cut-off is only needed when activity can leak. */
+/** Days after creation the default backtest scores each lead at. */
+export const DEFAULT_DAYS = 14;
+
 export function defaultBacktest(input: WorkbookInput, convertedAtColumn: string): BacktestOption {
   const hasActivity = (input.activities?.length ?? 0) > 1;
   if (!hasActivity) return { mode: "none", days: 0 };
+  // Same age for every lead: scoring converted leads just before they convert and the others at the end
+  // of the data would reward recency itself (quiet old leads look "cold" only because they are old).
+  if (columnIndex(input.leads[0] ?? [], "Created") >= 0) return { mode: "created-plus", days: DEFAULT_DAYS };
   if (columnIndex(input.leads[0] ?? [], convertedAtColumn) >= 0)
     return { mode: "before-conversion", days: 1 };
-  if (columnIndex(input.leads[0] ?? [], "Created") >= 0) return { mode: "created-plus", days: 7 };
   return { mode: "none", days: 0 };
 }
 
@@ -70,6 +75,7 @@ export function cutoffs(
   const column = mode === "created-plus" ? createdColumn : convertedAtColumn;
   const idx = columnIndex(headers, column);
   if (idx < 0) throw new Error(`Backtest mode ${mode} needs a "${column}" column on Leads.`);
+  const convertedIdx = columnIndex(headers, convertedAtColumn);
   const cut = new Map<number, Date>();
   let without = 0;
   for (let r = 1; r < input.leads.length; r++) {
@@ -79,6 +85,9 @@ export function cutoffs(
     if (mode === "created-plus") {
       const d = cellDate(input.leads[r][idx], timeZone);
       if (d) at = d.getTime() + days * DAY;
+      // A lead that converted sooner is scored as of its conversion: nothing after it may count.
+      const converted = label && convertedIdx >= 0 ? cellDate(input.leads[r][convertedIdx], timeZone) : null;
+      if (at !== null && converted) at = Math.min(at, converted.getTime());
     } else if (label) {
       const d = cellDate(input.leads[r][idx], timeZone);
       if (d) at = d.getTime() - days * DAY;
@@ -91,7 +100,7 @@ export function cutoffs(
   }
   const description =
     mode === "created-plus"
-      ? `Each lead scored as of ${column} + ${days} day(s).`
+      ? `Each lead scored as of ${column} + ${days} day(s), or at its conversion if sooner.`
       : `Converted leads scored as of ${column} - ${days} day(s); the others as of the as-of time - ${days} day(s).`;
   return {
     info: {

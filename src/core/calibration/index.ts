@@ -1,7 +1,7 @@
 // Calibration and point fitting: pure TypeScript shared by the CLI, the add-on and the sidebar.
 export { auc } from "./auc";
 export type { BacktestInfo, BacktestMode, BacktestOption } from "./backtest";
-export { cutoffs, defaultBacktest } from "./backtest";
+export { cutoffs, DEFAULT_DAYS, defaultBacktest } from "./backtest";
 export type { DecileRow, HistogramBin, RateRow, TierRow } from "./deciles";
 export type { FitMatrixOptions, FitReport, FitResult, FitRuleInfo } from "./fit";
 export { fitMatrix } from "./fit";

@@ -37,9 +37,14 @@ function gammaQ(a: number, x: number): number {
   return Math.exp(-x + a * Math.log(x) - lnGa) * h;
 }
 
+/** P(chi-square with df degrees of freedom >= x). */
+export function chiSquareP(x: number, df: number): number {
+  return gammaQ(df / 2, x / 2);
+}
+
 function lnGamma(z: number): number {
   const g = [
-    76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2,
+    76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2,
     -0.5395239384953e-5,
   ];
   let x = z;
@@ -78,5 +83,5 @@ export function columnPValue(col: ColumnSpec, y: Uint8Array, train: ArrayLike<nu
     if (n[a] - p[a] > 0) g += (n[a] - p[a]) * Math.log((n[a] - p[a]) / e0);
   }
   const df = cells - 1;
-  return df > 0 ? gammaQ(df / 2, g) : 1;
+  return df > 0 ? chiSquareP(2 * g, df) : 1;
 }
