@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 
 const cli = new URL("../build/cli.js", import.meta.url);
 if (!existsSync(cli)) {
-  execFileSync(process.execPath, [fileURLToPath(new URL("../scripts/build.mjs", import.meta.url))], { stdio: "inherit" });
+  execFileSync(process.execPath, [fileURLToPath(new URL("../scripts/build.mjs", import.meta.url))], {
+    stdio: "inherit",
+  });
 }
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));
