@@ -150,16 +150,42 @@ export function parseSettings(grid: Grid | undefined): { settings: Settings; pro
   return { settings, problems };
 }
 
-function parseTierTable(
+interface BandKind {
+  noun: "Tier" | "Grade";
+  minHeader: string;
+  minFix: string;
+}
+
+const TIER_BAND: BandKind = {
+  noun: "Tier",
+  minHeader: "Min Score",
+  minFix: "Enter the lowest score of the tier, e.g. 61.",
+};
+const GRADE_BAND: BandKind = {
+  noun: "Grade",
+  minHeader: "Min Points",
+  minFix: "Enter the lowest grade-group total for the grade, e.g. 30.",
+};
+
+interface Band {
+  /** 0-based grid row. */
+  r: number;
+  label: string;
+  min: number;
+}
+
+/** Named rows with a numeric minimum (tiers, grades): rows without a number or with a repeated name are reported and skipped. */
+function parseBands(
   grid: Grid,
   nameCol: number,
   minCol: number,
-  notifyCol: number,
   spelt: Map<number, string>,
   problems: Problem[],
-): Tier[] {
-  const tiers: Tier[] = [];
+  kind: BandKind,
+): Band[] {
+  const bands: Band[] = [];
   const seen = new Map<string, number>();
+  const noun = kind.noun.toLowerCase();
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const name = row[nameCol];
@@ -171,9 +197,9 @@ function parseTierTable(
         problem(
           TAB.settings,
           r + 1,
-          spelt.get(minCol) ?? "Min Score",
-          `Tier ${label} has no numeric Min Score ("${cellText(row[minCol] ?? null)}"); the tier is skipped.`,
-          "Enter the lowest score of the tier, e.g. 61.",
+          spelt.get(minCol) ?? kind.minHeader,
+          `${kind.noun} ${label} has no numeric ${kind.minHeader} ("${cellText(row[minCol] ?? null)}"); the ${noun} is skipped.`,
+          kind.minFix,
         ),
       );
       continue;
@@ -184,32 +210,47 @@ function parseTierTable(
         problem(
           TAB.settings,
           r + 1,
-          spelt.get(nameCol) ?? "Tier",
-          `Tier ${label} is also on row ${seen.get(key)}; this row is skipped.`,
-          "Give each tier a different name.",
+          spelt.get(nameCol) ?? kind.noun,
+          `${kind.noun} ${label} is also on row ${seen.get(key)}; this row is skipped.`,
+          `Give each ${noun} a different name.`,
         ),
       );
       continue;
     }
     seen.set(key, r + 1);
+    bands.push({ r, label, min });
+  }
+  return bands;
+}
+
+function parseTierTable(
+  grid: Grid,
+  nameCol: number,
+  minCol: number,
+  notifyCol: number,
+  spelt: Map<number, string>,
+  problems: Problem[],
+): Tier[] {
+  const tiers = parseBands(grid, nameCol, minCol, spelt, problems, TIER_BAND).map(({ r, label, min }) => {
     let notify = false;
     if (notifyCol >= 0) {
-      const n = parseYesNo(row[notifyCol] ?? null, false);
+      const cell = grid[r]?.[notifyCol] ?? null;
+      const n = parseYesNo(cell, false);
       if (n === undefined) {
         problems.push(
           problem(
             TAB.settings,
             r + 1,
             spelt.get(notifyCol) ?? "Notify",
-            `Notify "${cellText(row[notifyCol] ?? null)}" is not yes or no; the tier does not notify.`,
+            `Notify "${cellText(cell)}" is not yes or no; the tier does not notify.`,
             "Tick the checkbox or write TRUE/FALSE.",
             "warning",
           ),
         );
       } else notify = n;
     }
-    tiers.push({ name: label, minScore: min, notify });
-  }
+    return { name: label, minScore: min, notify };
+  });
   return tiers.sort((a, b) => a.minScore - b.minScore);
 }
 
@@ -220,43 +261,10 @@ function parseGradeTable(
   spelt: Map<number, string>,
   problems: Problem[],
 ): Grade[] {
-  const grades: Grade[] = [];
-  const seen = new Map<string, number>();
-  for (let r = 1; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const name = row[nameCol];
-    if (isBlank(name)) continue;
-    const label = cellText(name);
-    const min = parseNumber(row[minCol] ?? null);
-    if (Number.isNaN(min)) {
-      problems.push(
-        problem(
-          TAB.settings,
-          r + 1,
-          spelt.get(minCol) ?? "Min Points",
-          `Grade ${label} has no numeric Min Points ("${cellText(row[minCol] ?? null)}"); the grade is skipped.`,
-          "Enter the lowest grade-group total for the grade, e.g. 30.",
-        ),
-      );
-      continue;
-    }
-    const key = normText(label);
-    if (seen.has(key)) {
-      problems.push(
-        problem(
-          TAB.settings,
-          r + 1,
-          spelt.get(nameCol) ?? "Grade",
-          `Grade ${label} is also on row ${seen.get(key)}; this row is skipped.`,
-          "Give each grade a different name.",
-        ),
-      );
-      continue;
-    }
-    seen.set(key, r + 1);
-    grades.push({ name: label, minPoints: min });
-  }
-  return grades.sort((a, b) => a.minPoints - b.minPoints);
+  const grades = parseBands(grid, nameCol, minCol, spelt, problems, GRADE_BAND);
+  return grades
+    .map(({ label, min }) => ({ name: label, minPoints: min }))
+    .sort((a, b) => a.minPoints - b.minPoints);
 }
 
 function parseGroupLimits(grid: Grid, t: SettingsTable, problems: Problem[]): GroupLimit[] {

@@ -1,4 +1,5 @@
 // Templates written by "Set up workbook", used by the demo generator and tests.
+import { MATRIX_COLUMNS } from "./matrix";
 import type { Grid } from "./types";
 
 export const LEADS_HEADERS: string[] = [
@@ -19,20 +20,8 @@ export const LEADS_HEADERS: string[] = [
 
 export const ACTIVITY_HEADERS: string[] = ["Timestamp", "Email", "Event", "Detail"];
 
-export const MATRIX_HEADERS: string[] = [
-  "Active",
-  "Group",
-  "Rule",
-  "Source",
-  "Event",
-  "Field",
-  "Operator",
-  "Value",
-  "Points",
-  "Max Count",
-  "Within Days",
-  "Half-life Days",
-];
+/** The Scoring Matrix headers setup writes: the columns the matrix parser reads, in order. */
+export const MATRIX_HEADERS: string[] = [...MATRIX_COLUMNS];
 
 /** Events the demo workbook, form intake and the starter matrix use. */
 export const EVENT_NAMES: string[] = [

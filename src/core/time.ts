@@ -23,7 +23,8 @@ function daysInMonth(y: number, m: number): number {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+/** A cached 24-hour numeric formatter for a zone (throws RangeError for an unknown zone). */
+export function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (f === undefined) {
     f = new Intl.DateTimeFormat("en-US", {

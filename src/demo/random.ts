@@ -1,20 +1,12 @@
-// A small seeded PRNG so the demo is byte-for-byte reproducible in Node, benches and Apps Script alike.
-// mulberry32: 32-bit state, fast, statistically fine for synthetic data (not for cryptography).
+// Seeded randomness so the demo is byte-for-byte reproducible in Node, benches and Apps Script alike.
+import { mulberry32 } from "../core/random";
 
 export class Rng {
-  private state: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
 
   /** Integer in [lo, hi], both inclusive. */

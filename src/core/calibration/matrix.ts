@@ -1,23 +1,9 @@
 // Writing the fitted structure as an ordinary Scoring Matrix: one readable rule per cluster (two when a
 // cluster holds both true blanks and placeholder text), an always-firing Baseline rule, activity rules.
+import { MATRIX_COLUMNS } from "../matrix";
 import type { CellValue, Grid } from "../types";
 import { keywordLabel, keywordPattern } from "./flags";
 import type { Cluster, Structure } from "./structure";
-
-export const MATRIX_COLUMNS = [
-  "Active",
-  "Group",
-  "Rule",
-  "Source",
-  "Event",
-  "Field",
-  "Operator",
-  "Value",
-  "Points",
-  "Max Count",
-  "Within Days",
-  "Half-life Days",
-] as const;
 
 export interface MatrixRule {
   group: string;

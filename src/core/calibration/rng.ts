@@ -1,13 +1,8 @@
-// Seeded PRNG (mulberry32): splits and folds are reproducible from --seed.
+// Seeded randomness for splits and folds, reproducible from --seed.
+import { mulberry32 } from "../random";
+
 export function rng(seed: number): () => number {
-  let a = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed >>> 0 || 0x9e3779b9);
 }
 
 /** Stratified assignment of items to k folds (labels spread evenly over the folds). */

@@ -1,4 +1,5 @@
 // Time-zone arithmetic with Intl: wall-clock fields of an instant in a zone, and the reverse.
+import { formatterFor } from "../../core/time";
 
 export interface WallClock {
   year: number;
@@ -11,30 +12,10 @@ export interface WallClock {
   weekday: number; // 0 = Sunday
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
 /** Throws like Apps Script's RangeError-free services would: an unknown zone is a caller error. */
 export function checkTimeZone(tz: string): string {
   try {
-    formatter(tz);
+    formatterFor(tz);
   } catch {
     throw new Error(`Invalid time zone: ${tz}`);
   }
@@ -55,7 +36,7 @@ export function wallClock(ms: number, tz: string): WallClock {
       weekday: d.getUTCDay(),
     };
   }
-  const parts = formatter(tz).formatToParts(new Date(ms));
+  const parts = formatterFor(tz).formatToParts(new Date(ms));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const year = get("year");
   const month = get("month");

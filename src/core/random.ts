@@ -1,0 +1,12 @@
+// mulberry32: a small seeded PRNG (32-bit state, fast, statistically fine for sampling and synthetic data,
+// not for cryptography), so splits, folds and the demo are reproducible in Node, benches and Apps Script.
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
