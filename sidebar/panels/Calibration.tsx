@@ -10,6 +10,7 @@ import type {
 } from "../../src/addon/api";
 import { ChartBox } from "../charts/ChartBox";
 import { distributions, rateBars, roc } from "../charts/calibration";
+import { DataTable, NUM } from "../components/DataTable";
 import { formatTime } from "../logic/format";
 import { pct, pctCi, ratio } from "../logic/percent";
 import { call } from "../rpc";
@@ -76,32 +77,16 @@ function Report({ r, timeZone }: { r: CalibrationReport; timeZone: string }) {
 
       <h3>Conversion by tier</h3>
       <ChartBox config={tierChart} small label="Conversion rate by tier, with the base rate" />
-      <table class="data" aria-label="Conversion by tier">
-        <thead>
-          <tr>
-            <th scope="col">Tier</th>
-            <th scope="col" class="num">
-              Leads
-            </th>
-            <th scope="col" class="num">
-              Rate
-            </th>
-            <th scope="col" class="num">
-              Lift
-            </th>
+      <DataTable label="Conversion by tier" columns={["Tier", NUM("Leads"), NUM("Rate"), NUM("Lift")]}>
+        {r.by_tier.map((t) => (
+          <tr key={t.tier}>
+            <td>{t.tier}</td>
+            <td class="num">{t.leads}</td>
+            <td class="num">{pct(t.rate)}</td>
+            <td class="num">{ratio(t.lift)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {r.by_tier.map((t) => (
-            <tr key={t.tier}>
-              <td>{t.tier}</td>
-              <td class="num">{t.leads}</td>
-              <td class="num">{pct(t.rate)}</td>
-              <td class="num">{ratio(t.lift)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
 
       <h3>Conversion by score decile</h3>
       <p class="muted">Decile 1 holds the best-scored tenth of leads.</p>
@@ -121,36 +106,23 @@ function Report({ r, timeZone }: { r: CalibrationReport; timeZone: string }) {
       <h3>Suggested thresholds</h3>
       <p class="muted">{s.note}</p>
       {s.top_tier && (
-        <table class="data" aria-label="Suggested top-tier threshold">
-          <thead>
-            <tr>
-              <th scope="col">{s.top_tier}</th>
-              <th scope="col" class="num">
-                Min
-              </th>
-              <th scope="col" class="num">
-                Leads
-              </th>
-              <th scope="col" class="num">
-                Rate
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>Current</td>
-              <td class="num">{fmtNum(s.current)}</td>
-              <td class="num">{s.at_current?.leads ?? "–"}</td>
-              <td class="num">{pct(s.at_current?.rate)}</td>
-            </tr>
-            <tr class="current">
-              <td>Suggested</td>
-              <td class="num">{s.suggested == null ? "none" : fmtNum(s.suggested)}</td>
-              <td class="num">{s.at_suggested?.leads ?? "–"}</td>
-              <td class="num">{pct(s.at_suggested?.rate)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <DataTable
+          label="Suggested top-tier threshold"
+          columns={[s.top_tier, NUM("Min"), NUM("Leads"), NUM("Rate")]}
+        >
+          <tr>
+            <td>Current</td>
+            <td class="num">{fmtNum(s.current)}</td>
+            <td class="num">{s.at_current?.leads ?? "–"}</td>
+            <td class="num">{pct(s.at_current?.rate)}</td>
+          </tr>
+          <tr class="current">
+            <td>Suggested</td>
+            <td class="num">{s.suggested == null ? "none" : fmtNum(s.suggested)}</td>
+            <td class="num">{s.at_suggested?.leads ?? "–"}</td>
+            <td class="num">{pct(s.at_suggested?.rate)}</td>
+          </tr>
+        </DataTable>
       )}
       {s.suggested != null && (
         <p class="muted">
@@ -159,66 +131,49 @@ function Report({ r, timeZone }: { r: CalibrationReport; timeZone: string }) {
         </p>
       )}
       {s.boundaries.length > 0 && (
-        <table class="data" aria-label="Conversion on both sides of each tier boundary">
-          <thead>
-            <tr>
-              <th scope="col">Boundary</th>
-              <th scope="col" class="num">
-                Below
-              </th>
-              <th scope="col" class="num">
-                Above
-              </th>
+        <DataTable
+          label="Conversion on both sides of each tier boundary"
+          columns={["Boundary", NUM("Below"), NUM("Above")]}
+        >
+          {s.boundaries.map((b) => (
+            <tr key={b.tier}>
+              <td>
+                {b.tier} ≥ {fmtNum(b.current_min_score)}
+              </td>
+              <td class="num">{pct(b.below.rate)}</td>
+              <td class="num">{pct(b.at_or_above.rate)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {s.boundaries.map((b) => (
-              <tr key={b.tier}>
-                <td>
-                  {b.tier} ≥ {fmtNum(b.current_min_score)}
-                </td>
-                <td class="num">{pct(b.below.rate)}</td>
-                <td class="num">{pct(b.at_or_above.rate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
 
       <h3>Rules</h3>
       <p class="muted">Conversion of the leads each rule fires for; lift is that rate over the base rate.</p>
-      <table class="data rules" aria-label="Conversion per rule">
-        <thead>
-          <tr>
-            <th scope="col">Rule</th>
-            <th scope="col" class="num">
-              Fires
-            </th>
-            <th scope="col" class="num" title="Conversion rate with the rule">
-              Rate
-            </th>
-            <th scope="col" class="num">
-              Lift
-            </th>
+      <DataTable
+        label="Conversion per rule"
+        class="rules"
+        columns={[
+          "Rule",
+          NUM("Fires"),
+          { label: "Rate", num: true, title: "Conversion rate with the rule" },
+          NUM("Lift"),
+        ]}
+      >
+        {rules.map((x) => (
+          <tr key={x.rule_row}>
+            <td>
+              {x.label}
+              <span class="muted sub">
+                {x.points > 0 ? "+" : ""}
+                {fmtNum(x.points)} pts{x.flags.length ? ` · ${x.flags.join(", ")}` : ""}
+              </span>
+            </td>
+            <td class="num">{x.fires}</td>
+            <td class="num">{pct(x.rate_with, 0)}</td>
+            <td class="num">{ratio(x.lift)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rules.map((x) => (
-            <tr key={x.rule_row}>
-              <td>
-                {x.label}
-                <span class="muted sub">
-                  {x.points > 0 ? "+" : ""}
-                  {fmtNum(x.points)} pts{x.flags.length ? ` · ${x.flags.join(", ")}` : ""}
-                </span>
-              </td>
-              <td class="num">{x.fires}</td>
-              <td class="num">{pct(x.rate_with, 0)}</td>
-              <td class="num">{ratio(x.lift)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,17 +1,18 @@
 // Decay: the default half-life, with what a 10-point activity is worth after 7, 30 and 90 days.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { createDecayChart, type DecayChart, MARK_DAYS } from "../charts/decay";
+import { SaveBar } from "../components/SaveBar";
+import { useDraft } from "../components/useDraft";
 import { decayedPoints } from "../logic/decay";
 import { call } from "../rpc";
-import { ActionStatus, Notice, parseNum, useAction } from "../ui";
+import { Notice, parseNum, useAction } from "../ui";
 import type { PanelProps } from "./types";
 
 const POINTS = 10;
 
 export function Decay({ state, onState }: PanelProps) {
   const saved = state.halfLifeDays;
-  const [text, setText] = useState(saved == null ? "" : String(saved));
-  useEffect(() => setText(saved == null ? "" : String(saved)), [saved]);
+  const [text, setText] = useDraft(() => (saved == null ? "" : String(saved)), JSON.stringify(saved));
   const action = useAction();
 
   const value = parseNum(text);
@@ -77,12 +78,13 @@ export function Decay({ state, onState }: PanelProps) {
           ))}
         </tbody>
       </table>
-      <div class="actions">
-        <button type="button" class="btn action" disabled={!dirty || action.busy} onClick={save}>
-          Save
-        </button>
-      </div>
-      <ActionStatus action={action} busyLabel="Saving and rescoring…" />
+      <SaveBar
+        action={action}
+        busyLabel="Saving and rescoring…"
+        dirty={dirty}
+        invalid={invalid}
+        onSave={save}
+      />
     </section>
   );
 }

@@ -1,27 +1,38 @@
 // Groups and grades: caps on each rule group's points, and the grade bands (A, B, …) on the grade group.
-import { useEffect, useState } from "preact/hooks";
 import type { Grade, GroupLimit } from "../../src/core/types";
+import { EditableRows, type RowField } from "../components/EditableRows";
+import { ErrorList } from "../components/ErrorList";
+import { SaveBar } from "../components/SaveBar";
+import { useDraft } from "../components/useDraft";
+import { type Row, withIds } from "../logic/rows";
 import { call } from "../rpc";
-import { ActionStatus, fmtNum, Notice, parseNum, useAction } from "../ui";
+import { fmtNum, parseNum, useAction } from "../ui";
 import type { PanelProps } from "./types";
 
-interface DraftLimit {
-  id: number;
+interface DraftLimit extends Row {
   group: string;
   min: string;
   max: string;
 }
-interface DraftGrade {
-  id: number;
+interface DraftGrade extends Row {
   name: string;
   min: string;
 }
 
-let nextId = 1;
 const limitsDraft = (l: GroupLimit[]): DraftLimit[] =>
-  l.map((g) => ({ id: nextId++, group: g.group, min: fmtNum(g.min), max: fmtNum(g.max) }));
+  withIds(l.map((g) => ({ group: g.group, min: fmtNum(g.min), max: fmtNum(g.max) })));
 const gradesDraft = (g: Grade[]): DraftGrade[] =>
-  g.map((x) => ({ id: nextId++, name: x.name, min: fmtNum(x.minPoints) }));
+  withIds(g.map((x) => ({ name: x.name, min: fmtNum(x.minPoints) })));
+
+const LIMIT_FIELDS: RowField<DraftLimit>[] = [
+  { key: "group", head: "Group", type: "text", list: "group-names", label: (n) => `Cap ${n} group` },
+  { key: "min", head: "Min", type: "number", label: (n) => `Cap ${n} minimum points` },
+  { key: "max", head: "Max", type: "number", label: (n) => `Cap ${n} maximum points` },
+];
+const GRADE_FIELDS: RowField<DraftGrade>[] = [
+  { key: "name", head: "Grade", type: "text", label: (n) => `Grade ${n} name` },
+  { key: "min", head: "Min points", type: "number", label: (n) => `Grade ${n} minimum points` },
+];
 
 function validate(limits: GroupLimit[], grades: Grade[]): string[] {
   const errors: string[] = [];
@@ -46,12 +57,8 @@ function validate(limits: GroupLimit[], grades: Grade[]): string[] {
 
 export function Groups({ state, onState }: PanelProps) {
   const savedKey = JSON.stringify([state.groupLimits, state.grades]);
-  const [limits, setLimits] = useState(() => limitsDraft(state.groupLimits));
-  const [grades, setGrades] = useState(() => gradesDraft(state.grades));
-  useEffect(() => {
-    setLimits(limitsDraft(state.groupLimits));
-    setGrades(gradesDraft(state.grades));
-  }, [savedKey]);
+  const [limits, setLimits, resetLimits] = useDraft(() => limitsDraft(state.groupLimits), savedKey);
+  const [grades, setGrades, resetGrades] = useDraft(() => gradesDraft(state.grades), savedKey);
   const action = useAction();
 
   const groupLimits: GroupLimit[] = limits.map((l) => ({
@@ -85,139 +92,42 @@ export function Groups({ state, onState }: PanelProps) {
           <option key={g} value={g} />
         ))}
       </datalist>
-      <div class="row-grid three col-heads" aria-hidden="true">
-        <span>Group</span>
-        <span>Min</span>
-        <span>Max</span>
-        <span />
-      </div>
-      <ul class="rows">
-        {limits.map((l, i) => {
-          const n = i + 1;
-          const set = (patch: Partial<DraftLimit>) =>
-            setLimits((d) => d.map((x) => (x.id === l.id ? { ...x, ...patch } : x)));
-          return (
-            <li class="row row-grid three" key={l.id}>
-              <input
-                type="text"
-                list="group-names"
-                aria-label={`Cap ${n} group`}
-                value={l.group}
-                onInput={(e) => set({ group: e.currentTarget.value })}
-              />
-              <input
-                type="number"
-                aria-label={`Cap ${n} minimum points`}
-                value={l.min}
-                onInput={(e) => set({ min: e.currentTarget.value })}
-              />
-              <input
-                type="number"
-                aria-label={`Cap ${n} maximum points`}
-                value={l.max}
-                onInput={(e) => set({ max: e.currentTarget.value })}
-              />
-              <button
-                type="button"
-                class="icon-btn"
-                aria-label={`Remove cap ${n}`}
-                onClick={() => setLimits((d) => d.filter((x) => x.id !== l.id))}
-              >
-                ×
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-      <div class="actions">
-        <button
-          type="button"
-          class="btn small"
-          onClick={() => setLimits((d) => [...d, { id: nextId++, group: "", min: "", max: "" }])}
-        >
-          Add cap
-        </button>
-      </div>
+      <EditableRows
+        rows={limits}
+        setRows={setLimits}
+        fields={LIMIT_FIELDS}
+        grid="three"
+        removeLabel={(n) => `Remove cap ${n}`}
+        addLabel="Add cap"
+        blank={() => ({ group: "", min: "", max: "" })}
+      />
 
       <h3>Grades</h3>
       <p class="muted">
         Grades rate fit from the points of the <strong>{state.gradeGroup || "fit"}</strong> group: a lead gets
         the highest grade whose minimum it reaches.
       </p>
-      <div class="row-grid two col-heads" aria-hidden="true">
-        <span>Grade</span>
-        <span>Min points</span>
-        <span />
-      </div>
-      <ul class="rows">
-        {grades.map((g, i) => {
-          const n = i + 1;
-          const set = (patch: Partial<DraftGrade>) =>
-            setGrades((d) => d.map((x) => (x.id === g.id ? { ...x, ...patch } : x)));
-          return (
-            <li class="row row-grid two" key={g.id}>
-              <input
-                type="text"
-                aria-label={`Grade ${n} name`}
-                value={g.name}
-                onInput={(e) => set({ name: e.currentTarget.value })}
-              />
-              <input
-                type="number"
-                aria-label={`Grade ${n} minimum points`}
-                value={g.min}
-                onInput={(e) => set({ min: e.currentTarget.value })}
-              />
-              <button
-                type="button"
-                class="icon-btn"
-                aria-label={`Remove grade ${n}`}
-                onClick={() => setGrades((d) => d.filter((x) => x.id !== g.id))}
-              >
-                ×
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-      <div class="actions">
-        <button
-          type="button"
-          class="btn small"
-          onClick={() => setGrades((d) => [...d, { id: nextId++, name: "", min: "" }])}
-        >
-          Add grade
-        </button>
-      </div>
-      {errors.length > 0 && (
-        <Notice kind="error">
-          {errors.map((e) => (
-            <div key={e}>{e}</div>
-          ))}
-        </Notice>
-      )}
-      <div class="actions">
-        <button
-          type="button"
-          class="btn action"
-          disabled={!dirty || errors.length > 0 || action.busy}
-          onClick={save}
-        >
-          Save
-        </button>
-        <button
-          type="button"
-          class="btn"
-          disabled={!dirty || action.busy}
-          onClick={() => {
-            setLimits(limitsDraft(state.groupLimits));
-            setGrades(gradesDraft(state.grades));
-          }}
-        >
-          Reset
-        </button>
-      </div>
-      <ActionStatus action={action} busyLabel="Saving and rescoring…" />
+      <EditableRows
+        rows={grades}
+        setRows={setGrades}
+        fields={GRADE_FIELDS}
+        grid="two"
+        removeLabel={(n) => `Remove grade ${n}`}
+        addLabel="Add grade"
+        blank={() => ({ name: "", min: "" })}
+      />
+      <ErrorList errors={errors} />
+      <SaveBar
+        action={action}
+        busyLabel="Saving and rescoring…"
+        dirty={dirty}
+        invalid={errors.length > 0}
+        onSave={save}
+        onReset={() => {
+          resetLimits();
+          resetGrades();
+        }}
+      />
     </section>
   );
 }

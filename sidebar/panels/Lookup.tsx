@@ -1,6 +1,7 @@
 // Lead lookup: search by name or email, pick a lead, see why it has its score (as "Explain selected lead").
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { LeadExplanation, LeadMatch } from "../../src/addon/api";
+import { DataTable, NUM } from "../components/DataTable";
 import { formatTime } from "../logic/format";
 import { call } from "../rpc";
 import { ActionStatus, fmtNum, Loading, Notice, useAction } from "../ui";
@@ -30,74 +31,52 @@ function Breakdown({ e, timeZone }: { e: LeadExplanation; timeZone: string }) {
         <dd>Leads row {e.sheetRow}</dd>
       </dl>
       <h3>Groups</h3>
-      <table class="data" aria-label="Points per group">
-        <thead>
-          <tr>
-            <th scope="col">Group</th>
-            <th scope="col" class="num">
-              Raw
-            </th>
-            <th scope="col" class="num">
-              Total
-            </th>
+      <DataTable label="Points per group" columns={["Group", NUM("Raw"), NUM("Total")]}>
+        {e.groups.map((g) => (
+          <tr key={g.group}>
+            <td>
+              {g.group || "(no group)"}
+              {g.capped && (
+                <span class="muted">
+                  {" "}
+                  (capped at {g.capped} {fmtNum(g.capped === "max" ? g.max : g.min)})
+                </span>
+              )}
+            </td>
+            <td class="num">{fmtNum(g.raw)}</td>
+            <td class="num">{fmtNum(g.total)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {e.groups.map((g) => (
-            <tr key={g.group}>
-              <td>
-                {g.group || "(no group)"}
-                {g.capped && (
-                  <span class="muted">
-                    {" "}
-                    (capped at {g.capped} {fmtNum(g.capped === "max" ? g.max : g.min)})
-                  </span>
-                )}
-              </td>
-              <td class="num">{fmtNum(g.raw)}</td>
-              <td class="num">{fmtNum(g.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {capped.length === 0 && <p class="muted">No group cap applied.</p>}
       <h3>Rules that fired</h3>
       {e.rules.length === 0 ? (
         <p class="muted">No rule matched this lead.</p>
       ) : (
-        <table class="data rules" aria-label="Rules that fired">
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col" class="num" title="Points per match">
-                Pts
-              </th>
-              <th scope="col" class="num narrow" title="Times it matched">
-                ×
-              </th>
-              <th scope="col" class="num" title="Decay weight">
-                Decay
-              </th>
-              <th scope="col" class="num">
-                Value
-              </th>
+        <DataTable
+          label="Rules that fired"
+          class="rules"
+          columns={[
+            "Rule",
+            { label: "Pts", num: true, title: "Points per match" },
+            { label: "×", num: true, class: "narrow", title: "Times it matched" },
+            { label: "Decay", num: true, title: "Decay weight" },
+            NUM("Value"),
+          ]}
+        >
+          {e.rules.map((r) => (
+            <tr key={r.ruleRow}>
+              <td>
+                {r.label}
+                <span class="muted sub">{r.group || "no group"}</span>
+              </td>
+              <td class="num">{fmtNum(r.points)}</td>
+              <td class="num">{r.count}</td>
+              <td class="num">{r.weight.toFixed(2)}</td>
+              <td class="num">{fmtNum(r.value)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {e.rules.map((r) => (
-              <tr key={r.ruleRow}>
-                <td>
-                  {r.label}
-                  <span class="muted sub">{r.group || "no group"}</span>
-                </td>
-                <td class="num">{fmtNum(r.points)}</td>
-                <td class="num">{r.count}</td>
-                <td class="num">{r.weight.toFixed(2)}</td>
-                <td class="num">{fmtNum(r.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <p class="muted">As of {formatTime(e.asOf, timeZone)}</p>
     </div>

@@ -1,6 +1,9 @@
 // Notifications and schedule: the time-driven run, who gets alerts and how, the last run and what is pending.
-import { useEffect, useState } from "preact/hooks";
 import type { NotificationSettings, ScheduleKind, Schedule as ScheduleT } from "../../src/addon/api";
+import { DataTable, NUM } from "../components/DataTable";
+import { NumberSelect } from "../components/NumberSelect";
+import { SaveBar } from "../components/SaveBar";
+import { useDraft } from "../components/useDraft";
 import {
   describeSchedule,
   EVERY_HOURS,
@@ -21,8 +24,7 @@ function ScheduleForm({ state, onState }: PanelProps) {
     hours: state.schedule?.hours ?? 4,
     atHour: state.schedule?.atHour ?? 8,
   });
-  const [d, setD] = useState(initial);
-  useEffect(() => setD(initial()), [savedKey]);
+  const [d, setD] = useDraft(initial, savedKey);
   const action = useAction();
   const now = useAction();
 
@@ -73,36 +75,22 @@ function ScheduleForm({ state, onState }: PanelProps) {
             </select>
           </div>
           {d.kind === "everyHours" && (
-            <div class="field">
-              <label for="sched-hours">Every</label>
-              <select
-                id="sched-hours"
-                value={String(d.hours)}
-                onChange={(e) => setD({ ...d, hours: Number(e.currentTarget.value) })}
-              >
-                {EVERY_HOURS.map((h) => (
-                  <option key={h} value={String(h)}>
-                    {h} {h === 1 ? "hour" : "hours"}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <NumberSelect
+              id="sched-hours"
+              label="Every"
+              value={d.hours}
+              options={EVERY_HOURS.map((h) => ({ value: h, label: `${h} ${h === 1 ? "hour" : "hours"}` }))}
+              onChange={(hours) => setD({ ...d, hours })}
+            />
           )}
           {d.kind === "daily" && (
-            <div class="field">
-              <label for="sched-hour">At ({state.timeZone})</label>
-              <select
-                id="sched-hour"
-                value={String(d.atHour)}
-                onChange={(e) => setD({ ...d, atHour: Number(e.currentTarget.value) })}
-              >
-                {Array.from({ length: 24 }, (_, h) => (
-                  <option key={h} value={String(h)}>
-                    {hourLabel(h)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <NumberSelect
+              id="sched-hour"
+              label={`At (${state.timeZone})`}
+              value={d.atHour}
+              options={Array.from({ length: 24 }, (_, h) => ({ value: h, label: hourLabel(h) }))}
+              onChange={(atHour) => setD({ ...d, atHour })}
+            />
           )}
         </>
       )}
@@ -129,8 +117,7 @@ function NotifyForm({ state, onState }: PanelProps) {
     mode: n.mode,
     rearm: String(n.rearmMargin),
   });
-  const [d, setD] = useState(initial);
-  useEffect(() => setD(initial()), [savedKey]);
+  const [d, setD] = useDraft(initial, savedKey);
   const action = useAction();
 
   const emails = splitEmails(d.emails);
@@ -224,17 +211,7 @@ function NotifyForm({ state, onState }: PanelProps) {
         </span>
       </div>
       {errors.length > 0 && <Notice kind="error">{errors.join(" ")}</Notice>}
-      <div class="actions">
-        <button
-          type="button"
-          class="btn action"
-          disabled={!dirty || errors.length > 0 || action.busy}
-          onClick={save}
-        >
-          Save
-        </button>
-      </div>
-      <ActionStatus action={action} busyLabel="Saving…" />
+      <SaveBar action={action} busyLabel="Saving…" dirty={dirty} invalid={errors.length > 0} onSave={save} />
     </div>
   );
 }
@@ -277,26 +254,15 @@ function LastRun({ state }: { state: PanelProps["state"] }) {
       ) : (
         <>
           <p class="muted">These go out with the next run (the daily email quota ran short).</p>
-          <table class="data" aria-label="Pending notifications">
-            <thead>
-              <tr>
-                <th scope="col">Lead</th>
-                <th scope="col">Tier</th>
-                <th scope="col" class="num">
-                  Score
-                </th>
+          <DataTable label="Pending notifications" columns={["Lead", "Tier", NUM("Score")]}>
+            {state.pending.map((p) => (
+              <tr key={p.key}>
+                <td>{p.name}</td>
+                <td>{p.tier}</td>
+                <td class="num">{p.score}</td>
               </tr>
-            </thead>
-            <tbody>
-              {state.pending.map((p) => (
-                <tr key={p.key}>
-                  <td>{p.name}</td>
-                  <td>{p.tier}</td>
-                  <td class="num">{p.score}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </>
       )}
     </div>

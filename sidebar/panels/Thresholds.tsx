@@ -1,24 +1,27 @@
 // Thresholds: edit the tier list, see the histogram and per-tier counts change live, save to Settings.
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef } from "preact/hooks";
 import type { SidebarState } from "../../src/addon/api";
 import type { Tier } from "../../src/core/types";
 import { createHistogram, type HistogramChart } from "../charts/histogram";
 import { tierColor } from "../charts/setup";
+import { DataTable, NUM } from "../components/DataTable";
+import { ErrorList } from "../components/ErrorList";
+import { SaveBar } from "../components/SaveBar";
+import { useDraft } from "../components/useDraft";
+import { editRow, newId, type Row, removeRow, withIds } from "../logic/rows";
 import { countTiers, tierRank, validateTiers } from "../logic/tiers";
 import { call } from "../rpc";
-import { ActionStatus, Notice, parseNum, useAction } from "../ui";
+import { parseNum, useAction } from "../ui";
 import type { PanelProps } from "./types";
 
-interface DraftTier {
-  id: number;
+interface DraftTier extends Row {
   name: string;
   min: string;
   notify: boolean;
 }
 
-let nextId = 1;
 const toDraft = (tiers: Tier[]): DraftTier[] =>
-  tiers.map((t) => ({ id: nextId++, name: t.name, min: String(t.minScore), notify: t.notify }));
+  withIds(tiers.map((t) => ({ name: t.name, min: String(t.minScore), notify: t.notify })));
 const fromDraft = (d: DraftTier[]): Tier[] =>
   d.map((t) => ({ name: t.name.trim(), minScore: parseNum(t.min) ?? Number.NaN, notify: t.notify }));
 
@@ -31,10 +34,8 @@ function sliderRange(state: SidebarState, tiers: Tier[]): [number, number] {
 }
 
 export function Thresholds({ state, onState }: PanelProps) {
-  const [draft, setDraft] = useState(() => toDraft(state.tiers));
-  // Reset the draft only when the saved tiers change, not when another panel saves something else.
   const savedKey = JSON.stringify(state.tiers);
-  useEffect(() => setDraft(toDraft(state.tiers)), [savedKey]);
+  const [draft, setDraft, resetDraft] = useDraft(() => toDraft(state.tiers), savedKey);
   const action = useAction();
 
   const tiers = fromDraft(draft);
@@ -56,14 +57,10 @@ export function Thresholds({ state, onState }: PanelProps) {
   }, []);
   useEffect(() => chart.current?.update(input));
 
-  const edit = (id: number, patch: Partial<DraftTier>) =>
-    setDraft((d) => d.map((t) => (t.id === id ? { ...t, ...patch } : t)));
-  const remove = (id: number) => setDraft((d) => d.filter((t) => t.id !== id));
+  const edit = (id: number, patch: Partial<DraftTier>) => setDraft((d) => editRow(d, id, patch));
+  const remove = (id: number) => setDraft((d) => removeRow(d, id));
   const add = () =>
-    setDraft((d) => [
-      ...d,
-      { id: nextId++, name: "", min: String(Math.round((lo + hi) / 2)), notify: false },
-    ]);
+    setDraft((d) => [...d, { id: newId(), name: "", min: String(Math.round((lo + hi) / 2)), notify: false }]);
 
   async function save() {
     const next = await action.run(() => call("saveTiers", tiers), "Saved. Leads rescored.");
@@ -84,33 +81,25 @@ export function Thresholds({ state, onState }: PanelProps) {
           aria-label={`Histogram of ${state.scores.length} lead scores with the tier thresholds`}
         />
       </div>
-      <table class="data block" aria-label="Leads per tier">
-        <thead>
-          <tr>
-            <th scope="col">Tier</th>
-            <th scope="col" class="num">
-              Leads
-            </th>
-            <th scope="col" class="num">
-              Saved
-            </th>
+      <DataTable
+        label="Leads per tier"
+        class="block"
+        bodyTestId="tier-counts"
+        columns={["Tier", NUM("Leads"), NUM("Saved")]}
+      >
+        {counts.map((c) => (
+          <tr key={c.name} data-tier={c.name}>
+            <td>
+              <span class="swatch" style={{ background: tierColor(tierRank(c.name, tiers)) }} />
+              {c.name}
+            </td>
+            <td class="num" data-testid="count">
+              {c.count}
+            </td>
+            <td class="num muted">{savedCount(c.name) ?? "–"}</td>
           </tr>
-        </thead>
-        <tbody data-testid="tier-counts">
-          {counts.map((c) => (
-            <tr key={c.name} data-tier={c.name}>
-              <td>
-                <span class="swatch" style={{ background: tierColor(tierRank(c.name, tiers)) }} />
-                {c.name}
-              </td>
-              <td class="num" data-testid="count">
-                {c.count}
-              </td>
-              <td class="num muted">{savedCount(c.name) ?? "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
 
       <h3>Tiers</h3>
       <div class="row-grid col-heads" aria-hidden="true">
@@ -177,33 +166,16 @@ export function Thresholds({ state, onState }: PanelProps) {
           Add tier
         </button>
       </div>
-      {errors.length > 0 && (
-        <Notice kind="error">
-          {errors.map((e) => (
-            <div key={e}>{e}</div>
-          ))}
-        </Notice>
-      )}
-      <div class="actions">
-        <button
-          type="button"
-          class="btn action"
-          disabled={!dirty || errors.length > 0 || action.busy}
-          onClick={save}
-        >
-          Save
-        </button>
-        <button
-          type="button"
-          class="btn"
-          disabled={!dirty || action.busy}
-          onClick={() => setDraft(toDraft(state.tiers))}
-        >
-          Reset
-        </button>
-        {dirty && <span class="muted">Unsaved changes</span>}
-      </div>
-      <ActionStatus action={action} busyLabel="Saving and rescoring…" />
+      <ErrorList errors={errors} />
+      <SaveBar
+        action={action}
+        busyLabel="Saving and rescoring…"
+        dirty={dirty}
+        invalid={errors.length > 0}
+        onSave={save}
+        onReset={resetDraft}
+        unsavedNote
+      />
     </section>
   );
 }
