@@ -3,8 +3,7 @@
 // (arguments copied into the script's realm, as Sheets hands a range's values to the function).
 // Sheets stops a custom function after 30 s; Apps Script's V8 is slower than Node on this machine by a
 // factor we cannot measure here, so the bench prints the margin: how many times slower it could be and
-// still fit. Each function is timed on dist/Code.js as built and with the built-ins bound first (see
-// bench/lib/addon.ts: Node's vm makes every global lookup slow, Apps Script does not).
+// still fit.
 // Figures only. Run: npm run build && node build/bench/custom-functions.js
 import { TAB } from "../src/core/types";
 import { DEFAULT_END, demoWorkbook } from "../src/demo";
@@ -24,14 +23,8 @@ const activities = grid(TAB.activities);
 const args = [leads, activities, grid(TAB.matrix), grid(TAB.settings), DEFAULT_END.toISOString()];
 console.log(`ranges: ${fmtInt(leads.length - 1)} leads, ${fmtInt(activities.length - 1)} activities`);
 
-for (const [name, bindBuiltins] of [
-  ["LEADSCORE", false],
-  ["LEADSCORE_DETAIL", false],
-  ["LEADSCORE", true],
-  ["LEADSCORE_DETAIL", true],
-] as const) {
-  const { script } = loadAddon(tabs, DEFAULT_END, { bindBuiltins });
-  const how = bindBuiltins ? "built-ins bound" : "as built";
+for (const name of ["LEADSCORE", "LEADSCORE_DETAIL"]) {
+  const { script } = loadAddon(tabs, DEFAULT_END);
   let best = Number.POSITIVE_INFINITY;
   let rows = 0;
   for (let i = 0; i < RUNS; i++) {
@@ -40,10 +33,10 @@ for (const [name, bindBuiltins] of [
       throw new Error(`${name} returned ${String(t.value)}`);
     rows = t.value.length;
     best = Math.min(best, t.wallMs);
-    console.log(`  ${name}, ${how}, run ${i + 1}: ${fmtTimed(t)}`);
+    console.log(`  ${name}, run ${i + 1}: ${fmtTimed(t)}`);
   }
   console.log(
-    `${name} (${how}): ${fmtS(best)} best for ${fmtInt(rows - 1)} rows; limit 30 s → margin ${(LIMIT_MS / best).toFixed(1)}× ` +
+    `${name}: ${fmtS(best)} best for ${fmtInt(rows - 1)} rows; limit 30 s → margin ${(LIMIT_MS / best).toFixed(1)}× ` +
       `(Apps Script may be that many times slower than this run and still finish)`,
   );
 }

@@ -86,6 +86,35 @@ describe("load()", () => {
     ]);
   });
 
+  it("binds the built-ins to the context's own objects, as the script would find them", () => {
+    const rt = new LocalRuntime({ now: new Date("2024-03-01T10:00:00Z") });
+    const h = rt.load(`function check(hostArray, hostMath) {
+      var own = (0, eval)("this");
+      return [
+        Array === own.Array, Array !== hostArray, Math === own.Math, Math !== hostMath, Object === own.Object,
+        JSON === own.JSON, Map === own.Map, Date === own.Date, [] instanceof Array,
+        Object.getPrototypeOf({}) === Object.prototype, new Date().toISOString(),
+      ];
+    }`);
+    expect(h.call("check", Array, Math)).toEqual([...Array(10).fill(true), "2024-03-01T10:00:00.000Z"]);
+    // The names are bound before the script runs (a global lookup no longer reaches the sandbox), and
+    // they are not globals of the script's own.
+    expect(h.evaluate(`globalThis.Math = 1; typeof Math`)).toBe("object");
+    expect(h.functions()).toEqual(["check"]);
+    expect(h.has("Math")).toBe(false);
+  });
+
+  it("leaves a built-in's name alone when the script declares it", () => {
+    const rt = new LocalRuntime();
+    const h = rt.load(`var Map = "mine"; function Set() { return "set"; } function check() {
+      return [Map, Set(), typeof Math.max];
+    }`);
+    expect(h.call("check")).toEqual(["mine", "set", "function"]);
+    // A declaration the scan cannot see (destructuring) still loads: the script runs without bindings.
+    const h2 = rt.load(`var { JSON } = { JSON: "mine" }; function check() { return [JSON, typeof Math]; }`);
+    expect(h2.call("check")).toEqual(["mine", "object"]);
+  });
+
   it("top-level code that throws surfaces the error", () => {
     const rt = new LocalRuntime();
     expect(() => rt.load(`throw new Error("boom")`)).toThrow("boom");

@@ -13,7 +13,7 @@ import { type LockScope, LockService, LockState } from "./lock";
 import { Logger, makeConsole } from "./logger";
 import { MailApp, type MailMessage, MailState } from "./mail";
 import { PropertiesService } from "./properties";
-import { contextRealm } from "./realm";
+import { bindBuiltins, contextRealm, isBindingClash } from "./realm";
 import { Session } from "./session";
 import { a1Of } from "./spreadsheet/a1";
 import { SpreadsheetApp } from "./spreadsheet/app";
@@ -378,20 +378,36 @@ export class LocalRuntime {
 
   // ---------------------------------------------------------------- loading scripts
 
-  /** Runs `code` in a fresh vm context whose only globals are the services; it becomes `this.script`. */
+  /**
+   * Runs `code` in a fresh vm context whose only globals are the services; it becomes `this.script`. The
+   * context's standard built-ins are bound as script-level names first (realm.ts, bindBuiltins), so the
+   * script's lookups of Math, Array, … cost what they cost in Apps Script and find the same objects.
+   */
   load(code: string, filename = "Code.js"): ScriptHandle {
+    return this.loadScript(code, filename, true);
+  }
+
+  private loadScript(code: string, filename: string, bind: boolean): ScriptHandle {
     const sandbox: Record<string, unknown> = { ...this.globals };
     const context = vm.createContext(sandbox, { name: filename });
+    const bound = bind ? bindBuiltins(context, code) : [];
     this.env.realm = contextRealm(context);
     const handle = makeHandle(context, this.env, (id) => this.locks.releaseExecution(id));
     this.env.callScript = (name, args) => handle.call(name, ...args);
     this.env.evalInScript = (src) => vm.runInContext(src, context);
     // Global code runs as an execution too (it runs before every trigger in Apps Script).
-    this.env.run(
-      "FULL",
-      () => vm.runInContext(code, context, { filename }),
-      (id) => this.locks.releaseExecution(id),
-    );
+    try {
+      this.env.run(
+        "FULL",
+        () => vm.runInContext(code, context, { filename }),
+        (id) => this.locks.releaseExecution(id),
+      );
+    } catch (error) {
+      // The script declares a bound name in a way bindBuiltins did not see: nothing of it ran yet, so
+      // load it again without the bindings.
+      if (isBindingClash(error, bound)) return this.loadScript(code, filename, false);
+      throw error;
+    }
     this.script = handle;
     return handle;
   }

@@ -1,9 +1,14 @@
 // .xlsx ⇄ tabs with exceljs. Cells read as Sheets would show them: formulas give their cached result,
 // rich text its plain text, hyperlinks their label, errors their code ("#N/A"). Dates are real dates both
 // ways; Excel stores wall-clock times without a zone, and exceljs maps them to UTC, so do we.
-import ExcelJS from "exceljs";
+// exceljs is loaded on first use: it takes a good part of a second, which CSV workbooks need not pay.
+import type ExcelJS from "exceljs";
 import type { CellValue } from "../../core/types";
 import type { Tab } from "./tab";
+
+let excel: Promise<typeof ExcelJS> | undefined;
+const loadExcelJs = (): Promise<typeof ExcelJS> =>
+  (excel ??= import("exceljs").then((m) => (m.default ?? m) as typeof ExcelJS));
 
 function plain(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return "";
@@ -24,6 +29,7 @@ function plain(value: ExcelJS.CellValue): CellValue {
 }
 
 export async function readXlsx(file: string): Promise<Tab[]> {
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const tabs: Tab[] = [];
@@ -50,6 +56,7 @@ export async function readXlsx(file: string): Promise<Tab[]> {
 }
 
 export async function writeXlsx(file: string, tabs: Tab[]): Promise<void> {
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   for (const tab of tabs) {
     const ws = wb.addWorksheet(tab.name);
