@@ -32,7 +32,7 @@ import {
 import { type DeliveryResult, deliverAlerts } from "./notifications";
 import { appendHistory, ensureHistorySheet, rollBackUncommitted } from "./score-history";
 import { type FullRun, runFullScoring } from "./scoring";
-import { KEY, writeState } from "./state";
+import { KEY, readState, writeState } from "./state";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -175,6 +175,10 @@ export function runScheduled(ss: Spreadsheet): RunSummary | null {
     // Another run held the lock all along: this run is skipped, the next one catches up. Nothing is lost,
     // because every decision is made against the stored state, not against time.
     if (!(e instanceof BusyError)) throw e;
+    // Say so where the user looks (the sidebar's last run), without claiming a run that did not happen.
+    const last = readState<RunSummary>(KEY.lastRun);
+    const skipped = `The scheduled run at ${new Date(startedAt).toISOString()} was skipped: another run was writing.`;
+    if (last) writeState(KEY.lastRun, { ...last, note: skipped });
     return null;
   }
 }

@@ -126,6 +126,8 @@ describe("scheduled rescoring and tier changes", () => {
     const runs = s.runtime.advanceAndRun(DAY);
     expect(runs.map((r) => r.error)).toEqual([undefined]);
     expect(s.runtime.outbox).toHaveLength(1);
+    const state = s.script.call("getSidebarState") as { lastRun: { note?: string } };
+    expect(state.lastRun.note).toMatch(/was skipped: another run was writing/);
     s.runtime.releaseLock("document");
     s.runtime.advanceAndRun(DAY);
     expect(s.runtime.outbox.map((m) => m.to[0])).toEqual(["jordan@example.com", "maya@example.com"]);
