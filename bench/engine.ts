@@ -117,19 +117,25 @@ function generate(): { leads: Grid; activities: Grid; matrix: Grid } {
   }
   const activities: Grid = [[...ACTIVITY_HEADERS]];
   const start = asOf.getTime() - 365 * DAY;
+  const picked: string[] = [];
   for (let i = 0; i < ACTIVITIES; i++) {
     // Appended in time order, as a real log is; 1% in the future of asOf.
     const t = start + Math.floor((i / ACTIVITIES) * 368 * DAY);
     const ev = pick(EVENTS);
-    // Fresh strings per cell, as a CSV reader or getValues produces them (no shared string objects).
+    picked.push(pick(emails));
     const row: CellValue[] = [
       new Date(t).toISOString(),
-      ` ${pick(emails)}`.slice(1),
+      "",
       ` ${ev}`.slice(1),
       ev === "Page View" ? ` ${pick(PAGES)}`.slice(1) : "",
     ];
     activities.push(row);
   }
+  // Fresh flat strings per cell, as getValues and the CSV reader (past its 16,384-value sharing limit)
+  // produce them: no shared string objects, and no slices of a longer string (which a `.slice` of a
+  // copy would be, adding an indirection no real input has).
+  const fresh = JSON.parse(JSON.stringify(picked)) as string[];
+  for (let i = 0; i < ACTIVITIES; i++) activities[i + 1][1] = fresh[i];
   const matrix = starterMatrix();
   const extra: CellValue[][] = [
     [true, "Fit", "", "Lead", "", "Industry", "=", "Healthcare", 4, "", "", ""],

@@ -97,6 +97,11 @@ export function handleEdit(ss: Spreadsheet, e: GoogleAppsScript.Events.SheetsOnE
   }
   if (tab !== tabKey(TAB.leads) && tab !== tabKey(TAB.activities)) return;
   const firstRow = e.range.getRow();
+  // A header edit (a renamed column) can change every lead's score.
+  if (firstRow === 1) {
+    markStale();
+    return;
+  }
   const lastRow = firstRow + e.range.getNumRows() - 1;
   withDocumentLock(30_000, () => {
     const workbook = readWorkbook(ss);

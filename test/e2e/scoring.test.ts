@@ -130,6 +130,15 @@ describe("incremental rescoring on edit", () => {
     expect(runtime.calls.total("Range.setValues")).toBe(1);
   });
 
+  it("treats a renamed Leads header as a change to every lead", () => {
+    const { runtime, script } = loadAddon(demoTabs());
+    script.call("menuScoreAll");
+    script.call("menuToggleAutoScoring");
+    const title = String.fromCharCode(65 + findColumn(runtime.values(TAB.leads)[0], "Job Title"));
+    runtime.edit(`${TAB.leads}!${title}1`, "Title");
+    expect(runtime.triggers.list.filter((t) => t.handler === "debouncedRescore")).toHaveLength(1);
+  });
+
   it("marks scores stale on a matrix edit and rescores everything once, however many cells changed", () => {
     const { runtime, script } = loadAddon(demoTabs());
     script.call("menuScoreAll");
