@@ -91,6 +91,11 @@ const PAGES = ["/pricing", "/careers", "/blog/scoring", "/docs/start", "/", "/fe
 const DAY = 86_400_000;
 const asOf = new Date(Date.UTC(2024, 5, 1));
 
+/** A new flat string with the characters of `s`, decoded from bytes as the CSV reader does. */
+function fresh(s: string): string {
+  return Buffer.from(s, "latin1").toString("latin1");
+}
+
 function generate(): { leads: Grid; activities: Grid; matrix: Grid } {
   const leads: Grid = [[...LEADS_HEADERS]];
   const emails: string[] = [];
@@ -117,25 +122,21 @@ function generate(): { leads: Grid; activities: Grid; matrix: Grid } {
   }
   const activities: Grid = [[...ACTIVITY_HEADERS]];
   const start = asOf.getTime() - 365 * DAY;
-  const picked: string[] = [];
   for (let i = 0; i < ACTIVITIES; i++) {
     // Appended in time order, as a real log is; 1% in the future of asOf.
     const t = start + Math.floor((i / ACTIVITIES) * 368 * DAY);
     const ev = pick(EVENTS);
-    picked.push(pick(emails));
+    // Fresh flat strings per cell, made in row order the way the CSV reader decodes a field (past its
+    // 16,384-value sharing limit) and getValues returns them: no shared string objects, and no slices
+    // of a longer string (a `.slice` of a copy would be one, an indirection no real input has).
     const row: CellValue[] = [
       new Date(t).toISOString(),
-      "",
-      ` ${ev}`.slice(1),
-      ev === "Page View" ? ` ${pick(PAGES)}`.slice(1) : "",
+      fresh(pick(emails)),
+      fresh(ev),
+      ev === "Page View" ? fresh(pick(PAGES)) : "",
     ];
     activities.push(row);
   }
-  // Fresh flat strings per cell, as getValues and the CSV reader (past its 16,384-value sharing limit)
-  // produce them: no shared string objects, and no slices of a longer string (which a `.slice` of a
-  // copy would be, adding an indirection no real input has).
-  const fresh = JSON.parse(JSON.stringify(picked)) as string[];
-  for (let i = 0; i < ACTIVITIES; i++) activities[i + 1][1] = fresh[i];
   const matrix = starterMatrix();
   const extra: CellValue[][] = [
     [true, "Fit", "", "Lead", "", "Industry", "=", "Healthcare", 4, "", "", ""],

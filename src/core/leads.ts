@@ -58,7 +58,7 @@ export function parseLeads(grid: Grid | undefined, leadKey: string, sink: Proble
     return table;
   }
   const keyHeader = headerText(headers, keyCol);
-  const firstRow = new Map<number, number>();
+  const firstRow = new Int32Array(g.length);
   for (let r = 1; r < g.length; r++) {
     const row = g[r];
     const raw = row?.[keyCol];
@@ -82,14 +82,14 @@ export function parseLeads(grid: Grid | undefined, leadKey: string, sink: Proble
     if (id === undefined) {
       id = table.groupCount++;
       groups.set(key, id);
-      firstRow.set(id, r + 1);
+      firstRow[id] = r + 1;
     } else {
       sink.add(
         problem(
           TAB.leads,
           r + 1,
           keyHeader,
-          `${keyHeader} "${cellText(raw)}" is also on row ${firstRow.get(id)}; both rows get this lead's activities.`,
+          `${keyHeader} "${cellText(raw)}" is also on row ${firstRow[id]}; both rows get this lead's activities.`,
           "Merge the two rows into one lead, or delete the duplicate.",
           "warning",
         ),

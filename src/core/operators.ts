@@ -210,13 +210,26 @@ export function isConditionError(x: Condition | ConditionError): x is ConditionE
  * values the condition is tested once per value and a row's test is a table read.
  */
 export function bindCondition(c: Condition, src: ColumnSource): RowTest {
+  const table = bindTable(c, src);
+  if (table === null) return bindRowTest(c, src);
+  const { codes, results } = table;
+  return (r) => results[codes[r]] as TestResult;
+}
+
+/** A condition on a dictionary-coded column as tables: row r's result is results[codes[r]]. */
+export interface TestTable {
+  codes: Int32Array;
+  results: Uint8Array;
+}
+
+/** The tables behind bindCondition's test when the column is dictionary-coded, else null. */
+export function bindTable(c: Condition, src: ColumnSource): TestTable | null {
   const dict = src.dictionary?.() ?? null;
-  if (dict === null) return bindRowTest(c, src);
+  if (dict === null) return null;
   const test = bindRowTest(c, dict.values);
   const results = new Uint8Array(dict.size);
   for (let i = 0; i < dict.size; i++) results[i] = test(i);
-  const codes = dict.codes;
-  return (r) => results[codes[r]] as TestResult;
+  return { codes: dict.codes, results };
 }
 
 function bindRowTest(c: Condition, src: ColumnSource): RowTest {

@@ -5,8 +5,8 @@ import { emailDomain } from "./derived";
 import { gradeFor } from "./grades";
 import { findColumn, headerText, normalizeHeader } from "./headers";
 import type { Rule } from "./matrix";
-import type { RowTest } from "./operators";
-import { bindCondition, MATCH, NOT_NUMBER } from "./operators";
+import type { RowTest, TestTable } from "./operators";
+import { bindCondition, bindTable, MATCH, NOT_NUMBER } from "./operators";
 import { problem } from "./problems";
 import { reasonText } from "./reasons";
 import { roundHalfAwayFromZero, roundTo } from "./rounding";
@@ -30,6 +30,8 @@ interface BoundRule {
   rule: Rule;
   group: number;
   test: RowTest | null;
+  /** Activity rules on a dictionary-coded column: the test as tables (see bindTable), else null. */
+  table: TestTable | null;
   /** Half-life in days after the Settings default; 0 = no decay. */
   halfLife: number;
   /** First cell that was text where the operator needs a number (grid row), -1 if none. */
@@ -138,6 +140,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
   }
   const bound: BoundRule[] = rules.map((rule) => {
     let test: RowTest | null = null;
+    let table: TestTable | null = null;
     if (rule.condition !== null) {
       let src: ReturnType<typeof gridColumn> | undefined;
       if (rule.source === "lead") {
@@ -152,6 +155,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
           gridColumn(act.grid, rule.column, w ? (r) => eventId[r] >= 0 && w[eventId[r]] === 1 : undefined);
         actCols.set(rule.column, src);
       }
+      if (src && rule.source === "activity") table = bindTable(rule.condition, src);
       test = src ? bindCondition(rule.condition, src) : () => 0;
     }
     const hl = rule.halfLifeDays === undefined ? settings.halfLifeDays : rule.halfLifeDays;
@@ -159,6 +163,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
       rule,
       group: groupIndex.get(normalizeHeader(rule.group)) ?? 0,
       test,
+      table,
       halfLife: hl ?? 0,
       badRow: -1,
       shared: null,
@@ -204,6 +209,21 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
   const aWithin = Float64Array.from(actRules, (b) => b.rule.withinDays);
   const aHalf = Float64Array.from(actRules, (b) => b.halfLife);
   const aTest = actRules.map((b) => b.test);
+  // Dictionary codes of the activities in index order (gathered once per codes array, shared by the
+  // rules on that column), so that the loop below reads them in a line instead of all over the log.
+  const gathered = new Map<Int32Array, Int32Array>();
+  const aCodes = actRules.map((b) => {
+    const codes = b.table?.codes;
+    if (codes === undefined) return null;
+    let inOrder = gathered.get(codes);
+    if (inOrder === undefined) {
+      inOrder = new Int32Array(order.length);
+      for (let k = 0; k < order.length; k++) inOrder[k] = codes[order[k]];
+      gathered.set(codes, inOrder);
+    }
+    return inOrder;
+  });
+  const aResults = actRules.map((b) => b.table?.results ?? null);
   const aCount = new Int32Array(nAct);
   const aWeight = new Float64Array(nAct);
   const raw = new Float64Array(nGroups);
@@ -217,9 +237,11 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
   const nextTiers = new Map<number, LeadScore["nextTier"]>();
   const contribRule = new Int32Array(bound.length);
   // A group of lead rules only takes few distinct totals: leads with the same one share a frozen object.
-  const sharedTotals = groupNames.map((_, g) =>
-    actRules.some((b) => b.group === g) ? null : new Map<number, GroupTotal>(),
-  );
+  // Groups with activity rules too, up to the memo's size limit (decayed totals rarely repeat).
+  const sharedTotals = groupNames.map(() => new Map<number, GroupTotal>());
+  const plainContribs: (RuleContribution | undefined)[][] = actRules.map(() => []);
+  /** Reason texts of the shared activity contributions, formatted once. */
+  const sharedReasons = new Map<RuleContribution, string>();
   const leadIdx = Int32Array.from(bound.flatMap((b, j) => (b.rule.source === "lead" ? [j] : [])));
   const contribValue = new Float64Array(bound.length);
 
@@ -249,10 +271,10 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
           if (aCount[j] >= aMax[j] || age > aWithin[j]) continue;
           const test = aTest[j];
           if (test !== null) {
-            const a = order[k];
-            const res = test(a);
+            const codes = aCodes[j];
+            const res = codes !== null ? (aResults[j] as Uint8Array)[codes[k]] : test(order[k]);
             if (res !== MATCH) {
-              if (res === NOT_NUMBER && actRules[j].badRow < 0) actRules[j].badRow = a;
+              if (res === NOT_NUMBER && actRules[j].badRow < 0) actRules[j].badRow = order[k];
               continue;
             }
           }
@@ -293,7 +315,16 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
         continue;
       }
       const count = aCount[b.slot];
-      contributions[c] = {
+      // Every activity counted at full weight (no decay, or none aged): the contribution depends on
+      // the rule and the count alone, so leads with the same count share one frozen object.
+      const plain = aWeight[b.slot] === count && count < 64;
+      const memo = plain ? plainContribs[b.slot] : undefined;
+      const hit = memo?.[count];
+      if (hit !== undefined) {
+        contributions[c] = hit;
+        continue;
+      }
+      const made: RuleContribution = {
         ruleRow: b.rule.row,
         label: b.rule.label,
         group: groupNames[b.group],
@@ -302,13 +333,18 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
         count,
         weight: aWeight[b.slot] / count,
       };
+      if (memo !== undefined) {
+        memo[count] = Object.freeze(made);
+        sharedReasons.set(made, reasonText(made));
+      }
+      contributions[c] = made;
     }
     const groups: GroupTotal[] = new Array(nGroups);
     let sum = 0;
     for (let g = 0; g < nGroups; g++) {
       const x = raw[g];
       const memo = sharedTotals[g];
-      let gt = memo?.get(x);
+      let gt = memo.get(x);
       if (gt === undefined) {
         gt = {
           group: groupNames[g],
@@ -316,7 +352,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
           total: Math.min(Math.max(x, limMin[g]), limMax[g]),
           capped: x < limMin[g] ? "min" : x > limMax[g] ? "max" : null,
         };
-        if (memo !== null && memo.size < 4096) memo.set(x, Object.freeze(gt));
+        if (memo.size < 4096) memo.set(x, Object.freeze(gt));
       }
       groups[g] = gt;
       sum += gt.total;
@@ -338,7 +374,7 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
       grade: gradeGroup >= 0 ? gradeFor(groups[gradeGroup].total, settings.grades).name : "",
       groups,
       contributions,
-      reasons: reasonsFor(contributions, contribRule, contribValue, nc, bound),
+      reasons: reasonsFor(contributions, contribRule, contribValue, nc, bound, sharedReasons),
       nextTier,
       rawScore: sum,
       clamped: rounded < floor ? "floor" : rounded > ceiling ? "ceiling" : null,
@@ -376,6 +412,7 @@ function reasonsFor(
   values: Float64Array,
   n: number,
   bound: readonly BoundRule[],
+  shared: ReadonlyMap<RuleContribution, string>,
 ): string {
   let i0 = -1;
   let i1 = -1;
@@ -403,11 +440,23 @@ function reasonsFor(
       a2 = a;
     }
   }
-  const text = (i: number) => bound[ruleOf[i]].reason || reasonText(contributions[i]);
   if (i0 < 0) return "";
-  if (i1 < 0) return text(i0);
-  if (i2 < 0) return text(i0) + "; " + text(i1);
-  return text(i0) + "; " + text(i1) + "; " + text(i2);
+  const t0 = reasonOf(i0, contributions, ruleOf, bound, shared);
+  if (i1 < 0) return t0;
+  const t1 = reasonOf(i1, contributions, ruleOf, bound, shared);
+  if (i2 < 0) return t0 + "; " + t1;
+  return t0 + "; " + t1 + "; " + reasonOf(i2, contributions, ruleOf, bound, shared);
+}
+
+function reasonOf(
+  i: number,
+  contributions: readonly RuleContribution[],
+  ruleOf: Int32Array,
+  bound: readonly BoundRule[],
+  shared: ReadonlyMap<RuleContribution, string>,
+): string {
+  const c = contributions[i];
+  return bound[ruleOf[i]].reason || shared.get(c) || reasonText(c);
 }
 
 /** Derived lead fields for the scored rows (other rows stay blank). */

@@ -125,3 +125,41 @@ describe("conditions on coded columns", () => {
     );
   });
 });
+
+describe("shared outputs and coded activity columns", () => {
+  it("give each lead the values it would get on its own", () => {
+    const m = matrix(
+      { group: "Engagement", rule: "Visits", source: "Activity", event: "Page View", points: 2, max: 5 },
+      { group: "Engagement", rule: "Opens", source: "Activity", event: "Email Open", points: 1, half: 7 },
+      {
+        group: "Engagement",
+        rule: "Blog",
+        source: "Activity",
+        event: "Page View",
+        field: "Detail",
+        op: "starts with",
+        value: "/blog",
+        points: 3,
+      },
+    );
+    const header = ["Timestamp", "Email", "Event", "Detail"];
+    const emails = ["a@x.com", "b@x.com", "c@x.com", "d@x.com"];
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 60; i++) {
+      const t = new Date(AS_OF.getTime() - ((i * 37) % 20) * DAY).toISOString();
+      const ev = i % 3 ? "Page View" : "Email Open";
+      rows.push([t, emails[(i * 7) % 4], ev, i % 2 ? "/blog/x" : "/pricing"]);
+    }
+    const leads: Grid = [["Email"], ...emails.map((e) => [e])];
+    const options = { asOf: AS_OF, timeZone: "UTC" };
+    const together = scoreWorkbook({ leads, matrix: m, activities: [header, ...rows] }, options).leads;
+    emails.forEach((e, i) => {
+      const own = rows.filter((r) => r[1] === e);
+      const alone = scoreWorkbook(
+        { leads: [["Email"], [e]], matrix: m, activities: [header, ...own] },
+        options,
+      ).leads[0];
+      expect({ ...together[i], sheetRow: 2 }).toEqual(alone);
+    });
+  });
+});
