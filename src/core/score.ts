@@ -262,8 +262,13 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
       aWeight.fill(0);
       const g = leads.groupOf[r];
       const end = start[g + 1];
+      // Several rules with the same half-life often count one activity (a page view by "Recent site
+      // visits", a Detail rule and "Any touch"): its decay factor is computed once for them.
+      let wHl = 0;
+      let w = 1;
       for (let k = firstK[r]; k < end; k++) {
         const age = (T - orderTs[k]) / DAY_MS;
+        wHl = 0;
         const e = orderEvent[k];
         const slots = e >= 0 ? byEventSlots[e] : anySlots;
         for (let s = 0; s < slots.length; s++) {
@@ -280,7 +285,13 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
           }
           aCount[j]++;
           const hl = aHalf[j];
-          aWeight[j] += hl > 0 && age > 0 ? 0.5 ** (age / hl) : 1;
+          if (hl > 0 && age > 0) {
+            if (hl !== wHl) {
+              w = 0.5 ** (age / hl);
+              wHl = hl;
+            }
+            aWeight[j] += w;
+          } else aWeight[j] += 1;
         }
       }
     }

@@ -164,7 +164,10 @@ function digits(s: string, at: number, n: number): number {
  * Returns epoch ms, NaN when not ISO. Local (offset-less) times go through `clock`.
  */
 export function parseIsoText(text: string, clock: ZoneClock): number {
-  const s = text.trim();
+  // trim() is a call per cell; text that starts and ends with printable ASCII has nothing to trim.
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  const s = first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
   const n = s.length;
   if (n < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
   const y = digits(s, 0, 4);

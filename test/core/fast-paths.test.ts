@@ -163,3 +163,41 @@ describe("shared outputs and coded activity columns", () => {
     });
   });
 });
+
+describe("decay factors", () => {
+  it("shared by rules with the same half-life equal each rule's own sum, newest first", () => {
+    const half: (number | "")[] = [30, 30, 7, 30, 7, ""];
+    const m = matrix(
+      ...half.map((h, i) => ({
+        group: "Engagement",
+        rule: `R${i}`,
+        source: "Activity",
+        event: i === 5 ? "" : "Page View",
+        points: 1 + i / 10,
+        half: h,
+      })),
+    );
+    const ages = [0, 0.3, 1.7, 2, 2, 9.25, 33, 120.5, -1];
+    const activities: Grid = [
+      ["Timestamp", "Email", "Event"],
+      ...ages.map((a) => [new Date(AS_OF.getTime() - a * DAY).toISOString(), "a@x.com", "Page View"]),
+    ];
+    const settings: Grid = [
+      ["Setting", "Value"],
+      ["Half-life days", 30],
+    ];
+    const lead = scoreWorkbook(
+      { leads: [["Email"], ["a@x.com"]], matrix: m, activities, settings },
+      { asOf: AS_OF, timeZone: "UTC" },
+    ).leads[0];
+    const counted = ages.filter((a) => a >= 0).sort((x, y) => x - y);
+    half.forEach((h, i) => {
+      const hl = h === "" ? 30 : h;
+      let w = 0;
+      for (const a of counted)
+        w += a > 0 ? 0.5 ** ((AS_OF.getTime() - (AS_OF.getTime() - a * DAY)) / DAY / hl) : 1;
+      const c = lead.contributions.find((x) => x.label === `R${i}`);
+      expect(c?.value).toBe((1 + i / 10) * w);
+    });
+  });
+});

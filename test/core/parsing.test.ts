@@ -45,6 +45,12 @@ describe("timestamps", () => {
     expect(parseTimestamp("2024-05-01T14:30:15.250+02:00", utc)).toBe(Date.UTC(2024, 4, 1, 12, 30, 15, 250));
     expect(parseTimestamp("2024-05-01T14:30:00-0530", utc)).toBe(Date.UTC(2024, 4, 1, 20, 0));
     expect(parseTimestamp(" 2024-02-29 ", utc)).toBe(Date.UTC(2024, 1, 29));
+    // Any whitespace trim() removes, at either end (the parser skips trim() for printable ASCII ends).
+    for (const pad of ["\t", "\n", "\u00a0", "\u2028", "\u3000", "\ufeff"]) {
+      expect(parseTimestamp(`${pad}2024-05-01T14:30:00Z`, utc)).toBe(Date.UTC(2024, 4, 1, 14, 30));
+      expect(parseTimestamp(`2024-05-01T14:30:00Z${pad}`, utc)).toBe(Date.UTC(2024, 4, 1, 14, 30));
+    }
+    expect(parseTimestamp("2024-05-01T14:30:00Z\u00e9", utc)).toBeNaN();
   });
   it("date-only and offset-less text is wall-clock time in the zone", () => {
     expect(parseTimestamp("2024-01-15", "America/New_York")).toBe(Date.UTC(2024, 0, 15, 5));
