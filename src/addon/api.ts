@@ -140,3 +140,22 @@ export interface SidebarApi {
   /** Builds the calibration charts as native Sheets charts on a Calibration tab. */
   createChartTab(request: CalibrationRequest): { tab: string; charts: number };
 }
+
+/** Every function the sidebar calls: the local page's allow-list, and what tests check the bundle for. */
+export const SIDEBAR_FUNCTIONS = [
+  "getSidebarState",
+  "saveTiers",
+  "saveSettings",
+  "setSchedule",
+  "scoreAllNow",
+  "lookupLeads",
+  "explainLead",
+  "selectCell",
+  "getLeadColumns",
+  "getCalibration",
+  "suggestPoints",
+  "applySuggestedMatrix",
+  "listMatrixVersions",
+  "restoreMatrix",
+  "createChartTab",
+] as const satisfies readonly (keyof SidebarApi)[];

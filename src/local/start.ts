@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { SIDEBAR_FUNCTIONS } from "../addon/api";
 import { TAB } from "../core/types";
 import { DEFAULT_END } from "../demo";
 import { createRuntime } from "./gas";
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   if (values.once) return;
 
   const serve = (port: number) =>
-    startServer({ handle: script, tabs: () => runtime.tabs(), sidebarHtml, port });
+    startServer({ handle: script, tabs: () => runtime.tabs(), sidebarHtml, port, allow: SIDEBAR_FUNCTIONS });
   // A busy default port should not stop the demo: fall back to any free port.
   const server = await serve(Number(values.port)).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "EADDRINUSE") throw error;

@@ -16,6 +16,7 @@ import type {
   SuggestRequest,
   SuggestSummary,
 } from "../../src/addon/api";
+import { SIDEBAR_FUNCTIONS } from "../../src/addon/api";
 import type { Grade, GroupLimit, Problem, Tier } from "../../src/core/types";
 import type { LocalTab, RpcHandle } from "../../src/local/server";
 
@@ -387,23 +388,7 @@ export class FakeApi implements SidebarApi {
   /** The bridge's view of this object: `call` by name, and `has` for the names it exposes. */
   handle(): RpcHandle {
     const api = this as unknown as Record<string, unknown>;
-    const names = new Set<string>([
-      "getSidebarState",
-      "saveTiers",
-      "saveSettings",
-      "setSchedule",
-      "scoreAllNow",
-      "lookupLeads",
-      "explainLead",
-      "selectCell",
-      "getLeadColumns",
-      "getCalibration",
-      "suggestPoints",
-      "applySuggestedMatrix",
-      "listMatrixVersions",
-      "restoreMatrix",
-      "createChartTab",
-    ] satisfies (keyof SidebarApi)[]);
+    const names = new Set<string>(SIDEBAR_FUNCTIONS);
     return {
       has: (name) => names.has(name),
       call: (name, ...args) => (api[name] as (...a: unknown[]) => unknown).apply(this, args),

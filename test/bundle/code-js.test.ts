@@ -5,6 +5,7 @@ import vm from "node:vm";
 import * as acorn from "acorn";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { SIDEBAR_FUNCTIONS } from "../../src/addon/api";
 
 const code = readFileSync(new URL("../../dist/Code.js", import.meta.url), "utf8");
 
@@ -23,21 +24,7 @@ const ENTRY_POINTS = [
   "debouncedRescore",
   "continueScoring",
   "scheduledRun",
-  "getSidebarState",
-  "saveTiers",
-  "saveSettings",
-  "setSchedule",
-  "scoreAllNow",
-  "lookupLeads",
-  "explainLead",
-  "selectCell",
-  "getLeadColumns",
-  "getCalibration",
-  "suggestPoints",
-  "applySuggestedMatrix",
-  "listMatrixVersions",
-  "restoreMatrix",
-  "createChartTab",
+  ...SIDEBAR_FUNCTIONS,
 ];
 const CUSTOM_FUNCTIONS = ["LEADSCORE", "LEADSCORE_DETAIL", "LEADTIER", "LEADGRADE", "LEADDECAY"];
 

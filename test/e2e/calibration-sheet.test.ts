@@ -1,6 +1,7 @@
 // Calibration in the sheet through the built dist/Code.js: the report RPC, Suggest points → Suggested Matrix
 // tab, apply / restore with Matrix History, and the Calibration chart tab.
 import { beforeAll, describe, expect, it } from "vitest";
+import { SIDEBAR_FUNCTIONS } from "../../src/addon/api";
 import { MATRIX_HEADERS, validateWorkbook } from "../../src/core";
 import { calibrate, fitMatrix } from "../../src/core/calibration";
 import { findColumn } from "../../src/core/headers";
@@ -87,15 +88,7 @@ describe("getCalibration and getLeadColumns", () => {
   });
 
   it("is in the bundle as top-level functions", () => {
-    for (const name of [
-      "getLeadColumns",
-      "getCalibration",
-      "suggestPoints",
-      "applySuggestedMatrix",
-      "listMatrixVersions",
-      "restoreMatrix",
-      "createChartTab",
-    ]) {
+    for (const name of SIDEBAR_FUNCTIONS) {
       expect(script.has(name), name).toBe(true);
     }
   });
