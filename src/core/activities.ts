@@ -7,7 +7,7 @@ import { isBlankRow } from "./leads";
 import type { ProblemSink } from "./problems";
 import { problem } from "./problems";
 import type { ZoneClock } from "./time";
-import { timestampMs } from "./time";
+import { timestampInto } from "./time";
 import type { CellValue, Grid } from "./types";
 import { TAB } from "./types";
 import { cellText } from "./values";
@@ -89,7 +89,10 @@ export function indexActivities(
   for (let r = 1; r < n; r++) {
     const row = grid[r];
     if (!row) continue;
-    const t = timestampMs(row[tsCol], clock);
+    // Parsed straight into `ts` (a returned double would be a heap number per row); reset to NaN below
+    // for a row that is skipped.
+    timestampInto(row[tsCol], clock, ts, r);
+    const t = ts[r];
     const g = groupOfKey[r];
     if (Number.isNaN(t)) {
       if (isBlankRow(row)) continue;
@@ -109,6 +112,7 @@ export function indexActivities(
       continue;
     }
     if (g < 0) {
+      ts[r] = Number.NaN;
       if (g === BLANK_KEY) {
         sink.add(
           problem(
@@ -135,7 +139,6 @@ export function indexActivities(
       }
       continue;
     }
-    ts[r] = t;
     groupOfRow[r] = g;
     counts[g + 1]++;
     count++;

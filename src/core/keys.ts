@@ -57,11 +57,10 @@ function flatCopies(strings: string[]): void {
 const EXACT = -1;
 
 /**
- * Group id per grid row (row 0 and missing rows: UNKNOWN_KEY) for the key cells in column `col`:
- * `groups.get(cellText(cell).toLowerCase())`, UNKNOWN_KEY when absent, BLANK_KEY when blank.
- * `groups` maps normalized keys to ids 0..size-1.
+ * The lead keys (flat copies, index = id) and an open-addressing table of their ids, at most half full.
+ * Built apart from resolveKeys so that the callback's captured variables stay out of its hot loops.
  */
-export function resolveKeys(grid: Grid, col: number, groups: ReadonlyMap<string, number>): Int32Array {
+function keyTable(groups: ReadonlyMap<string, number>) {
   // Lead keys as flat strings (compact to compare, copied below), ids in a table at most half full.
   const keys = new Array<string>(groups.size).fill("");
   let cap = 16;
@@ -69,18 +68,29 @@ export function resolveKeys(grid: Grid, col: number, groups: ReadonlyMap<string,
   const mask = cap - 1;
   const slotId = new Int32Array(cap).fill(-1);
   const slotHash = new Int32Array(cap);
-  for (const [k, id] of groups) {
+  // forEach, not `for…of` over the entries: that makes a [key, id] pair per lead (before the loop is
+  // optimized, also an iterator result), all garbage at once.
+  groups.forEach((id, k) => {
     // Non-ASCII and very long keys are only ever found through the Map.
     const h = k.length <= MAX_FAST ? foldedHash(k, 0, k.length) : -1;
-    if (h < 0) continue;
+    if (h < 0) return;
     keys[id] = k;
     let p = h & mask;
     while (slotId[p] >= 0) p = (p + 1) & mask;
     slotId[p] = id;
     slotHash[p] = h;
-  }
-
+  });
   flatCopies(keys);
+  return { keys, mask, slotId, slotHash };
+}
+
+/**
+ * Group id per grid row (row 0 and missing rows: UNKNOWN_KEY) for the key cells in column `col`:
+ * `groups.get(cellText(cell).toLowerCase())`, UNKNOWN_KEY when absent, BLANK_KEY when blank.
+ * `groups` maps normalized keys to ids 0..size-1.
+ */
+export function resolveKeys(grid: Grid, col: number, groups: ReadonlyMap<string, number>): Int32Array {
+  const { keys, mask, slotId, slotHash } = keyTable(groups);
   const n = grid.length;
   const out = new Int32Array(n).fill(UNKNOWN_KEY);
   /** EXACT, or (start of the trimmed key << 16) | its length. */

@@ -11,7 +11,7 @@ import { problem } from "./problems";
 import { reasonText } from "./reasons";
 import { roundHalfAwayFromZero, roundTo } from "./rounding";
 import { nextTierFor, tierFor } from "./tiers";
-import { DAY_MS, timestampMs } from "./time";
+import { DAY_MS, timestampInto } from "./time";
 import type {
   CellValue,
   GroupTotal,
@@ -84,7 +84,8 @@ function scoreLeads(wb: PreparedWorkbook, options: ScoreOptions): LeadScore[] {
   const asOfDate: Date[] = new Array(nRows);
   const firstK = new Int32Array(nRows);
   const { order, start, eventId, orderTs, orderEvent } = act;
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const d = options.asOfForLead?.(r + 1) ?? options.asOf;
     asOfDate[r] = d;
     const t = d === options.asOf ? baseAsOf : d.getTime();
@@ -484,14 +485,20 @@ function computeDerived(
   if (name === "emailDomain") {
     const col = findColumn(leads.headers, "Email");
     const text = new Array<string>(n).fill("");
-    if (col >= 0) for (const r of rows) text[r] = emailDomain(cellText(grid[r][col]));
+    if (col >= 0) {
+      for (let i = 0; i < rows.length; i++) text[rows[i]] = emailDomain(cellText(grid[rows[i]][col]));
+    }
     return textColumn(text);
   }
   const values = new Float64Array(n).fill(Number.NaN);
   if (name === "activityCount") {
-    for (const r of rows) values[r] = act.start[leads.groupOf[r] + 1] - firstK[r];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      values[r] = act.start[leads.groupOf[r] + 1] - firstK[r];
+    }
   } else if (name === "daysSinceLastActivity") {
-    for (const r of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       const g = leads.groupOf[r];
       if (firstK[r] < act.start[g + 1]) values[r] = (asOfMs[r] - act.orderTs[firstK[r]]) / DAY_MS;
     }
@@ -499,9 +506,13 @@ function computeDerived(
     const col = findColumn(leads.headers, "Created");
     let bad = -1;
     if (col >= 0) {
-      for (const r of rows) {
+      // Loops by index and parses into `values` (then converts in place): no iterator result or heap
+      // number per lead.
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
         const v = grid[r][col];
-        const t = timestampMs(v, wb.clock);
+        timestampInto(v, wb.clock, values, r);
+        const t = values[r];
         if (!Number.isNaN(t)) values[r] = (asOfMs[r] - t) / DAY_MS;
         else if (bad < 0 && cellText(v) !== "") bad = r;
       }

@@ -164,30 +164,64 @@ function digits(s: string, at: number, n: number): number {
  * Returns epoch ms, NaN when not ISO. Local (offset-less) times go through `clock`.
  */
 export function parseIsoText(text: string, clock: ZoneClock): number {
+  parseIsoInto(text, clock, scratch, 0);
+  return scratch[0];
+}
+
+/** One result slot for the number-returning wrappers. */
+const scratch = new Float64Array(1);
+
+/**
+ * parseIsoText writing its result to `out[at]`: a double returned from a call that is not inlined is
+ * boxed (a heap number per timestamp, a million per Activity Log); a typed-array store is not.
+ */
+function parseIsoInto(text: string, clock: ZoneClock, out: Float64Array, at: number): void {
   // trim() is a call per cell; text that starts and ends with printable ASCII has nothing to trim.
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
   const s = first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
   const n = s.length;
-  if (n < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
+  if (n < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) {
+    out[at] = Number.NaN;
+    return;
+  }
   const y = digits(s, 0, 4);
   const mo = digits(s, 5, 2);
   const d = digits(s, 8, 2);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return Number.NaN;
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
+    out[at] = Number.NaN;
+    return;
+  }
   const day = daysFromCivil(y, mo, d) * DAY_MS;
-  if (n === 10) return clock.toInstant(day);
+  if (n === 10) {
+    out[at] = clock.toInstant(day);
+    return;
+  }
   const sep = s.charCodeAt(10);
-  if (sep !== 84 && sep !== 116 && sep !== 32) return Number.NaN; // T t space
-  if (n < 16 || s.charCodeAt(13) !== 58) return Number.NaN;
+  if (sep !== 84 && sep !== 116 && sep !== 32) {
+    // T t space
+    out[at] = Number.NaN;
+    return;
+  }
+  if (n < 16 || s.charCodeAt(13) !== 58) {
+    out[at] = Number.NaN;
+    return;
+  }
   const h = digits(s, 11, 2);
   const mi = digits(s, 14, 2);
-  if (h < 0 || h > 24 || mi < 0 || mi > 59) return Number.NaN;
+  if (h < 0 || h > 24 || mi < 0 || mi > 59) {
+    out[at] = Number.NaN;
+    return;
+  }
   let i = 16;
   let sec = 0;
   let ms = 0;
   if (i < n && s.charCodeAt(i) === 58) {
     sec = digits(s, i + 1, 2);
-    if (sec < 0 || sec > 60) return Number.NaN;
+    if (sec < 0 || sec > 60) {
+      out[at] = Number.NaN;
+      return;
+    }
     if (sec === 60) sec = 59; // leap second: close enough for scoring
     i += 3;
     if (i < n && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
@@ -201,35 +235,71 @@ export function parseIsoText(text: string, clock: ZoneClock): number {
         scale /= 10;
         i++;
       }
-      if (i === start) return Number.NaN;
+      if (i === start) {
+        out[at] = Number.NaN;
+        return;
+      }
     }
   }
-  if (h === 24 && (mi !== 0 || sec !== 0 || ms !== 0)) return Number.NaN;
+  if (h === 24 && (mi !== 0 || sec !== 0 || ms !== 0)) {
+    out[at] = Number.NaN;
+    return;
+  }
   const wall = day + h * 3_600_000 + mi * MINUTE_MS + sec * 1000 + Math.floor(ms);
-  if (i === n) return clock.toInstant(wall);
+  if (i === n) {
+    out[at] = clock.toInstant(wall);
+    return;
+  }
   const z = s.charCodeAt(i);
-  if ((z === 90 || z === 122) && i + 1 === n) return wall; // Z
-  if (z !== 43 && z !== 45 && z !== 0x2212) return Number.NaN; // + - −
+  if ((z === 90 || z === 122) && i + 1 === n) {
+    // Z
+    out[at] = wall;
+    return;
+  }
+  if (z !== 43 && z !== 45 && z !== 0x2212) {
+    // + - −
+    out[at] = Number.NaN;
+    return;
+  }
   const oh = digits(s, i + 1, 2);
-  if (oh < 0 || oh > 23) return Number.NaN;
+  if (oh < 0 || oh > 23) {
+    out[at] = Number.NaN;
+    return;
+  }
   let om = 0;
   const rest = n - (i + 3);
   if (rest === 3 && s.charCodeAt(i + 3) === 58) om = digits(s, i + 4, 2);
   else if (rest === 2) om = digits(s, i + 3, 2);
-  else if (rest !== 0) return Number.NaN;
-  if (om < 0 || om > 59) return Number.NaN;
+  else if (rest !== 0) {
+    out[at] = Number.NaN;
+    return;
+  }
+  if (om < 0 || om > 59) {
+    out[at] = Number.NaN;
+    return;
+  }
   const off = (oh * 60 + om) * MINUTE_MS;
-  return z === 43 ? wall - off : wall + off;
+  out[at] = z === 43 ? wall - off : wall + off;
 }
 
 /** Epoch ms of a timestamp cell (Date, ISO text or Sheets serial number); NaN when it is none of those. */
 export function timestampMs(v: CellValue | undefined, clock: ZoneClock): number {
-  if (v instanceof Date) return v.getTime();
-  if (typeof v === "string") return parseIsoText(v, clock);
-  if (typeof v === "number" && v > 0 && v < SERIAL_MAX) {
-    return clock.toInstant(Math.round((v - SERIAL_EPOCH) * DAY_MS));
-  }
-  return Number.NaN;
+  timestampInto(v, clock, scratch, 0);
+  return scratch[0];
+}
+
+/** timestampMs writing its result to `out[at]` (no heap number per cell; see parseIsoInto). */
+export function timestampInto(
+  v: CellValue | undefined,
+  clock: ZoneClock,
+  out: Float64Array,
+  at: number,
+): void {
+  if (typeof v === "string") parseIsoInto(v, clock, out, at);
+  else if (v instanceof Date) out[at] = v.getTime();
+  else if (typeof v === "number" && v > 0 && v < SERIAL_MAX) {
+    out[at] = clock.toInstant(Math.round((v - SERIAL_EPOCH) * DAY_MS));
+  } else out[at] = Number.NaN;
 }
 
 /** timestampMs for one-off cells, taking a zone name or a clock; NaN when unparseable. */

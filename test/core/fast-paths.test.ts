@@ -8,6 +8,7 @@ import type { CellValue, Grid } from "../../src/core/index";
 import { cellText, scoreWorkbook } from "../../src/core/index";
 import { BLANK_KEY, resolveKeys, UNKNOWN_KEY } from "../../src/core/keys";
 import { bindCondition, isConditionError, parseOperator, prepareCondition } from "../../src/core/operators";
+import { timestampInto, timestampMs, zoneClock } from "../../src/core/time";
 import { AS_OF, DAY, matrix } from "./helpers";
 
 /** The definition: normalize the cell, look it up. */
@@ -199,5 +200,31 @@ describe("decay factors", () => {
       const c = lead.contributions.find((x) => x.label === `R${i}`);
       expect(c?.value).toBe((1 + i / 10) * w);
     });
+  });
+});
+
+describe("timestamps parsed into an array", () => {
+  it("store what timestampMs returns, NaN included, at the given index", () => {
+    const clock = zoneClock("America/New_York");
+    const cells: (CellValue | undefined)[] = [
+      "2024-05-01T14:30:00Z",
+      " 2024-05-01 ",
+      "2024-03-10T02:30",
+      "2024-05-01T14:30:00.25+02:00",
+      "not a date",
+      "",
+      45000.5,
+      new Date(Date.UTC(2024, 0, 2)),
+      undefined,
+      null,
+      true,
+    ];
+    const out = new Float64Array(cells.length + 2).fill(7);
+    cells.forEach((v, i) => {
+      timestampInto(v, clock, out, i + 1);
+      expect(Object.is(out[i + 1], timestampMs(v, clock))).toBe(true);
+    });
+    expect(out[0]).toBe(7);
+    expect(out[cells.length + 1]).toBe(7);
   });
 });
