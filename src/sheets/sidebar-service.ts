@@ -6,7 +6,7 @@ import type { LeadExplanation } from "../core/explanation";
 import { explainLead } from "../core/explanation";
 import { leadName, nameColumns } from "../core/lead-names";
 import { NOTIFY_SETTINGS, notificationSettings } from "../core/notify/settings";
-import { type CellValue, TAB, type Tier } from "../core/types";
+import { type CellValue, type Grid, TAB, type Tier } from "../core/types";
 import { cellText, isBlank, normText, parseNumber } from "../core/values";
 import { isAutoScoring } from "./auto-scoring";
 import { withDocumentLock } from "./lock";
@@ -15,7 +15,7 @@ import { applySchedule, currentSchedule } from "./schedule";
 import { runFullScoring } from "./scoring";
 import { writeSetting, writeTable } from "./settings-tab";
 import { KEY, readState } from "./state";
-import { tabKey } from "./tabs";
+import { readGrid, sheetsByName, tabKey } from "./tabs";
 import { readWorkbook, type SheetWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -80,10 +80,18 @@ function validTiers(tiers: Tier[]): Tier[] {
   return clean.sort((a, b) => a.minScore - b.minScore);
 }
 
+/** The Settings tab for a change: `grid()` reads that tab alone, again after each write that moved rows. */
+interface SettingsTab {
+  sheets: Map<string, GoogleAppsScript.Spreadsheet.Sheet>;
+  grid(): Grid;
+}
+
 /** Runs `change` on the Settings tab, rescores everything, and returns the new state. */
-function changeAndRescore(ss: Spreadsheet, change: (workbook: SheetWorkbook) => void): SidebarState {
+function changeAndRescore(ss: Spreadsheet, change: (tab: SettingsTab) => void): SidebarState {
   return withDocumentLock(10_000, () => {
-    change(readWorkbook(ss));
+    const sheets = sheetsByName(ss);
+    const sheet = sheets.get(tabKey(TAB.settings));
+    change({ sheets, grid: () => (sheet ? readGrid(sheet) : []) });
     runFullScoring(ss, "sidebar");
     return sidebarState(ss);
   });
@@ -91,10 +99,10 @@ function changeAndRescore(ss: Spreadsheet, change: (workbook: SheetWorkbook) => 
 
 export function saveTiers(ss: Spreadsheet, tiers: Tier[]): SidebarState {
   const clean = validTiers(tiers);
-  return changeAndRescore(ss, ({ sheets, input }) =>
+  return changeAndRescore(ss, ({ sheets, grid }) =>
     writeTable(
       sheets,
-      input.settings ?? [],
+      grid(),
       ["Tier", "Min Score", "Notify"],
       clean.map((t) => [t.name, t.minScore, t.notify]),
     ),
@@ -102,12 +110,9 @@ export function saveTiers(ss: Spreadsheet, tiers: Tier[]): SidebarState {
 }
 
 export function saveSettings(ss: Spreadsheet, patch: SettingsPatch): SidebarState {
-  return changeAndRescore(ss, (workbook) => {
-    const { sheets } = workbook;
-    // Each write changes the tab, so later writes locate their tables on a fresh read.
-    const grid = () => readWorkbook(ss).input.settings ?? [];
+  return changeAndRescore(ss, ({ sheets, grid }) => {
     if (patch.halfLifeDays !== undefined) {
-      writeSetting(sheets, workbook.input.settings ?? [], "Half-life days", patch.halfLifeDays ?? "none");
+      writeSetting(sheets, grid(), "Half-life days", patch.halfLifeDays ?? "none");
     }
     if (patch.groupLimits) {
       writeTable(
