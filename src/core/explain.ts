@@ -29,6 +29,7 @@ export interface LeadExplanation {
 
 export function explainLead(run: ScoreRun, lead: LeadScore): LeadExplanation {
   const limits = new Map(run.settings.groupLimits.map((l) => [normalizeHeader(l.group), l]));
+  const contributions = run.contributions(lead);
   return {
     key: lead.key,
     sheetRow: lead.sheetRow,
@@ -40,7 +41,7 @@ export function explainLead(run: ScoreRun, lead: LeadScore): LeadExplanation {
     groups: lead.groups.map((g) => ({
       ...g,
       limit: limits.get(normalizeHeader(g.group)) ?? null,
-      rules: lead.contributions.filter((c) => c.group === g.group),
+      rules: contributions.filter((c) => c.group === g.group),
     })),
     nextTier: lead.nextTier,
     asOf: lead.asOf,

@@ -50,7 +50,7 @@ export function explainLead(run: ScoreRun, lead: LeadScore, leads: Grid): LeadEx
       const limit = limits.get(g.group.trim().toLowerCase());
       return { ...g, min: limit?.min ?? null, max: limit?.max ?? null };
     }),
-    rules: lead.contributions.map((c) => ({ ...c })),
+    rules: run.contributions(lead).map((c) => ({ ...c })),
     nextTier: lead.nextTier,
     asOf: run.asOf.toISOString(),
   };

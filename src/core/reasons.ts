@@ -31,7 +31,11 @@ export function topContributions(
 
 /** "Demo request +25". */
 export function reasonText(c: RuleContribution): string {
-  return `${c.label} ${signedPoints(c.value)}`;
+  return reasonFor(c.label, c.value);
+}
+
+export function reasonFor(label: string, value: number): string {
+  return `${label} ${signedPoints(value)}`;
 }
 
 export function formatReasons(contributions: readonly RuleContribution[]): string {

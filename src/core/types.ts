@@ -112,8 +112,6 @@ export interface LeadScore {
   grade: string;
   /** In run.groupNames order. */
   groups: GroupTotal[];
-  /** Non-zero contributions, matrix order. */
-  contributions: RuleContribution[];
   reasons: string;
   nextTier: { name: string; pointsNeeded: number } | null;
   /** Sum of the group totals before rounding and floor/ceiling. */
@@ -134,4 +132,6 @@ export interface ScoreRun {
   leads: LeadScore[];
   problems: Problem[];
   asOf: Date;
+  /** The lead's non-zero rule contributions, matrix order (made on request: see contributions.ts). */
+  contributions(lead: LeadScore): RuleContribution[];
 }

@@ -100,7 +100,7 @@ function viewBuilder(input: DeliveryInput, byKey: Map<string, LeadScore>, wanted
       tier: lead.tier,
       enteredTier: pending.tier,
       enteredAt: formatWhen(Date.parse(pending.queuedAt), clock),
-      reasons: topContributions(lead.contributions).map((c) => clip(reasonText(c))),
+      reasons: topContributions(run.contributions(lead)).map((c) => clip(reasonText(c))),
       nextTier: lead.nextTier,
       activities: (activities.get(key) ?? []).map((a) => ({
         when: formatWhen(a.at, clock),

@@ -56,20 +56,22 @@ describe("decay", () => {
   });
   it("uses the rule's half-life, else the Settings default; 0 turns it off", () => {
     const acts = log([10, "Demo Request"], [20, "Demo Request"]);
-    const run = (half: string | number, settings: Grid) =>
+    const scored = (half: string | number, settings: Grid) =>
       score({
         leads,
         activities: acts,
         matrix: matrix({ event: "Demo Request", points: 20, half }),
         settings,
-      }).leads[0];
+      });
+    const run = (half: string | number, settings: Grid) => scored(half, settings).leads[0];
     const expected = (hl: number) => 20 * (0.5 ** (10 / hl) + 0.5 ** (20 / hl));
     const withDefault = settingsKV({ "Score ceiling": "none", "Half-life days": 10 });
     expect(run(5, withDefault).groups[0].total).toBeCloseTo(expected(5), 10);
     expect(run("", withDefault).groups[0].total).toBeCloseTo(expected(10), 10);
     expect(run(0, withDefault).groups[0].total).toBe(40);
     expect(run("", OPEN_SETTINGS).groups[0].total).toBe(40);
-    const c = run(5, withDefault).contributions[0];
+    const decayed = scored(5, withDefault);
+    const c = decayed.contributions(decayed.leads[0])[0];
     expect(c.count).toBe(2);
     expect(c.weight).toBeCloseTo((0.5 ** 2 + 0.5 ** 4) / 2, 12);
   });
@@ -98,7 +100,7 @@ describe("activity rules", () => {
     });
     // the two newest: 1 and 3 days old
     expect(run.leads[0].groups[0].total).toBeCloseTo(10 * (0.5 ** 0.1 + 0.5 ** 0.3), 10);
-    expect(run.leads[0].contributions[0].count).toBe(2);
+    expect(run.contributions(run.leads[0])[0].count).toBe(2);
   });
   it("Within Days keeps activities at most that many days old (inclusive)", () => {
     const acts = log([30, "Email Click"], [31, "Email Click"], [5, "Email Click"]);

@@ -187,17 +187,18 @@ describe("decay factors", () => {
       ["Setting", "Value"],
       ["Half-life days", 30],
     ];
-    const lead = scoreWorkbook(
+    const run = scoreWorkbook(
       { leads: [["Email"], ["a@x.com"]], matrix: m, activities, settings },
       { asOf: AS_OF, timeZone: "UTC" },
-    ).leads[0];
+    );
+    const contributions = run.contributions(run.leads[0]);
     const counted = ages.filter((a) => a >= 0).sort((x, y) => x - y);
     half.forEach((h, i) => {
       const hl = h === "" ? 30 : h;
       let w = 0;
       for (const a of counted)
         w += a > 0 ? 0.5 ** ((AS_OF.getTime() - (AS_OF.getTime() - a * DAY)) / DAY / hl) : 1;
-      const c = lead.contributions.find((x) => x.label === `R${i}`);
+      const c = contributions.find((x) => x.label === `R${i}`);
       expect(c?.value).toBe((1 + i / 10) * w);
     });
   });

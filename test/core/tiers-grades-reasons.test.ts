@@ -74,7 +74,7 @@ describe("grades", () => {
 
 describe("reasons", () => {
   it("lists the 3 largest absolute contributions, ties in matrix order", () => {
-    const { lead } = scoreOne({ Email: "a@x.com", T: "x" }, [
+    const { run, lead } = scoreOne({ Email: "a@x.com", T: "x" }, [
       { rule: "Small", field: "T", op: "is not blank", points: 2 },
       { rule: "Tie A", field: "T", op: "is not blank", points: 10 },
       { rule: "Careers page", field: "T", op: "is not blank", points: -15 },
@@ -82,7 +82,7 @@ describe("reasons", () => {
       { rule: "Zero", field: "T", op: "is not blank", points: 0 },
     ]);
     expect(lead.reasons).toBe("Careers page \u221215; Tie A +10; Tie B +10");
-    expect(lead.contributions.map((c) => c.label)).toEqual(["Small", "Tie A", "Careers page", "Tie B"]);
+    expect(run.contributions(lead).map((c) => c.label)).toEqual(["Small", "Tie A", "Careers page", "Tie B"]);
   });
   it("shows decayed activity contributions with one decimal and generates labels", () => {
     const run = score({

@@ -141,7 +141,7 @@ export function calibrate(input: WorkbookInput, options: CalibrateOptions): Cali
   const tiers = [...settings.tiers].sort((a, b) => a.minScore - b.minScore);
   const multiple = options.topTierMultiple ?? 3;
   const minCount = options.minCount ?? 20;
-  const fired = leads.map((l) => l.contributions.map((c) => c.ruleRow));
+  const fired = leads.map((l) => run.contributions(l).map((c) => c.ruleRow));
   return {
     outcome_column: outcomes.column,
     as_of: options.asOf.toISOString(),

@@ -1,0 +1,293 @@
+// The Scoring Matrix bound to one workbook's columns, and the evaluation of one lead at a time into
+// reusable scratch arrays. The full rescore and a lead's contributions asked for later (explanations,
+// alerts, calibration) go through the same evaluate + collect, so both count exactly alike, and a
+// rescore allocates nothing per contribution.
+import type { ColumnSource } from "./columns";
+import { gridColumn } from "./columns";
+import { derivedColumn } from "./derived-columns";
+import { normalizeHeader } from "./headers";
+import type { LeadFrame } from "./lead-frame";
+import type { Rule } from "./matrix";
+import type { RowTest, TestTable } from "./operators";
+import { bindCondition, bindTable, MATCH, NOT_NUMBER } from "./operators";
+import { reasonText } from "./reasons";
+import { DAY_MS } from "./time";
+import type { RuleContribution } from "./types";
+import type { PreparedWorkbook } from "./workbook";
+
+export interface BoundRule {
+  rule: Rule;
+  group: number;
+  test: RowTest | null;
+  /** Activity rules on a dictionary-coded column: the test as tables (see bindTable), else null. */
+  table: TestTable | null;
+  /** Half-life in days after the Settings default; 0 = no decay. */
+  halfLife: number;
+  /** First cell that was text where the operator needs a number (grid row), -1 if none. */
+  badRow: number;
+  /** Lead rules: the contribution every matching lead shares (read-only), and its reason text. */
+  shared: RuleContribution | null;
+  reason: string;
+  /** Activity rules: index into aCount/aWeight; -1 for lead rules. */
+  slot: number;
+}
+
+/** Each rule's test on its column; every column is converted once, however many rules test it. */
+function bindRules(wb: PreparedWorkbook, frame: LeadFrame, groupIndex: Map<string, number>): BoundRule[] {
+  const { settings, leads, activities: act, rules, groupNames } = wb;
+  const leadCols = new Map<number, ColumnSource>();
+  const actCols = new Map<number, ColumnSource>();
+  const derivedCols = new Map<string, ColumnSource>();
+  // Activity columns are converted only on rows whose event some rule testing that column wants.
+  const wanted = new Map<number, Uint8Array | null>();
+  for (const rule of rules) {
+    if (rule.source !== "activity" || rule.column < 0 || rule.condition === null) continue;
+    let w = wanted.get(rule.column);
+    if (w === null) continue;
+    if (rule.event === "") {
+      wanted.set(rule.column, null);
+      continue;
+    }
+    if (w === undefined) {
+      w = new Uint8Array(act.events.size);
+      wanted.set(rule.column, w);
+    }
+    const e = act.events.get(rule.event);
+    if (e !== undefined) w[e] = 1;
+  }
+  const { eventId } = act;
+  const sourceOf = (rule: Rule): ColumnSource | undefined => {
+    if (rule.source === "lead") {
+      if (rule.column >= 0) {
+        const src = leadCols.get(rule.column) ?? gridColumn(leads.grid, rule.column);
+        leadCols.set(rule.column, src);
+        return src;
+      }
+      if (!rule.derived) return undefined;
+      const src = derivedCols.get(rule.derived) ?? derivedColumn(rule.derived, wb, frame);
+      derivedCols.set(rule.derived, src);
+      return src;
+    }
+    if (rule.column < 0) return undefined;
+    const w = wanted.get(rule.column);
+    const src =
+      actCols.get(rule.column) ??
+      gridColumn(act.grid, rule.column, w ? (r) => eventId[r] >= 0 && w[eventId[r]] === 1 : undefined);
+    actCols.set(rule.column, src);
+    return src;
+  };
+  return rules.map((rule) => {
+    let test: RowTest | null = null;
+    let table: TestTable | null = null;
+    if (rule.condition !== null) {
+      const src = sourceOf(rule);
+      if (src && rule.source === "activity") table = bindTable(rule.condition, src);
+      test = src ? bindCondition(rule.condition, src) : () => 0;
+    }
+    const hl = rule.halfLifeDays === undefined ? settings.halfLifeDays : rule.halfLifeDays;
+    const group = groupIndex.get(normalizeHeader(rule.group)) ?? 0;
+    // A lead rule contributes the same to every lead it matches: one frozen object serves them all.
+    const shared: RuleContribution | null =
+      rule.source === "lead"
+        ? Object.freeze({
+            ruleRow: rule.row,
+            label: rule.label,
+            group: groupNames[group],
+            points: rule.points,
+            value: rule.points,
+            count: 1,
+            weight: 1,
+          })
+        : null;
+    return {
+      rule,
+      group,
+      test,
+      table,
+      halfLife: hl ?? 0,
+      badRow: -1,
+      shared,
+      reason: shared ? reasonText(shared) : "",
+      slot: -1,
+    };
+  });
+}
+
+export class BoundMatrix {
+  readonly bound: BoundRule[];
+  readonly actRules: BoundRule[];
+  /** After evaluate: activities counted and the sum of their weights, per activity rule slot. */
+  readonly aCount: Int32Array;
+  readonly aWeight: Float64Array;
+  /** After collect: the lead's non-zero contributions in matrix order (rule index, value), group sums. */
+  readonly contribRule: Int32Array;
+  readonly contribValue: Float64Array;
+  readonly raw: Float64Array;
+  private readonly leadMatch: Uint8Array;
+  private readonly leadIdx: Int32Array;
+  private readonly byEventSlots: Int32Array[];
+  private readonly anySlots: Int32Array;
+  private readonly aMax: Float64Array;
+  private readonly aWithin: Float64Array;
+  private readonly aHalf: Float64Array;
+  private readonly aTest: (RowTest | null)[];
+  private readonly aCodes: (Int32Array | null)[];
+  private readonly aResults: (Uint8Array | null)[];
+
+  constructor(
+    private readonly wb: PreparedWorkbook,
+    private readonly frame: LeadFrame,
+    groupIndex: Map<string, number>,
+  ) {
+    const act = wb.activities;
+    const bound = bindRules(wb, frame, groupIndex);
+    this.bound = bound;
+    const actRules = bound.filter((b) => b.rule.source === "activity");
+    this.actRules = actRules;
+    for (let i = 0; i < actRules.length; i++) actRules[i].slot = i;
+    // Activity rules per event id (wildcards in every list); rules for an absent event are never tried.
+    const byEvent: BoundRule[][] = [];
+    for (let e = 0; e < act.events.size; e++) byEvent.push([]);
+    const anyEvent: BoundRule[] = [];
+    for (const b of actRules) {
+      if (b.rule.event === "") {
+        anyEvent.push(b);
+        for (const list of byEvent) list.push(b);
+      } else {
+        const e = act.events.get(b.rule.event);
+        if (e !== undefined) byEvent[e].push(b);
+      }
+    }
+    this.byEventSlots = byEvent.map((list) => Int32Array.from(list, (b) => b.slot));
+    this.anySlots = Int32Array.from(anyEvent, (b) => b.slot);
+    this.aMax = Float64Array.from(actRules, (b) => b.rule.maxCount);
+    this.aWithin = Float64Array.from(actRules, (b) => b.rule.withinDays);
+    this.aHalf = Float64Array.from(actRules, (b) => b.halfLife);
+    this.aTest = actRules.map((b) => b.test);
+    // Dictionary codes of the activities in index order (gathered once per codes array, shared by the
+    // rules on that column), so that evaluate reads them in a line instead of all over the log.
+    const gathered = new Map<Int32Array, Int32Array>();
+    const { order } = act;
+    this.aCodes = actRules.map((b) => {
+      const codes = b.table?.codes;
+      if (codes === undefined) return null;
+      let inOrder = gathered.get(codes);
+      if (inOrder === undefined) {
+        inOrder = new Int32Array(order.length);
+        for (let k = 0; k < order.length; k++) inOrder[k] = codes[order[k]];
+        gathered.set(codes, inOrder);
+      }
+      return inOrder;
+    });
+    this.aResults = actRules.map((b) => b.table?.results ?? null);
+    this.aCount = new Int32Array(actRules.length);
+    this.aWeight = new Float64Array(actRules.length);
+    this.leadMatch = new Uint8Array(bound.length);
+    this.leadIdx = Int32Array.from(bound.flatMap((b, j) => (b.rule.source === "lead" ? [j] : [])));
+    this.contribRule = new Int32Array(bound.length);
+    this.contribValue = new Float64Array(bound.length);
+    this.raw = new Float64Array(wb.groupNames.length);
+  }
+
+  /** Tests the lead rules on grid row r and walks its activities newest first. */
+  evaluate(r: number): void {
+    const { bound, leadIdx, leadMatch } = this;
+    for (let li = 0; li < leadIdx.length; li++) {
+      const j = leadIdx[li];
+      const b = bound[j];
+      const res = b.test === null ? MATCH : b.test(r);
+      leadMatch[j] = res === MATCH ? 1 : 0;
+      if (res === NOT_NUMBER && b.badRow < 0) b.badRow = r;
+    }
+    const nAct = this.actRules.length;
+    if (nAct === 0) return;
+    const { aCount, aWeight, aMax, aWithin, aHalf, aTest, aCodes, aResults, byEventSlots, anySlots } = this;
+    const { order, orderTs, orderEvent, start } = this.wb.activities;
+    aCount.fill(0);
+    aWeight.fill(0);
+    const T = this.frame.asOfMs[r];
+    const end = start[this.wb.leads.groupOf[r] + 1];
+    // Several rules with the same half-life often count one activity (a page view by "Recent site
+    // visits", a Detail rule and "Any touch"): its decay factor is computed once for them.
+    let wHl = 0;
+    let w = 1;
+    for (let k = this.frame.firstK[r]; k < end; k++) {
+      const age = (T - orderTs[k]) / DAY_MS;
+      wHl = 0;
+      const e = orderEvent[k];
+      const slots = e >= 0 ? byEventSlots[e] : anySlots;
+      for (let s = 0; s < slots.length; s++) {
+        const j = slots[s];
+        if (aCount[j] >= aMax[j] || age > aWithin[j]) continue;
+        const test = aTest[j];
+        if (test !== null) {
+          const codes = aCodes[j];
+          const res = codes !== null ? (aResults[j] as Uint8Array)[codes[k]] : test(order[k]);
+          if (res !== MATCH) {
+            if (res === NOT_NUMBER && this.actRules[j].badRow < 0) this.actRules[j].badRow = order[k];
+            continue;
+          }
+        }
+        aCount[j]++;
+        const hl = aHalf[j];
+        if (hl > 0 && age > 0) {
+          if (hl !== wHl) {
+            w = 0.5 ** (age / hl);
+            wHl = hl;
+          }
+          aWeight[j] += w;
+        } else aWeight[j] += 1;
+      }
+    }
+  }
+
+  /** After evaluate: the non-zero contributions in matrix order and the raw group sums; returns their count. */
+  collect(): number {
+    const { bound, leadMatch, aCount, aWeight, raw, contribRule, contribValue } = this;
+    raw.fill(0);
+    let nc = 0;
+    for (let j = 0; j < bound.length; j++) {
+      const b = bound[j];
+      const rule = b.rule;
+      let value: number;
+      if (b.slot < 0) {
+        if (leadMatch[j] !== 1 || rule.points === 0) continue;
+        value = rule.points;
+      } else {
+        value = rule.points * aWeight[b.slot];
+        if (aCount[b.slot] === 0 || value === 0) continue;
+      }
+      raw[b.group] += value;
+      contribRule[nc] = j;
+      contribValue[nc] = value;
+      nc++;
+    }
+    return nc;
+  }
+
+  /** Grid row r's non-zero contributions in matrix order, as new objects (lead rules' are shared). */
+  contributionsOf(r: number): RuleContribution[] {
+    if (this.frame.asOfDate[r] === undefined) return []; // not a row this run scored
+    this.evaluate(r);
+    const n = this.collect();
+    const out: RuleContribution[] = [];
+    for (let c = 0; c < n; c++) {
+      const b = this.bound[this.contribRule[c]];
+      if (b.shared !== null) {
+        out.push(b.shared);
+        continue;
+      }
+      const count = this.aCount[b.slot];
+      out.push({
+        ruleRow: b.rule.row,
+        label: b.rule.label,
+        group: this.wb.groupNames[b.group],
+        points: b.rule.points,
+        value: this.contribValue[c],
+        count,
+        weight: this.aWeight[b.slot] / count,
+      });
+    }
+    return out;
+  }
+}
