@@ -73,8 +73,10 @@ function scoreLeads(
   const out: LeadScore[] = new Array(rows.length);
   const nextTiers = new Map<number, LeadScore["nextTier"]>();
   // A group of lead rules only takes few distinct totals: leads with the same one share a frozen object.
-  // Groups with activity rules too, up to the memo's size limit (decayed totals rarely repeat).
-  const sharedTotals = groupNames.map(() => new Map<number, GroupTotal>());
+  // A group with activity rules gets new ones (decayed totals rarely repeat: a lookup would cost more).
+  const sharedTotals = groupNames.map((_, g) =>
+    actRules.some((b) => b.group === g) ? null : new Map<number, GroupTotal>(),
+  );
   /** Reason texts of activity rules whose activities all counted in full, by rule slot and count. */
   const plainReasons: (string | undefined)[][] = actRules.map(() => []);
 
@@ -87,7 +89,7 @@ function scoreLeads(
     for (let g = 0; g < nGroups; g++) {
       const x = raw[g];
       const memo = sharedTotals[g];
-      let gt = memo.get(x);
+      let gt = memo?.get(x);
       if (gt === undefined) {
         gt = {
           group: groupNames[g],
@@ -95,7 +97,7 @@ function scoreLeads(
           total: Math.min(Math.max(x, limMin[g]), limMax[g]),
           capped: x < limMin[g] ? "min" : x > limMax[g] ? "max" : null,
         };
-        if (memo.size < 4096) memo.set(x, Object.freeze(gt));
+        memo?.set(x, Object.freeze(gt));
       }
       groups[g] = gt;
       sum += gt.total;
