@@ -1,5 +1,8 @@
-// Activity Log: parse each row once (timestamp, lead, event) and index rows by lead, newest first,
-// so scoring a lead walks only its own activities.
+// Activity Log: parse each row once (timestamp, lead, event, the columns rules test) and index rows by
+// lead, newest first, so scoring a lead walks only its own activities.
+
+import type { Dictionary } from "./columns";
+import { CellCoder } from "./columns";
 import { findColumn, headerText } from "./headers";
 import { BLANK_KEY, resolveKeys } from "./keys";
 import type { LeadTable } from "./leads";
@@ -11,6 +14,14 @@ import { timestampInto } from "./time";
 import type { CellValue, Grid } from "./types";
 import { TAB } from "./types";
 import { cellText } from "./values";
+
+/** An Activity Log column rules test, coded by value while the log is indexed. */
+export interface TestedColumn {
+  /** Per event id, 1 when some rule on this column wants that event; null when a rule takes any event. */
+  wanted: Uint8Array | null;
+  /** The column's cells on the wanted rows of indexed activities, or null with too many distinct values. */
+  dictionary: Dictionary | null;
+}
 
 export interface ActivityIndex {
   grid: Grid;
@@ -30,6 +41,8 @@ export interface ActivityIndex {
   orderEvent: Int32Array;
   /** Rows indexed (valid timestamp, known lead). */
   count: number;
+  /** Column index → the columns asked for in indexActivities' `tested`. */
+  tested: Map<number, TestedColumn>;
 }
 
 export function emptyActivityIndex(groupCount: number): ActivityIndex {
@@ -44,15 +57,22 @@ export function emptyActivityIndex(groupCount: number): ActivityIndex {
     orderTs: new Float64Array(0),
     orderEvent: new Int32Array(0),
     count: 0,
+    tested: new Map(),
   };
 }
 
+/**
+ * Indexes the Activity Log: lead keys, then one pass over the rows for the timestamp, the event and the
+ * `tested` columns (column → the normalized events whose rows the rules test, null for any event), so
+ * that a column rules test is coded while its row is at hand, not in a pass of its own.
+ */
 export function indexActivities(
   grid: Grid | undefined,
   leads: LeadTable,
   leadKey: string,
   clock: ZoneClock,
   sink: ProblemSink,
+  tested: ReadonlyMap<number, ReadonlySet<string> | null> = new Map(),
 ): ActivityIndex {
   const empty = emptyActivityIndex(leads.groupCount);
   if (!grid || grid.length === 0) return empty;
@@ -78,23 +98,30 @@ export function indexActivities(
   const n = grid.length;
   const ts = new Float64Array(n).fill(Number.NaN);
   const eventId = new Int32Array(n).fill(-1);
-  const groupOfRow = new Int32Array(n).fill(-1);
   const events = new Map<string, number>();
   const eventMemo = new Map<CellValue, number>();
   const counts = new Int32Array(leads.groupCount + 1);
   const tsHeader = headerText(headers, tsCol);
   const keyHeader = headerText(headers, keyCol);
-  const groupOfKey = resolveKeys(grid, keyCol, leads.groups);
+  // Keys first, in passes of their own: hashing streams through the log, and the lookups that follow
+  // jump around tables that a pass also reading other cells would push out of the cache.
+  const groupOfRow = resolveKeys(grid, keyCol, leads.keys);
+  const coders = [...tested].map(([col, names]) => ({
+    col,
+    names,
+    wanted: [] as number[],
+    coder: new CellCoder(n) as CellCoder | null,
+  }));
   let count = 0;
   for (let r = 1; r < n; r++) {
     const row = grid[r];
+    const g = groupOfRow[r];
+    groupOfRow[r] = -1; // until the row is indexed
     if (!row) continue;
     // Parsed straight into `ts` (a returned double would be a heap number per row); reset to NaN below
     // for a row that is skipped.
     timestampInto(row[tsCol], clock, ts, r);
-    const t = ts[r];
-    const g = groupOfKey[r];
-    if (Number.isNaN(t)) {
+    if (Number.isNaN(ts[r])) {
       if (isBlankRow(row)) continue;
       const shown = cellText(row[tsCol]);
       sink.add(
@@ -142,23 +169,37 @@ export function indexActivities(
     groupOfRow[r] = g;
     counts[g + 1]++;
     count++;
+    let e = -1;
     if (evCol >= 0) {
       const rawEv = row[evCol];
-      let e = eventMemo.get(rawEv);
-      if (e === undefined) {
+      const known = eventMemo.get(rawEv);
+      if (known !== undefined) e = known;
+      else {
         const name = cellText(rawEv).toLowerCase().replace(/\s+/g, " ");
-        if (name === "") e = -1;
-        else {
-          e = events.get(name);
-          if (e === undefined) {
+        if (name !== "") {
+          const id = events.get(name);
+          if (id !== undefined) e = id;
+          else {
             e = events.size;
             events.set(name, e);
+            for (const c of coders) c.wanted.push(c.names === null || c.names.has(name) ? 1 : 0);
           }
         }
         eventMemo.set(rawEv, e);
       }
       eventId[r] = e;
     }
+    for (const c of coders) {
+      if (c.coder === null || (c.names !== null && (e < 0 || c.wanted[e] !== 1))) continue;
+      if (!c.coder.add(row[c.col], r)) c.coder = null;
+    }
+  }
+  const testedColumns = new Map<number, TestedColumn>();
+  for (const c of coders) {
+    testedColumns.set(c.col, {
+      wanted: c.names === null ? null : Uint8Array.from(c.wanted),
+      dictionary: c.coder?.finish() ?? null,
+    });
   }
   // Counting sort by group, then newest first inside each group. Timestamps and events travel with
   // their rows (read in row order here) so that nothing later gathers them from all over the log.
@@ -179,7 +220,19 @@ export function indexActivities(
   }
   const slices: Slices = { order, ts: orderTs, event: orderEvent };
   for (let g = 0; g < groupCount; g++) sortNewestFirst(slices, start[g], start[g + 1]);
-  return { grid, headers, ts, eventId, events, order, start, orderTs, orderEvent, count };
+  return {
+    grid,
+    headers,
+    ts,
+    eventId,
+    events,
+    order,
+    start,
+    orderTs,
+    orderEvent,
+    count,
+    tested: testedColumns,
+  };
 }
 
 /** Parallel arrays sorted together: grid row, timestamp, event id. */

@@ -38,23 +38,6 @@ function bindRules(wb: PreparedWorkbook, frame: LeadFrame, groupIndex: Map<strin
   const leadCols = new Map<number, ColumnSource>();
   const actCols = new Map<number, ColumnSource>();
   const derivedCols = new Map<string, ColumnSource>();
-  // Activity columns are converted only on rows whose event some rule testing that column wants.
-  const wanted = new Map<number, Uint8Array | null>();
-  for (const rule of rules) {
-    if (rule.source !== "activity" || rule.column < 0 || rule.condition === null) continue;
-    let w = wanted.get(rule.column);
-    if (w === null) continue;
-    if (rule.event === "") {
-      wanted.set(rule.column, null);
-      continue;
-    }
-    if (w === undefined) {
-      w = new Uint8Array(act.events.size);
-      wanted.set(rule.column, w);
-    }
-    const e = act.events.get(rule.event);
-    if (e !== undefined) w[e] = 1;
-  }
   const { eventId } = act;
   const sourceOf = (rule: Rule): ColumnSource | undefined => {
     if (rule.source === "lead") {
@@ -69,10 +52,17 @@ function bindRules(wb: PreparedWorkbook, frame: LeadFrame, groupIndex: Map<strin
       return src;
     }
     if (rule.column < 0) return undefined;
-    const w = wanted.get(rule.column);
+    // Coded while the log was indexed; converted to text or numbers only on the rows its rules test.
+    const tested = act.tested.get(rule.column);
+    const w = tested?.wanted;
     const src =
       actCols.get(rule.column) ??
-      gridColumn(act.grid, rule.column, w ? (r) => eventId[r] >= 0 && w[eventId[r]] === 1 : undefined);
+      gridColumn(
+        act.grid,
+        rule.column,
+        w ? (r) => eventId[r] >= 0 && w[eventId[r]] === 1 : undefined,
+        tested?.dictionary,
+      );
     actCols.set(rule.column, src);
     return src;
   };

@@ -41,12 +41,18 @@ function cellsColumn(cells: readonly (CellValue | undefined)[]): ColumnSource {
 
 /**
  * A lazily converted grid column; each form is computed at most once. `only` limits the conversion to
- * the rows a rule can test (e.g. Page View rows of Detail); other rows read as blank.
+ * the rows a rule can test (e.g. Page View rows of Detail); other rows read as blank. `coded`: the
+ * column already coded on those rows (null: too many values to code), else it is coded on request.
  */
-export function gridColumn(grid: Grid, col: number, only?: (row: number) => boolean): ColumnSource {
+export function gridColumn(
+  grid: Grid,
+  col: number,
+  only?: (row: number) => boolean,
+  coded?: Dictionary | null,
+): ColumnSource {
   let text: string[] | undefined;
   let num: Float64Array | undefined;
-  let dict: Dictionary | null | undefined;
+  let dict: Dictionary | null | undefined = coded;
   return {
     text() {
       if (text === undefined) {
@@ -69,39 +75,54 @@ export function gridColumn(grid: Grid, col: number, only?: (row: number) => bool
       return num;
     },
     dictionary() {
-      if (dict === undefined) dict = text === undefined ? codeCells(grid, col, only) : null;
+      if (dict === undefined) dict = text === undefined ? codeCells(grid, col) : null;
       return dict;
     },
   };
 }
 
 /**
- * Codes the cells by value (a Map on the raw cell: no text is normalized per row), or null once there
- * are more distinct values than a sixteenth of the rows (keys, names, dates: testing per row is cheaper).
+ * Codes cells by value (a Map on the raw cell: no text is normalized per row) until there are more
+ * distinct values than a sixteenth of the rows (keys, names, dates: testing per row is cheaper then).
  */
-function codeCells(grid: Grid, col: number, only?: (row: number) => boolean): Dictionary | null {
-  const n = grid.length;
-  const limit = Math.max(64, n >> 4);
-  const codes = new Int32Array(n);
-  const cells: (CellValue | undefined)[] = [null];
-  const ids = new Map<CellValue | undefined, number>([
+export class CellCoder {
+  private readonly codes: Int32Array;
+  private readonly cells: (CellValue | undefined)[] = [null];
+  private readonly ids = new Map<CellValue | undefined, number>([
     [null, 0],
     [undefined, 0],
     ["", 0],
   ]);
-  for (let r = 1; r < n; r++) {
-    if (only !== undefined && !only(r)) continue;
-    const v = grid[r]?.[col];
-    let id = ids.get(v);
-    if (id === undefined) {
-      if (cells.length >= limit) return null;
-      id = cells.length;
-      cells.push(v);
-      ids.set(v, id);
-    }
-    codes[r] = id;
+  private readonly limit: number;
+
+  constructor(rows: number) {
+    this.codes = new Int32Array(rows);
+    this.limit = Math.max(64, rows >> 4);
   }
-  return { codes, values: cellsColumn(cells), size: cells.length };
+
+  /** Codes row r's cell; false once the values are too many (then the coder is done with). */
+  add(v: CellValue | undefined, r: number): boolean {
+    let id = this.ids.get(v);
+    if (id === undefined) {
+      if (this.cells.length >= this.limit) return false;
+      id = this.cells.length;
+      this.cells.push(v);
+      this.ids.set(v, id);
+    }
+    this.codes[r] = id;
+    return true;
+  }
+
+  /** Rows never added read as blank (code 0). */
+  finish(): Dictionary {
+    return { codes: this.codes, values: cellsColumn(this.cells), size: this.cells.length };
+  }
+}
+
+function codeCells(grid: Grid, col: number): Dictionary | null {
+  const coder = new CellCoder(grid.length);
+  for (let r = 1; r < grid.length; r++) if (!coder.add(grid[r]?.[col], r)) return null;
+  return coder.finish();
 }
 
 /** A column computed by the engine (derived lead fields): numbers, with text made on demand. */

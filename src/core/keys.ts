@@ -1,20 +1,25 @@
-// Lead keys of the Activity Log, resolved to lead groups for all rows at once. With 100,000 leads and a
-// million activities, a Map probe per row is bound by cache misses (the table and the lead's key string
-// sit anywhere in a large heap), and one probe's misses cannot overlap the next's. Here each pass is a
-// tight loop over typed arrays: hash every key (trim and ASCII lower-casing folded in, nothing
-// allocated), find candidates in a compact open-addressing table, then verify each candidate against
-// the lead's characters in one flat buffer. Text the fold cannot handle exactly (non-ASCII, non-text
-// cells, very long keys) takes the Map, so the result is the same as normalizing and looking up.
+// Lead keys (trimmed, case-insensitive) → lead ids, for Leads and for every Activity Log row. With
+// 100,000 leads and a million activities a Map probe per row is bound by cache misses (its table, the
+// key string and the lead's string sit anywhere in a large heap), and one probe's misses cannot overlap
+// the next's. Here an ASCII key is hashed with the trim and lower-casing folded in (nothing allocated),
+// found in a compact open-addressing table, then compared with the lead's key, the lead keys being
+// copied side by side in memory; each step runs over a block of rows so that their misses overlap. A key
+// whose normalized text is not ASCII lives in a Map; any other cell (non-ASCII text, numbers, dates,
+// very long text) is normalized and looked up in the one that holds it, so the result is exactly that
+// of normalizing (cellText, lower case) and looking up.
 import type { CellValue, Grid } from "./types";
 import { cellText } from "./values";
 
 export const UNKNOWN_KEY = -1;
 export const BLANK_KEY = -2;
-/** Internal: the row takes the Map path. */
+/** Internal: the row takes the normalizing path. */
 const SLOW = -3;
-let _touchSink = 0;
-/** Longer keys take the Map (and fit the 16-bit length in `span`). */
+/** Longer keys take the normalizing path (and fit the 16-bit length in `span`). */
 const MAX_FAST = 4096;
+/** Rows per block: a block's key strings are still in cache when its keys are compared. */
+const BLOCK = 1024;
+/** Written by resolveKeys so that its touching loops are not optimized away. */
+export let touchSink = 0;
 
 /** Whitespace that String.prototype.trim removes, ASCII part: \t \n \v \f \r and space. */
 function isAsciiSpace(c: number): boolean {
@@ -43,6 +48,9 @@ function foldedHash(s: string, lo: number, hi: number): number {
   return (h ^ (h >>> 16)) & 0x7fffffff;
 }
 
+/** span value of a key cell that needs no trimming or lower-casing. */
+const EXACT = -1;
+
 /**
  * Replaces each string with a flat copy (its characters in one object, not behind a slice or a
  * concatenation), the copies made one after another so that they sit together in memory. One JSON
@@ -53,120 +61,166 @@ function flatCopies(strings: string[]): void {
   for (let i = 0; i < strings.length; i++) strings[i] = copies[i];
 }
 
-/** span value of a key cell that needs no trimming or lower-casing. */
-const EXACT = -1;
+/** The distinct lead keys of a Leads tab, each with an id 0..size-1 in order of first appearance. */
+export class LeadKeys {
+  size = 0;
+  /** Set by add: whether the last key added was new. */
+  added = false;
+  /** Per slot: hash, id (-1 = empty). At most half full. */
+  readonly slots: Int32Array;
+  readonly mask: number;
+  /** Normalized key per id ("" for those in `other`); flat copies side by side once sealed. */
+  readonly keys: string[] = [];
+  /** Normalized keys that are not ASCII. */
+  private readonly other = new Map<string, number>();
 
-/**
- * The lead keys (flat copies, index = id) and an open-addressing table of their ids, at most half full.
- * Built apart from resolveKeys so that the callback's captured variables stay out of its hot loops.
- */
-function keyTable(groups: ReadonlyMap<string, number>) {
-  // Lead keys as flat strings (compact to compare, copied below), ids in a table at most half full.
-  const keys = new Array<string>(groups.size).fill("");
-  let cap = 16;
-  while (cap < groups.size * 2) cap *= 2;
-  const mask = cap - 1;
-  const slotId = new Int32Array(cap).fill(-1);
-  const slotHash = new Int32Array(cap);
-  // forEach, not `for…of` over the entries: that makes a [key, id] pair per lead (before the loop is
-  // optimized, also an iterator result), all garbage at once.
-  groups.forEach((id, k) => {
-    // Non-ASCII and very long keys are only ever found through the Map.
+  constructor(capacity: number) {
+    let cap = 16;
+    while (cap < capacity * 2) cap *= 2;
+    this.mask = cap - 1;
+    this.slots = new Int32Array(cap * 2);
+    for (let p = 0; p < cap; p++) this.slots[p * 2 + 1] = -1;
+  }
+
+  /** The id of a key cell, adding the key if new (see `added`); BLANK_KEY when blank. */
+  add(raw: CellValue | undefined): number {
+    this.added = false;
+    const k = cellText(raw).toLowerCase();
+    if (k === "") return BLANK_KEY;
     const h = k.length <= MAX_FAST ? foldedHash(k, 0, k.length) : -1;
-    if (h < 0) return;
-    keys[id] = k;
+    if (h < 0) {
+      let id = this.other.get(k);
+      if (id === undefined) {
+        id = this.newId("");
+        this.other.set(k, id);
+      }
+      return id;
+    }
+    const at = this.probe(k, h);
+    if (this.slots[at + 1] >= 0) return this.slots[at + 1];
+    const id = this.newId(k);
+    this.slots[at] = h;
+    this.slots[at + 1] = id;
+    return id;
+  }
+
+  /** Puts the keys side by side in memory, for the lookups of a whole Activity Log. */
+  seal(): void {
+    flatCopies(this.keys);
+  }
+
+  /** The id of a key cell; UNKNOWN_KEY when no lead has it, BLANK_KEY when blank. */
+  find(raw: CellValue | undefined): number {
+    const k = cellText(raw).toLowerCase();
+    if (k === "") return BLANK_KEY;
+    const h = k.length <= MAX_FAST ? foldedHash(k, 0, k.length) : -1;
+    if (h < 0) return this.other.get(k) ?? UNKNOWN_KEY;
+    const id = this.slots[this.probe(k, h) + 1];
+    return id >= 0 ? id : UNKNOWN_KEY;
+  }
+
+  /** Offset of the slot holding normalized key k, or of the empty slot where it would go. */
+  private probe(k: string, h: number): number {
+    const { slots, mask, keys } = this;
     let p = h & mask;
-    while (slotId[p] >= 0) p = (p + 1) & mask;
-    slotId[p] = id;
-    slotHash[p] = h;
-  });
-  flatCopies(keys);
-  return { keys, mask, slotId, slotHash };
+    for (;;) {
+      const at = p * 2;
+      const id = slots[at + 1];
+      if (id < 0 || (slots[at] === h && keys[id] === k)) return at;
+      p = (p + 1) & mask;
+    }
+  }
+
+  private newId(key: string): number {
+    this.keys.push(key);
+    this.added = true;
+    return this.size++;
+  }
 }
 
 /**
- * Group id per grid row (row 0 and missing rows: UNKNOWN_KEY) for the key cells in column `col`:
- * `groups.get(cellText(cell).toLowerCase())`, UNKNOWN_KEY when absent, BLANK_KEY when blank.
- * `groups` maps normalized keys to ids 0..size-1.
+ * Lead id per grid row (row 0 and missing rows: UNKNOWN_KEY) for the key cells in column `col`;
+ * UNKNOWN_KEY when no lead has the key, BLANK_KEY when blank. A block of rows at a time: hash them
+ * (reading each key once), then look up and compare while the block's keys are still in cache.
  */
-export function resolveKeys(grid: Grid, col: number, groups: ReadonlyMap<string, number>): Int32Array {
-  const { keys, mask, slotId, slotHash } = keyTable(groups);
+export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys): Int32Array {
   const n = grid.length;
   const out = new Int32Array(n).fill(UNKNOWN_KEY);
-  /** EXACT, or (start of the trimmed key << 16) | its length. */
-  const span = new Int32Array(n);
-  // Pass 1: hash (kept in `out` until pass 2 replaces it with a candidate id).
-  for (let r = 1; r < n; r++) {
-    const raw = grid[r]?.[col];
-    if (typeof raw !== "string") {
-      out[r] = SLOW;
-      continue;
-    }
-    let lo = 0;
-    let hi = raw.length;
-    while (lo < hi && isAsciiSpace(raw.charCodeAt(lo))) lo++;
-    while (hi > lo && isAsciiSpace(raw.charCodeAt(hi - 1))) hi--;
-    if (lo === hi) {
-      out[r] = BLANK_KEY;
-      continue;
-    }
-    const h = lo < 0x7fff && hi - lo <= MAX_FAST ? foldedHash(raw, lo, hi) : -1;
-    out[r] = h < 0 ? SLOW : h;
-    span[r] = lo === 0 && hi === raw.length && !sawUpper ? EXACT : (lo << 16) | (hi - lo);
-  }
-  // Pass 2: the first slot holding the same hash (verified below), or UNKNOWN_KEY.
-  for (let r = 1; r < n; r++) {
-    const h = out[r];
-    if (h < 0) continue;
-    let p = h & mask;
-    let id = slotId[p];
-    while (id >= 0 && slotHash[p] !== h) {
-      p = (p + 1) & mask;
-      id = slotId[p];
-    }
-    out[r] = id >= 0 ? id : UNKNOWN_KEY;
-  }
-  // Pass 3: compare the text; hash collisions and the rest take the Map. Each block first touches its
-  // candidates' keys in a loop of independent loads, so their cache misses overlap instead of queueing
-  // behind the comparisons.
-  const memo = new Map<CellValue | undefined, number>();
-  const BLOCK = 1024;
+  // Per block row: the hash, then the candidate id; and EXACT or the key's span (lo << 16 | length).
+  const cand = new Int32Array(BLOCK);
+  const span = new Int32Array(BLOCK);
+  const { slots, mask, keys } = leadKeys;
   let touched = 0;
   for (let b0 = 1; b0 < n; b0 += BLOCK) {
     const b1 = Math.min(b0 + BLOCK, n);
     for (let r = b0; r < b1; r++) {
-      const id = out[r];
+      const raw = grid[r]?.[col];
+      const i = r - b0;
+      cand[i] = SLOW;
+      if (typeof raw !== "string") continue;
+      let lo = 0;
+      let hi = raw.length;
+      while (lo < hi && isAsciiSpace(raw.charCodeAt(lo))) lo++;
+      while (hi > lo && isAsciiSpace(raw.charCodeAt(hi - 1))) hi--;
+      if (lo === hi) cand[i] = BLANK_KEY;
+      else if (lo < 0x7fff && hi - lo <= MAX_FAST) {
+        const h = foldedHash(raw, lo, hi);
+        if (h < 0) continue;
+        cand[i] = h;
+        span[i] = lo === 0 && hi === raw.length && !sawUpper ? EXACT : (lo << 16) | (hi - lo);
+      }
+    }
+    // The first slot holding the same hash (its key is compared below), or UNKNOWN_KEY. Independent
+    // loads row after row, so that the cache misses of neighbouring rows overlap.
+    for (let i = 0; i < b1 - b0; i++) {
+      const h = cand[i];
+      if (h < 0) continue;
+      let at = (h & mask) * 2;
+      let id = slots[at + 1];
+      while (id >= 0 && slots[at] !== h) {
+        at = (at + 2) & (mask * 2 + 1);
+        id = slots[at + 1];
+      }
+      cand[i] = id >= 0 ? id : UNKNOWN_KEY;
+    }
+    // Touch the candidates' keys the same way before the comparisons queue behind their misses.
+    for (let i = 0; i < b1 - b0; i++) {
+      const id = cand[i];
       if (id >= 0) touched ^= keys[id].length;
     }
     for (let r = b0; r < b1; r++) {
-      const id = out[r];
+      const i = r - b0;
+      const id = cand[i];
       if (id >= 0) {
         const raw = grid[r][col] as string;
         const key = keys[id];
-        const sp = span[r];
+        const sp = span[i];
         if (sp === EXACT) {
-          if (raw === key) continue;
+          if (raw === key) {
+            out[r] = id;
+            continue;
+          }
         } else if (key.length === (sp & 0xffff)) {
           const lo = sp >>> 16;
-          let i = 0;
-          for (; i < key.length; i++) {
-            let c = raw.charCodeAt(lo + i);
+          let k = 0;
+          for (; k < key.length; k++) {
+            let c = raw.charCodeAt(lo + k);
             if (c >= 65 && c <= 90) c += 32;
-            if (c !== key.charCodeAt(i)) break;
+            if (c !== key.charCodeAt(k)) break;
           }
-          if (i === key.length) continue;
+          if (k === key.length) {
+            out[r] = id;
+            continue;
+          }
         }
-      } else if (id !== SLOW) continue;
-      const raw = grid[r]?.[col];
-      let g = memo.get(raw);
-      if (g === undefined) {
-        const k = cellText(raw).toLowerCase();
-        g = k === "" ? BLANK_KEY : (groups.get(k) ?? UNKNOWN_KEY);
-        memo.set(raw, g);
+      } else if (id === UNKNOWN_KEY || id === BLANK_KEY) {
+        out[r] = id;
+        continue;
       }
-      out[r] = g;
+      // Another key with the same hash (rare), or a cell the fold cannot take: normalize and look up.
+      out[r] = leadKeys.find(grid[r]?.[col]);
     }
   }
-  _touchSink = touched; // an observable store keeps the touching loops from being optimized away
+  touchSink = touched; // an observable store keeps the touching loop from being optimized away
   return out;
 }

@@ -5,7 +5,7 @@ import type { PreparedWorkbook } from "./workbook";
 
 export interface LeadFrame {
   /** Grid rows scored, in row order. */
-  rows: number[];
+  rows: Int32Array;
   /** Per grid row: the as-of time in epoch ms, and as the Date reported with the lead. */
   asOfMs: Float64Array;
   asOfDate: Date[];
@@ -17,10 +17,12 @@ export function leadFrame(wb: PreparedWorkbook, options: ScoreOptions): LeadFram
   const { leads, activities: act } = wb;
   const nRows = leads.grid.length;
   const baseAsOf = options.asOf.getTime();
-  const rows: number[] = [];
+  const scored = new Int32Array(nRows);
+  let n = 0;
   for (let r = 1; r < nRows; r++) {
-    if (leads.groupOf[r] >= 0 && (!options.onlyRows || options.onlyRows.has(r + 1))) rows.push(r);
+    if (leads.groupOf[r] >= 0 && (!options.onlyRows || options.onlyRows.has(r + 1))) scored[n++] = r;
   }
+  const rows = scored.subarray(0, n);
   const asOfMs = new Float64Array(nRows);
   const asOfDate: Date[] = new Array(nRows);
   const firstK = new Int32Array(nRows);

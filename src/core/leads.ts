@@ -1,6 +1,7 @@
 // Leads tab: find the key column, give each distinct key (trimmed, case-insensitive) a group id so
 // activities can be indexed by lead, and report blank and duplicate keys.
 import { findColumn, headerText } from "./headers";
+import { BLANK_KEY, LeadKeys } from "./keys";
 import type { ProblemSink } from "./problems";
 import { problem } from "./problems";
 import type { CellValue, Grid } from "./types";
@@ -14,8 +15,8 @@ export interface LeadTable {
   keyCol: number;
   /** Key group per grid row; -1 for rows that are skipped (blank, or no key). */
   groupOf: Int32Array;
-  /** Normalized key → group id. */
-  groups: Map<string, number>;
+  /** Distinct keys (trimmed, case-insensitive) → group ids. */
+  keys: LeadKeys;
   groupCount: number;
 }
 
@@ -29,8 +30,8 @@ export function parseLeads(grid: Grid | undefined, leadKey: string, sink: Proble
   const g: Grid = grid ?? [];
   const headers = g[0] ?? [];
   const groupOf = new Int32Array(g.length).fill(-1);
-  const groups = new Map<string, number>();
-  const table: LeadTable = { grid: g, headers, keyCol: -1, groupOf, groups, groupCount: 0 };
+  const keys = new LeadKeys(g.length);
+  const table: LeadTable = { grid: g, headers, keyCol: -1, groupOf, keys, groupCount: 0 };
   if (g.length === 0 || isBlankRow(headers)) {
     sink.add(
       problem(
@@ -62,8 +63,8 @@ export function parseLeads(grid: Grid | undefined, leadKey: string, sink: Proble
   for (let r = 1; r < g.length; r++) {
     const row = g[r];
     const raw = row?.[keyCol];
-    const key = typeof raw === "string" ? raw.trim().toLowerCase() : cellText(raw).toLowerCase();
-    if (key === "") {
+    const id = keys.add(raw);
+    if (id === BLANK_KEY) {
       if (!isBlankRow(row)) {
         sink.add(
           problem(
@@ -78,12 +79,8 @@ export function parseLeads(grid: Grid | undefined, leadKey: string, sink: Proble
       }
       continue;
     }
-    let id = groups.get(key);
-    if (id === undefined) {
-      id = table.groupCount++;
-      groups.set(key, id);
-      firstRow[id] = r + 1;
-    } else {
+    if (keys.added) firstRow[id] = r + 1;
+    else {
       sink.add(
         problem(
           TAB.leads,
@@ -98,5 +95,7 @@ export function parseLeads(grid: Grid | undefined, leadKey: string, sink: Proble
     }
     groupOf[r] = id;
   }
+  keys.seal();
+  table.groupCount = keys.size;
   return table;
 }

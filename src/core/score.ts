@@ -64,7 +64,7 @@ function scoreLeads(
   }
   const gradeGroup = groupIndex.get(normalizeHeader(settings.gradeGroup)) ?? -1;
   const matrix = new BoundMatrix(wb, frame, groupIndex);
-  const { bound, actRules, aCount, aWeight, raw, contribRule, contribValue } = matrix;
+  const { bound, actRules, raw, contribRule, contribValue } = matrix;
 
   const floor = settings.scoreFloor ?? Number.NEGATIVE_INFINITY;
   const ceiling = settings.scoreCeiling ?? Number.POSITIVE_INFINITY;
@@ -77,8 +77,8 @@ function scoreLeads(
   const sharedTotals = groupNames.map((_, g) =>
     actRules.some((b) => b.group === g) ? null : new Map<number, GroupTotal>(),
   );
-  /** Reason texts of activity rules whose activities all counted in full, by rule slot and count. */
-  const plainReasons: (string | undefined)[][] = actRules.map(() => []);
+  /** Reason texts of activity rules by slot, keyed by the shown value (see reasonOf). */
+  const reasonTexts = actRules.map(() => new Map<number, string>());
 
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
@@ -118,7 +118,7 @@ function scoreLeads(
       tier: tier.name,
       grade: gradeGroup >= 0 ? gradeFor(groups[gradeGroup].total, settings.grades).name : "",
       groups,
-      reasons: reasonsFor(contribRule, contribValue, nc, bound, aCount, aWeight, plainReasons),
+      reasons: reasonsFor(contribRule, contribValue, nc, bound, reasonTexts),
       nextTier,
       rawScore: sum,
       clamped: rounded < floor ? "floor" : rounded > ceiling ? "ceiling" : null,
@@ -155,9 +155,7 @@ function reasonsFor(
   values: Float64Array,
   n: number,
   bound: readonly BoundRule[],
-  counts: Int32Array,
-  weights: Float64Array,
-  plain: (string | undefined)[][],
+  texts: readonly Map<number, string>[],
 ): string {
   let i0 = -1;
   let i1 = -1;
@@ -186,11 +184,11 @@ function reasonsFor(
     }
   }
   if (i0 < 0) return "";
-  const t0 = reasonOf(i0, ruleOf, values, bound, counts, weights, plain);
+  const t0 = reasonOf(i0, ruleOf, values, bound, texts);
   if (i1 < 0) return t0;
-  const t1 = reasonOf(i1, ruleOf, values, bound, counts, weights, plain);
+  const t1 = reasonOf(i1, ruleOf, values, bound, texts);
   if (i2 < 0) return t0 + "; " + t1;
-  return t0 + "; " + t1 + "; " + reasonOf(i2, ruleOf, values, bound, counts, weights, plain);
+  return t0 + "; " + t1 + "; " + reasonOf(i2, ruleOf, values, bound, texts);
 }
 
 function reasonOf(
@@ -198,20 +196,21 @@ function reasonOf(
   ruleOf: Int32Array,
   values: Float64Array,
   bound: readonly BoundRule[],
-  counts: Int32Array,
-  weights: Float64Array,
-  plain: (string | undefined)[][],
+  texts: readonly Map<number, string>[],
 ): string {
   const b = bound[ruleOf[i]];
   if (b.slot < 0) return b.reason;
-  // Every activity counted at full weight: the text depends on the rule and the count alone.
-  const count = counts[b.slot];
-  if (weights[b.slot] !== count || count >= 64) return reasonFor(b.rule.label, values[i]);
-  const texts = plain[b.slot];
-  let text = texts[count];
+  // The text shows the value to one decimal, so leads whose values round alike share it: keyed by the
+  // sign and tenths (an integer). A value that rounds to 0.0 is shown to one significant digit instead.
+  const x = values[i];
+  const tenths = Math.round(Math.abs(x) * 10);
+  if (tenths === 0 || tenths > 0x3fffffff) return reasonFor(b.rule.label, x);
+  const key = x < 0 ? -tenths : tenths;
+  const memo = texts[b.slot];
+  let text = memo.get(key);
   if (text === undefined) {
-    text = reasonFor(b.rule.label, values[i]);
-    texts[count] = text;
+    text = reasonFor(b.rule.label, x);
+    memo.set(key, text);
   }
   return text;
 }

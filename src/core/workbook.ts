@@ -37,15 +37,15 @@ export function prepareWorkbook(input: WorkbookInput, timeZone: string): Prepare
   for (const p of problems) sink.add(p);
   const lists = parseLists(input.lists);
   const leads = parseLeads(input.leads, settings.leadKey, sink);
-  const activities = input.activities
-    ? indexActivities(input.activities, leads, settings.leadKey, clock, sink)
-    : emptyActivityIndex(leads.groupCount);
   const rules = parseMatrix(input.matrix, {
     leadHeaders: leads.headers,
     activityHeaders: input.activities ? (input.activities[0] ?? []) : null,
     lists,
     sink,
   });
+  const activities = input.activities
+    ? indexActivities(input.activities, leads, settings.leadKey, clock, sink, testedColumns(rules))
+    : emptyActivityIndex(leads.groupCount);
   if (activities.count > 0) {
     for (const r of rules) {
       if (
@@ -68,6 +68,20 @@ export function prepareWorkbook(input: WorkbookInput, timeZone: string): Prepare
     }
   }
   return { settings, lists, leads, activities, rules, groupNames: groupNamesOf(rules), clock, sink };
+}
+
+/** Activity Log columns that rules test → the events whose rows they test (null: any event). */
+function testedColumns(rules: readonly Rule[]): Map<number, Set<string> | null> {
+  const tested = new Map<number, Set<string> | null>();
+  for (const rule of rules) {
+    if (rule.source !== "activity" || rule.column < 0 || rule.condition === null) continue;
+    const events = tested.get(rule.column);
+    if (events === null) continue;
+    if (rule.event === "") tested.set(rule.column, null);
+    else if (events === undefined) tested.set(rule.column, new Set([rule.event]));
+    else events.add(rule.event);
+  }
+  return tested;
 }
 
 /** "Check the matrix": parse and check every tab without scoring. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { gridColumn } from "../../src/core/columns";
 import type { CellValue, Grid } from "../../src/core/index";
 import { cellText, scoreWorkbook } from "../../src/core/index";
-import { BLANK_KEY, resolveKeys, UNKNOWN_KEY } from "../../src/core/keys";
+import { BLANK_KEY, LeadKeys, resolveKeys, UNKNOWN_KEY } from "../../src/core/keys";
 import { bindCondition, isConditionError, parseOperator, prepareCondition } from "../../src/core/operators";
 import { timestampInto, timestampMs, zoneClock } from "../../src/core/time";
 import { AS_OF, DAY, matrix } from "./helpers";
@@ -37,6 +37,7 @@ const pieces = [
   "İ",
   "ß",
   "\u2028",
+  "\u212a", // Kelvin sign: lower-cases to an ASCII k
   "x",
 ];
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((xs) => xs.join(""));
@@ -51,16 +52,21 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
 describe("resolveKeys", () => {
   it("equals normalize-then-look-up for any cells", () => {
     fc.assert(
-      fc.property(fc.array(text, { maxLength: 30 }), fc.array(cell, { maxLength: 60 }), (leadKeys, cells) => {
+      fc.property(fc.array(cell, { maxLength: 30 }), fc.array(cell, { maxLength: 60 }), (leadKeys, cells) => {
+        // Lead ids in order of first appearance, by normalized key; the same cells through LeadKeys.
         const groups = new Map<string, number>();
+        const keys = new LeadKeys(leadKeys.length);
         for (const k of leadKeys) {
-          const n = k.trim().toLowerCase();
+          const n = cellText(k).toLowerCase();
+          const want = n === "" ? BLANK_KEY : (groups.get(n) ?? groups.size);
           if (n !== "" && !groups.has(n)) groups.set(n, groups.size);
+          expect(keys.add(k)).toBe(want);
         }
         // Activity cells: random ones plus lead keys re-spelt (case, padding).
-        const spelt = leadKeys.map((k, i) => (i % 2 ? ` ${k.toUpperCase()} ` : k));
+        const spelt = leadKeys.map((k, i) => (i % 2 && typeof k === "string" ? ` ${k.toUpperCase()} ` : k));
         const grid: Grid = [["Email"], ...[...cells, ...spelt].map((v) => [v])];
-        expect(Array.from(resolveKeys(grid, 0, groups))).toEqual(reference(grid, 0, groups));
+        expect(keys.size).toBe(groups.size);
+        expect(Array.from(resolveKeys(grid, 0, keys))).toEqual(reference(grid, 0, groups));
       }),
       { numRuns: 300 },
     );
@@ -68,10 +74,14 @@ describe("resolveKeys", () => {
 
   it("survives hash collisions and many keys", () => {
     const groups = new Map<string, number>();
-    for (let i = 0; i < 5000; i++) groups.set(`lead${i}@x.com`, i);
+    const keys = new LeadKeys(5000);
+    for (let i = 0; i < 5000; i++) {
+      groups.set(`lead${i}@x.com`, i);
+      keys.add(`lead${i}@x.com`);
+    }
     const grid: Grid = [["Email"]];
     for (let i = 0; i < 20000; i++) grid.push([i % 3 ? `Lead${i % 6000}@X.com` : `lead${i % 5000}@x.com `]);
-    expect(Array.from(resolveKeys(grid, 0, groups))).toEqual(reference(grid, 0, groups));
+    expect(Array.from(resolveKeys(grid, 0, keys))).toEqual(reference(grid, 0, groups));
   });
 });
 
