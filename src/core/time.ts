@@ -170,6 +170,9 @@ export function parseIsoText(text: string, clock: ZoneClock): number {
 
 /** One result slot for the number-returning wrappers. */
 const scratch = new Float64Array(1);
+/** The last date parsed, as (y·16 + month)·32 + day, and its day number in ms. */
+let lastYmd = -1;
+let lastDayMs = 0;
 
 /**
  * parseIsoText writing its result to `out[at]`: a double returned from a call that is not inlined is
@@ -188,11 +191,17 @@ function parseIsoInto(text: string, clock: ZoneClock, out: Float64Array, at: num
   const y = digits(s, 0, 4);
   const mo = digits(s, 5, 2);
   const d = digits(s, 8, 2);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
-    out[at] = Number.NaN;
-    return;
+  // A log's timestamps come in runs of the same date: its day number is worked out once per run.
+  const ymd = y < 0 || mo < 0 || d < 0 ? -1 : (y * 16 + mo) * 32 + d;
+  if (ymd !== lastYmd) {
+    if (ymd < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
+      out[at] = Number.NaN;
+      return;
+    }
+    lastDayMs = daysFromCivil(y, mo, d) * DAY_MS;
+    lastYmd = ymd;
   }
-  const day = daysFromCivil(y, mo, d) * DAY_MS;
+  const day = lastDayMs;
   if (n === 10) {
     out[at] = clock.toInstant(day);
     return;
@@ -226,13 +235,14 @@ function parseIsoInto(text: string, clock: ZoneClock, out: Float64Array, at: num
     i += 3;
     if (i < n && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
       i++;
+      // Milliseconds from the first three digits (later ones are finer than a millisecond).
       let scale = 100;
       const start = i;
       while (i < n) {
         const c = s.charCodeAt(i) - 48;
         if (c < 0 || c > 9) break;
         ms += c * scale;
-        scale /= 10;
+        scale = (scale / 10) | 0;
         i++;
       }
       if (i === start) {
@@ -245,7 +255,7 @@ function parseIsoInto(text: string, clock: ZoneClock, out: Float64Array, at: num
     out[at] = Number.NaN;
     return;
   }
-  const wall = day + h * 3_600_000 + mi * MINUTE_MS + sec * 1000 + Math.floor(ms);
+  const wall = day + h * 3_600_000 + mi * MINUTE_MS + sec * 1000 + ms;
   if (i === n) {
     out[at] = clock.toInstant(wall);
     return;
