@@ -182,14 +182,18 @@ export function indexActivities(
           else {
             e = events.size;
             events.set(name, e);
-            for (const c of coders) c.wanted.push(c.names === null || c.names.has(name) ? 1 : 0);
+            for (let i = 0; i < coders.length; i++) {
+              const names = coders[i].names;
+              coders[i].wanted.push(names === null || names.has(name) ? 1 : 0);
+            }
           }
         }
         eventMemo.set(rawEv, e);
       }
       eventId[r] = e;
     }
-    for (const c of coders) {
+    for (let i = 0; i < coders.length; i++) {
+      const c = coders[i];
       if (c.coder === null || (c.names !== null && (e < 0 || c.wanted[e] !== 1))) continue;
       if (!c.coder.add(row[c.col], r)) c.coder = null;
     }

@@ -103,6 +103,23 @@ function bindRules(wb: PreparedWorkbook, frame: LeadFrame, groupIndex: Map<strin
   });
 }
 
+/**
+ * A lead rule tested on every scored row, one rule at a time: the test's call site then sees one
+ * function for a whole column (a row at a time it would change at every call). Notes the first row
+ * whose cell is text where the rule needs a number.
+ */
+function matchLeadRule(b: BoundRule, rows: Int32Array, n: number): Uint8Array {
+  const match = new Uint8Array(n);
+  const test = b.test;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const res = test === null ? MATCH : test(r);
+    match[r] = res === MATCH ? 1 : 0;
+    if (res === NOT_NUMBER && b.badRow < 0) b.badRow = r;
+  }
+  return match;
+}
+
 export class BoundMatrix {
   readonly bound: BoundRule[];
   readonly actRules: BoundRule[];
@@ -113,8 +130,8 @@ export class BoundMatrix {
   readonly contribRule: Int32Array;
   readonly contribValue: Float64Array;
   readonly raw: Float64Array;
-  private readonly leadMatch: Uint8Array;
-  private readonly leadIdx: Int32Array;
+  /** Per rule: for a lead rule, 1 on the grid rows it matches; null for an activity rule. */
+  private readonly leadMatch: (Uint8Array | null)[];
   private readonly byEventSlots: Int32Array[];
   private readonly anySlots: Int32Array;
   private readonly aMax: Float64Array;
@@ -172,23 +189,16 @@ export class BoundMatrix {
     this.aResults = actRules.map((b) => b.table?.results ?? null);
     this.aCount = new Int32Array(actRules.length);
     this.aWeight = new Float64Array(actRules.length);
-    this.leadMatch = new Uint8Array(bound.length);
-    this.leadIdx = Int32Array.from(bound.flatMap((b, j) => (b.rule.source === "lead" ? [j] : [])));
+    this.leadMatch = bound.map((b) =>
+      b.slot < 0 ? matchLeadRule(b, frame.rows, wb.leads.grid.length) : null,
+    );
     this.contribRule = new Int32Array(bound.length);
     this.contribValue = new Float64Array(bound.length);
     this.raw = new Float64Array(wb.groupNames.length);
   }
 
-  /** Tests the lead rules on grid row r and walks its activities newest first. */
+  /** Walks grid row r's activities newest first, counting them per activity rule. */
   evaluate(r: number): void {
-    const { bound, leadIdx, leadMatch } = this;
-    for (let li = 0; li < leadIdx.length; li++) {
-      const j = leadIdx[li];
-      const b = bound[j];
-      const res = b.test === null ? MATCH : b.test(r);
-      leadMatch[j] = res === MATCH ? 1 : 0;
-      if (res === NOT_NUMBER && b.badRow < 0) b.badRow = r;
-    }
     const nAct = this.actRules.length;
     if (nAct === 0) return;
     const { aCount, aWeight, aMax, aWithin, aHalf, aTest, aCodes, aResults, byEventSlots, anySlots } = this;
@@ -231,8 +241,8 @@ export class BoundMatrix {
     }
   }
 
-  /** After evaluate: the non-zero contributions in matrix order and the raw group sums; returns their count. */
-  collect(): number {
+  /** After evaluate(r): the non-zero contributions in matrix order and the raw group sums; returns their count. */
+  collect(r: number): number {
     const { bound, leadMatch, aCount, aWeight, raw, contribRule, contribValue } = this;
     raw.fill(0);
     let nc = 0;
@@ -241,7 +251,7 @@ export class BoundMatrix {
       const rule = b.rule;
       let value: number;
       if (b.slot < 0) {
-        if (leadMatch[j] !== 1 || rule.points === 0) continue;
+        if ((leadMatch[j] as Uint8Array)[r] !== 1 || rule.points === 0) continue;
         value = rule.points;
       } else {
         value = rule.points * aWeight[b.slot];
@@ -259,7 +269,7 @@ export class BoundMatrix {
   contributionsOf(r: number): RuleContribution[] {
     if (this.frame.asOfDate[r] === undefined) return []; // not a row this run scored
     this.evaluate(r);
-    const n = this.collect();
+    const n = this.collect(r);
     const out: RuleContribution[] = [];
     for (let c = 0; c < n; c++) {
       const b = this.bound[this.contribRule[c]];

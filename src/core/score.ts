@@ -83,7 +83,7 @@ function scoreLeads(
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     matrix.evaluate(r);
-    const nc = matrix.collect();
+    const nc = matrix.collect(r);
     const groups: GroupTotal[] = new Array(nGroups);
     let sum = 0;
     for (let g = 0; g < nGroups; g++) {
