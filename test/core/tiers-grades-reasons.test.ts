@@ -100,6 +100,36 @@ describe("reasons", () => {
     });
     expect(run.leads[0].reasons).toBe("Demo Request +12.5; Page View: Detail contains /pricing +5");
   });
+  it("gives each lead's contributions on request, and none for a row the run did not score", () => {
+    const input = {
+      leads: [["Email", "T"], ["a@x.com", "x"], ["b@x.com", ""]],
+      activities: [
+        ["Timestamp", "Email", "Event", "Detail"],
+        [daysAgo(30), "a@x.com", "Demo Request", ""],
+        [daysAgo(10), "a@x.com", "Demo Request", ""],
+        [daysAgo(2), "b@x.com", "Demo Request", ""],
+      ],
+      matrix: matrix(
+        { rule: "Has T", field: "T", op: "is not blank", points: 4 },
+        { rule: "Demo", event: "Demo Request", points: 10, half: 10 },
+      ),
+      settings: OPEN_SETTINGS,
+    };
+    const run = score(input);
+    const [a, b] = run.leads.map((l) => run.contributions(l));
+    expect(a.map((c) => [c.label, c.count])).toEqual([
+      ["Has T", 1],
+      ["Demo", 2],
+    ]);
+    expect(a[1].value).toBeCloseTo(10 * (0.5 ** 3 + 0.5 ** 1), 12);
+    expect(a[1].weight).toBeCloseTo((0.5 ** 3 + 0.5 ** 1) / 2, 12);
+    expect(b.map((c) => c.label)).toEqual(["Demo"]);
+    // Asking again, or in another order, gives the same objects' values.
+    expect(run.contributions(run.leads[0])).toEqual(a);
+    const onlyB = score(input, { onlyRows: new Set([3]) });
+    expect(onlyB.contributions(run.leads[0])).toEqual([]);
+    expect(onlyB.contributions(onlyB.leads[0])).toEqual(b);
+  });
   it("is empty when nothing matched", () => {
     const { lead } = scoreOne({ Email: "a@x.com", T: "" }, [{ field: "T", op: "is not blank", points: 2 }]);
     expect(lead.reasons).toBe("");
