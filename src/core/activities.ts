@@ -100,7 +100,6 @@ export function indexActivities(
   const eventId = new Int32Array(n).fill(-1);
   const events = new Map<string, number>();
   const eventMemo = new Map<CellValue, number>();
-  const counts = new Int32Array(leads.groupCount + 1);
   const tsHeader = headerText(headers, tsCol);
   const keyHeader = headerText(headers, keyCol);
   // Keys first, in passes of their own: hashing streams through the log, and the lookups that follow
@@ -112,7 +111,6 @@ export function indexActivities(
     wanted: [] as number[],
     coder: new CellCoder(n) as CellCoder | null,
   }));
-  let count = 0;
   for (let r = 1; r < n; r++) {
     const row = grid[r];
     const g = groupOfRow[r];
@@ -167,8 +165,6 @@ export function indexActivities(
       continue;
     }
     groupOfRow[r] = g;
-    counts[g + 1]++;
-    count++;
     let e = -1;
     if (evCol >= 0) {
       const rawEv = row[evCol];
@@ -205,8 +201,18 @@ export function indexActivities(
       dictionary: c.coder?.finish() ?? null,
     });
   }
-  // Counting sort by group, then newest first inside each group. Timestamps and events travel with
-  // their rows (read in row order here) so that nothing later gathers them from all over the log.
+  // Counting sort by group, then newest first inside each group. Counted in a loop of its own: inside
+  // the pass above, which streams every row's cells through the cache, each count was a cache miss.
+  const counts = new Int32Array(leads.groupCount + 1);
+  let count = 0;
+  for (let r = 1; r < n; r++) {
+    const g = groupOfRow[r];
+    if (g < 0) continue;
+    counts[g + 1]++;
+    count++;
+  }
+  // Timestamps and events travel with their rows (read in row order here) so that nothing later gathers
+  // them from all over the log.
   const groupCount = leads.groupCount;
   const start = new Int32Array(groupCount + 1);
   for (let g = 0; g < groupCount; g++) start[g + 1] = start[g] + counts[g + 1];
