@@ -102,7 +102,11 @@ describe("reasons", () => {
   });
   it("gives each lead's contributions on request, and none for a row the run did not score", () => {
     const input = {
-      leads: [["Email", "T"], ["a@x.com", "x"], ["b@x.com", ""]],
+      leads: [
+        ["Email", "T"],
+        ["a@x.com", "x"],
+        ["b@x.com", ""],
+      ],
       activities: [
         ["Timestamp", "Email", "Event", "Detail"],
         [daysAgo(30), "a@x.com", "Demo Request", ""],
