@@ -170,7 +170,7 @@ export function parseIsoText(text: string, clock: ZoneClock): number {
 
 /** One result slot for the number-returning wrappers. */
 const scratch = new Float64Array(1);
-/** The last date parsed, as (y·16 + month)·32 + day, and its day number in ms. */
+/** The last valid date parsed, as yyyymmdd (month and day as read: two digits each), and its day in ms. */
 let lastYmd = -1;
 let lastDayMs = 0;
 
@@ -192,7 +192,7 @@ function parseIsoInto(text: string, clock: ZoneClock, out: Float64Array, at: num
   const mo = digits(s, 5, 2);
   const d = digits(s, 8, 2);
   // A log's timestamps come in runs of the same date: its day number is worked out once per run.
-  const ymd = y < 0 || mo < 0 || d < 0 ? -1 : (y * 16 + mo) * 32 + d;
+  const ymd = y < 0 || mo < 0 || d < 0 ? -1 : y * 10_000 + mo * 100 + d;
   if (ymd !== lastYmd) {
     if (ymd < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
       out[at] = Number.NaN;

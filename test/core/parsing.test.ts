@@ -82,6 +82,20 @@ describe("timestamps", () => {
       expect(parseTimestamp(bad, utc)).toBeNaN();
     }
   });
+  it("reject a bad date right after a good one whatever their digits (the day of a run of dates is reused)", () => {
+    // Each bad date follows a good date whose digits would pack alike in a looser key: month 17 of
+    // 2024 against January 2025, day 33 of January against 1 February.
+    const pairs = [
+      ["2025-01-05", "2024-17-05"],
+      ["2024-02-01", "2024-01-33"],
+      ["2024-05-01", "2024-05-00"],
+    ];
+    for (const [good, bad] of pairs) {
+      expect(parseTimestamp(`${good}T10:00:00Z`, utc)).not.toBeNaN();
+      expect(parseTimestamp(`${bad}T10:00:00Z`, utc)).toBeNaN();
+      expect(parseTimestamp(`${good}T11:00:00Z`, utc)).toBe(Date.parse(`${good}T11:00:00Z`));
+    }
+  });
   it("unknown zones throw", () => {
     expect(() => zoneClock("Mars/Olympus")).toThrow();
   });
