@@ -2,11 +2,11 @@
 // 100,000 leads and a million activities a Map probe per row is bound by cache misses (its table, the
 // key string and the lead's string sit anywhere in a large heap), and one probe's misses cannot overlap
 // the next's. Here an ASCII key is hashed with the trim and lower-casing folded in (nothing allocated),
-// found in a compact open-addressing table, then compared with the lead's key, the lead keys being
-// copied side by side in memory; each step runs over a block of rows so that their misses overlap. A key
-// whose normalized text is not ASCII lives in a Map; any other cell (non-ASCII text, numbers, dates,
-// very long text) is normalized and looked up in the one that holds it, so the result is exactly that
-// of normalizing (cellText, lower case) and looking up.
+// found in a compact open-addressing table, then compared with the lead's key; each step runs over a
+// block of rows so that the cache misses of neighbouring rows overlap. A key whose normalized text is
+// not ASCII lives in a Map; any other cell (non-ASCII text, numbers, dates, very long text) is
+// normalized and looked up in the one that holds it, so the result is exactly that of normalizing
+// (cellText, lower case) and looking up.
 import type { CellValue, Grid } from "./types";
 import { cellText } from "./values";
 
@@ -51,16 +51,6 @@ function foldedHash(s: string, lo: number, hi: number): number {
 /** span value of a key cell that needs no trimming or lower-casing. */
 const EXACT = -1;
 
-/**
- * Replaces each string with a flat copy (its characters in one object, not behind a slice or a
- * concatenation), the copies made one after another so that they sit together in memory. One JSON
- * round trip makes them all in native code, about twice as fast as copying them one by one.
- */
-function flatCopies(strings: string[]): void {
-  const copies = JSON.parse(JSON.stringify(strings)) as string[];
-  for (let i = 0; i < strings.length; i++) strings[i] = copies[i];
-}
-
 /** The distinct lead keys of a Leads tab, each with an id 0..size-1 in order of first appearance. */
 export class LeadKeys {
   size = 0;
@@ -69,7 +59,7 @@ export class LeadKeys {
   /** Per slot: hash, id (-1 = empty). At most half full. */
   readonly slots: Int32Array;
   readonly mask: number;
-  /** Normalized key per id ("" for those in `other`); flat copies side by side once sealed. */
+  /** Normalized key per id ("" for those in `other`). */
   readonly keys: string[] = [];
   /** Normalized keys that are not ASCII. */
   private readonly other = new Map<string, number>();
@@ -102,11 +92,6 @@ export class LeadKeys {
     this.slots[at] = h;
     this.slots[at + 1] = id;
     return id;
-  }
-
-  /** Puts the keys side by side in memory, for the lookups of a whole Activity Log. */
-  seal(): void {
-    flatCopies(this.keys);
   }
 
   /** The id of a key cell; UNKNOWN_KEY when no lead has it, BLANK_KEY when blank. */

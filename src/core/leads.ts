@@ -95,7 +95,6 @@ export function parseLeads(grid: Grid | undefined, leadKey: string, sink: Proble
     }
     groupOf[r] = id;
   }
-  keys.seal();
   table.groupCount = keys.size;
   return table;
 }
