@@ -303,10 +303,14 @@ function bindNumeric(c: Condition, src: ColumnSource): RowTest {
   const x = src.num();
   const n = c.num;
   const hi = c.hi;
-  // NaN compares false, so the happy path is one comparison; the fallback separates blank from text
-  // (a numeric column has no text, so its text form is never built).
-  const t = src.numeric ? null : src.text();
-  const miss = (r: number): TestResult => (t === null || t[r] === "" ? NO_MATCH : NOT_NUMBER);
+  // NaN compares false, so the happy path is one comparison; the fallback separates blank from text.
+  // The text form is built on the first cell that is not a number (a numeric column never needs it).
+  let t: string[] | null = null;
+  const miss = (r: number): TestResult => {
+    if (src.numeric) return NO_MATCH;
+    t ??= src.text();
+    return t[r] === "" ? NO_MATCH : NOT_NUMBER;
+  };
   switch (c.op) {
     case "gt":
       return (r) => (x[r] > n ? MATCH : !Number.isNaN(x[r]) ? NO_MATCH : miss(r));
