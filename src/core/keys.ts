@@ -19,7 +19,7 @@ const MAX_FAST = 4096;
 /** Rows per block: a block's key strings are still in cache when its keys are compared. */
 const BLOCK = 1024;
 /** Written by resolveKeys so that its touching loops are not optimized away. */
-export let touchSink = 0;
+let _touchSink = 0;
 
 /** Whitespace that String.prototype.trim removes, ASCII part: \t \n \v \f \r and space. */
 function isAsciiSpace(c: number): boolean {
@@ -223,6 +223,6 @@ export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys): Int32A
       out[r] = leadKeys.find(grid[r]?.[col]);
     }
   }
-  touchSink = touched; // an observable store keeps the touching loop from being optimized away
+  _touchSink = touched; // an observable store keeps the touching loop from being optimized away
   return out;
 }
