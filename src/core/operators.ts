@@ -4,6 +4,8 @@
 import type { ColumnSource } from "./columns";
 import { normalizeHeader } from "./headers";
 import type { NamedList } from "./lists";
+import type { Pattern } from "./regex";
+import { compilePattern, isPatternError } from "./regex";
 import type { CellValue } from "./types";
 import { cellText, isBlank, normText, parseNumber } from "./values";
 
@@ -100,7 +102,7 @@ export interface Condition {
   hi: number;
   items: Set<string>;
   numbers: Set<number>;
-  regex: RegExp | null;
+  regex: Pattern | null;
 }
 
 export interface ConditionError {
@@ -162,16 +164,12 @@ export function prepareCondition(
       c.hi = hi;
       return c;
     }
-    case "matches":
-      try {
-        c.regex = new RegExp(shown, "i");
-      } catch (e) {
-        return {
-          message: `"${shown}" is not a valid regular expression (${(e as Error).message}).`,
-          fix: "Fix the pattern (JavaScript syntax), or use contains / starts with for plain text.",
-        };
-      }
+    case "matches": {
+      const pattern = compilePattern(shown);
+      if (isPatternError(pattern)) return pattern;
+      c.regex = pattern;
       return c;
+    }
     case "inList":
     case "notInList": {
       if (shown.startsWith("@")) {
@@ -291,7 +289,7 @@ function bindRowTest(c: Condition, src: ColumnSource): RowTest {
     }
     case "matches": {
       const t = src.text();
-      const re = c.regex as RegExp;
+      const re = c.regex as Pattern;
       return (r) => (t[r] !== "" && re.test(t[r]) ? MATCH : NO_MATCH);
     }
     default:

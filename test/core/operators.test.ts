@@ -61,6 +61,28 @@ describe("text operators (trimmed, case-insensitive)", () => {
     expect(matches("Chief Revenue Officer", "matches", "^chief|cro$")).toBe(true);
     expect(matches("CTO", "matches", "c[et]o")).toBe(true);
   });
+  it("matches: JavaScript escapes and groups keep their meaning", () => {
+    expect(matches("Café owner", "matches", "caf\\u00e9")).toBe(true);
+    expect(matches("/pricing/teams", "matches", "^\\/pricing\\/")).toBe(true);
+    expect(matches("VP Sales", "matches", "(?<level>vp|chief) sales")).toBe(true);
+    expect(matches("Head of IT", "matches", "^(?:head|vp) of [a-z]{2}$")).toBe(true);
+    expect(matches("Head of ITS", "matches", "^(?:head|vp) of [a-z]{2}$")).toBe(false);
+  });
+  it("matches: lookbehinds without captures are supported", () => {
+    expect(matches("For-profit", "matches", "(?<!non-)profit")).toBe(true);
+    expect(matches("Non-profit", "matches", "(?<!non-)profit")).toBe(false);
+    expect(matches("ann@acme.com", "matches", "(?<=@)acme\\.")).toBe(true);
+  });
+  it("matches: patterns that backtrack exponentially give the right answer on a 50,000-character cell", () => {
+    const a = "a".repeat(50_000);
+    const x = "x".repeat(50_000);
+    expect(matches(a, "matches", "^(a+)+$")).toBe(true);
+    expect(matches(`${a}!`, "matches", "^(a+)+$")).toBe(false);
+    expect(matches(`b${a}`, "matches", "(a|aa)+$")).toBe(true);
+    expect(matches(`${a}b`, "matches", "(a|aa)+$")).toBe(false);
+    expect(matches(x, "matches", "(x+x+)+y")).toBe(false);
+    expect(matches(`${x}y`, "matches", "(x+x+)+y")).toBe(true);
+  });
 });
 
 describe("numeric operators", () => {
