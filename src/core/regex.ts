@@ -17,8 +17,7 @@ export interface PatternError {
 // Lookbehinds without captures run in linear time too (re2js's LOOKBEHINDS flag), so they are kept.
 const FLAGS = RE2JS.CASE_INSENSITIVE | RE2JS.LOOKBEHINDS;
 
-const REWRITE = "Rewrite the pattern without it, or use contains / starts with for plain text.";
-
+/** Compile a rule's Value once per run; the error says what to change, for the rule's Value cell. */
 export function compilePattern(source: string): Pattern | PatternError {
   try {
     // Only parsed, never run: the syntax check the pattern was always held to.
@@ -65,7 +64,7 @@ function backtrackingConstruct(source: string): PatternError | null {
         return unsupported(
           source,
           `the backreference ${ref}`,
-          `Write out what the group matches instead of ${ref} (e.g. (a|b)\\1 → (aa|bb)). ${REWRITE}`,
+          `Write out what the group matches instead of ${ref} (e.g. (a|b)\\1 → (aa|bb)).`,
         );
       }
       i++;
@@ -101,6 +100,6 @@ function fromRe2Error(source: string, error: string): PatternError {
   }
   return {
     message: `"${source}" uses syntax Leadscore's linear-time matcher does not support (${detail}).`,
-    fix: REWRITE,
+    fix: "Rewrite the pattern without it, or use contains / starts with for plain text.",
   };
 }
