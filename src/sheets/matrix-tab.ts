@@ -3,6 +3,7 @@
 import { findColumn, MATRIX_HEADERS } from "../core";
 import type { CellValue, Grid } from "../core/types";
 import { isBlank } from "../core/values";
+import { literal } from "./cell-text";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -52,7 +53,8 @@ export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
 
 /**
  * Writes a block at (row, column) in one setValues, its text columns (found in `headers`) formatted as text
- * first; grows the tab unless the caller already did.
+ * first and every other string written as literal text (a rule label "=…" read from the matrix stays text);
+ * grows the tab unless the caller already did.
  */
 export function writeBlock(
   sheet: Sheet,
@@ -65,11 +67,15 @@ export function writeBlock(
   if (values.length === 0) return;
   const width = values[0].length;
   if (grow) ensureSize(sheet, row + values.length - 1, column + width - 1);
+  const textColumns = new Set<number>();
   for (const name of TEXT_COLUMNS) {
     const c = findColumn(headers, name);
-    if (c >= 0 && c < width) sheet.getRange(row, column + c, values.length, 1).setNumberFormat("@");
+    if (c < 0 || c >= width) continue;
+    textColumns.add(c);
+    sheet.getRange(row, column + c, values.length, 1).setNumberFormat("@");
   }
-  sheet.getRange(row, column, values.length, width).setValues(values);
+  const cells = values.map((r) => r.map((v, c) => (textColumns.has(c) ? v : literal(v))));
+  sheet.getRange(row, column, values.length, width).setValues(cells);
 }
 
 /**
