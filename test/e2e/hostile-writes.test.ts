@@ -1,0 +1,69 @@
+// What the add-on writes from user text is stored as text, and the user's cells are never written over,
+// through the built dist/Code.js.
+import { describe, expect, it } from "vitest";
+import { findColumn } from "../../src/core/headers";
+import { TAB } from "../../src/core/types";
+import { loadAddon } from "./helpers";
+
+const LABEL = '=HYPERLINK("x")';
+const TIER = "=1+1";
+const GROUP = "=2*3";
+
+const tabs = () => [
+  {
+    name: TAB.leads,
+    values: [
+      ["Email", "Job Title"],
+      ["a@example.com", "VP Sales"],
+      ["b@example.com", "", "", "my note"],
+      ["c@example.com", "", "", "", "", "kept"],
+    ],
+  },
+  { name: TAB.activities, values: [["Timestamp", "Email", "Event", "Detail"]] },
+  {
+    name: TAB.matrix,
+    values: [
+      ["Active", "Group", "Rule", "Source", "Event", "Field", "Operator", "Value", "Points"],
+      [true, GROUP, LABEL, "Lead", "", "Job Title", "is not blank", "", 50],
+    ],
+  },
+  {
+    name: TAB.settings,
+    values: [
+      ["Setting", "Value", "", "Tier", "Min Score", "Notify"],
+      ["Lead key", "Email", "", TIER, 0, false],
+      ["", "", "", "Hot", 40, false],
+    ],
+  },
+];
+
+describe("writes from user text", () => {
+  it("stores rule labels, tier and group names as text, never as formulas", () => {
+    const { runtime, script } = loadAddon(tabs());
+    script.call("menuScoreAll");
+    const leads = runtime.values(TAB.leads);
+    const col = (h: string) => findColumn(leads[0], h);
+    expect(col(`${GROUP} Score`)).toBeGreaterThan(0);
+    expect(leads[1][col("Tier")]).toBe("Hot");
+    expect(String(leads[1][col("Top Reasons")]).startsWith(LABEL)).toBe(true);
+    expect(leads[2][col("Tier")]).toBe(TIER);
+    expect(leads[2][col("Score")]).toBe(0);
+    const formulas = runtime.inspect(TAB.leads).formulas;
+    expect(formulas.flat().filter((f) => f !== "")).toEqual([]);
+  });
+});
+
+describe("the user's cells", () => {
+  it("survive Score all leads now: output columns land after the last used column", () => {
+    const { runtime, script } = loadAddon(tabs());
+    script.call("menuScoreAll");
+    const leads = runtime.values(TAB.leads);
+    expect(leads[2][3]).toBe("my note");
+    expect(leads[3][5]).toBe("kept");
+    const firstOutput = Math.min(...["Score", "Tier", "Top Reasons"].map((h) => findColumn(leads[0], h)));
+    expect(firstOutput).toBe(6);
+    // A second run finds the columns by header and appends nothing.
+    script.call("menuScoreAll");
+    expect(runtime.values(TAB.leads)[0]).toEqual(leads[0]);
+  });
+});
