@@ -53,6 +53,39 @@ describe("writes from user text", () => {
   });
 });
 
+describe("matrices the add-on moves between tabs", () => {
+  it("keep rule labels as text in Matrix History, the Scoring Matrix and on restore", () => {
+    const suggested = [true, GROUP, "-minus", "Lead", "", "Job Title", "is blank", "", 5];
+    const { runtime, script } = loadAddon([
+      ...tabs(),
+      {
+        name: "Suggested Matrix",
+        values: [tabs()[2].values[0], suggested],
+      },
+    ]);
+    script.call("applySuggestedMatrix");
+    const history = runtime.values("Matrix History");
+    expect(history[1][findColumn(history[0], "Rule")]).toBe(LABEL);
+    expect(history[1][findColumn(history[0], "Group")]).toBe(GROUP);
+    const matrix = runtime.values(TAB.matrix);
+    expect(matrix[1][findColumn(matrix[0], "Rule")]).toBe("-minus");
+    expect(matrix[1][findColumn(matrix[0], "Active")]).toBe(true);
+    expect(matrix[1][findColumn(matrix[0], "Points")]).toBe(5);
+
+    const [version] = script.call("listMatrixVersions") as { savedAt: string }[];
+    script.call("restoreMatrix", version.savedAt);
+    const restored = runtime.values(TAB.matrix);
+    expect(restored[1][findColumn(restored[0], "Rule")]).toBe(LABEL);
+    for (const name of [TAB.matrix, "Matrix History"])
+      expect(
+        runtime
+          .inspect(name)
+          .formulas.flat()
+          .filter((f) => f !== ""),
+      ).toEqual([]);
+  });
+});
+
 describe("the user's cells", () => {
   it("survive Score all leads now: output columns land after the last used column", () => {
     const { runtime, script } = loadAddon(tabs());
