@@ -87,6 +87,27 @@ describe("matrices the add-on moves between tabs", () => {
 });
 
 describe("the user's cells", () => {
+  it("on the Scoring Matrix survive applying a suggestion: only the matrix columns are written", () => {
+    const base = tabs();
+    const matrix = base[2].values;
+    matrix[0].push("Notes");
+    matrix[1].push("why we score titles", "", "aside");
+    const { runtime, script } = loadAddon([
+      ...base,
+      {
+        name: "Suggested Matrix",
+        values: [matrix[0].slice(0, 9), [true, "Fit", "Any", "Lead", "", "Job Title", "is blank", "", 5]],
+      },
+    ]);
+    script.call("applySuggestedMatrix");
+    const after = runtime.values(TAB.matrix);
+    expect(after[0].slice(0, 10)).toEqual(matrix[0]);
+    expect(after[1][9]).toBe("why we score titles");
+    expect(after[1][11]).toBe("aside");
+    expect(after[0].slice(12)).toEqual(["Max Count", "Within Days", "Half-life Days"]);
+    expect(after[1][findColumn(after[0], "Rule")]).toBe("Any");
+  });
+
   it("survive Score all leads now: output columns land after the last used column", () => {
     const { runtime, script } = loadAddon(tabs());
     script.call("menuScoreAll");
