@@ -53,6 +53,32 @@ describe("writes from user text", () => {
   });
 });
 
+describe("the Problems tab", () => {
+  it("writes the user's header names as text; only the Go to link is a formula", () => {
+    const base = tabs();
+    base[0].values = [
+      ["+Key", "Job Title"],
+      ["", "VP Sales"],
+      ["b@example.com", ""],
+    ];
+    base[3].values[1][1] = "+Key";
+    const { runtime, script } = loadAddon(base);
+    script.call("menuScoreAll");
+    const problems = runtime.values("Problems");
+    const col = (h: string) => findColumn(problems[0], h);
+    const row = problems.findIndex((r) => r[col("Column")] === "+Key");
+    expect(row).toBeGreaterThan(0);
+    expect(problems[row][col("Tab")]).toBe(TAB.leads);
+    const formulas = runtime.inspect("Problems").formulas;
+    formulas.forEach((r) => {
+      r.forEach((f, c) => {
+        if (c !== col("Go to")) expect(f).toBe("");
+      });
+    });
+    expect(formulas[row][col("Go to")]).toMatch(/^=HYPERLINK/);
+  });
+});
+
 describe("matrices the add-on moves between tabs", () => {
   it("keep rule labels as text in Matrix History, the Scoring Matrix and on restore", () => {
     const suggested = [true, GROUP, "-minus", "Lead", "", "Job Title", "is blank", "", 5];
