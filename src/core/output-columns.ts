@@ -1,5 +1,6 @@
 // Where the add-on's output columns live on the Leads tab: found by header (the user may move them),
-// missing ones appended at the right. Everything else on the tab belongs to the user and is never written.
+// missing ones appended after the last used column (past any cell the user typed right of the headers).
+// Everything else on the tab belongs to the user and is never written.
 import { normalizeHeader } from "./headers";
 import type { CellValue, Grid } from "./types";
 
@@ -12,16 +13,18 @@ export interface OutputLayout {
   width: number;
 }
 
+/** `used` is how many columns hold data in any row (getLastColumn): appended headers go after them. */
 export function outputLayout(
   headerRow: readonly CellValue[],
   outputHeaders: readonly string[],
+  used = 0,
 ): OutputLayout {
   const existing = new Map<string, number>();
   headerRow.forEach((h, i) => {
     const key = normalizeHeader(String(h ?? ""));
     if (key && !existing.has(key)) existing.set(key, i);
   });
-  let width = lastNonBlank(headerRow) + 1;
+  let width = Math.max(lastNonBlank(headerRow) + 1, used);
   const appended: string[] = [];
   const columns = outputHeaders.map((header) => {
     const found = existing.get(normalizeHeader(header));
@@ -50,7 +53,7 @@ export function withOutputs(
   outputHeaders: readonly string[],
   rows: ReadonlyMap<number, readonly CellValue[]>,
 ): Grid {
-  const layout = outputLayout(leads[0] ?? [], outputHeaders);
+  const layout = outputLayout(leads[0] ?? [], outputHeaders, usedWidth(leads));
   return leads.map((row, r) => {
     const copy = row.slice();
     while (copy.length < layout.width) copy.push("");
@@ -69,6 +72,13 @@ export function withOutputs(
     }
     return copy;
   });
+}
+
+/** Columns up to the last non-blank cell of any row (a grid read with getDataRange may be ragged or padded). */
+export function usedWidth(grid: Grid): number {
+  let width = 0;
+  for (const row of grid) width = Math.max(width, lastNonBlank(row) + 1);
+  return width;
 }
 
 function lastNonBlank(row: readonly CellValue[]): number {

@@ -1,26 +1,28 @@
 // Form intake: a linked Google Form's response becomes a lead (new, or updated by key) and a
-// "Form Submit" activity, and the lead is scored at once.
+// "Form Submit" activity, and the lead is scored at once. An existing lead gets only the cells its answers
+// change (the row is never read and written back: that would freeze the user's formulas and re-parse text),
+// and an edited response (Sheets fires onFormSubmit again for the same response row) updates the activity
+// it recorded instead of adding another.
 import { parseSettings } from "../core";
 import { findColumn, normalizeHeader } from "../core/headers";
-import { type CellValue, TAB } from "../core/types";
-import { isBlank, normText } from "../core/values";
+import { contiguousRuns } from "../core/output-columns";
+import { type CellValue, type Grid, TAB } from "../core/types";
+import { cellText, isBlank, normText } from "../core/values";
 import { rescoreRows } from "./auto-scoring";
+import { asPlainText } from "./cell-text";
 import { withDocumentLock } from "./lock";
 import { tabKey } from "./tabs";
 import { readWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type FormEvent = GoogleAppsScript.Events.SheetsOnFormSubmit;
 
 export const FORM_EVENT = "Form Submit";
 /** Form questions that name the lead key under another title. */
 const KEY_ALIASES = ["email address", "e-mail", "email"];
 
-/** Sheets runs text starting with these as a formula; a leading apostrophe stores it as plain text. */
-export function asPlainText(value: string): string {
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
-}
-
-function answers(e: GoogleAppsScript.Events.SheetsOnFormSubmit): Map<string, string> {
+function answers(e: FormEvent): Map<string, string> {
   const map = new Map<string, string>();
   for (const [question, values] of Object.entries(e.namedValues ?? {})) {
     const text = (values ?? []).join(", ").trim();
@@ -35,11 +37,101 @@ export interface IntakeResult {
   created: boolean;
 }
 
-export function handleFormSubmit(
-  ss: Spreadsheet,
-  e: GoogleAppsScript.Events.SheetsOnFormSubmit,
-): IntakeResult | null {
+/** The response's row in the form's responses tab ("Form Responses 1 row 7"), the same when it is edited. */
+function responseDetail(e: FormEvent): string {
+  if (!e.range) return "Form";
+  return `${e.range.getSheet().getName()} row ${e.range.getRow()}`;
+}
+
+/**
+ * Writes the answered cells of an existing lead whose text differs from what the cell shows, one setValues
+ * per run of adjacent changed columns: a form has a handful of questions, so the calls stay bounded by the
+ * questions (never by the row's width), and no other cell is written. Returns the row as it now reads.
+ */
+function updateLead(
+  sheet: Sheet,
+  sheetRow: number,
+  current: readonly CellValue[],
+  headers: readonly CellValue[],
+  skip: number,
+  given: Map<string, string>,
+): CellValue[] {
+  const row = current.slice();
+  const changed: number[] = [];
+  headers.forEach((h, c) => {
+    const answer = c === skip ? undefined : given.get(normalizeHeader(String(h)));
+    if (answer === undefined || cellText(row[c]) === answer) return;
+    row[c] = answer;
+    changed.push(c);
+  });
+  for (const run of contiguousRuns(changed)) {
+    const values = run.indexes.map((i) => asPlainText(String(row[changed[i]])));
+    sheet.getRange(sheetRow, run.start + 1, 1, values.length).setValues([values]);
+  }
+  return row;
+}
+
+/** A new lead's row: the form's key and answers, and Created when the tab has that column. */
+function appendLead(
+  sheet: Sheet,
+  headers: readonly CellValue[],
+  keyColumn: number,
+  keyText: string,
+  given: Map<string, string>,
+  now: Date,
+): CellValue[] {
+  const row: CellValue[] = headers.map((h, c) =>
+    c === keyColumn ? keyText : (given.get(normalizeHeader(String(h))) ?? ""),
+  );
+  const created = findColumn(headers, "Created");
+  if (created >= 0 && isBlank(row[created])) row[created] = now;
+  sheet.appendRow(row.map((v) => (typeof v === "string" ? asPlainText(v) : v)));
+  return row;
+}
+
+/**
+ * Records the Form Submit activity once per response: a response already recorded (same responses-tab row
+ * in Detail) only gets its key cell updated when the respondent changed it.
+ */
+function recordActivity(
+  sheet: Sheet,
+  activities: Grid,
+  leadKey: string,
+  keyText: string,
+  detail: string,
+  now: Date,
+): void {
+  const ah = activities[0];
+  const col = (name: string) => findColumn(ah, name);
+  const [keyCol, eventCol, detailCol] = [col(leadKey), col("Event"), col("Detail")];
+  if (detail !== "Form" && eventCol >= 0 && detailCol >= 0) {
+    const seen = activities.findIndex(
+      (row, i) =>
+        i > 0 && normText(row[eventCol]) === normText(FORM_EVENT) && cellText(row[detailCol]) === detail,
+    );
+    if (seen > 0) {
+      if (keyCol >= 0 && normText(activities[seen][keyCol]) !== normText(keyText)) {
+        sheet.getRange(seen + 1, keyCol + 1).setValue(asPlainText(keyText));
+        activities[seen][keyCol] = keyText;
+      }
+      return;
+    }
+  }
+  const activity: CellValue[] = ah.map(() => "");
+  const set = (c: number, value: CellValue) => {
+    if (c >= 0) activity[c] = value;
+  };
+  set(col("Timestamp"), now);
+  set(keyCol, keyText);
+  set(eventCol, FORM_EVENT);
+  set(detailCol, detail);
+  sheet.appendRow(activity.map((v) => (typeof v === "string" ? asPlainText(v) : v)));
+  activities.push(activity);
+}
+
+export function handleFormSubmit(ss: Spreadsheet, e: FormEvent): IntakeResult | null {
   const given = answers(e);
+  const detail = responseDetail(e);
   return withDocumentLock(30_000, () => {
     const workbook = readWorkbook(ss);
     const { leads, activities, settings } = workbook.input;
@@ -52,40 +144,17 @@ export function handleFormSubmit(
     if (keyColumn < 0 || !keyText) return null;
 
     const existing = leads.findIndex((row, i) => i > 0 && normText(row[keyColumn]) === normText(keyText));
-    const sheetRow = existing > 0 ? existing + 1 : leads.length + 1;
-    const row: CellValue[] = existing > 0 ? leads[existing].slice() : headers.map(() => "");
-    // `stored` is what the sheet gets (form text escaped); `row` is what the sheet will then read back.
-    const stored = row.slice();
-    headers.forEach((h, c) => {
-      // An existing lead keeps the key as the user spelt it; a new one takes the form's.
-      if (c === keyColumn && existing > 0) return;
-      const answer = c === keyColumn ? keyText : given.get(normalizeHeader(String(h)));
-      if (answer === undefined) return;
-      row[c] = answer;
-      stored[c] = asPlainText(answer);
-    });
     const now = new Date();
-    const created = findColumn(headers, "Created");
-    if (existing < 0 && created >= 0 && isBlank(row[created])) row[created] = stored[created] = now;
-    if (existing > 0) workbook.leadsSheet.getRange(sheetRow, 1, 1, stored.length).setValues([stored]);
-    else workbook.leadsSheet.appendRow(stored);
-    leads[sheetRow - 1] = row;
+    const sheetRow = existing > 0 ? existing + 1 : leads.length + 1;
+    // An existing lead keeps the key as the user spelt it; a new one takes the form's.
+    leads[sheetRow - 1] =
+      existing > 0
+        ? updateLead(workbook.leadsSheet, sheetRow, leads[existing], headers, keyColumn, given)
+        : appendLead(workbook.leadsSheet, headers, keyColumn, keyText, given, now);
 
     const activitySheet = workbook.sheets.get(tabKey(TAB.activities));
-    if (activitySheet && activities && activities.length > 0) {
-      const ah = activities[0];
-      const activity: CellValue[] = ah.map(() => "");
-      const set = (name: string, value: CellValue) => {
-        const c = findColumn(ah, name);
-        if (c >= 0) activity[c] = value;
-      };
-      set("Timestamp", now);
-      set(leadKey, keyText);
-      set("Event", FORM_EVENT);
-      set("Detail", e.range?.getSheet().getName() ?? "Form");
-      activitySheet.appendRow(activity.map((v) => (typeof v === "string" ? asPlainText(v) : v)));
-      activities.push(activity);
-    }
+    if (activitySheet && activities && activities.length > 0)
+      recordActivity(activitySheet, activities, leadKey, keyText, detail, now);
     rescoreRows(workbook, new Set([sheetRow]));
     return { key: keyText, sheetRow, created: existing < 0 };
   });

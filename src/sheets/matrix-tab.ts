@@ -1,8 +1,11 @@
 // Matrices as the add-on moves them between tabs (Scoring Matrix, Suggested Matrix, Matrix History): always
 // found by header and carried in the canonical column order, each block written with one setValues.
+// On the Scoring Matrix (the user's tab) only the matrix columns are written.
 import { findColumn, MATRIX_HEADERS } from "../core";
+import { contiguousRuns, usedWidth } from "../core/output-columns";
 import type { CellValue, Grid } from "../core/types";
 import { isBlank } from "../core/values";
+import { literal } from "./cell-text";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -52,7 +55,8 @@ export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
 
 /**
  * Writes a block at (row, column) in one setValues, its text columns (found in `headers`) formatted as text
- * first; grows the tab unless the caller already did.
+ * first and every other string written as literal text (a rule label "=…" read from the matrix stays text);
+ * grows the tab unless the caller already did.
  */
 export function writeBlock(
   sheet: Sheet,
@@ -65,28 +69,43 @@ export function writeBlock(
   if (values.length === 0) return;
   const width = values[0].length;
   if (grow) ensureSize(sheet, row + values.length - 1, column + width - 1);
+  const textColumns = new Set<number>();
   for (const name of TEXT_COLUMNS) {
     const c = findColumn(headers, name);
-    if (c >= 0 && c < width) sheet.getRange(row, column + c, values.length, 1).setNumberFormat("@");
+    if (c < 0 || c >= width) continue;
+    textColumns.add(c);
+    sheet.getRange(row, column + c, values.length, 1).setNumberFormat("@");
   }
-  sheet.getRange(row, column, values.length, width).setValues(values);
+  const cells = values.map((r) => r.map((v, c) => (textColumns.has(c) ? v : literal(v))));
+  sheet.getRange(row, column, values.length, width).setValues(cells);
 }
 
 /**
- * Replaces the rules of a matrix tab with `rules` (MATRIX_HEADERS order): the user's header row stays (missing
- * matrix headers are appended), every old data row past the new ones is blanked, all in one write. Notes on
- * the old rows go too: they described rules that are gone (the next scoring run notes the new ones).
+ * Replaces the rules of a matrix tab with `rules` (MATRIX_HEADERS order), writing only the matrix columns:
+ * the user's header row and own columns stay (missing matrix headers are appended after the last used
+ * column, so no cell of the user's is written over), and every old rule row past the new ones is blanked,
+ * in one write per run of adjacent matrix columns (one, unless the user moved columns apart). Notes on the
+ * old rows go too: they described rules that are gone (the next scoring run notes the new ones).
  */
 export function replaceMatrix(sheet: Sheet, current: Grid, rules: CellValue[][]): void {
   const oldHeaders = current[0] ?? [];
-  const headers = withHeaders(oldHeaders, MATRIX_HEADERS);
-  const headersChanged = headers.length !== oldHeaders.length || current.length === 0;
-  const width = Math.max(headers.length, ...current.map((r) => r.length));
+  const used = usedWidth(current);
+  const missing = MATRIX_HEADERS.filter((h) => findColumn(oldHeaders, h) < 0);
+  const headers = [...Array.from({ length: used }, (_, c) => oldHeaders[c] ?? ""), ...missing];
+  const columns = MATRIX_HEADERS.map((h) => findColumn(headers, h));
   const rowCount = Math.max(rules.length, current.length - 1);
-  const body = remap(rules, MATRIX_HEADERS, headers, width);
-  while (body.length < rowCount) body.push(new Array<CellValue>(width).fill(""));
-  const header = Array.from({ length: width }, (_, c) => headers[c] ?? "");
-  if (headersChanged) writeBlock(sheet, 1, 1, [header, ...body], header);
-  else writeBlock(sheet, 2, 1, body, header);
-  if (rowCount > 0) sheet.getRange(2, 1, rowCount, width).clearNote();
+  ensureSize(sheet, rowCount + 1, headers.length);
+  if (missing.length > 0) writeBlock(sheet, 1, used + 1, [missing], [], false);
+  for (const run of contiguousRuns(columns)) {
+    const body = Array.from({ length: rowCount }, (_, r) => run.indexes.map((i) => rules[r]?.[i] ?? ""));
+    writeBlock(
+      sheet,
+      2,
+      run.start + 1,
+      body,
+      run.indexes.map((i) => MATRIX_HEADERS[i]),
+      false,
+    );
+  }
+  if (rowCount > 0) sheet.getRange(2, 1, rowCount, headers.length).clearNote();
 }

@@ -16,7 +16,7 @@ import {
   stateGrid,
 } from "../core/notify";
 import type { Grid } from "../core/types";
-import { literal } from "./score-history";
+import { literal } from "./cell-text";
 import { clearState, readState, writeState } from "./state";
 import { readGrid, tabKey } from "./tabs";
 

@@ -1,10 +1,12 @@
 // Writes the engine's output columns to the Leads tab: one setValues per contiguous run of output
-// columns for the whole tab, so a rescore costs the same number of calls for 10 or 100,000 leads.
+// columns for the whole tab, so a rescore costs the same number of calls for 10 or 100,000 leads. Text
+// (tier, grade and group names, reasons built from rule labels) is written as literal text, never a formula.
 
 import type { ScoreRun } from "../core";
 import { outputRow } from "../core";
-import { contiguousRuns, type OutputLayout, outputLayout } from "../core/output-columns";
+import { contiguousRuns, type OutputLayout, outputLayout, usedWidth } from "../core/output-columns";
 import type { CellValue, Grid } from "../core/types";
+import { literal } from "./cell-text";
 import { ensureOutputProtection, ensureTierFormatting } from "./setup-leads";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,16 +16,21 @@ function outputsByRow(run: ScoreRun): Map<number, CellValue[]> {
   return new Map(run.leads.map((lead) => [lead.sheetRow, outputRow(run, lead)]));
 }
 
-/** Adds the missing output headers at the right of the Leads tab, growing it when it is too narrow. */
+/**
+ * Adds the missing output headers after the Leads tab's last used column (`leads` is its data range, so
+ * cells the user typed right of the headers are never written over), growing the tab when it is too narrow.
+ */
 export function ensureOutputHeaders(sheet: Sheet, leads: Grid, run: ScoreRun): OutputLayout {
-  const layout = outputLayout(leads[0] ?? [], run.outputHeaders);
-  if (layout.appended.length === 0) return layout;
+  const header = leads[0] ?? [];
+  const found = outputLayout(header, run.outputHeaders);
+  if (found.appended.length === 0) return found;
+  const layout = outputLayout(header, run.outputHeaders, usedWidth(leads));
   const first = layout.width - layout.appended.length;
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < layout.width) sheet.insertColumnsAfter(maxColumns, layout.width - maxColumns);
-  sheet.getRange(1, first + 1, 1, layout.appended.length).setValues([layout.appended]);
+  sheet.getRange(1, first + 1, 1, layout.appended.length).setValues([layout.appended.map(literal)]);
   // The columns are new: give them the tier colours and the warning-only protection setup gives.
-  const headerRow = [...(leads[0] ?? []).slice(0, first), ...layout.appended];
+  const headerRow = [...Array.from({ length: first }, (_, c) => header[c] ?? ""), ...layout.appended];
   ensureTierFormatting(sheet, headerRow);
   ensureOutputProtection(sheet, headerRow, run.outputHeaders);
   return layout;
@@ -43,7 +50,7 @@ export function writeOutputRows(
     const block: CellValue[][] = [];
     for (let r = fromRow; r <= toRow; r++) {
       const values = byRow.get(r);
-      block.push(indexes.map((i) => (values ? values[i] : "")));
+      block.push(indexes.map((i) => (values ? literal(values[i]) : "")));
     }
     sheet.getRange(fromRow, start + 1, block.length, indexes.length).setValues(block);
   }

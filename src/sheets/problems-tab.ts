@@ -1,8 +1,10 @@
 // The Problems tab (owned by the add-on, rebuilt on each full run) and notes on the bad matrix cells,
-// so problems show up where the user looks. Each is one write.
+// so problems show up where the user looks. Each is one write. Messages quote the user's cells, so every
+// text cell is written as literal text; only the "Go to" link is a formula, built here.
 import { findColumn } from "../core";
 import { type Grid, type Problem, TAB } from "../core/types";
 import { a1 } from "./a1";
+import { literal } from "./cell-text";
 import { tabKey } from "./tabs";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,12 +41,7 @@ export function writeProblemsTab(
   if (sheet) sheet.clearContents();
   else sheet = ss.insertSheet(PROBLEMS_TAB);
   const rows = problems.map((p) => [
-    p.severity,
-    p.tab,
-    p.row || "",
-    p.column,
-    p.message,
-    p.fix,
+    ...[p.severity, p.tab, p.row || "", p.column, p.message, p.fix].map(literal),
     link(p, sheets, grids),
   ]);
   const values = rows.length

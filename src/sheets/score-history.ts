@@ -3,6 +3,7 @@
 // (the state tab records how many rows are committed), so a retried run never writes a change twice.
 import type { TierChange } from "../core/notify";
 import type { CellValue } from "../core/types";
+import { literal } from "./cell-text";
 import { tabKey } from "./tabs";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,14 +19,6 @@ export const HISTORY_HEADERS = [
   "New Score",
   "Top Reasons",
 ];
-
-/**
- * Text from the sheet or the add-on, written so Sheets keeps it as typed: a leading apostrophe stops
- * "=…" becoming a formula and "2024-05-01" or "TRUE" becoming a date or a boolean.
- */
-export function literal(v: CellValue): CellValue {
-  return typeof v === "string" && v !== "" ? `'${v}` : v;
-}
 
 export function findHistorySheet(sheets: Map<string, Sheet>): Sheet | undefined {
   return sheets.get(tabKey(HISTORY_TAB));

@@ -78,6 +78,7 @@ export function suggestedGrid(fitted: Grid, current: Grid | undefined, summary: 
   const header = fitted[0].map(cellText);
   const pointsAt = findColumn(header, "Points");
   const insertAt = pointsAt >= 0 ? pointsAt + 1 : header.length;
+  const activeAt = findColumn(header, "Active");
   const lookup = currentPoints(current);
   const rows = fitted.map((row, r) => {
     const get = (name: string) => {
@@ -85,6 +86,8 @@ export function suggestedGrid(fitted: Grid, current: Grid | undefined, summary: 
       return c >= 0 ? row[c] : undefined;
     };
     const out = row.slice();
+    // The fitted grid spells Active as CSV text; the tab gets a boolean, since its text is written literally.
+    if (r > 0 && activeAt >= 0) out[activeAt] = parseYesNo(out[activeAt], true) ?? out[activeAt];
     out.splice(insertAt, 0, r === 0 ? CURRENT_POINTS : lookup(get));
     const line = r === 0 ? ["Summary", "Value"] : (summary[r - 1] ?? ["", ""]);
     return [...out, "", ...line];
