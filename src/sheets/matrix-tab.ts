@@ -1,6 +1,7 @@
 // Matrices as the add-on moves them between tabs (Scoring Matrix, Suggested Matrix, Matrix History): always
 // found by header and carried in the canonical column order, each block written with one setValues.
-import { findColumn, MATRIX_HEADERS } from "../core";
+import { findColumn, MATRIX_COLUMNS } from "../core";
+import { withHeaders } from "../core/headers";
 import type { CellValue, Grid } from "../core/types";
 import { isBlank } from "../core/values";
 
@@ -9,24 +10,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Kept as plain text, so an Operator "=" or a Value "-" is not taken for a formula (as setup does). */
 const TEXT_COLUMNS = ["Operator", "Value"];
 
-/** Rule rows of a matrix-like grid in MATRIX_HEADERS order; rows blank in every matrix column are left out. */
+/** Rule rows of a matrix-like grid in MATRIX_COLUMNS order; rows blank in every matrix column are left out. */
 export function matrixRows(grid: Grid | undefined): CellValue[][] {
   if (!grid || grid.length === 0) return [];
-  const cols = MATRIX_HEADERS.map((h) => findColumn(grid[0], h));
+  const cols = MATRIX_COLUMNS.map((h) => findColumn(grid[0], h));
   const rows: CellValue[][] = [];
   for (let r = 1; r < grid.length; r++) {
     const row = cols.map((c) => (c >= 0 ? (grid[r][c] ?? "") : ""));
     if (row.some((v) => !isBlank(v))) rows.push(row);
   }
   return rows;
-}
-
-/** The header row with every wanted header it lacks appended at the right. */
-export function withHeaders(headerRow: readonly CellValue[], wanted: readonly string[]): CellValue[] {
-  const out = headerRow.slice();
-  while (out.length > 0 && isBlank(out[out.length - 1])) out.pop();
-  for (const h of wanted) if (findColumn(out, h) < 0) out.push(h);
-  return out;
 }
 
 /** Rows in `from` header order laid out under `to` headers (columns `to` lacks are dropped, others blank). */
@@ -73,17 +66,17 @@ export function writeBlock(
 }
 
 /**
- * Replaces the rules of a matrix tab with `rules` (MATRIX_HEADERS order): the user's header row stays (missing
+ * Replaces the rules of a matrix tab with `rules` (MATRIX_COLUMNS order): the user's header row stays (missing
  * matrix headers are appended), every old data row past the new ones is blanked, all in one write. Notes on
  * the old rows go too: they described rules that are gone (the next scoring run notes the new ones).
  */
 export function replaceMatrix(sheet: Sheet, current: Grid, rules: CellValue[][]): void {
   const oldHeaders = current[0] ?? [];
-  const headers = withHeaders(oldHeaders, MATRIX_HEADERS);
+  const headers = withHeaders(oldHeaders, MATRIX_COLUMNS);
   const headersChanged = headers.length !== oldHeaders.length || current.length === 0;
   const width = Math.max(headers.length, ...current.map((r) => r.length));
   const rowCount = Math.max(rules.length, current.length - 1);
-  const body = remap(rules, MATRIX_HEADERS, headers, width);
+  const body = remap(rules, MATRIX_COLUMNS, headers, width);
   while (body.length < rowCount) body.push(new Array<CellValue>(width).fill(""));
   const header = Array.from({ length: width }, (_, c) => headers[c] ?? "");
   if (headersChanged) writeBlock(sheet, 1, 1, [header, ...body], header);
