@@ -16,6 +16,11 @@ import { call } from "../rpc";
 import { ActionStatus, Notice, parseNum, useAction } from "../ui";
 import type { PanelProps } from "./types";
 
+const SEND_MODES: [NotificationSettings["mode"], string][] = [
+  ["digest", "One digest per recipient per run"],
+  ["each", "One email per lead"],
+];
+
 function ScheduleForm({ state, onState }: PanelProps) {
   const savedKey = JSON.stringify(state.schedule);
   const initial = () => ({
@@ -174,26 +179,18 @@ function NotifyForm({ state, onState }: PanelProps) {
       </div>
       <fieldset>
         <legend>Send</legend>
-        <label class="inline">
-          <input
-            type="radio"
-            name="notify-mode"
-            value="digest"
-            checked={d.mode === "digest"}
-            onChange={() => setD({ ...d, mode: "digest" })}
-          />
-          One digest per recipient per run
-        </label>
-        <label class="inline">
-          <input
-            type="radio"
-            name="notify-mode"
-            value="each"
-            checked={d.mode === "each"}
-            onChange={() => setD({ ...d, mode: "each" })}
-          />
-          One email per lead
-        </label>
+        {SEND_MODES.map(([mode, label]) => (
+          <label class="inline" key={mode}>
+            <input
+              type="radio"
+              name="notify-mode"
+              value={mode}
+              checked={d.mode === mode}
+              onChange={() => setD({ ...d, mode })}
+            />
+            {label}
+          </label>
+        ))}
       </fieldset>
       <div class="field">
         <label for="rearm">Re-arm margin (points)</label>

@@ -7,8 +7,6 @@ import { openSidebar, showExplanationDialog } from "../sheets/dialogs";
 import { scoreAllWithToast } from "../sheets/score-all";
 import { setupWorkbook } from "../sheets/setup";
 
-export const MENU_TITLE = "Leadscore";
-
 /** Simple trigger: adds the Leadscore menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()

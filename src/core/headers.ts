@@ -1,5 +1,6 @@
 // Header matching: case-insensitive, trimmed, inner runs of whitespace collapsed.
 import type { CellValue } from "./types";
+import { isBlank } from "./values";
 
 /** Trim, lower-case and collapse inner whitespace so " Job  Title" finds "job title". */
 export function normalizeHeader(s: string): string {
@@ -14,6 +15,17 @@ export function findColumn(headers: readonly CellValue[], name: string): number 
     if (h !== null && h !== undefined && normalizeHeader(String(h)) === want) return i;
   }
   return -1;
+}
+
+/** The header row with every wanted header it lacks appended at the right (trailing blank cells dropped first). */
+export function withHeaders<T extends CellValue>(
+  headerRow: readonly T[],
+  wanted: readonly string[],
+): (T | string)[] {
+  const out: (T | string)[] = headerRow.slice();
+  while (out.length > 0 && isBlank(out[out.length - 1])) out.pop();
+  for (const h of wanted) if (findColumn(out, h) < 0) out.push(h);
+  return out;
 }
 
 /** Header text as the user spelt it (trimmed), for messages. */

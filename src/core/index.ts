@@ -2,13 +2,12 @@
 export type { ActivityIndex } from "./activities";
 export { decayWeight } from "./decay";
 export { DERIVED_FIELD_NAMES, emailDomain } from "./derived";
-export { explainText } from "./explain";
 export { DEFAULT_GRADES, gradeFor } from "./grades";
 export { findColumn, normalizeHeader } from "./headers";
 export type { NamedList } from "./lists";
 export { parseLists } from "./lists";
 export type { Rule } from "./matrix";
-export { parseMatrix } from "./matrix";
+export { MATRIX_COLUMNS, parseMatrix } from "./matrix";
 export type { OpKind } from "./operators";
 export { OPERATORS, parseOperator } from "./operators";
 export { formatReasons, signedPoints, topContributions } from "./reasons";
@@ -32,7 +31,6 @@ export {
   EVENT_NAMES,
   FREE_EMAIL_DOMAINS,
   LEADS_HEADERS,
-  MATRIX_HEADERS,
   starterMatrix,
 } from "./templates";
 export { DEFAULT_TIERS, nextTierFor, tierFor } from "./tiers";

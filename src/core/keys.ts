@@ -18,9 +18,6 @@ const SLOW = -3;
 const MAX_FAST = 4096;
 /** Rows per block: a block's key strings are still in cache when its keys are compared. */
 const BLOCK = 1024;
-/** Written by resolveKeys so that its touching loops are not optimized away. */
-let _touchSink = 0;
-
 /** Whitespace that String.prototype.trim removes, ASCII part: \t \n \v \f \r and space. */
 function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
@@ -151,8 +148,9 @@ export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys): Int32A
   // Per block row: the hash, then the candidate id; and EXACT or the key's span (lo << 16 | length).
   const cand = new Int32Array(BLOCK);
   const span = new Int32Array(BLOCK);
+  // The candidate key's length, read in a pass of its own (below).
+  const keyLength = new Int32Array(BLOCK);
   const { slots, mask, keys } = leadKeys;
-  let touched = 0;
   for (let b0 = 1; b0 < n; b0 += BLOCK) {
     const b1 = Math.min(b0 + BLOCK, n);
     for (let r = b0; r < b1; r++) {
@@ -185,10 +183,11 @@ export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys): Int32A
       }
       cand[i] = id >= 0 ? id : UNKNOWN_KEY;
     }
-    // Touch the candidates' keys the same way before the comparisons queue behind their misses.
+    // Read the candidates' key lengths the same way (touching each key string) before the comparisons
+    // queue behind their misses.
     for (let i = 0; i < b1 - b0; i++) {
       const id = cand[i];
-      if (id >= 0) touched ^= keys[id].length;
+      if (id >= 0) keyLength[i] = keys[id].length;
     }
     for (let r = b0; r < b1; r++) {
       const i = r - b0;
@@ -197,20 +196,21 @@ export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys): Int32A
         const raw = grid[r][col] as string;
         const key = keys[id];
         const sp = span[i];
+        const length = keyLength[i];
         if (sp === EXACT) {
           if (raw === key) {
             out[r] = id;
             continue;
           }
-        } else if (key.length === (sp & 0xffff)) {
+        } else if (length === (sp & 0xffff)) {
           const lo = sp >>> 16;
           let k = 0;
-          for (; k < key.length; k++) {
+          for (; k < length; k++) {
             let c = raw.charCodeAt(lo + k);
             if (c >= 65 && c <= 90) c += 32;
             if (c !== key.charCodeAt(k)) break;
           }
-          if (k === key.length) {
+          if (k === length) {
             out[r] = id;
             continue;
           }
@@ -223,6 +223,5 @@ export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys): Int32A
       out[r] = leadKeys.find(grid[r]?.[col]);
     }
   }
-  _touchSink = touched; // an observable store keeps the touching loop from being optimized away
   return out;
 }

@@ -86,12 +86,6 @@ export function parseOperator(text: string): OpKind | undefined {
   return ALIASES[normalizeHeader(text)];
 }
 
-const NUMERIC: ReadonlySet<OpKind> = new Set(["gt", "ge", "lt", "le", "between"]);
-
-export function isNumericOp(op: OpKind): boolean {
-  return NUMERIC.has(op);
-}
-
 export interface Condition {
   op: OpKind;
   /** Normalized Value text. */

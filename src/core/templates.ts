@@ -20,9 +20,6 @@ export const LEADS_HEADERS: string[] = [
 
 export const ACTIVITY_HEADERS: string[] = ["Timestamp", "Email", "Event", "Detail"];
 
-/** The Scoring Matrix headers setup writes: the columns the matrix parser reads, in order. */
-export const MATRIX_HEADERS: string[] = [...MATRIX_COLUMNS];
-
 /** Events the demo workbook, form intake and the starter matrix use. */
 export const EVENT_NAMES: string[] = [
   "Page View",
@@ -185,7 +182,7 @@ const STARTER_RULES: RuleRow[] = [
 /** Header row + the starter rules. */
 export function starterMatrix(): Grid {
   return [
-    [...MATRIX_HEADERS],
+    [...MATRIX_COLUMNS],
     ...STARTER_RULES.map(([group, rule, source, event, field, op, value, points, max, within, half]) => [
       true,
       group,

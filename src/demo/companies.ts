@@ -2,10 +2,6 @@
 import { asciiSlug, list } from "./names";
 import { type Rng, Weighted } from "./random";
 
-export const INDUSTRIES = list(
-  "Software, Retail, Manufacturing, Healthcare, Education, Financial Services, Agency, Nonprofit, Logistics, Construction",
-);
-
 /** Share of accounts per industry: software-heavy, like a typical SaaS funnel. */
 const INDUSTRY_MIX = new Weighted<string>([
   ["Software", 24],
@@ -79,10 +75,8 @@ const SIZE_BANDS = new Weighted<readonly [number, number]>([
   [[5001, 20000], 2],
 ]);
 
-export const FREE_MAIL_DOMAINS = list(
-  "gmail.com, yahoo.com, outlook.com, hotmail.com, icloud.com, aol.com, proton.me, gmx.com",
-);
-const FREE_MAIL_MIX = new Weighted<string>([
+/** Free mail providers and their share of personal addresses. */
+const FREE_MAIL_SHARES: ReadonlyArray<readonly [string, number]> = [
   ["gmail.com", 55],
   ["yahoo.com", 12],
   ["outlook.com", 12],
@@ -91,7 +85,9 @@ const FREE_MAIL_MIX = new Weighted<string>([
   ["aol.com", 2],
   ["proton.me", 2],
   ["gmx.com", 2],
-]);
+];
+export const FREE_MAIL_DOMAINS = FREE_MAIL_SHARES.map(([domain]) => domain);
+const FREE_MAIL_MIX = new Weighted<string>(FREE_MAIL_SHARES);
 
 export function drawFreeMailDomain(rng: Rng): string {
   return FREE_MAIL_MIX.draw(rng);

@@ -9,7 +9,7 @@ import { csvCell, IsoFormatter, isoDate } from "./grid";
 import { type DemoLead, makeLeads, OWNERS } from "./leads";
 import { messUpLeads } from "./mess";
 import { DECISION_DAYS, fitScore, SIGNAL, SIGNAL_EVENT } from "./model";
-import { decideOutcome } from "./outcomes";
+import { decideOutcome, type Outcome } from "./outcomes";
 import { Rng, sigmoid } from "./random";
 
 export interface DemoOptions {
@@ -37,19 +37,12 @@ export const DEFAULT_OPTIONS = {
   mess: true,
 };
 
-/** The latent model's view of one lead (see model.ts). */
-export interface DemoTruth {
+/** The latent model's view of one lead (see model.ts): its outcome, with the time as ISO text. */
+export interface DemoTruth
+  extends Pick<Outcome, "fit" | "engagement" | "logit" | "probability" | "wouldConvert" | "converted"> {
   /** Index into the Leads grid (1 = first lead, sheet row 2). */
   row: number;
   email: string;
-  fit: number;
-  engagement: number;
-  logit: number;
-  probability: number;
-  /** The latent draw, including conversions that would only happen after the data ends. */
-  wouldConvert: boolean;
-  /** As shown in the sheet: true/false when known, null while open. */
-  converted: boolean | null;
   /** ISO time at which engagement was measured: Created + DECISION_DAYS. */
   decisionAt: string;
 }

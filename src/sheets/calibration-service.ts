@@ -8,7 +8,7 @@ import type {
   SuggestRequest,
   SuggestSummary,
 } from "../addon/api";
-import { MATRIX_HEADERS, validateWorkbook } from "../core";
+import { MATRIX_COLUMNS, validateWorkbook } from "../core";
 import {
   type BacktestOption,
   type CalibrateOptions,
@@ -156,14 +156,14 @@ function replaceScoringMatrix(ss: Spreadsheet, workbook: SheetWorkbook, rules: C
 
 /** Refuses a suggestion the engine would reject (e.g. edited into an unknown operator). */
 function checkRules(workbook: SheetWorkbook, rules: CellValue[][]): void {
-  const matrix = [[...MATRIX_HEADERS], ...rules];
+  const matrix = [[...MATRIX_COLUMNS], ...rules];
   const errors = validateWorkbook({ ...workbook.input, matrix }, workbook.timeZone).filter(
     (p) => p.severity === "error" && tabKey(p.tab) === tabKey(TAB.matrix),
   );
   if (errors.length) {
     throw new Error(
       `The ${SUGGESTED_TAB} tab has ${errors.length} problem(s), e.g. rule "${cellText(
-        rules[errors[0].row - 2]?.[MATRIX_HEADERS.indexOf("Rule")] ?? "",
+        rules[errors[0].row - 2]?.[MATRIX_COLUMNS.indexOf("Rule")] ?? "",
       )}": ${errors[0].message} Fix it there or suggest points again.`,
     );
   }

@@ -1,21 +1,22 @@
 // The Matrix History tab (owned by the add-on, append-only): every matrix the add-on replaced, as a block of
 // rows sharing one "Saved At" time, so restoring a version is "take the rows with that Saved At".
-import { findColumn, MATRIX_HEADERS } from "../core";
+import { findColumn, MATRIX_COLUMNS } from "../core";
+import { withHeaders } from "../core/headers";
 import type { CellValue, Grid } from "../core/types";
 import { isBlank } from "../core/values";
-import { matrixRows, remap, withHeaders, writeBlock } from "./matrix-tab";
+import { matrixRows, remap, writeBlock } from "./matrix-tab";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const HISTORY_TAB = "Matrix History";
 export const SAVED_AT = "Saved At";
-const HEADERS = [SAVED_AT, ...MATRIX_HEADERS];
+const HEADERS = [SAVED_AT, ...MATRIX_COLUMNS];
 
 export interface HistoryVersion {
   /** ISO time, whole seconds: Sheets keeps date-times to the second. */
   savedAt: string;
-  /** Rule rows in MATRIX_HEADERS order. */
+  /** Rule rows in MATRIX_COLUMNS order. */
   rules: CellValue[][];
 }
 
@@ -77,7 +78,7 @@ export function appendVersion(
   const headers = withHeaders(oldHeaders, HEADERS);
   const at = findColumn(headers, SAVED_AT);
   // An empty matrix is still a version: one row holding only its time.
-  const block = remap(rules.length ? rules : [[]], MATRIX_HEADERS, headers);
+  const block = remap(rules.length ? rules : [[]], MATRIX_COLUMNS, headers);
   for (const row of block) row[at] = savedAt;
   const first = empty ? 2 : grid.length + 1;
   if (empty) writeBlock(tab, 1, 1, [headers, ...block], headers);
@@ -87,9 +88,4 @@ export function appendVersion(
   }
   tab.getRange(first, at + 1, block.length, 1).setNumberFormat("yyyy-mm-dd hh:mm:ss");
   return savedAt.toISOString();
-}
-
-/** Number of rule rows, for the sidebar's list. */
-export function ruleCount(rules: CellValue[][]): number {
-  return rules.filter((r) => r.some((v) => !isBlank(v))).length;
 }

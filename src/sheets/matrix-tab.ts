@@ -1,7 +1,7 @@
 // Matrices as the add-on moves them between tabs (Scoring Matrix, Suggested Matrix, Matrix History): always
 // found by header and carried in the canonical column order, each block written with one setValues.
 // On the Scoring Matrix (the user's tab) only the matrix columns are written.
-import { findColumn, MATRIX_HEADERS } from "../core";
+import { findColumn, MATRIX_COLUMNS } from "../core";
 import { contiguousRuns, usedWidth } from "../core/output-columns";
 import type { CellValue, Grid } from "../core/types";
 import { isBlank } from "../core/values";
@@ -12,10 +12,10 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Kept as plain text, so an Operator "=" or a Value "-" is not taken for a formula (as setup does). */
 const TEXT_COLUMNS = ["Operator", "Value"];
 
-/** Rule rows of a matrix-like grid in MATRIX_HEADERS order; rows blank in every matrix column are left out. */
+/** Rule rows of a matrix-like grid in MATRIX_COLUMNS order; rows blank in every matrix column are left out. */
 export function matrixRows(grid: Grid | undefined): CellValue[][] {
   if (!grid || grid.length === 0) return [];
-  const cols = MATRIX_HEADERS.map((h) => findColumn(grid[0], h));
+  const cols = MATRIX_COLUMNS.map((h) => findColumn(grid[0], h));
   const rows: CellValue[][] = [];
   for (let r = 1; r < grid.length; r++) {
     const row = cols.map((c) => (c >= 0 ? (grid[r][c] ?? "") : ""));
@@ -81,7 +81,7 @@ export function writeBlock(
 }
 
 /**
- * Replaces the rules of a matrix tab with `rules` (MATRIX_HEADERS order), writing only the matrix columns:
+ * Replaces the rules of a matrix tab with `rules` (MATRIX_COLUMNS order), writing only the matrix columns:
  * the user's header row and own columns stay (missing matrix headers are appended after the last used
  * column, so no cell of the user's is written over), and every old rule row past the new ones is blanked,
  * in one write per run of adjacent matrix columns (one, unless the user moved columns apart). Notes on the
@@ -90,9 +90,9 @@ export function writeBlock(
 export function replaceMatrix(sheet: Sheet, current: Grid, rules: CellValue[][]): void {
   const oldHeaders = current[0] ?? [];
   const used = usedWidth(current);
-  const missing = MATRIX_HEADERS.filter((h) => findColumn(oldHeaders, h) < 0);
+  const missing = MATRIX_COLUMNS.filter((h) => findColumn(oldHeaders, h) < 0);
   const headers = [...Array.from({ length: used }, (_, c) => oldHeaders[c] ?? ""), ...missing];
-  const columns = MATRIX_HEADERS.map((h) => findColumn(headers, h));
+  const columns = MATRIX_COLUMNS.map((h) => findColumn(headers, h));
   const rowCount = Math.max(rules.length, current.length - 1);
   ensureSize(sheet, rowCount + 1, headers.length);
   if (missing.length > 0) writeBlock(sheet, 1, used + 1, [missing], [], false);
@@ -103,7 +103,7 @@ export function replaceMatrix(sheet: Sheet, current: Grid, rules: CellValue[][])
       2,
       run.start + 1,
       body,
-      run.indexes.map((i) => MATRIX_HEADERS[i]),
+      run.indexes.map((i) => MATRIX_COLUMNS[i]),
       false,
     );
   }

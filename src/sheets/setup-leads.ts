@@ -1,11 +1,12 @@
 // Setup's touches on the Leads tab, which may be the user's own: only sheet-level objects (a conditional
 // format rule list and a warning-only protection) are added, never a cell value. Both are found again by a
 // marker, so running setup twice adds nothing, and the user's own rules and protections are kept.
+
+import { columnLetter } from "../core/a1";
 import { normalizeHeader } from "../core/headers";
 import { contiguousRuns } from "../core/output-columns";
 import { DEFAULT_TIERS } from "../core/tiers";
 import type { CellValue } from "../core/types";
-import { columnLetter } from "./a1";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -53,13 +53,6 @@ export function tabTemplates(leadsHeaders: readonly string[]): TabTemplate[] {
   ];
 }
 
-/** The template's headers plus the given extra headers it lacks (e.g. output columns on a new Leads tab). */
-export function withHeaders(headers: readonly string[], extra: readonly string[]): string[] {
-  const out = headers.slice();
-  for (const h of extra) if (findColumn(out, h) < 0) out.push(h);
-  return out;
-}
-
 /** A rectangular copy (setValues needs one) with nulls as blanks. */
 export function rectangular(grid: Grid): CellValue[][] {
   const width = Math.max(1, ...grid.map((r) => r.length));

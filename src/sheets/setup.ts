@@ -2,10 +2,10 @@
 // Leads only two sheet-level objects are added (tier colours, a warning-only protection), each once.
 // The number of SpreadsheetApp calls is fixed by the templates, never by the size of the user's data.
 import { LEADS_HEADERS, outputHeaders, starterMatrix } from "../core";
-import { findColumn } from "../core/headers";
+import { findColumn, withHeaders } from "../core/headers";
 import { type CellValue, type Grid, TAB } from "../core/types";
 import { ensureOutputProtection, ensureTierFormatting } from "./setup-leads";
-import { DEFAULT_GROUPS, distinctColumn, fillNewTab, tabTemplates, withHeaders } from "./setup-tabs";
+import { DEFAULT_GROUPS, distinctColumn, fillNewTab, tabTemplates } from "./setup-tabs";
 import { sheetsByName, tabKey } from "./tabs";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -95,6 +95,40 @@ export async function openLocalPage(opts: {
   };
 }
 
+/**
+ * Waits until the layout has settled: every visible canvas has had its chart laid out (Chart.js gives the
+ * canvas an inline size when it does; until then it has the default 300 × 150) and neither the canvases'
+ * sizes nor the page's width changed over two consecutive animation frames.
+ */
+export async function layoutSettled(frame: Page | Frame): Promise<void> {
+  await frame.evaluate(() => {
+    (window as unknown as { __layout?: unknown }).__layout = undefined;
+  });
+  await frame.waitForFunction(() => {
+    const w = window as unknown as { __layout?: { key: string; frames: number } };
+    const canvases = Array.from(document.querySelectorAll("canvas")).filter((c) => c.offsetParent !== null);
+    if (canvases.some((c) => !c.style.width)) {
+      w.__layout = undefined;
+      return false;
+    }
+    const root = document.documentElement;
+    const key = JSON.stringify([
+      root.scrollWidth,
+      root.clientWidth,
+      ...canvases.map((c) => {
+        const box = c.getBoundingClientRect();
+        return [c.width, c.height, box.width, box.height];
+      }),
+    ]);
+    if (w.__layout?.key !== key) {
+      w.__layout = { key, frames: 0 };
+      return false;
+    }
+    w.__layout.frames++;
+    return w.__layout.frames >= 2;
+  });
+}
+
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   await mkdir(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);

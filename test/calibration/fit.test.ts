@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreWorkbook } from "../../src/core";
 import { fitMatrix } from "../../src/core/calibration";
-import { MATRIX_HEADERS } from "../../src/core/calibration/engine";
+import { MATRIX_COLUMNS } from "../../src/core/calibration/engine";
 import { AS_OF, knownTruth } from "./helpers";
 import { synthetic } from "./synthetic";
 
@@ -15,7 +15,7 @@ describe("fitMatrix", () => {
   const fit = fitMatrix(input, { timeZone: "UTC", asOf: AS_OF });
 
   it("writes a matrix with the engine's headers and a readable label per rule", () => {
-    expect(fit.matrix[0]).toEqual([...MATRIX_HEADERS]);
+    expect(fit.matrix[0]).toEqual([...MATRIX_COLUMNS]);
     for (const row of fit.matrix.slice(1)) expect(String(row[2]).length).toBeGreaterThan(0);
     expect(fit.matrix.length - 1).toBeLessThanOrEqual(40);
   });

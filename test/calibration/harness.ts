@@ -5,17 +5,7 @@ import { scoreWorkbook } from "../../src/core";
 import { auc } from "../../src/core/calibration/auc";
 import { fitMatrix } from "../../src/core/calibration/fit";
 import { naiveBayes, referenceLogistic } from "./reference";
-import { synthetic } from "./synthetic";
-
-export const FEATURE_COLUMNS = [
-  "Industry",
-  "Country",
-  "Lead Source",
-  "Title",
-  "Employees",
-  "Annual Revenue",
-  "Favourite Colour",
-];
+import { FEATURE_COLUMNS, synthetic } from "./synthetic";
 
 export interface HarnessResult {
   leads: number;

@@ -1,23 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { calibrate } from "../../src/core/calibration";
+import { MATRIX_COLUMNS } from "../../src/core/matrix";
 import type { Grid, WorkbookInput } from "../../src/core/types";
 import { AS_OF, knownTruth } from "./helpers";
 
 const MATRIX: Grid = [
-  [
-    "Active",
-    "Group",
-    "Rule",
-    "Source",
-    "Event",
-    "Field",
-    "Operator",
-    "Value",
-    "Points",
-    "Max Count",
-    "Within Days",
-    "Half-life Days",
-  ],
+  [...MATRIX_COLUMNS],
   ["TRUE", "", "Referral", "Lead", "", "Source", "=", "Referral", 40, "", "", ""],
   ["TRUE", "", "VP", "Lead", "", "Title", "=", "VP", 25, "", "", ""],
   ["TRUE", "", "Intern", "Lead", "", "Title", "=", "Intern", -20, "", "", ""],
@@ -93,20 +81,7 @@ describe("point-in-time backtest", () => {
       ["2025-05-21T10:00:00Z", "b@x.com", "Contract Signed", ""],
     ],
     matrix: [
-      [
-        "Active",
-        "Group",
-        "Rule",
-        "Source",
-        "Event",
-        "Field",
-        "Operator",
-        "Value",
-        "Points",
-        "Max Count",
-        "Within Days",
-        "Half-life Days",
-      ],
+      [...MATRIX_COLUMNS],
       ["TRUE", "", "Signed", "Activity", "Contract Signed", "", "", "", 50, "", "", 0],
       ["TRUE", "", "Demo", "Activity", "Demo", "", "", "", 10, "", "", 0],
     ],

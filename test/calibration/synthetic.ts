@@ -23,6 +23,16 @@ export interface Synthetic {
   y: boolean[];
 }
 
+/** The Leads columns a model may learn from (the rest are identity, dates and the outcome). */
+export const FEATURE_COLUMNS = [
+  "Industry",
+  "Country",
+  "Lead Source",
+  "Title",
+  "Employees",
+  "Annual Revenue",
+  "Favourite Colour",
+];
 const PLACEHOLDERS = ["n/a", "unknown", "-", "(not set)", ""];
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
@@ -61,20 +71,7 @@ export function synthetic(options: SyntheticOptions): Synthetic {
   const sourceEffect = [0.6, 1.4, -0.2, 0.3, 0.5, -1.2, 0.9, -0.5];
   const titles = ["VP", "Director", "Manager", "Engineer", "Analyst", "Intern"];
   const titleEffect = [1.2, 0.8, 0.3, 0, -0.3, -1.5];
-  const leadsHeader = [
-    "Email",
-    "Name",
-    "Industry",
-    "Country",
-    "Lead Source",
-    "Title",
-    "Employees",
-    "Annual Revenue",
-    "Favourite Colour",
-    "Created",
-    "Converted",
-    "Converted At",
-  ];
+  const leadsHeader = ["Email", "Name", ...FEATURE_COLUMNS, "Created", "Converted", "Converted At"];
   if (options.leaky) leadsHeader.push("Status");
   const leads: Grid = [leadsHeader];
   const activities: Grid = [["Timestamp", "Email", "Event", "Detail"]];

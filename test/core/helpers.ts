@@ -1,6 +1,6 @@
 // Small builders for engine tests: workbooks are written as plain grids, rules as objects.
 import type { CellValue, Grid, ScoreOptions, WorkbookInput } from "../../src/core/index";
-import { MATRIX_HEADERS, scoreWorkbook } from "../../src/core/index";
+import { MATRIX_COLUMNS, scoreWorkbook } from "../../src/core/index";
 
 export interface RuleSpec {
   active?: CellValue;
@@ -19,7 +19,7 @@ export interface RuleSpec {
 
 export function matrix(...rules: RuleSpec[]): Grid {
   return [
-    [...MATRIX_HEADERS],
+    [...MATRIX_COLUMNS],
     ...rules.map((r) => [
       r.active ?? "",
       r.group ?? "",

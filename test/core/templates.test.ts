@@ -6,7 +6,7 @@ import {
   defaultSettingsGrid,
   EVENT_NAMES,
   LEADS_HEADERS,
-  MATRIX_HEADERS,
+  MATRIX_COLUMNS,
   OPERATORS,
   parseOperator,
   starterMatrix,
@@ -27,7 +27,7 @@ describe("setup templates", () => {
   });
   it("the starter matrix uses only the demo columns and known events, and validates cleanly", () => {
     const m = starterMatrix();
-    expect(m[0]).toEqual(MATRIX_HEADERS);
+    expect(m[0]).toEqual(MATRIX_COLUMNS);
     expect(m.length - 1).toBeGreaterThanOrEqual(18);
     const events = new Set(EVENT_NAMES.map((e) => e.toLowerCase()));
     for (const row of m.slice(1)) {

@@ -2,7 +2,7 @@
 // tab, apply / restore with Matrix History, and the Calibration chart tab.
 import { beforeAll, describe, expect, it } from "vitest";
 import { SIDEBAR_FUNCTIONS } from "../../src/addon/api";
-import { MATRIX_HEADERS, validateWorkbook } from "../../src/core";
+import { MATRIX_COLUMNS, validateWorkbook } from "../../src/core";
 import { calibrate, fitMatrix } from "../../src/core/calibration";
 import { findColumn } from "../../src/core/headers";
 import { type CellValue, type Grid, TAB } from "../../src/core/types";
@@ -180,7 +180,7 @@ describe("Suggest points, apply and restore", () => {
     const state = expectJson(script.call("applySuggestedMatrix") as { scores: number[] });
 
     const history = runtime.values(HISTORY);
-    expect(history[0]).toEqual(["Saved At", ...MATRIX_HEADERS]);
+    expect(history[0]).toEqual(["Saved At", ...MATRIX_COLUMNS]);
     expect(history.slice(1).every((r) => plain(r[0]) === STARTER_SECOND)).toBe(true);
     expect(rows(history.slice(1).map((r) => r.slice(1)))).toEqual(rows(matrixRows(starter)));
 

@@ -3,7 +3,7 @@
 // Tiers: Cold 0, Warm 31, Hot 61, Sales-ready 86 (notifies). A VP's demo request today: 90, Sales-ready;
 // two days later 50 + 40 × 0.87 = 85: Hot.
 import { readFileSync } from "node:fs";
-import { ACTIVITY_HEADERS, defaultListsGrid, MATRIX_HEADERS } from "../../src/core";
+import { ACTIVITY_HEADERS, defaultListsGrid, MATRIX_COLUMNS } from "../../src/core";
 import type { CellValue, Grid } from "../../src/core/types";
 import {
   createRuntime,
@@ -43,9 +43,9 @@ export function leadRow(l: LeadSpec): CellValue[] {
 
 export function matrix(): Grid {
   const blank = (n: number) => new Array<CellValue>(n).fill("");
-  const row = (cells: Record<string, CellValue>) => MATRIX_HEADERS.map((h) => cells[h] ?? "");
+  const row = (cells: Record<string, CellValue>) => MATRIX_COLUMNS.map((h) => cells[h] ?? "");
   return [
-    [...MATRIX_HEADERS],
+    [...MATRIX_COLUMNS],
     row({
       Active: true,
       Group: "Fit",
@@ -76,7 +76,7 @@ export function matrix(): Grid {
       "Max Count": 1,
       "Half-life Days": 0,
     }),
-    blank(MATRIX_HEADERS.length),
+    blank(MATRIX_COLUMNS.length),
   ].slice(0, 4);
 }
 

@@ -3,6 +3,6 @@
 // features (Email Domain, Lists) reuse the engine's own definitions so a fitted rule fires exactly when
 // the feature it was fitted on is on.
 export { emailDomain } from "../derived";
-export { MATRIX_HEADERS, scoreWorkbook } from "../index";
+export { MATRIX_COLUMNS, scoreWorkbook } from "../index";
 export { parseLists } from "../lists";
 export { FREE_EMAIL_DOMAINS } from "../templates";

@@ -24,6 +24,17 @@ export const ProtectionType = enumOf("RANGE", "SHEET");
 export const WrapStrategy = enumOf("WRAP", "OVERFLOW", "CLIP");
 export const Dimension = enumOf("COLUMNS", "ROWS");
 export const SheetType = enumOf("GRID", "OBJECT", "DATASOURCE");
+/** The number comparisons, named alike in data validation and in conditional formatting. */
+const NUMBER_CRITERIA = [
+  "NUMBER_BETWEEN",
+  "NUMBER_EQUAL_TO",
+  "NUMBER_GREATER_THAN",
+  "NUMBER_GREATER_THAN_OR_EQUAL_TO",
+  "NUMBER_LESS_THAN",
+  "NUMBER_LESS_THAN_OR_EQUAL_TO",
+  "NUMBER_NOT_BETWEEN",
+  "NUMBER_NOT_EQUAL_TO",
+] as const;
 export const DataValidationCriteria = enumOf(
   "CHECKBOX",
   "CUSTOM_FORMULA",
@@ -35,14 +46,7 @@ export const DataValidationCriteria = enumOf(
   "DATE_NOT_BETWEEN",
   "DATE_ON_OR_AFTER",
   "DATE_ON_OR_BEFORE",
-  "NUMBER_BETWEEN",
-  "NUMBER_EQUAL_TO",
-  "NUMBER_GREATER_THAN",
-  "NUMBER_GREATER_THAN_OR_EQUAL_TO",
-  "NUMBER_LESS_THAN",
-  "NUMBER_LESS_THAN_OR_EQUAL_TO",
-  "NUMBER_NOT_BETWEEN",
-  "NUMBER_NOT_EQUAL_TO",
+  ...NUMBER_CRITERIA,
   "TEXT_CONTAINS",
   "TEXT_DOES_NOT_CONTAIN",
   "TEXT_EQUAL_TO",
@@ -55,14 +59,7 @@ export const BooleanCriteria = enumOf(
   "CELL_EMPTY",
   "CELL_NOT_EMPTY",
   "CUSTOM_FORMULA",
-  "NUMBER_BETWEEN",
-  "NUMBER_EQUAL_TO",
-  "NUMBER_GREATER_THAN",
-  "NUMBER_GREATER_THAN_OR_EQUAL_TO",
-  "NUMBER_LESS_THAN",
-  "NUMBER_LESS_THAN_OR_EQUAL_TO",
-  "NUMBER_NOT_BETWEEN",
-  "NUMBER_NOT_EQUAL_TO",
+  ...NUMBER_CRITERIA,
   "TEXT_CONTAINS",
   "TEXT_DOES_NOT_CONTAIN",
   "TEXT_ENDS_WITH",

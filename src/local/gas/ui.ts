@@ -143,6 +143,12 @@ class PromptResponse {
   }
 }
 
+/** The overloads of alert and prompt: (prompt), (prompt, buttons) or (title, prompt, buttons). */
+function dialogArgs(a: string, b?: string, c?: string): { title: string; prompt: string; buttons: string } {
+  if (c !== undefined) return { title: String(a), prompt: String(b), buttons: c };
+  return { title: "", prompt: String(a), buttons: b ?? ButtonSet.OK };
+}
+
 export class Ui {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
@@ -160,28 +166,14 @@ export class Ui {
   }
   /** alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons). */
   alert(a: string, b?: string, c?: string): string {
-    let title = "";
-    let prompt = String(a);
-    let buttons: string = ButtonSet.OK;
-    if (c !== undefined) {
-      title = String(a);
-      prompt = String(b);
-      buttons = c;
-    } else if (b !== undefined) buttons = b;
+    const { title, prompt, buttons } = dialogArgs(a, b, c);
     const answer = this.log._nextAnswer(buttons);
     this.log.alerts.push({ title, prompt, buttons, answer });
     return answer;
   }
   /** prompt(prompt), prompt(prompt, buttons) or prompt(title, prompt, buttons). */
   prompt(a: string, b?: string, c?: string): PromptResponse {
-    let title = "";
-    let prompt = String(a);
-    let buttons: string = ButtonSet.OK;
-    if (c !== undefined) {
-      title = String(a);
-      prompt = String(b);
-      buttons = c;
-    } else if (b !== undefined) buttons = b;
+    const { title, prompt, buttons } = dialogArgs(a, b, c);
     const r = this.log._nextResponse();
     this.log.prompts.push({ title, prompt, buttons, answer: r.button, response: r.text });
     return this.env.wrap(new PromptResponse(r.button, r.text), "PromptResponse");

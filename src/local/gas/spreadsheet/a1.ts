@@ -1,15 +1,5 @@
 // A1 notation: column letters, cell and range references ("B2", "A1:C3", "A:A", "2:5", "'My tab'!A1:B").
-
-export function columnLetter(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+import { columnLetter } from "../../../core/a1";
 
 export function columnNumber(letters: string): number {
   let n = 0;
@@ -63,10 +53,6 @@ export function parseA1(a1: string): A1Range | null {
   const lastColumn =
     start.column !== undefined && end.column !== undefined ? Math.max(start.column, end.column) : end.column;
   return { sheet, row, column, lastRow, lastColumn };
-}
-
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function a1Of(row: number, column: number, numRows = 1, numColumns = 1): string {
