@@ -5,4 +5,5 @@
 export { emailDomain } from "../derived";
 export { MATRIX_HEADERS, scoreWorkbook } from "../index";
 export { parseLists } from "../lists";
+export { parseMatrix } from "../matrix";
 export { FREE_EMAIL_DOMAINS } from "../templates";
