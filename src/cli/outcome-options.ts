@@ -80,6 +80,11 @@ export function runCalibration<T>(command: string, io: CliIo, run: () => T): T |
   }
 }
 
+/** A titled list of a report printout ("Warnings:", "Flags:"), after a blank line; nothing when empty. */
+export function listSection(title: string, items: readonly string[]): string[] {
+  return items.length ? ["", `${title}:`, ...items.map((x) => `  ${x}`)] : [];
+}
+
 /** The workbook argument: exactly one. */
 function oneWorkbook(positionals: string[]): string {
   if (positionals.length !== 1)

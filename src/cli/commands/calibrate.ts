@@ -1,7 +1,7 @@
 // `leadscore calibrate <workbook>`: how well the current scores predict conversion, and suggested thresholds.
 import { type CalibrationReport, calibrate } from "../../core/calibration";
 import { type Command, UsageError } from "../command";
-import { outcomeOptions, parseOutcomeArgs, runCalibration } from "../outcome-options";
+import { listSection, outcomeOptions, parseOutcomeArgs, runCalibration } from "../outcome-options";
 import { formatProblems } from "../problems";
 import { loadWorkbook } from "../workbook";
 
@@ -80,7 +80,7 @@ export function formatReport(r: CalibrationReport): string {
       );
     }
   }
-  if (r.warnings.length) lines.push("", "Warnings:", ...r.warnings.map((w) => `  ${w}`));
+  lines.push(...listSection("Warnings", r.warnings));
   return lines.join("\n");
 }
 

@@ -2,7 +2,7 @@
 import { type FitReport, fitMatrix, leakageColumns } from "../../core/calibration";
 import { toCsv, writeCsvTable } from "../../local/workbook";
 import { type Command, UsageError } from "../command";
-import { outcomeOptions, parseOutcomeArgs, runCalibration } from "../outcome-options";
+import { listSection, outcomeOptions, parseOutcomeArgs, runCalibration } from "../outcome-options";
 import { loadWorkbook } from "../workbook";
 
 const usage = `Usage: leadscore fit <workbook> [--outcome <column>] [--out <matrix.csv>] [--exclude a,b] [--max-rules N]
@@ -61,8 +61,7 @@ export function formatFitReport(r: FitReport): string {
     lines.push(`Not used: ${r.excluded_columns.map((c) => `${c.column} (${c.reason})`).join(", ")}`);
   }
   lines.push(`Backtest: ${r.backtest.mode} — ${r.backtest.description}`);
-  const flags = [...r.flags, ...leakageHints(r)];
-  if (flags.length) lines.push("", "Flags:", ...flags.map((f) => `  ${f}`));
+  lines.push(...listSection("Flags", [...r.flags, ...leakageHints(r)]));
   return lines.join("\n");
 }
 
