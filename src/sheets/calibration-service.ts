@@ -133,7 +133,8 @@ function figuresOf(input: WorkbookInput, fit: FitResult, options: CalibrateOptio
       aucCurrent: r.auc_current,
       aucSuggested: r.auc_integer,
       measuredOn: `${r.holdout_size} held-out leads`,
-      flags: [...r.flags, ...leakageHints(fit)],
+      flags: r.flags,
+      hints: leakageHints(fit),
     };
   }
   const hasMatrix = (input.matrix?.length ?? 0) > 1;
@@ -141,11 +142,8 @@ function figuresOf(input: WorkbookInput, fit: FitResult, options: CalibrateOptio
     aucCurrent: hasMatrix ? calibrate(input, options).auc : null,
     aucSuggested: calibrate({ ...input, matrix: fit.matrix }, options).auc ?? 0.5,
     measuredOn: `all ${r.leads_labelled} labelled leads`,
-    flags: [
-      ...r.flags,
-      ...leakageHints(fit),
-      "Measured on the leads the points were fitted on: the suggested AUC is optimistic.",
-    ],
+    hints: leakageHints(fit),
+    flags: [...r.flags, "Measured on the leads the points were fitted on: the suggested AUC is optimistic."],
   };
 }
 
