@@ -1,6 +1,13 @@
-// Options `calibrate` and `fit` share: which column holds the outcome, when to score, and the backtest.
-import { type BacktestMode, DEFAULT_DAYS } from "../core/calibration";
-import { UsageError } from "./command";
+// What `calibrate` and `fit` share: the options (which column holds the outcome, when to score, the
+// backtest), the command line's one workbook, and the CLI's wording of why calibration cannot run.
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import {
+  type BacktestMode,
+  CalibrationError,
+  type CalibrationFailure,
+  DEFAULT_DAYS,
+} from "../core/calibration";
+import { type CliIo, UsageError } from "./command";
 import { parseAsOf, parseTimeZone } from "./time-options";
 
 export const OUTCOME_OPTIONS = {
@@ -33,8 +40,53 @@ export function outcomeOptions(values: OutcomeValues) {
   };
 }
 
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** Parses a calibrate or fit command line: the shared options plus the command's own, and one workbook. */
+export function parseOutcomeArgs<T extends Options>(argv: string[], own: T) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...OUTCOME_OPTIONS, ...own },
+  });
+  return { values, path: oneWorkbook(positionals) };
+}
+
+/** How to fix a calibration failure from the command line. */
+function cliFix(f: CalibrationFailure): string {
+  switch (f.kind) {
+    case "no-outcome-column":
+      return "Name the outcome column with --outcome, or set Outcome column in Settings.";
+    case "no-lead-key-column":
+      return "Correct Lead key in Settings, or add that column to Leads.";
+    case "one-outcome-only":
+      return "Name an outcome column with both outcomes (--outcome), or fill in the outcome of more leads.";
+    case "no-backtest-column":
+      return f.mode === "before-conversion"
+        ? "Name the conversion date column with --converted-at, or choose another --backtest mode."
+        : "Add the column to Leads, or choose another --backtest mode.";
+  }
+}
+
+/** Runs calibrate() or fitMatrix(); a failure is printed with its fix (undefined: exit 1). */
+export function runCalibration<T>(command: string, io: CliIo, run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const why = e instanceof CalibrationError ? `${e.message} ${cliFix(e.failure)}` : (e as Error).message;
+    io.err(`leadscore ${command}: ${why}`);
+    return undefined;
+  }
+}
+
+/** A titled list of a report printout ("Warnings:", "Flags:"), after a blank line; nothing when empty. */
+export function listSection(title: string, items: readonly string[]): string[] {
+  return items.length ? ["", `${title}:`, ...items.map((x) => `  ${x}`)] : [];
+}
+
 /** The workbook argument: exactly one. */
-export function oneWorkbook(positionals: string[]): string {
+function oneWorkbook(positionals: string[]): string {
   if (positionals.length !== 1)
     throw new UsageError("give exactly one workbook (a CSV folder or an .xlsx file)");
   return positionals[0];

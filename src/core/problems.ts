@@ -1,6 +1,6 @@
 // Problem collection. Row-level data problems are capped per kind so a bad million-row paste yields a
 // readable list (the first examples plus one summary line), not a million entries.
-import type { Problem, Severity } from "./types";
+import type { Problem, ProblemCode, Severity } from "./types";
 
 export const MAX_PER_KIND = 100;
 
@@ -19,8 +19,11 @@ export function problem(
   message: string,
   fix: string,
   severity: Severity = "error",
+  code?: ProblemCode,
 ): Problem {
-  return { tab, row, column, message, fix, severity };
+  return code === undefined
+    ? { tab, row, column, message, fix, severity }
+    : { tab, row, column, message, fix, severity, code };
 }
 
 export function createProblemSink(): ProblemSink {

@@ -143,6 +143,7 @@ function scoreLeads(
         `Rule "${b.rule.label}" (Scoring Matrix row ${b.rule.row}) needs numbers in ${column}, but cells such as this one hold text ("${cellText(g[b.badRow]?.[b.rule.column] ?? null)}"); they do not match.`,
         `Enter a number (1,200 is fine) or leave the cell blank.`,
         "warning",
+        "rule-needs-numbers",
       ),
     );
   }

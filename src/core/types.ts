@@ -26,6 +26,12 @@ export const TAB = {
 
 export type Severity = "error" | "warning";
 
+/**
+ * Kinds of problem that code tells apart, so no one matches message text (the wording may change):
+ * rule-needs-numbers: a numeric rule met text in the column it tests (a problem the matrix causes).
+ */
+export type ProblemCode = "rule-needs-numbers";
+
 /** A problem found in the user's data: where it is, what is wrong, and how to fix it. */
 export interface Problem {
   tab: string;
@@ -36,6 +42,8 @@ export interface Problem {
   message: string;
   fix: string;
   severity: Severity;
+  /** Set for the kinds of problem code must tell apart; absent for the others. */
+  code?: ProblemCode;
 }
 
 export interface Tier {

@@ -12,10 +12,13 @@ import { MATRIX_COLUMNS, validateWorkbook } from "../core";
 import {
   type BacktestOption,
   type CalibrateOptions,
+  CalibrationError,
+  type CalibrationFailure,
   type CalibrationReport,
   calibrate,
   type FitResult,
   fitMatrix,
+  leakageColumns,
 } from "../core/calibration";
 import { type CellValue, TAB, type WorkbookInput } from "../core/types";
 import { cellText } from "../core/values";
@@ -45,6 +48,38 @@ function backtestOption(b: NonNullable<CalibrationRequest["backtest"]>): Backtes
   if (!MODES.has(b.mode)) throw new Error(`Unknown backtest mode "${b.mode}".`);
   if (!Number.isFinite(days) || days < 0) throw new Error("Backtest days must be a number of 0 or more.");
   return { mode: b.mode, days };
+}
+
+/** How to fix a calibration failure from the sidebar's Calibration panel. */
+function sidebarFix(f: CalibrationFailure): string {
+  switch (f.kind) {
+    case "no-outcome-column":
+      return "Choose the outcome column in the Outcome column list, or set Outcome column on the Settings tab.";
+    case "no-lead-key-column":
+      return "Correct Lead key on the Settings tab, or add that column to Leads.";
+    case "one-outcome-only":
+      return "Choose an outcome column with both outcomes in the Outcome column list, or fill in the outcome of more leads.";
+    case "no-backtest-column":
+      return `Add a "${f.column}" column to Leads, or choose another option under "Score each lead as of".`;
+  }
+}
+
+/** Runs calibrate() or fitMatrix() for the sidebar: a failure reaches it worded with the sidebar's fix. */
+function forSidebar<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof CalibrationError) throw new Error(`${e.message} ${sidebarFix(e.failure)}`);
+    throw e;
+  }
+}
+
+/** What the sidebar can do about the leakage flags: leave the doubtful columns out. */
+function leakageHints(fit: FitResult): string[] {
+  const kept = leakageColumns(fit.report.leakage, false);
+  return kept.length
+    ? [`If ${kept.join(", ")} are filled in after the outcome, tick them under Leave out.`]
+    : [];
 }
 
 /** The sidebar's request as calibrate options; the as-of time is now, the zone the spreadsheet's. */
@@ -84,7 +119,7 @@ export function leadColumns(ss: Spreadsheet): string[] {
 
 export function calibration(ss: Spreadsheet, request?: CalibrationRequest): CalibrationReport {
   const { input, timeZone } = readWorkbook(ss);
-  return calibrate(input, calibrateOptions(request, timeZone));
+  return forSidebar(() => calibrate(input, calibrateOptions(request, timeZone)));
 }
 
 /**
@@ -99,6 +134,7 @@ function figuresOf(input: WorkbookInput, fit: FitResult, options: CalibrateOptio
       aucSuggested: r.auc_integer,
       measuredOn: `${r.holdout_size} held-out leads`,
       flags: r.flags,
+      hints: leakageHints(fit),
     };
   }
   const hasMatrix = (input.matrix?.length ?? 0) > 1;
@@ -106,6 +142,7 @@ function figuresOf(input: WorkbookInput, fit: FitResult, options: CalibrateOptio
     aucCurrent: hasMatrix ? calibrate(input, options).auc : null,
     aucSuggested: calibrate({ ...input, matrix: fit.matrix }, options).auc ?? 0.5,
     measuredOn: `all ${r.leads_labelled} labelled leads`,
+    hints: leakageHints(fit),
     flags: [...r.flags, "Measured on the leads the points were fitted on: the suggested AUC is optimistic."],
   };
 }
@@ -117,14 +154,16 @@ export function suggestPoints(ss: Spreadsheet, request?: SuggestRequest): Sugges
     const asked = request?.maxRules ?? undefined; // JSON may send null for "default"
     const maxRules = asked === undefined ? undefined : Number(asked);
     if (maxRules !== undefined && !(maxRules >= 2)) throw new Error("Allow at least 2 rules.");
-    const fit = fitMatrix(input, {
-      outcomeColumn: options.outcomeColumn,
-      exclude: (request?.exclude ?? []).map(cellText).filter(Boolean),
-      maxRules,
-      asOf: options.asOf,
-      timeZone,
-    });
-    const figures = figuresOf(input, fit, options);
+    const fit = forSidebar(() =>
+      fitMatrix(input, {
+        outcomeColumn: options.outcomeColumn,
+        exclude: (request?.exclude ?? []).map(cellText).filter(Boolean),
+        maxRules,
+        asOf: options.asOf,
+        timeZone,
+      }),
+    );
+    const figures = forSidebar(() => figuresOf(input, fit, options));
     const summary = summaryLines(fit.report, figures, options.asOf);
     const grid = suggestedGrid(fit.matrix, input.matrix, summary);
     let sheet = sheets.get(tabKey(SUGGESTED_TAB));
@@ -212,7 +251,7 @@ export function createChartTab(
 ): { tab: string; charts: number } {
   return withDocumentLock(LOCK_MS, () => {
     const { input, timeZone, sheets } = readWorkbook(ss);
-    const report = calibrate(input, calibrateOptions(request, timeZone));
+    const report = forSidebar(() => calibrate(input, calibrateOptions(request, timeZone)));
     const { sheet, charts } = writeCalibrationTab(ss, sheets.get(tabKey(CALIBRATION_TAB)), report);
     sheet.activate();
     return { tab: CALIBRATION_TAB, charts };

@@ -53,6 +53,8 @@ export interface SuggestedFigures {
   /** What the AUCs were measured on, e.g. "500 held-out leads". */
   measuredOn: string;
   flags: string[];
+  /** What to do about the flags, worded for the sidebar (shown on the tab after the flags). */
+  hints: string[];
 }
 
 /** Summary lines shown beside the matrix (and, in full, in the note on its header). */
@@ -65,7 +67,7 @@ export function summaryLines(report: FitReport, figures: SuggestedFigures, at: D
     ["Labelled leads", report.leads_labelled],
     ["Conversions", report.conversions],
     ["Suggested at", at],
-    ["Flags", figures.flags.length ? figures.flags.join("\n") : "None"],
+    ["Flags", figures.flags.length ? [...figures.flags, ...figures.hints].join("\n") : "None"],
   ];
 }
 

@@ -61,4 +61,15 @@ describe("leadscore fit / calibrate", async () => {
     expect(await fitCommand.run([dir, "--outcome", "Nope"], t.io)).toBe(1);
     expect(t.err.join("")).toMatch(/Nope/);
   });
+
+  it("words the fix with the command's own options", async () => {
+    const fit = io();
+    expect(await fitCommand.run([dir, "--outcome", "Nope"], fit.io)).toBe(1);
+    expect(fit.err.join("")).toBe(
+      'leadscore fit: Leads has no "Nope" column for the outcome. Name the outcome column with --outcome, or set Outcome column in Settings.',
+    );
+    const cal = io();
+    expect(await calibrateCommand.run([dir, "--backtest", "created-plus"], cal.io)).toBe(1);
+    expect(cal.err.join("")).toMatch(/needs a "Created" column on Leads\. .*another --backtest mode/);
+  });
 });

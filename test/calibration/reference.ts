@@ -2,11 +2,17 @@
 // (one-hot of every value, numeric fields standardised raw and log-scaled with a missing flag, penalty
 // tuned by cross-validation) and a naive Bayes. Both are fitted on Leads columns only.
 import { auc } from "../../src/core/calibration/auc";
-import { columnIndex } from "../../src/core/calibration/columns";
-import { chooseLambda } from "../../src/core/calibration/fit";
 import { type Design, fitLogistic, linearPredictor } from "../../src/core/calibration/logistic";
-import { cellKey, cellNumber, isBlankLike } from "../../src/core/calibration/values";
-import type { Grid } from "../../src/core/types";
+import { isBlankLike } from "../../src/core/calibration/placeholders";
+import { chooseLambda } from "../../src/core/calibration/training";
+import { findColumn } from "../../src/core/headers";
+import type { CellValue, Grid } from "../../src/core/types";
+import { normText as cellKey, parseNumber } from "../../src/core/values";
+
+const cellNumber = (v: CellValue): number | null => {
+  const x = parseNumber(v);
+  return Number.isNaN(x) ? null : x;
+};
 
 type Encoder = (row: readonly unknown[]) => [number, number][];
 
@@ -16,7 +22,7 @@ function encoder(train: Grid, columns: string[]): { p: number; encode: Encoder }
   let p = 0;
   const parts: ((row: readonly unknown[]) => [number, number][])[] = [];
   for (const name of columns) {
-    const c = columnIndex(h, name);
+    const c = findColumn(h, name);
     const values = train.slice(1).map((r) => r[c]);
     const nums = values.map((v) => cellNumber(v as never)).filter((x): x is number => x !== null);
     const nonBlank = values.filter((v) => !isBlankLike(cellKey(v as never))).length;
@@ -103,7 +109,7 @@ export function naiveBayes(
   const N = yTrain.length - P;
   const scores = new Float64Array(yTest.length);
   for (const name of columns) {
-    const c = columnIndex(h, name);
+    const c = findColumn(h, name);
     const values = train.slice(1).map((r) => r[c]);
     const nums = values
       .map((v) => cellNumber(v as never))

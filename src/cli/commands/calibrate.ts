@@ -1,8 +1,7 @@
 // `leadscore calibrate <workbook>`: how well the current scores predict conversion, and suggested thresholds.
-import { parseArgs } from "node:util";
 import { type CalibrationReport, calibrate } from "../../core/calibration";
 import { type Command, UsageError } from "../command";
-import { OUTCOME_OPTIONS, oneWorkbook, outcomeOptions } from "../outcome-options";
+import { listSection, outcomeOptions, parseOutcomeArgs, runCalibration } from "../outcome-options";
 import { formatProblems } from "../problems";
 import { loadWorkbook } from "../workbook";
 
@@ -81,7 +80,7 @@ export function formatReport(r: CalibrationReport): string {
       );
     }
   }
-  if (r.warnings.length) lines.push("", "Warnings:", ...r.warnings.map((w) => `  ${w}`));
+  lines.push(...listSection("Warnings", r.warnings));
   return lines.join("\n");
 }
 
@@ -90,34 +89,20 @@ export const command: Command = {
   summary: "report how well scores predict conversion (AUC, tiers, deciles, rule lift, suggested thresholds)",
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...OUTCOME_OPTIONS,
-        multiple: { type: "string" },
-        "min-count": { type: "string" },
-      },
+    const { values, path } = parseOutcomeArgs(argv, {
+      multiple: { type: "string" },
+      "min-count": { type: "string" },
     });
-    const path = oneWorkbook(positionals);
     const multiple = values.multiple === undefined ? undefined : Number(values.multiple);
     if (multiple !== undefined && !(multiple > 0))
       throw new UsageError("--multiple must be a positive number");
     const minCount = values["min-count"] === undefined ? undefined : Number(values["min-count"]);
     if (minCount !== undefined && !(minCount >= 1)) throw new UsageError("--min-count must be 1 or more");
     const { input } = await loadWorkbook(path);
-    let report: CalibrationReport;
-    try {
-      report = calibrate(input, {
-        ...outcomeOptions(values),
-        topTierMultiple: multiple,
-        minCount,
-      });
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      io.err(`leadscore calibrate: ${(e as Error).message}`);
-      return 1;
-    }
+    const report = runCalibration("calibrate", io, () =>
+      calibrate(input, { ...outcomeOptions(values), topTierMultiple: multiple, minCount }),
+    );
+    if (!report) return 1;
     io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     if (report.problems.length) io.err(formatProblems(report.problems));
     return 0;

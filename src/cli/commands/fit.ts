@@ -1,9 +1,8 @@
 // `leadscore fit <workbook>`: learn integer point values from outcomes and write them as a Scoring Matrix.
-import { parseArgs } from "node:util";
-import { type FitReport, fitMatrix } from "../../core/calibration";
+import { type FitReport, fitMatrix, leakageColumns } from "../../core/calibration";
 import { toCsv, writeCsvTable } from "../../local/workbook";
 import { type Command, UsageError } from "../command";
-import { OUTCOME_OPTIONS, oneWorkbook, outcomeOptions } from "../outcome-options";
+import { listSection, outcomeOptions, parseOutcomeArgs, runCalibration } from "../outcome-options";
 import { loadWorkbook } from "../workbook";
 
 const usage = `Usage: leadscore fit <workbook> [--outcome <column>] [--out <matrix.csv>] [--exclude a,b] [--max-rules N]
@@ -36,6 +35,17 @@ const list = (s: string | undefined) =>
         .map((x) => x.trim())
         .filter(Boolean);
 
+/** What the command line can do about the leakage flags. */
+function leakageHints(r: FitReport): string[] {
+  const hints: string[] = [];
+  const leftOut = leakageColumns(r.leakage, true);
+  if (leftOut.length)
+    hints.push(`To use ${leftOut.join(", ")} anyway: --allow-leakage ${leftOut.join(",")}.`);
+  const kept = leakageColumns(r.leakage, false);
+  if (kept.length) hints.push(`If ${kept.join(", ")} are filled in after the outcome, --exclude them.`);
+  return hints;
+}
+
 export function formatFitReport(r: FitReport): string {
   const lines = [
     `Outcome column: ${r.outcome_column}   labelled leads: ${r.leads_labelled} (${r.conversions} converted, base rate ${num(r.base_rate === null ? null : 100 * r.base_rate, 1)}%)`,
@@ -51,7 +61,7 @@ export function formatFitReport(r: FitReport): string {
     lines.push(`Not used: ${r.excluded_columns.map((c) => `${c.column} (${c.reason})`).join(", ")}`);
   }
   lines.push(`Backtest: ${r.backtest.mode} — ${r.backtest.description}`);
-  if (r.flags.length) lines.push("", "Flags:", ...r.flags.map((f) => `  ${f}`));
+  lines.push(...listSection("Flags", [...r.flags, ...leakageHints(r)]));
   return lines.join("\n");
 }
 
@@ -60,20 +70,14 @@ export const command: Command = {
   summary: "fit integer point values from outcomes and write them as a Scoring Matrix",
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...OUTCOME_OPTIONS,
-        out: { type: "string" },
-        exclude: { type: "string" },
-        "allow-leakage": { type: "string" },
-        "max-rules": { type: "string" },
-        holdout: { type: "string" },
-        seed: { type: "string" },
-      },
+    const { values, path } = parseOutcomeArgs(argv, {
+      out: { type: "string" },
+      exclude: { type: "string" },
+      "allow-leakage": { type: "string" },
+      "max-rules": { type: "string" },
+      holdout: { type: "string" },
+      seed: { type: "string" },
     });
-    const path = oneWorkbook(positionals);
     const maxRules = values["max-rules"] === undefined ? undefined : Number(values["max-rules"]);
     if (maxRules !== undefined && !(Number.isInteger(maxRules) && maxRules >= 2)) {
       throw new UsageError("--max-rules must be a whole number of 2 or more");
@@ -84,21 +88,17 @@ export const command: Command = {
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError("--seed must be a whole number");
     const { input } = await loadWorkbook(path);
-    let result: ReturnType<typeof fitMatrix>;
-    try {
-      result = fitMatrix(input, {
+    const result = runCalibration("fit", io, () =>
+      fitMatrix(input, {
         ...outcomeOptions(values),
         exclude: list(values.exclude),
         allowLeakage: list(values["allow-leakage"]),
         maxRules,
         holdout,
         seed,
-      });
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      io.err(`leadscore fit: ${(e as Error).message}`);
-      return 1;
-    }
+      }),
+    );
+    if (!result) return 1;
     if (values.out) {
       await writeCsvTable(values.out, result.matrix);
       io.out(values.json ? JSON.stringify(result.report, null, 2) : formatFitReport(result.report));

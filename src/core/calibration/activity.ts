@@ -3,9 +3,11 @@
 // section of the site (`Page View` with Detail starting with `/pricing`): what an activity rule can select.
 // Each lead keeps the ages (days before its cut-off) of its activities of the signal, newest first, so any
 // Max Count / Within Days / Half-life Days can be turned into the exact number the engine computes.
+
+import { findColumn, normalizeHeader } from "../headers";
+import { DAY_MS, parseTimestamp, zoneClock } from "../time";
 import type { Grid } from "../types";
-import { columnIndex } from "./columns";
-import { cellDate, cellKey, cellText } from "./values";
+import { cellText, normText } from "../values";
 
 export interface ActivitySignal {
   /** Event name as most often spelt. */
@@ -17,8 +19,6 @@ export interface ActivitySignal {
   ptr: Int32Array;
   ages: Float64Array;
 }
-
-const DAY = 86_400_000;
 
 /** First path section ("/pricing" of "/pricing/enterprise"), "/" for the home page, null if not a path. */
 export function pathSection(detail: string): string | null {
@@ -41,45 +41,47 @@ export function activitySignals(
   timeZone: string,
 ): ActivitySignal[] {
   if (!activities || activities.length < 2) return [];
-  const lk = columnIndex(leads[0] ?? [], leadKeyColumn);
-  const ak = columnIndex(activities[0], leadKeyColumn);
-  const at = columnIndex(activities[0], "Timestamp");
-  const ev = columnIndex(activities[0], "Event");
-  const dt = columnIndex(activities[0], "Detail");
+  const lk = findColumn(leads[0] ?? [], leadKeyColumn);
+  const ak = findColumn(activities[0], leadKeyColumn);
+  const at = findColumn(activities[0], "Timestamp");
+  const ev = findColumn(activities[0], "Event");
+  const dt = findColumn(activities[0], "Detail");
   if (lk < 0 || ak < 0 || at < 0 || ev < 0) return [];
   // Leads sharing a key all get its activities, as in the engine.
   const rowsOf = new Map<string, number[]>();
   for (let r = 1; r < leads.length; r++) {
-    const k = cellKey(leads[r]?.[lk]);
+    const k = normText(leads[r]?.[lk]);
     if (!k) continue;
     const list = rowsOf.get(k);
     if (list) list.push(r - 1);
     else rowsOf.set(k, [r - 1]);
   }
   const rows = leads.length - 1;
+  const clock = zoneClock(timeZone);
   const events = new Map<
     string,
     { spelling: string; hits: Hit[]; paths: number; sections: Map<string, Hit[]> }
   >();
   for (let i = 1; i < activities.length; i++) {
     const a = activities[i];
-    const owners = rowsOf.get(cellKey(a?.[ak]));
+    const owners = rowsOf.get(normText(a?.[ak]));
     if (!owners) continue;
-    const key = cellKey(a[ev]);
+    // Event names as the engine matches them: trimmed, lower case, inner whitespace collapsed.
+    const key = normalizeHeader(cellText(a[ev]));
     if (!key) continue;
-    const when = cellDate(a[at], timeZone);
-    if (!when) continue;
+    const when = parseTimestamp(a[at], clock);
+    if (Number.isNaN(when)) continue;
     let e = events.get(key);
     if (!e) {
       e = { spelling: cellText(a[ev]), hits: [], paths: 0, sections: new Map() };
       events.set(key, e);
     }
-    const section = dt >= 0 ? pathSection(cellKey(a[dt])) : null;
+    const section = dt >= 0 ? pathSection(normText(a[dt])) : null;
     if (section !== null) e.paths++;
     for (const row of owners) {
       const cut = cutFor(row);
-      if (when.getTime() > cut) continue;
-      const hit = { row, age: (cut - when.getTime()) / DAY };
+      if (when > cut) continue;
+      const hit = { row, age: (cut - when) / DAY_MS };
       e.hits.push(hit);
       if (section === null) continue;
       const list = e.sections.get(section);

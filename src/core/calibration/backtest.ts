@@ -3,9 +3,11 @@
 //   created-plus:      Created + N days
 //   before-conversion: Converted At - N days; open or lost leads: the as-of time - N days
 //   none:              everyone at the as-of time
+
+import { findColumn, headerText } from "../headers";
+import { DAY_MS, parseTimestamp, zoneClock } from "../time";
 import type { WorkbookInput } from "../types";
-import { columnIndex } from "./columns";
-import { cellDate } from "./values";
+import { CalibrationError } from "./errors";
 
 export type BacktestMode = "created-plus" | "before-conversion" | "none";
 
@@ -32,8 +34,6 @@ export interface Cutoffs {
   asOfForLead: (sheetRow: number) => Date | undefined;
 }
 
-const DAY = 86_400_000;
-
 /** The default when the user did not choose: a cut-off is only needed when activity can leak. */
 /** Days after creation the default backtest scores each lead at. */
 export const DEFAULT_DAYS = 14;
@@ -43,9 +43,8 @@ export function defaultBacktest(input: WorkbookInput, convertedAtColumn: string)
   if (!hasActivity) return { mode: "none", days: 0 };
   // Same age for every lead: scoring converted leads just before they convert and the others at the end
   // of the data would reward recency itself (quiet old leads look "cold" only because they are old).
-  if (columnIndex(input.leads[0] ?? [], "Created") >= 0) return { mode: "created-plus", days: DEFAULT_DAYS };
-  if (columnIndex(input.leads[0] ?? [], convertedAtColumn) >= 0)
-    return { mode: "before-conversion", days: 1 };
+  if (findColumn(input.leads[0] ?? [], "Created") >= 0) return { mode: "created-plus", days: DEFAULT_DAYS };
+  if (findColumn(input.leads[0] ?? [], convertedAtColumn) >= 0) return { mode: "before-conversion", days: 1 };
   return { mode: "none", days: 0 };
 }
 
@@ -73,9 +72,11 @@ export function cutoffs(
   if (mode === "none") return none;
   const headers = input.leads[0] ?? [];
   const column = mode === "created-plus" ? createdColumn : convertedAtColumn;
-  const idx = columnIndex(headers, column);
-  if (idx < 0) throw new Error(`Backtest mode ${mode} needs a "${column}" column on Leads.`);
-  const convertedIdx = columnIndex(headers, convertedAtColumn);
+  const idx = findColumn(headers, column);
+  if (idx < 0) throw new CalibrationError({ kind: "no-backtest-column", mode, column });
+  const convertedIdx = findColumn(headers, convertedAtColumn);
+  const clock = zoneClock(timeZone);
+  const dateOf = (r: number, c: number) => parseTimestamp(input.leads[r][c], clock);
   const cut = new Map<number, Date>();
   let without = 0;
   for (let r = 1; r < input.leads.length; r++) {
@@ -83,15 +84,15 @@ export function cutoffs(
     if (label === null || label === undefined) continue;
     let at: number | null = null;
     if (mode === "created-plus") {
-      const d = cellDate(input.leads[r][idx], timeZone);
-      if (d) at = d.getTime() + days * DAY;
+      const d = dateOf(r, idx);
+      if (!Number.isNaN(d)) at = d + days * DAY_MS;
       // A lead that converted sooner is scored as of its conversion: nothing after it may count.
-      const converted = label && convertedIdx >= 0 ? cellDate(input.leads[r][convertedIdx], timeZone) : null;
-      if (at !== null && converted) at = Math.min(at, converted.getTime());
+      const converted = label && convertedIdx >= 0 ? dateOf(r, convertedIdx) : Number.NaN;
+      if (at !== null && !Number.isNaN(converted)) at = Math.min(at, converted);
     } else if (label) {
-      const d = cellDate(input.leads[r][idx], timeZone);
-      if (d) at = d.getTime() - days * DAY;
-    } else at = asOf.getTime() - days * DAY;
+      const d = dateOf(r, idx);
+      if (!Number.isNaN(d)) at = d - days * DAY_MS;
+    } else at = asOf.getTime() - days * DAY_MS;
     if (at === null) {
       without++;
       continue;
@@ -106,7 +107,7 @@ export function cutoffs(
     info: {
       mode,
       days,
-      column: String(headers[idx]).trim(),
+      column: headerText(headers, idx),
       leads_cut: cut.size,
       leads_without_date: without,
       description,

@@ -3,10 +3,12 @@
 // "missing" (blank or a placeholder such as n/a). Rare values are pooled into no atom, the reference.
 // Columns that cannot generalise as values (IDs, names, e-mails, dates, the key, the outcome, output
 // columns) are skipped; a free-text column whose words are shared (Job Title) gives keyword flags instead.
+
+import { findColumn, normalizeHeader } from "../headers";
 import type { CellValue, Grid } from "../types";
-import { headerKey } from "./columns";
+import { cellText, normText, parseNumber } from "../values";
 import { emailDomainColumn, type FlagColumn, keywordColumn } from "./flags";
-import { cellKey, cellNumber, cellText, isBlankLike } from "./values";
+import { isBlankLike } from "./placeholders";
 
 export interface CategoryAtom {
   kind: "value";
@@ -95,7 +97,7 @@ export function buildColumns(
   const skipped: SkippedColumn[] = [];
   headers.forEach((h, c) => {
     const name = cellText(h);
-    const key = headerKey(h);
+    const key = normalizeHeader(cellText(h));
     if (!key) return;
     if (options.never.has(key)) {
       skipped.push({ column: name, reason: "excluded" });
@@ -114,10 +116,10 @@ export function buildColumns(
     const counts = new Map<string, number>();
     for (let t = 0; t < train.length; t++) {
       const v = cell(train[t]);
-      const k = cellKey(v);
+      const k = normText(v);
       if (isBlankLike(k)) continue;
       nonBlank++;
-      if (cellNumber(v) !== null) numeric++;
+      if (!Number.isNaN(parseNumber(v))) numeric++;
       if (v instanceof Date || DATE_TEXT.test(k)) dates++;
       if (k.includes("@")) emails++;
       counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -163,7 +165,7 @@ export function buildColumns(
     }
     columns.push(categoricalColumn(name, c, rows, cell, train, counts, minSupport));
   });
-  if (!headers.some((h) => headerKey(h) === "email domain") && !options.never.has("email domain")) {
+  if (findColumn(headers, "Email Domain") < 0 && !options.never.has("email domain")) {
     const domains = emailDomainColumn(leads, options.lists, train, minSupport);
     if (domains) flags.push(domains);
   }
@@ -175,7 +177,7 @@ function missingAtom(rows: number, cell: (r: number) => CellValue, train: ArrayL
   const ph = new Map<string, string>();
   for (let t = 0; t < train.length; t++) {
     const v = cell(train[t]);
-    const k = cellKey(v);
+    const k = normText(v);
     if (k === "") blank = true;
     else if (isBlankLike(k) && !ph.has(k)) ph.set(k, cellText(v));
   }
@@ -197,7 +199,7 @@ function categoricalColumn(
   const spelling = new Map<string, string>();
   for (let t = 0; t < train.length; t++) {
     const v = cell(train[t]);
-    const k = cellKey(v);
+    const k = normText(v);
     if (!spelling.has(k)) spelling.set(k, cellText(v));
   }
   const frequent = [...counts.entries()].filter(([, n]) => n >= minSupport).sort((a, b) => b[1] - a[1]);
@@ -206,12 +208,12 @@ function categoricalColumn(
     atoms.push({ kind: "value", key: k, text: spelling.get(k) ?? k });
   }
   let missingCount = 0;
-  for (let t = 0; t < train.length; t++) if (isBlankLike(cellKey(cell(train[t])))) missingCount++;
+  for (let t = 0; t < train.length; t++) if (isBlankLike(normText(cell(train[t])))) missingCount++;
   const missing = missingCount >= minSupport ? atoms.length : -1;
   if (missing >= 0) atoms.push(missingAtom(rows, cell, train));
   const atomOf = new Int32Array(rows).fill(-1);
   for (let r = 0; r < rows; r++) {
-    const k = cellKey(cell(r));
+    const k = normText(cell(r));
     atomOf[r] = isBlankLike(k)
       ? missing >= 0 && isKnownMissing(atoms[missing], k)
         ? missing
@@ -241,9 +243,9 @@ function numericColumn(
   let missingCount = 0;
   for (let t = 0; t < train.length; t++) {
     const v = cell(train[t]);
-    const x = cellNumber(v);
-    if (x !== null) values.push(x);
-    else if (isBlankLike(cellKey(v))) missingCount++;
+    const x = parseNumber(v);
+    if (!Number.isNaN(x)) values.push(x);
+    else if (isBlankLike(normText(v))) missingCount++;
   }
   values.sort((a, b) => a - b);
   const integer = values.every((x) => Number.isInteger(x));
@@ -282,13 +284,13 @@ function numericColumn(
   const atomOf = new Int32Array(rows).fill(-1);
   for (let r = 0; r < rows; r++) {
     const v = cell(r);
-    const x = cellNumber(v);
-    if (x !== null) {
+    const x = parseNumber(v);
+    if (!Number.isNaN(x)) {
       let b = 0;
       while (b < cuts.length && x > cuts[b]) b++;
       // Integer bins print as (cut+1)..next cut: a fraction in the gap matches no rule, so no atom.
       atomOf[r] = integer && b > 0 && !Number.isInteger(x) && x < cuts[b - 1] + 1 ? -1 : b;
-    } else if (missing >= 0 && isKnownMissing(atoms[missing], cellKey(v))) atomOf[r] = missing;
+    } else if (missing >= 0 && isKnownMissing(atoms[missing], normText(v))) atomOf[r] = missing;
   }
   return { index, name, kind: "numeric", integer, atoms, atomOf };
 }

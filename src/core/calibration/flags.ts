@@ -5,10 +5,12 @@
 //   - blank / placeholder cells of a keyword column.
 // A free-text column's whole values (names, companies, raw titles) never become features: few leads
 // share one, so a rule on them fits noise (the `First Name = Patricia` problem).
+
+import { findColumn } from "../headers";
 import type { CellValue, Grid } from "../types";
-import { headerKey } from "./columns";
+import { cellText, normText } from "../values";
 import { emailDomain, FREE_EMAIL_DOMAINS, parseLists } from "./engine";
-import { cellKey, cellText, isBlankLike } from "./values";
+import { isBlankLike } from "./placeholders";
 
 export interface FlagItem {
   operator: string;
@@ -69,7 +71,7 @@ export function keywordColumn(
 ): FlagColumn | null {
   const tokensOf: string[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const k = cellKey(cell(r));
+    const k = normText(cell(r));
     tokensOf[r] = isBlankLike(k) ? [] : [...new Set(words(k))];
   }
   const leadsWith = new Map<string, number>();
@@ -115,17 +117,17 @@ function missingItems(
   const spellings = new Map<string, string>();
   for (let r = 0; r < rows; r++) {
     const v = cell(r);
-    const k = cellKey(v);
+    const k = normText(v);
     if (k === "") blank[r] = 1;
     else if (isBlankLike(k)) placeholder[r] = 1;
   }
   for (let t = 0; t < train.length; t++) {
     const v = cell(train[t]);
-    const k = cellKey(v);
+    const k = normText(v);
     if (k !== "" && isBlankLike(k) && !spellings.has(k)) spellings.set(k, cellText(v));
   }
   // Placeholders never seen in training have no rule, so they are not on.
-  for (let r = 0; r < rows; r++) if (placeholder[r] && !spellings.has(cellKey(cell(r)))) placeholder[r] = 0;
+  for (let r = 0; r < rows; r++) if (placeholder[r] && !spellings.has(normText(cell(r)))) placeholder[r] = 0;
   const out: FlagItem[] = [];
   if (support(blank, train) >= minSupport)
     out.push({ operator: "is blank", value: "", label: `${name} blank`, on: blank });
@@ -154,7 +156,7 @@ export function emailDomainColumn(
   train: ArrayLike<number>,
   minSupport: number,
 ): FlagColumn | null {
-  const col = (leads[0] ?? []).findIndex((h) => headerKey(h) === "email");
+  const col = findColumn(leads[0] ?? [], "Email");
   if (col < 0) return null;
   const rows = leads.length - 1;
   const domain = Array.from({ length: rows }, (_, r) => emailDomain(cellText(leads[r + 1]?.[col])));

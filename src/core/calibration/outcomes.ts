@@ -1,20 +1,23 @@
-// Reading the outcome column: TRUE/FALSE, yes/no, 1/0 (text, numbers or booleans). Blank means the lead is
-// still open and is left out of every statistic; anything else unreadable is counted and reported.
+// Reading the outcome column: yes/no cells as the engine reads them (TRUE/FALSE, yes/no, 1/0, ticks) plus
+// the words a CRM uses for an outcome (won/lost). Blank means the lead is still open and is left out of
+// every statistic; anything else unreadable is counted and reported.
+import { findColumn, headerText } from "../headers";
+import { parseSettings } from "../settings";
 import type { CellValue, WorkbookInput } from "../types";
-import { columnIndex, settingValue } from "./columns";
-import { cellKey } from "./values";
+import { cellText, isBlank, normText, parseYesNo } from "../values";
+import { CalibrationError } from "./errors";
 
-const YES = new Set(["true", "yes", "y", "1", "won", "converted", "x"]);
-const NO = new Set(["false", "no", "n", "0", "lost", "not converted"]);
+const WON = new Set(["won", "converted"]);
+const LOST = new Set(["lost", "not converted"]);
 
 /** true/false for a readable outcome, null for blank (open), undefined for unreadable text. */
 export function parseOutcome(v: CellValue | undefined): boolean | null | undefined {
-  if (typeof v === "boolean") return v;
-  if (typeof v === "number") return v === 1 ? true : v === 0 ? false : undefined;
-  const k = cellKey(v);
-  if (k === "") return null;
-  if (YES.has(k)) return true;
-  if (NO.has(k)) return false;
+  if (isBlank(v)) return null;
+  const yes = parseYesNo(v, false);
+  if (yes !== undefined) return yes;
+  const k = normText(v);
+  if (WON.has(k)) return true;
+  if (LOST.has(k)) return false;
   return undefined;
 }
 
@@ -28,11 +31,11 @@ export interface Outcomes {
 
 /** The outcome column: the option, else Settings "Outcome column", else "Converted". Throws when missing. */
 export function readOutcomes(input: WorkbookInput, column?: string): Outcomes {
-  const fromSettings = settingValue(input.settings, "Outcome column");
-  const wanted = column?.trim() || (fromSettings ? String(fromSettings).trim() : "") || "Converted";
+  const fromSettings = cellText(parseSettings(input.settings).settings.values["outcome column"]);
+  const wanted = column?.trim() || fromSettings || "Converted";
   const headers = input.leads[0] ?? [];
-  const idx = columnIndex(headers, wanted);
-  if (idx < 0) throw new Error(`Leads has no "${wanted}" column for the outcome (set it with --outcome).`);
+  const idx = findColumn(headers, wanted);
+  if (idx < 0) throw new CalibrationError({ kind: "no-outcome-column", column: wanted });
   const labels: (boolean | null)[] = [];
   let unreadable = 0;
   for (let r = 1; r < input.leads.length; r++) {
@@ -40,5 +43,5 @@ export function readOutcomes(input: WorkbookInput, column?: string): Outcomes {
     if (o === undefined) unreadable++;
     labels.push(o ?? null);
   }
-  return { column: String(headers[idx]).trim(), columnIndex: idx, labels, unreadable };
+  return { column: headerText(headers, idx), columnIndex: idx, labels, unreadable };
 }

@@ -1,16 +1,15 @@
 // The calibration report: how well the current matrix's scores predict conversion. One JSON-serialisable
 // object (ISO strings, snake_case) shared by the CLI's --json output and the sidebar's Calibration panel.
+import { createProblemSink } from "../problems";
 import type { Problem, WorkbookInput } from "../types";
 import { auc } from "./auc";
 import { type BacktestInfo, type BacktestOption, cutoffs, defaultBacktest } from "./backtest";
-import { columnIndex, headerKey } from "./columns";
 import { byDecile, byTier, type DecileRow, type HistogramBin, histogram, type TierRow } from "./deciles";
-import { scoreWorkbook } from "./engine";
+import { parseLists, parseMatrix, scoreWorkbook } from "./engine";
 import { readOutcomes } from "./outcomes";
 import { type GainPoint, gainCurve, type RocPoint, rocCurve } from "./roc";
 import { type RuleInfo, type RuleStat, ruleStats } from "./rules-lift";
 import { type SuggestedThresholds, suggestThresholds } from "./thresholds";
-import { cellText } from "./values";
 import { wilson } from "./wilson";
 
 export interface CalibrateOptions {
@@ -58,42 +57,16 @@ export interface CalibrationReport {
   problems: Problem[];
 }
 
-const ACTIVE_NO = new Set(["false", "no", "n", "0", "off"]);
-
-/** Active rules of the matrix grid, for the per-rule table (also the ones that never fire). */
-export function currentMatrixRules(matrix: WorkbookInput["matrix"]): RuleInfo[] {
-  if (!matrix || matrix.length === 0) return [];
-  const h = matrix[0];
-  const col = (name: string) => columnIndex(h, name);
-  const [active, group, rule, points, event, field, op, value] = [
-    "Active",
-    "Group",
-    "Rule",
-    "Points",
-    "Event",
-    "Field",
-    "Operator",
-    "Value",
-  ].map(col);
-  const out: RuleInfo[] = [];
-  for (let r = 1; r < matrix.length; r++) {
-    const row = matrix[r];
-    if (!row || row.every((c) => cellText(c) === "")) continue;
-    const a = row[active];
-    if (a === false || ACTIVE_NO.has(headerKey(a))) continue;
-    const label =
-      cellText(row[rule]) ||
-      [row[event], row[field], row[op], row[value]].map(cellText).filter(Boolean).join(" ");
-    const pts = Number(String(row[points] ?? "").replace(/,/g, ""));
-    const isActivity = cellText(row[event]) !== "";
-    out.push({
-      rule_row: r + 1,
-      label,
-      group: cellText(row[group]) || (isActivity ? "Engagement" : "Fit"),
-      points: Number.isFinite(pts) ? pts : 0,
-    });
-  }
-  return out;
+/** Active rules of the matrix grid as the engine reads them, for the per-rule table (also the ones that never fire). */
+export function currentMatrixRules(input: WorkbookInput): RuleInfo[] {
+  if (!input.matrix || input.matrix.length === 0) return [];
+  const rules = parseMatrix(input.matrix, {
+    leadHeaders: input.leads[0] ?? [],
+    activityHeaders: input.activities?.[0] ?? null,
+    lists: parseLists(input.lists),
+    sink: createProblemSink(), // the engine's run reports the matrix's problems
+  });
+  return rules.map((r) => ({ rule_row: r.row, label: r.label, group: r.group, points: r.points }));
 }
 
 function mean(xs: number[]): number | null {
@@ -170,7 +143,7 @@ export function calibrate(input: WorkbookInput, options: CalibrateOptions): Cali
     gain: gainCurve(scores, labels),
     score_distribution: histogram(scores, labels, settings.scoreFloor, settings.scoreCeiling),
     suggested_thresholds: suggestThresholds(scores, labels, tiers, base, multiple, minCount),
-    rules: ruleStats(currentMatrixRules(input.matrix), fired, labels),
+    rules: ruleStats(currentMatrixRules(input), fired, labels),
     warnings,
     problems: run.problems,
   };

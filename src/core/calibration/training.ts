@@ -1,0 +1,247 @@
+// One pass of the fitting pipeline on the training leads: candidate columns (leaky and unlinked ones left
+// out), activity weighting and L2 penalty by cross-validation, the logistic fit, clusters merged to the
+// rule budget, and integer points on the workbook's score scale.
+
+import { normalizeHeader } from "../headers";
+import type { Settings, WorkbookInput } from "../types";
+import { type ActivitySignal, capsFor, signalSupport } from "./activity";
+import { type ActivityFeature, type ActivityTiming, activityFeature } from "./activity-feature";
+import { auc } from "./auc";
+import { buildColumns, type ColumnSpec, type SkippedColumn } from "./features";
+import type { FitMatrixOptions } from "./fit-options";
+import { type LeakageFlag, leakageFlags } from "./leakage";
+import { type Design, fitLogistic, type LogisticModel, linearPredictor } from "./logistic";
+import { countRules, featureWeights, mergeToBudget } from "./merge";
+import { toPoints } from "./points";
+import { rng, stratifiedFolds } from "./rng";
+import { columnPValue } from "./screen";
+import { atomStructure, buildDesign, type Structure } from "./structure";
+
+const LAMBDAS = [1000, 300, 100, 30, 10, 3, 1, 0.3, 0.1];
+const COARSE_LAMBDAS = [30, 10, 3, 1];
+
+/** Pick the L2 penalty by k-fold CV AUC (out-of-fold predictions pooled), warm-starting along the path. */
+export function chooseLambda(
+  X: Design,
+  y: Uint8Array,
+  rows: number[],
+  seed: number,
+  folds = 4,
+  lambdas: readonly number[] = LAMBDAS,
+): { lambda: number; auc: number | null } {
+  const random = rng(seed ^ 0x5bd1e995);
+  const labels = rows.map((i) => y[i]);
+  const fold = stratifiedFolds(labels, folds, random);
+  const oof = lambdas.map(() => new Float64Array(rows.length));
+  for (let k = 0; k < folds; k++) {
+    const train = rows.filter((_, t) => fold[t] !== k);
+    const test = rows.map((_, t) => t).filter((t) => fold[t] === k);
+    let init: LogisticModel | undefined;
+    lambdas.forEach((lambda, li) => {
+      init = fitLogistic(X, y, train, lambda, { init, tol: 1e-7 });
+      for (const t of test) oof[li][t] = linearPredictor(X, init, rows[t]);
+    });
+  }
+  const aucs = oof.map((s) => auc(s, labels) ?? 0.5);
+  const best = Math.max(...aucs);
+  // The strongest penalty within a hair of the best: simpler points, same ranking.
+  const li = aucs.findIndex((a) => a >= best - 1e-4);
+  return { lambda: lambdas[li], auc: best };
+}
+
+/**
+ * Activity weightings tried by cross-validation: counts (no decay), decay at a few half-lives, and
+ * counts within a window. One for all signals: a workbook has one sales rhythm.
+ */
+export const TIMINGS: readonly ActivityTiming[] = [
+  { halfLife: 0, withinDays: Number.POSITIVE_INFINITY },
+  { halfLife: 7, withinDays: Number.POSITIVE_INFINITY },
+  { halfLife: 14, withinDays: Number.POSITIVE_INFINITY },
+  { halfLife: 30, withinDays: Number.POSITIVE_INFINITY },
+  { halfLife: 0, withinDays: 30 },
+  { halfLife: 0, withinDays: 90 },
+];
+
+/** Activity features of the signals done by enough training leads: caps 1, ~p75 and ~p95 of the counts. */
+function activityFeatures(
+  signals: ActivitySignal[],
+  trainRows: number[],
+  timing: ActivityTiming,
+  minSupport: number,
+): ActivityFeature[] {
+  const out: ActivityFeature[] = [];
+  for (const s of signals) {
+    if (signalSupport(s, trainRows, timing.withinDays) < minSupport) continue;
+    for (const cap of capsFor(s, trainRows, timing.withinDays)) out.push(activityFeature(s, cap, timing));
+  }
+  return out;
+}
+
+/** Rows for cross-validation: all of a small workbook, an even sample of a large one (time bound). */
+function sample(rows: number[], most: number): number[] {
+  return rows.length > most ? rows.filter((_, i) => i % Math.ceil(rows.length / most) === 0) : rows;
+}
+
+export interface Trained {
+  timing: ActivityTiming;
+  structure: Structure;
+  X: Design;
+  fullX: Design;
+  fullModel: LogisticModel;
+  model: LogisticModel;
+  points: ReturnType<typeof toPoints>;
+  skipped: SkippedColumn[];
+  leakage: LeakageFlag[];
+  lambda: number;
+  cvAuc: number | null;
+}
+
+/** The fitted data the passes share: outcomes per data row, activity signals, columns never used. */
+export interface TrainingData {
+  input: WorkbookInput;
+  y: Uint8Array;
+  never: Set<string>;
+  signals: ActivitySignal[];
+  settings: Settings;
+  options: FitMatrixOptions;
+}
+
+/** Candidate columns with the likely-leaky ones (unless allowed) moved to `skipped`. */
+function withoutLeakage(
+  columns: ColumnSpec[],
+  data: TrainingData,
+  trainRows: number[],
+  skipped: SkippedColumn[],
+): { columns: ColumnSpec[]; leakage: LeakageFlag[] } {
+  const allowed = new Set((data.options.allowLeakage ?? []).map(normalizeHeader));
+  const leakage = leakageFlags(columns, data.y, trainRows);
+  const leaky = new Set(
+    leakage
+      .filter((l) => l.excludes)
+      .map((l) => normalizeHeader(l.column))
+      .filter((k) => !allowed.has(k)),
+  );
+  if (leaky.size === 0) return { columns, leakage };
+  for (const c of columns)
+    if (leaky.has(normalizeHeader(c.name))) skipped.push({ column: c.name, reason: "likely leakage" });
+  return { columns: columns.filter((c) => !leaky.has(normalizeHeader(c.name))), leakage };
+}
+
+/** Columns with a link to the outcome (G-test); the others would only add noise points. */
+function linkedColumns(
+  columns: ColumnSpec[],
+  y: Uint8Array,
+  trainRows: number[],
+  alpha: number,
+  skipped: SkippedColumn[],
+): ColumnSpec[] {
+  return columns.filter((c) => {
+    const pValue = columnPValue(c, y, trainRows);
+    if (pValue < alpha) return true;
+    skipped.push({
+      column: c.name,
+      reason: `no link with the outcome on the training leads (p = ${pValue.toFixed(2)})`,
+    });
+    return false;
+  });
+}
+
+type DesignFor = (timing: ActivityTiming) => { s: Structure; X: Design };
+
+/**
+ * Penalty and activity weighting by CV AUC. Large workbooks: the penalty barely matters, so
+ * cross-validate on a sample to bound the time (a smaller one for the weighting search).
+ */
+function crossValidate(
+  design: DesignFor,
+  data: TrainingData,
+  trainRows: number[],
+): { timing: ActivityTiming; chosen: { s: Structure; X: Design }; lambda: number; cvAuc: number | null } {
+  const seed = data.options.seed ?? 1;
+  let timing = TIMINGS[0];
+  let chosen: { s: Structure; X: Design } | null = null;
+  if (data.signals.length) {
+    // The weighting on a coarse penalty path (the ranking of weightings hardly depends on it).
+    const rowsT = sample(trainRows, 15000);
+    let best = Number.NEGATIVE_INFINITY;
+    for (const t of TIMINGS) {
+      const d = design(t);
+      const cv = chooseLambda(d.X, data.y, rowsT, seed, 4, COARSE_LAMBDAS);
+      // Simpler weighting (earlier in the list) unless a later one ranks clearly better.
+      if ((cv.auc ?? 0) > best + 5e-4) {
+        best = cv.auc ?? 0;
+        timing = t;
+        chosen = d;
+      }
+    }
+  }
+  chosen ??= design(timing);
+  const cv = chooseLambda(chosen.X, data.y, sample(trainRows, 30000), seed);
+  return { timing, chosen, lambda: cv.lambda, cvAuc: cv.auc };
+}
+
+/** Merge in stages, refitting between them, so later merges see re-estimated coefficients. */
+function mergeToRules(
+  start: Structure,
+  fullX: Design,
+  fullModel: LogisticModel,
+  data: TrainingData,
+  trainRows: number[],
+  lambda: number,
+): { structure: Structure; X: Design; model: LogisticModel } {
+  const rows = data.input.leads.length - 1;
+  const budget = Math.max(2, (data.options.maxRules ?? 40) - 1); // one rule goes to the baseline
+  let structure = start;
+  let X = fullX;
+  let model = fullModel;
+  for (let stage = 0; stage < 6 && countRules(structure) > budget; stage++) {
+    const target = Math.max(budget, Math.floor(countRules(structure) * 0.6));
+    structure = mergeToBudget(structure, model.beta, featureWeights(X, trainRows), target);
+    X = buildDesign(structure, rows);
+    model = fitLogistic(X, data.y, trainRows, lambda);
+  }
+  return { structure, X, model };
+}
+
+/**
+ * One pass of the pipeline on `trainRows` (data-row indexes): features, CV (unless `fixed` gives the
+ * penalty and weighting, as for the refit on every labelled lead), fit, merge, points.
+ */
+export function train(
+  data: TrainingData,
+  trainRows: number[],
+  fixed: { lambda: number; timing: ActivityTiming } | null,
+): Trained {
+  const { input, y, options } = data;
+  const rows = input.leads.length - 1;
+  const minSupport = options.minSupport ?? 30;
+  const built = buildColumns(input.leads, trainRows, { never: data.never, minSupport, lists: input.lists });
+  const { skipped, flags } = built;
+  const kept = withoutLeakage(built.columns, data, trainRows, skipped);
+  const columns = linkedColumns(kept.columns, y, trainRows, options.screenAlpha ?? 0.05, skipped);
+  const design: DesignFor = (timing) => {
+    const s = atomStructure(columns, activityFeatures(data.signals, trainRows, timing, minSupport), flags);
+    return { s, X: buildDesign(s, rows) };
+  };
+  const cv = fixed
+    ? { ...fixed, chosen: design(fixed.timing), cvAuc: null }
+    : crossValidate(design, data, trainRows);
+  const { s: start, X: fullX } = cv.chosen;
+  const fullModel = fitLogistic(fullX, y, trainRows, cv.lambda);
+  const { structure, X, model } = mergeToRules(start, fullX, fullModel, data, trainRows, cv.lambda);
+  const { scoreFloor, scoreCeiling } = data.settings;
+  const points = toPoints(X, model, y, trainRows, scoreFloor, scoreCeiling);
+  return {
+    timing: cv.timing,
+    structure,
+    X,
+    fullX,
+    fullModel,
+    model,
+    points,
+    skipped,
+    leakage: kept.leakage,
+    lambda: cv.lambda,
+    cvAuc: cv.cvAuc,
+  };
+}
