@@ -7,7 +7,7 @@ import type {
   CalibrationRequest,
   MatrixVersion,
   SuggestSummary,
-} from "../../src/addon/api";
+} from "../../src/contract";
 import { ChartBox } from "../charts/ChartBox";
 import { distributions, rateBars, roc } from "../charts/calibration";
 import { DataTable, NUM } from "../components/DataTable";

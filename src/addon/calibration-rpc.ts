@@ -1,4 +1,4 @@
-// Calibration RPC: the sidebar's Calibration panel calls these through google.script.run (see api.ts).
+// Calibration RPC: the sidebar's Calibration panel calls these through google.script.run (see src/contract).
 // Thin calls into src/sheets/calibration-service.
 import * as service from "../sheets/calibration-service";
 import type {
@@ -8,7 +8,7 @@ import type {
   SidebarState,
   SuggestRequest,
   SuggestSummary,
-} from "./api";
+} from "../contract";
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
