@@ -1,6 +1,6 @@
 // Calibration RPC: the sidebar's Calibration panel calls these through google.script.run (see src/contract).
 // Thin calls into src/sheets/calibration-service.
-import * as service from "../sheets/calibration-service";
+
 import type {
   CalibrationReport,
   CalibrationRequest,
@@ -9,6 +9,7 @@ import type {
   SuggestRequest,
   SuggestSummary,
 } from "../contract";
+import * as service from "../sheets/calibration-service";
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 

@@ -33,7 +33,13 @@ export type MenuHandler = (typeof MENU_HANDLERS)[keyof typeof MENU_HANDLERS];
 export type TriggerHandler = (typeof TRIGGER_HANDLERS)[keyof typeof TRIGGER_HANDLERS];
 
 /** Formulas a sheet can call (`=LEADSCORE(…)`); their JSDoc is kept in dist/Code.js for autocomplete. */
-export const CUSTOM_FUNCTIONS = ["LEADSCORE", "LEADSCORE_DETAIL", "LEADTIER", "LEADGRADE", "LEADDECAY"] as const;
+export const CUSTOM_FUNCTIONS = [
+  "LEADSCORE",
+  "LEADSCORE_DETAIL",
+  "LEADTIER",
+  "LEADGRADE",
+  "LEADDECAY",
+] as const;
 
 /** Every top-level function of dist/Code.js. */
 export const ENTRY_POINTS = [

@@ -31,7 +31,8 @@ export function toggleAutoScoring(ss: Spreadsheet): boolean {
 }
 
 export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
-  for (const handler of [TRIGGER_HANDLERS.edit, TRIGGER_HANDLERS.change, TRIGGER_HANDLERS.form]) deleteTriggers(handler);
+  for (const handler of [TRIGGER_HANDLERS.edit, TRIGGER_HANDLERS.change, TRIGGER_HANDLERS.form])
+    deleteTriggers(handler);
   if (on) {
     ScriptApp.newTrigger(TRIGGER_HANDLERS.edit).forSpreadsheet(ss).onEdit().create();
     ScriptApp.newTrigger(TRIGGER_HANDLERS.change).forSpreadsheet(ss).onChange().create();

@@ -1,5 +1,5 @@
 // The scheduled rescoring trigger: exactly one time-driven trigger when a schedule is on, none when off.
-import { TRIGGER_HANDLERS, type Schedule } from "../contract";
+import { type Schedule, TRIGGER_HANDLERS } from "../contract";
 import { clearState, KEY, readState, writeState } from "./state";
 import { deleteTriggers } from "./triggers";
 

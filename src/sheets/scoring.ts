@@ -2,7 +2,7 @@
 // rebuild the Problems tab, stamp the Settings "Scored at" cell. Large sheets that near the execution
 // limit are written in row blocks and continued by a follow-up trigger from a checkpoint.
 
-import { TRIGGER_HANDLERS, type RunSummary } from "../contract";
+import { type RunSummary, TRIGGER_HANDLERS } from "../contract";
 import { type ScoreRun, scoreWorkbook } from "../core";
 import { workbookGrids } from "./grids";
 import { ensureOutputHeaders, writeOutputRows } from "./outputs";
