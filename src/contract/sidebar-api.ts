@@ -56,4 +56,4 @@ const CALLABLE: { readonly [K in SidebarFunction]: true } = {
 };
 
 /** Every function the sidebar calls: the local page's allow-list, and what tests check the bundle for. */
-export const SIDEBAR_FUNCTIONS = Object.keys(CALLABLE) as readonly SidebarFunction[];
+export const SIDEBAR_FUNCTIONS = /* @__PURE__ */ Object.keys(CALLABLE) as readonly SidebarFunction[];

@@ -11,7 +11,7 @@ import { ensureOutputHeaders, writeSomeRows } from "./outputs";
 import { runFullScoring } from "./scoring";
 import { clearState, KEY, readState, writeState } from "./state";
 import { tabKey } from "./tabs";
-import { deleteTriggers, runSoon } from "./triggers";
+import { deleteTriggers, newTrigger, runSoon } from "./triggers";
 import { readWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -34,9 +34,9 @@ export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
   for (const handler of [TRIGGER_HANDLERS.edit, TRIGGER_HANDLERS.change, TRIGGER_HANDLERS.form])
     deleteTriggers(handler);
   if (on) {
-    ScriptApp.newTrigger(TRIGGER_HANDLERS.edit).forSpreadsheet(ss).onEdit().create();
-    ScriptApp.newTrigger(TRIGGER_HANDLERS.change).forSpreadsheet(ss).onChange().create();
-    ScriptApp.newTrigger(TRIGGER_HANDLERS.form).forSpreadsheet(ss).onFormSubmit().create();
+    newTrigger(TRIGGER_HANDLERS.edit).forSpreadsheet(ss).onEdit().create();
+    newTrigger(TRIGGER_HANDLERS.change).forSpreadsheet(ss).onChange().create();
+    newTrigger(TRIGGER_HANDLERS.form).forSpreadsheet(ss).onFormSubmit().create();
   }
   writeState(KEY.autoScoring, on);
   return on;

@@ -1,7 +1,7 @@
 // The scheduled rescoring trigger: exactly one time-driven trigger when a schedule is on, none when off.
 import { type Schedule, TRIGGER_HANDLERS } from "../contract";
 import { clearState, KEY, readState, writeState } from "./state";
-import { deleteTriggers } from "./triggers";
+import { deleteTriggers, newTrigger } from "./triggers";
 
 export const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
 
@@ -41,7 +41,7 @@ export function applySchedule(
   // schedule, whose full rescores also do their work (their state stays in document properties).
   deleteTriggers(TRIGGER_HANDLERS.checkpoint);
   deleteTriggers(TRIGGER_HANDLERS.debounced);
-  const builder = ScriptApp.newTrigger(TRIGGER_HANDLERS.schedule).timeBased();
+  const builder = newTrigger(TRIGGER_HANDLERS.schedule).timeBased();
   if (valid.kind === "daily") {
     builder.everyDays(1).atHour(valid.atHour!).inTimezone(ss.getSpreadsheetTimeZone()).create();
   } else {

@@ -2,6 +2,11 @@
 // as the contract's names, so a trigger can only be set for a function dist/Code.js exports.
 import type { TriggerHandler } from "../contract";
 
+/** ScriptApp.newTrigger for one of the contract's handlers: every trigger this add-on installs goes through here. */
+export function newTrigger(handler: TriggerHandler): GoogleAppsScript.Script.TriggerBuilder {
+  return ScriptApp.newTrigger(handler);
+}
+
 export function hasTrigger(handler: TriggerHandler): boolean {
   return ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === handler);
 }
@@ -19,7 +24,7 @@ export function deleteTriggers(handler: TriggerHandler): void {
 export function runSoon(handler: TriggerHandler, ms: number): boolean {
   if (hasTrigger(handler)) return true;
   try {
-    ScriptApp.newTrigger(handler).timeBased().after(ms).create();
+    newTrigger(handler).timeBased().after(ms).create();
     return true;
   } catch (error) {
     console.warn(
