@@ -3,7 +3,7 @@
 import type { ComponentType } from "preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import type { SidebarState } from "../src/addon/api";
+import type { SidebarState } from "../src/contract";
 import { Calibration } from "./panels/Calibration";
 import { Decay } from "./panels/Decay";
 import { Groups } from "./panels/Groups";

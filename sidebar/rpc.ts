@@ -1,6 +1,6 @@
 // Typed promise wrapper over google.script.run. The same code runs in Apps Script and in the local page,
 // where the local server injects a google.script.run shim that posts to /rpc/<name>.
-import type { SidebarApi } from "../src/addon/api";
+import type { SidebarApi } from "../src/contract";
 
 type Handler = (value: unknown) => void;
 

@@ -1,6 +1,6 @@
 // Chart configurations for the Calibration panel, built from the JSON CalibrationReport.
 import type { ChartConfiguration } from "chart.js";
-import type { CalibrationReport } from "../../src/addon/api";
+import type { CalibrationReport } from "../../src/contract";
 
 const BLUE = "#1a73e8";
 const GREY = "#9aa0a6";

@@ -1,5 +1,5 @@
 // Display helpers for schedule and run summaries.
-import type { Schedule } from "../../src/addon/api";
+import type { Schedule } from "../../src/contract";
 
 export const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
 

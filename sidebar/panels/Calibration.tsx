@@ -1,7 +1,7 @@
 // Calibration: how well scores predict conversion, suggested thresholds, per-rule lift, and fitting point
 // values from outcomes. The report and the point suggestions are in panels/calibration/.
 import { useEffect, useState } from "preact/hooks";
-import type { BacktestMode, CalibrationReport, CalibrationRequest } from "../../src/addon/api";
+import type { BacktestMode, CalibrationReport, CalibrationRequest } from "../../src/contract";
 import { call } from "../rpc";
 import { ActionStatus, Notice, parseNum, useAction } from "../ui";
 import { NumberField } from "./calibration/NumberField";

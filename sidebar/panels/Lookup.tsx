@@ -1,6 +1,6 @@
 // Lead lookup: search by name or email, pick a lead, see why it has its score (as "Explain selected lead").
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { LeadExplanation, LeadMatch } from "../../src/addon/api";
+import type { LeadExplanation, LeadMatch } from "../../src/contract";
 import { DataTable, NUM } from "../components/DataTable";
 import { formatTime } from "../logic/format";
 import { call } from "../rpc";

@@ -1,5 +1,5 @@
 // Notifications and schedule: the time-driven run, who gets alerts and how, the last run and what is pending.
-import type { NotificationSettings, ScheduleKind, Schedule as ScheduleT } from "../../src/addon/api";
+import type { NotifySettings, ScheduleKind, Schedule as ScheduleT } from "../../src/contract";
 import { DataTable, NUM } from "../components/DataTable";
 import { NumberSelect } from "../components/NumberSelect";
 import { SaveBar } from "../components/SaveBar";
@@ -16,7 +16,7 @@ import { call } from "../rpc";
 import { ActionStatus, Notice, parseNum, useAction } from "../ui";
 import type { PanelProps } from "./types";
 
-const SEND_MODES: [NotificationSettings["mode"], string][] = [
+const SEND_MODES: [NotifySettings["mode"], string][] = [
   ["digest", "One digest per recipient per run"],
   ["each", "One email per lead"],
 ];
@@ -129,7 +129,7 @@ function NotifyForm({ state, onState }: PanelProps) {
   const bad = emails.filter((e) => !looksLikeEmail(e));
   const rearm = parseNum(d.rearm);
   const rearmInvalid = rearm == null || !Number.isFinite(rearm) || rearm < 0;
-  const patch: NotificationSettings = {
+  const patch: NotifySettings = {
     emails,
     ownerColumn: d.ownerColumn.trim(),
     mode: d.mode,

@@ -1,6 +1,6 @@
 // Thresholds: edit the tier list, see the histogram and per-tier counts change live, save to Settings.
 import { useEffect, useMemo, useRef } from "preact/hooks";
-import type { SidebarState } from "../../src/addon/api";
+import type { SidebarState } from "../../src/contract";
 import type { Tier } from "../../src/core/types";
 import { createHistogram, type HistogramChart } from "../charts/histogram";
 import { tierColor } from "../charts/setup";

@@ -1,4 +1,4 @@
-import type { SidebarState } from "../../src/addon/api";
+import type { SidebarState } from "../../src/contract";
 
 /** Every settings panel gets the current state and reports the state a save returned. */
 export interface PanelProps {

@@ -1,6 +1,6 @@
-// Calibration RPC: the sidebar's Calibration panel calls these through google.script.run (see api.ts).
+// Calibration RPC: the sidebar's Calibration panel calls these through google.script.run (see src/contract).
 // Thin calls into src/sheets/calibration-service.
-import * as service from "../sheets/calibration-service";
+
 import type {
   CalibrationReport,
   CalibrationRequest,
@@ -8,7 +8,8 @@ import type {
   SidebarState,
   SuggestRequest,
   SuggestSummary,
-} from "./api";
+} from "../contract";
+import * as service from "../sheets/calibration-service";
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 

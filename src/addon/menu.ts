@@ -1,6 +1,7 @@
 // Menu and simple triggers. onOpen may run in AuthMode.NONE (add-on not yet enabled in this document):
 // then only the menu is built, with no service that needs authorization.
 
+import { MENU_HANDLERS } from "../contract";
 import { toggleAutoScoring } from "../sheets/auto-scoring";
 import { checkMatrix } from "../sheets/check";
 import { openSidebar, showExplanationDialog } from "../sheets/dialogs";
@@ -11,13 +12,13 @@ import { setupWorkbook } from "../sheets/setup";
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
-    .addItem("Set up workbook", "menuSetUpWorkbook")
-    .addItem("Score all leads now", "menuScoreAll")
-    .addItem("Open sidebar", "menuOpenSidebar")
-    .addItem("Explain selected lead", "menuExplainSelectedLead")
+    .addItem("Set up workbook", MENU_HANDLERS.setUpWorkbook)
+    .addItem("Score all leads now", MENU_HANDLERS.scoreAll)
+    .addItem("Open sidebar", MENU_HANDLERS.openSidebar)
+    .addItem("Explain selected lead", MENU_HANDLERS.explainSelectedLead)
     .addSeparator()
-    .addItem("Check the matrix", "menuCheckMatrix")
-    .addItem("Turn automatic scoring on/off", "menuToggleAutoScoring")
+    .addItem("Check the matrix", MENU_HANDLERS.checkMatrix)
+    .addItem("Turn automatic scoring on/off", MENU_HANDLERS.toggleAutoScoring)
     .addToUi();
 }
 

@@ -1,7 +1,8 @@
-// Sidebar RPC: the functions google.script.run calls (see api.ts). Thin calls into src/sheets.
+// Sidebar RPC: the functions google.script.run calls (see src/contract). Thin calls into src/sheets.
+
+import type { LeadExplanation, LeadMatch, Schedule, SettingsPatch, SidebarState } from "../contract";
 import type { Tier } from "../core/types";
 import * as service from "../sheets/sidebar-service";
-import type { LeadExplanation, LeadMatch, Schedule, SettingsPatch, SidebarState } from "./api";
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 

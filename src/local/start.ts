@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { SIDEBAR_FUNCTIONS } from "../addon/api";
+import { MENU_HANDLERS, SIDEBAR_FUNCTIONS } from "../contract";
 import { TAB } from "../core/types";
 import { DEFAULT_END } from "../demo";
 import { createRuntime } from "./gas";
@@ -35,8 +35,8 @@ async function main(): Promise<void> {
   runtime.loadTabs(await readWorkbook(path));
   const script = runtime.load(readFileSync(root("dist/Code.js"), "utf8"));
   script.call("onOpen", {});
-  script.call("menuSetUpWorkbook");
-  script.call("menuScoreAll");
+  script.call(MENU_HANDLERS.setUpWorkbook);
+  script.call(MENU_HANDLERS.scoreAll);
 
   console.log(`Leadscore — ${path === DEMO ? "demo workbook" : path}, scored as of ${asOf.toISOString()}`);
   const settings = runtime.sheetNames().includes(TAB.settings) ? runtime.values(TAB.settings) : undefined;

@@ -1,6 +1,7 @@
 // Automatic scoring: installable edit/change/form triggers (one of each per document, as editor add-ons
 // allow), incremental rescoring of the leads an edit touches, and a debounced full rescore when the
 // matrix, Settings or Lists change.
+import { TRIGGER_HANDLERS } from "../contract";
 import { parseSettings, scoreWorkbook } from "../core";
 import { findColumn } from "../core/headers";
 import { TAB } from "../core/types";
@@ -10,17 +11,10 @@ import { ensureOutputHeaders, writeSomeRows } from "./outputs";
 import { runFullScoring } from "./scoring";
 import { clearState, KEY, readState, writeState } from "./state";
 import { tabKey } from "./tabs";
-import { deleteTriggers, runSoon } from "./triggers";
+import { deleteTriggers, newTrigger, runSoon } from "./triggers";
 import { readWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export const HANDLERS = {
-  edit: "onEditAutoScore",
-  change: "onChangeAutoScore",
-  form: "onFormSubmitIntake",
-  debounced: "debouncedRescore",
-} as const;
 
 /** Above this many touched leads an incremental write costs more calls than a full rescore. */
 export const INCREMENTAL_MAX_LEADS = 50;
@@ -37,11 +31,12 @@ export function toggleAutoScoring(ss: Spreadsheet): boolean {
 }
 
 export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
-  for (const handler of [HANDLERS.edit, HANDLERS.change, HANDLERS.form]) deleteTriggers(handler);
+  for (const handler of [TRIGGER_HANDLERS.edit, TRIGGER_HANDLERS.change, TRIGGER_HANDLERS.form])
+    deleteTriggers(handler);
   if (on) {
-    ScriptApp.newTrigger(HANDLERS.edit).forSpreadsheet(ss).onEdit().create();
-    ScriptApp.newTrigger(HANDLERS.change).forSpreadsheet(ss).onChange().create();
-    ScriptApp.newTrigger(HANDLERS.form).forSpreadsheet(ss).onFormSubmit().create();
+    newTrigger(TRIGGER_HANDLERS.edit).forSpreadsheet(ss).onEdit().create();
+    newTrigger(TRIGGER_HANDLERS.change).forSpreadsheet(ss).onChange().create();
+    newTrigger(TRIGGER_HANDLERS.form).forSpreadsheet(ss).onFormSubmit().create();
   }
   writeState(KEY.autoScoring, on);
   return on;
@@ -50,11 +45,11 @@ export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
 /** Marks scores stale and makes sure exactly one debounced full rescore is pending. */
 export function markStale(): void {
   writeState(KEY.staleSince, new Date().toISOString());
-  runSoon(HANDLERS.debounced, DEBOUNCE_MS);
+  runSoon(TRIGGER_HANDLERS.debounced, DEBOUNCE_MS);
 }
 
 export function runDebouncedRescore(ss: Spreadsheet): boolean {
-  deleteTriggers(HANDLERS.debounced);
+  deleteTriggers(TRIGGER_HANDLERS.debounced);
   if (readState<string>(KEY.staleSince) === null) return false;
   withDocumentLock(30_000, () => {
     clearState(KEY.staleSince);

@@ -7,7 +7,7 @@ import type {
   SidebarState,
   SuggestRequest,
   SuggestSummary,
-} from "../addon/api";
+} from "../contract";
 import { MATRIX_COLUMNS, validateWorkbook } from "../core";
 import {
   type BacktestOption,

@@ -4,7 +4,7 @@
 //   scales to 100,000 leads where one document property per lead would not (500 KB per store, 9 KB a value).
 // - the send journal (document property): the only per-email record, kept small (short alert ids).
 // - a summary of pending alerts (document property) that the sidebar reads without opening the tab.
-import type { PendingNotification } from "../addon/api";
+import type { PendingNotification } from "../contract";
 import {
   emptyJournal,
   type Journal,

@@ -1,11 +1,8 @@
 // The scheduled rescoring trigger: exactly one time-driven trigger when a schedule is on, none when off.
-import type { Schedule } from "../addon/api";
-import { HANDLERS } from "./auto-scoring";
-import { CONTINUE_HANDLER } from "./scoring";
+import { type Schedule, TRIGGER_HANDLERS } from "../contract";
 import { clearState, KEY, readState, writeState } from "./state";
-import { deleteTriggers } from "./triggers";
+import { deleteTriggers, newTrigger } from "./triggers";
 
-export const SCHEDULE_HANDLER = "scheduledRun";
 export const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
 
 export function currentSchedule(): Schedule | null {
@@ -35,16 +32,16 @@ export function applySchedule(
   schedule: Schedule | null,
 ): Schedule | null {
   const valid = schedule ? validateSchedule(schedule) : null;
-  deleteTriggers(SCHEDULE_HANDLER);
+  deleteTriggers(TRIGGER_HANDLERS.schedule);
   if (!valid) {
     clearState(KEY.schedule);
     return null;
   }
   // An editor add-on has one time-driven trigger per document: one-off follow-ups give way to the
   // schedule, whose full rescores also do their work (their state stays in document properties).
-  deleteTriggers(CONTINUE_HANDLER);
-  deleteTriggers(HANDLERS.debounced);
-  const builder = ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased();
+  deleteTriggers(TRIGGER_HANDLERS.checkpoint);
+  deleteTriggers(TRIGGER_HANDLERS.debounced);
+  const builder = newTrigger(TRIGGER_HANDLERS.schedule).timeBased();
   if (valid.kind === "daily") {
     builder.everyDays(1).atHour(valid.atHour!).inTimezone(ss.getSpreadsheetTimeZone()).create();
   } else {

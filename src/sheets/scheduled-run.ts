@@ -10,7 +10,7 @@
 //   8. commit the state tab again with the deliveries, then empty the journal
 // A failure before 6 leaves the old state: the retry recomputes the same decisions (its history rows
 // replace the cleared ones). After 6 every decision is durable, so a retry never announces twice.
-import type { RunSummary } from "../addon/api";
+import type { RunSummary } from "../contract";
 import { leadName, nameColumns } from "../core/lead-names";
 import {
   advance,

@@ -1,5 +1,5 @@
 // "Score all leads now": a full run under the document lock, reported in a toast.
-import type { RunSummary } from "../addon/api";
+import type { RunSummary } from "../contract";
 import { withDocumentLock } from "./lock";
 import { type FullRun, runFullScoring } from "./scoring";
 

@@ -2,7 +2,7 @@
 // rebuild the Problems tab, stamp the Settings "Scored at" cell. Large sheets that near the execution
 // limit are written in row blocks and continued by a follow-up trigger from a checkpoint.
 
-import type { RunSummary } from "../addon/api";
+import { type RunSummary, TRIGGER_HANDLERS } from "../contract";
 import { type ScoreRun, scoreWorkbook } from "../core";
 import { workbookGrids } from "./grids";
 import { ensureOutputHeaders, writeOutputRows } from "./outputs";
@@ -16,7 +16,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Apps Script stops a run at 6 minutes; past these marks a run writes in blocks and then hands over. */
 export const TIME = { chunkAfterMs: 3 * 60_000, stopAfterMs: 5 * 60_000, blockRows: 5_000 };
-export const CONTINUE_HANDLER = "continueScoring";
 export const SCORED_AT_SETTING = "Scored at";
 
 interface Checkpoint {
@@ -75,7 +74,7 @@ export function runFullScoring(
   const continued = next <= lastRow;
   if (continued) {
     writeState(KEY.checkpoint, { asOf: asOf.toISOString(), nextRow: next, trigger } satisfies Checkpoint);
-    runSoon(CONTINUE_HANDLER, 60_000);
+    runSoon(TRIGGER_HANDLERS.checkpoint, 60_000);
   } else {
     clearState(KEY.checkpoint);
     // Every lead is scored with the current matrix now, so a pending debounced rescore has nothing to do.
@@ -107,7 +106,7 @@ function finishRun(ss: Spreadsheet, workbook: SheetWorkbook, run: ScoreRun, asOf
 /** The follow-up trigger's work: resume from the checkpoint with the same as-of time. */
 export function continueFromCheckpoint(ss: Spreadsheet): FullRun | null {
   const checkpoint = readState<Checkpoint>(KEY.checkpoint);
-  deleteTriggers(CONTINUE_HANDLER);
+  deleteTriggers(TRIGGER_HANDLERS.checkpoint);
   if (!checkpoint) return null;
   return runFullScoring(ss, checkpoint.trigger, {
     asOf: new Date(checkpoint.asOf),

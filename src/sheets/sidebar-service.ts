@@ -1,6 +1,6 @@
 // What the sidebar reads and changes. Every change goes to the Settings tab (the single source of truth)
 // and is followed by a rescore, so the sheet and the sidebar never disagree.
-import type { LeadMatch, RunSummary, Schedule, SettingsPatch, SidebarState } from "../addon/api";
+import type { LeadMatch, RunSummary, Schedule, SettingsPatch, SidebarState } from "../contract";
 import { findColumn, parseSettings, scoreWorkbook, validateWorkbook } from "../core";
 import type { LeadExplanation } from "../core/explanation";
 import { explainLead } from "../core/explanation";

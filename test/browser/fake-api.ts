@@ -7,7 +7,7 @@ import type {
   LeadExplanation,
   LeadMatch,
   MatrixVersion,
-  NotificationSettings,
+  NotifySettings,
   RunSummary,
   Schedule,
   SettingsPatch,
@@ -15,8 +15,8 @@ import type {
   SidebarState,
   SuggestRequest,
   SuggestSummary,
-} from "../../src/addon/api";
-import { SIDEBAR_FUNCTIONS } from "../../src/addon/api";
+} from "../../src/contract";
+import { SIDEBAR_FUNCTIONS } from "../../src/contract";
 import type { Grade, GroupLimit, Problem, Tier } from "../../src/core/types";
 import type { LocalTab, RpcHandle } from "../../src/local/server";
 
@@ -71,7 +71,7 @@ export class FakeApi implements SidebarApi {
     { name: "C", minPoints: 10 },
     { name: "D", minPoints: 0 },
   ];
-  notifications: NotificationSettings = {
+  notifications: NotifySettings = {
     emails: ["sales@example.com"],
     ownerColumn: "Owner",
     mode: "digest",

@@ -1,7 +1,7 @@
 // Calibration in the sheet through the built dist/Code.js: the report RPC, Suggest points → Suggested Matrix
 // tab, apply / restore with Matrix History, and the Calibration chart tab.
 import { beforeAll, describe, expect, it } from "vitest";
-import { SIDEBAR_FUNCTIONS } from "../../src/addon/api";
+import { SIDEBAR_FUNCTIONS } from "../../src/contract";
 import { MATRIX_COLUMNS, validateWorkbook } from "../../src/core";
 import { calibrate, fitMatrix } from "../../src/core/calibration";
 import { findColumn } from "../../src/core/headers";

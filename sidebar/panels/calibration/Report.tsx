@@ -1,7 +1,7 @@
 // The calibration report: AUC, base rate, conversion by tier and decile, score distributions, the ROC
 // curve, suggested thresholds and per-rule lift. All numbers come from the server's CalibrationReport.
 import { useMemo } from "preact/hooks";
-import type { CalibrationReport } from "../../../src/addon/api";
+import type { CalibrationReport } from "../../../src/contract";
 import { ChartBox } from "../../charts/ChartBox";
 import { distributions, rateBars, roc } from "../../charts/calibration";
 import { DataTable, NUM } from "../../components/DataTable";

@@ -1,7 +1,7 @@
 // Suggest points: fit point values from outcomes into a Suggested Matrix tab, apply it, or restore an
 // earlier matrix from Matrix History.
 import { useEffect, useState } from "preact/hooks";
-import type { MatrixVersion, SuggestSummary } from "../../../src/addon/api";
+import type { MatrixVersion, SuggestSummary } from "../../../src/contract";
 import { formatTime } from "../../logic/format";
 import { call } from "../../rpc";
 import { ActionStatus, Notice, parseNum, useAction } from "../../ui";

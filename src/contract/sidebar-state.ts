@@ -1,0 +1,39 @@
+// Everything the sidebar shows, and the settings it writes back.
+import type { NotifySettings } from "../core/notify";
+import type { Grade, GroupLimit, Problem, Tier } from "../core/types";
+import type { RunSummary } from "./run-summary";
+import type { Schedule } from "./schedule";
+
+export interface PendingNotification {
+  key: string;
+  name: string;
+  tier: string;
+  score: number;
+}
+
+export interface SidebarState {
+  timeZone: string;
+  tiers: Tier[];
+  scoreFloor: number | null;
+  scoreCeiling: number | null;
+  halfLifeDays: number | null;
+  groupNames: string[];
+  groupLimits: GroupLimit[];
+  grades: Grade[];
+  gradeGroup: string;
+  /** Current values of the Leads Score column (numbers only), for the histogram. */
+  scores: number[];
+  notifications: NotifySettings;
+  schedule: Schedule | null;
+  autoScoring: boolean;
+  lastRun: RunSummary | null;
+  pending: PendingNotification[];
+  problems: Problem[];
+}
+
+export interface SettingsPatch {
+  halfLifeDays?: number | null;
+  groupLimits?: GroupLimit[];
+  grades?: Grade[];
+  notifications?: Partial<NotifySettings>;
+}
