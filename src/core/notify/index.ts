@@ -13,7 +13,6 @@ export {
   withInflight,
   withSent,
 } from "./journal";
-export { normKey } from "./keys";
 export { type DueAlert, MAX_LEADS_PER_EMAIL, type Outgoing, planEmails } from "./plan";
 export { quietUpTo, rearm, tierNamed, toAnnounce } from "./rearm";
 export { notifyAddresses, recipientsFor } from "./recipients";
