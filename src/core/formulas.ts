@@ -3,6 +3,7 @@
 import { decayWeight } from "./decay";
 import { gradeFor } from "./grades";
 import { outputRow, scoreWorkbook } from "./index";
+import { SETTING, settingValue } from "./known-settings";
 import { gradesFromRows, parseSettings, tiersFromRows } from "./settings";
 import { tierFor } from "./tiers";
 import { parseTimestamp, zoneClock } from "./time";
@@ -30,7 +31,7 @@ function asOfTime(arg: RangeArg, settings: Grid | undefined, timeZone: string, n
     if (Number.isNaN(t)) throw new Error(`as_of "${String(value)}" is not a date or ISO 8601 time.`);
     return new Date(t);
   }
-  const scoredAt = parseSettings(settings).settings.values["scored at"];
+  const scoredAt = settingValue(parseSettings(settings).settings.values, SETTING.scoredAt);
   const t = isBlank(scoredAt) ? Number.NaN : parseTimestamp(scoredAt, clock);
   return Number.isNaN(t) ? now : new Date(t);
 }
