@@ -100,6 +100,14 @@ const rearmMargin: SettingDef<number> = {
   },
 };
 
+/** Stamped by every scoring run; custom functions score as of it. Raw: its reader knows the time zone. */
+const scoredAt: SettingDef<CellValue> = {
+  name: "Scored at",
+  aliases: [],
+  starter: "",
+  read: (v) => ({ value: v }),
+};
+
 /** Every known setting, in the order Set up workbook writes them. */
 export const SETTING = {
   leadKey: text("Lead key", DEFAULT_LEAD_KEY, DEFAULT_LEAD_KEY),
@@ -107,13 +115,7 @@ export const SETTING = {
   scoreCeiling: bound("Score ceiling", DEFAULT_SCORE_CEILING, "ceiling"),
   halfLifeDays,
   gradeGroup: text("Grade group", DEFAULT_GRADE_GROUP, DEFAULT_GRADE_GROUP),
-  /** Stamped by every scoring run; custom functions score as of it. Raw: its reader knows the time zone. */
-  scoredAt: {
-    name: "Scored at",
-    aliases: [],
-    starter: "",
-    read: (v) => ({ value: v }),
-  } as SettingDef<CellValue>,
+  scoredAt,
   notifyEmails,
   ownerColumn: text("Owner column", "Owner"),
   notifyMode,
