@@ -2,6 +2,7 @@
 // their header rows). Errors are thrown with a readable message: Sheets shows it on the #ERROR! cell.
 import { decayWeight } from "./decay";
 import { gradeFor } from "./grades";
+import { normalizeHeader } from "./headers";
 import { outputRow, scoreWorkbook } from "./index";
 import { SETTING, settingValue } from "./known-settings";
 import { gradesFromRows, parseSettings, tiersFromRows } from "./settings";
@@ -89,11 +90,7 @@ function number(v: CellValue, name: string): number {
 /** Data rows of a small table range, with or without its header row. */
 function tableRows(arg: RangeArg, firstHeader: string): Grid {
   const g = grid(arg, `${firstHeader}s range`, true)!;
-  return String(g[0]?.[0] ?? "")
-    .trim()
-    .toLowerCase() === firstHeader
-    ? g.slice(1)
-    : g;
+  return normalizeHeader(g[0]?.[0]) === firstHeader ? g.slice(1) : g;
 }
 
 export function tierOf(score: RangeArg, tiers: RangeArg): CellValue | CellValue[][] {
