@@ -3,6 +3,9 @@
 import { tierFor } from "../../src/core/tiers";
 import type { Tier } from "../../src/core/types";
 
+// The one tier validator, shared with the server's saveTiers.
+export { validateTiers } from "../../src/core/tiers";
+
 /** Tiers with a usable minimum, ascending as tierFor wants them. */
 export function sortTiersAsc(tiers: readonly Tier[]): Tier[] {
   return tiers.filter((t) => Number.isFinite(t.minScore)).sort((a, b) => a.minScore - b.minScore);
@@ -32,23 +35,4 @@ export function countTiers(scores: readonly number[], tiers: readonly Tier[]): T
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   return asc.reverse().map((t) => ({ name: t.name, minScore: t.minScore, count: counts.get(t) ?? 0 }));
-}
-
-/** Problems with a draft tier list, one message each, in the order the user should fix them. */
-export function validateTiers(tiers: readonly Tier[]): string[] {
-  const errors: string[] = [];
-  if (tiers.length === 0) errors.push("Add at least one tier.");
-  const names = new Set<string>();
-  const mins = new Set<number>();
-  tiers.forEach((t, i) => {
-    const name = t.name.trim();
-    const label = name || `Tier ${i + 1}`;
-    if (!name) errors.push(`Tier ${i + 1} needs a name.`);
-    else if (names.has(name.toLowerCase())) errors.push(`"${label}" is used twice.`);
-    names.add(name.toLowerCase());
-    if (!Number.isFinite(t.minScore)) errors.push(`"${label}" needs a number as minimum score.`);
-    else if (mins.has(t.minScore)) errors.push(`Two tiers start at ${t.minScore}.`);
-    mins.add(t.minScore);
-  });
-  return errors;
 }

@@ -1,4 +1,5 @@
 // Loads a workbook (CSV folder or .xlsx) into the engine's input, finding tabs by name like the sheet does.
+import { normalizeHeader } from "../core/headers";
 import { TAB, type WorkbookInput } from "../core/types";
 import { readWorkbook } from "../local/workbook";
 
@@ -9,8 +10,8 @@ export interface LoadedWorkbook {
 
 export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
   const tabs = await readWorkbook(path);
-  const byName = new Map(tabs.map((t) => [t.name.trim().toLowerCase(), t.values]));
-  const tab = (name: string) => byName.get(name.toLowerCase());
+  const byName = new Map(tabs.map((t) => [normalizeHeader(t.name), t.values]));
+  const tab = (name: string) => byName.get(normalizeHeader(name));
   const leads = tab(TAB.leads);
   if (!leads) throw new Error(`${path} has no "${TAB.leads}" tab (a Leads.csv file or a Leads sheet).`);
   return {

@@ -3,7 +3,7 @@
 
 import type { Dictionary } from "./columns";
 import { CellCoder } from "./columns";
-import { findColumn, headerText } from "./headers";
+import { findColumn, headerText, normalizeHeader } from "./headers";
 import { BLANK_KEY, resolveKeys } from "./keys";
 import type { LeadTable } from "./leads";
 import { isBlankRow } from "./leads";
@@ -171,7 +171,7 @@ export function indexActivities(
       const known = eventMemo.get(rawEv);
       if (known !== undefined) e = known;
       else {
-        const name = cellText(rawEv).toLowerCase().replace(/\s+/g, " ");
+        const name = normalizeHeader(rawEv);
         if (name !== "") {
           const id = events.get(name);
           if (id !== undefined) e = id;

@@ -2,7 +2,9 @@
 // their header rows). Errors are thrown with a readable message: Sheets shows it on the #ERROR! cell.
 import { decayWeight } from "./decay";
 import { gradeFor } from "./grades";
+import { normalizeHeader } from "./headers";
 import { outputRow, scoreWorkbook } from "./index";
+import { SETTING, settingValue } from "./known-settings";
 import { gradesFromRows, parseSettings, tiersFromRows } from "./settings";
 import { tierFor } from "./tiers";
 import { parseTimestamp, zoneClock } from "./time";
@@ -30,7 +32,7 @@ function asOfTime(arg: RangeArg, settings: Grid | undefined, timeZone: string, n
     if (Number.isNaN(t)) throw new Error(`as_of "${String(value)}" is not a date or ISO 8601 time.`);
     return new Date(t);
   }
-  const scoredAt = parseSettings(settings).settings.values["scored at"];
+  const scoredAt = settingValue(parseSettings(settings).settings.values, SETTING.scoredAt);
   const t = isBlank(scoredAt) ? Number.NaN : parseTimestamp(scoredAt, clock);
   return Number.isNaN(t) ? now : new Date(t);
 }
@@ -88,11 +90,7 @@ function number(v: CellValue, name: string): number {
 /** Data rows of a small table range, with or without its header row. */
 function tableRows(arg: RangeArg, firstHeader: string): Grid {
   const g = grid(arg, `${firstHeader}s range`, true)!;
-  return String(g[0]?.[0] ?? "")
-    .trim()
-    .toLowerCase() === firstHeader
-    ? g.slice(1)
-    : g;
+  return normalizeHeader(g[0]?.[0]) === firstHeader ? g.slice(1) : g;
 }
 
 export function tierOf(score: RangeArg, tiers: RangeArg): CellValue | CellValue[][] {

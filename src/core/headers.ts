@@ -1,10 +1,11 @@
-// Header matching: case-insensitive, trimmed, inner runs of whitespace collapsed.
+// Header matching: case-insensitive, trimmed, inner runs of whitespace collapsed. The one rule for every
+// name a user types: headers, tab names, Settings names, event names.
 import type { CellValue } from "./types";
-import { isBlank } from "./values";
+import { cellText, isBlank } from "./values";
 
-/** Trim, lower-case and collapse inner whitespace so " Job  Title" finds "job title". */
-export function normalizeHeader(s: string): string {
-  return String(s).trim().toLowerCase().replace(/\s+/g, " ");
+/** Trim, lower-case and collapse inner whitespace so " Job  Title" finds "job title"; blank → "". */
+export function normalizeHeader(s: CellValue | undefined): string {
+  return (typeof s === "string" ? s : cellText(s)).trim().toLowerCase().replace(/\s+/g, " ");
 }
 
 /** Index of the column whose header matches `name`; -1 when missing. The first match wins. */
@@ -12,7 +13,7 @@ export function findColumn(headers: readonly CellValue[], name: string): number 
   const want = normalizeHeader(name);
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
-    if (h !== null && h !== undefined && normalizeHeader(String(h)) === want) return i;
+    if (h !== null && h !== undefined && normalizeHeader(h) === want) return i;
   }
   return -1;
 }

@@ -4,6 +4,12 @@ export { decayWeight } from "./decay";
 export { DERIVED_FIELD_NAMES, emailDomain } from "./derived";
 export { DEFAULT_GRADES, gradeFor } from "./grades";
 export { findColumn, normalizeHeader } from "./headers";
+export {
+  DEFAULT_GRADE_GROUP,
+  DEFAULT_LEAD_KEY,
+  DEFAULT_SCORE_CEILING,
+  DEFAULT_SCORE_FLOOR,
+} from "./known-settings";
 export type { NamedList } from "./lists";
 export { parseLists } from "./lists";
 export type { Rule } from "./matrix";
@@ -14,10 +20,6 @@ export { formatReasons, signedPoints, topContributions } from "./reasons";
 export { roundHalfAwayFromZero, roundTo } from "./rounding";
 export { outputHeaders, outputRow, scoreWorkbook } from "./score";
 export {
-  DEFAULT_GRADE_GROUP,
-  DEFAULT_LEAD_KEY,
-  DEFAULT_SCORE_CEILING,
-  DEFAULT_SCORE_FLOOR,
   defaultSettings,
   findSettingsTable,
   gradesFromRows,

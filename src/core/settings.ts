@@ -1,24 +1,28 @@
 // Settings tab: small tables side by side, each found by its header cells in row 1.
 import { DEFAULT_GRADES } from "./grades";
 import { normalizeHeader } from "./headers";
+import {
+  DEFAULT_SCORE_CEILING,
+  DEFAULT_SCORE_FLOOR,
+  SETTING,
+  saysNone,
+  settingKey,
+  settingNamed,
+  settingValue,
+} from "./known-settings";
 import { problem } from "./problems";
 import { DEFAULT_TIERS } from "./tiers";
-import type { CellValue, Grade, Grid, GroupLimit, Problem, Settings, Tier } from "./types";
+import type { CellValue, Grade, Grid, GroupLimit, Problem, Settings, Severity, Tier } from "./types";
 import { TAB } from "./types";
 import { cellText, isBlank, normText, parseNumber, parseYesNo } from "./values";
 
-export const DEFAULT_LEAD_KEY = "Email";
-export const DEFAULT_GRADE_GROUP = "Fit";
-export const DEFAULT_SCORE_FLOOR = 0;
-export const DEFAULT_SCORE_CEILING = 100;
-
 export function defaultSettings(): Settings {
   return {
-    leadKey: DEFAULT_LEAD_KEY,
-    scoreFloor: DEFAULT_SCORE_FLOOR,
-    scoreCeiling: DEFAULT_SCORE_CEILING,
-    halfLifeDays: null,
-    gradeGroup: DEFAULT_GRADE_GROUP,
+    leadKey: settingValue({}, SETTING.leadKey),
+    scoreFloor: settingValue({}, SETTING.scoreFloor),
+    scoreCeiling: settingValue({}, SETTING.scoreCeiling),
+    halfLifeDays: settingValue({}, SETTING.halfLifeDays),
+    gradeGroup: settingValue({}, SETTING.gradeGroup),
     tiers: DEFAULT_TIERS.map((t) => ({ ...t })),
     groupLimits: [],
     grades: DEFAULT_GRADES.map((g) => ({ ...g })),
@@ -42,12 +46,12 @@ export function findSettingsTable(
   others: string[],
 ): SettingsTable | null {
   for (let c = 0; c < headers.length; c++) {
-    if (isBlank(headers[c]) || normalizeHeader(String(headers[c])) !== first) continue;
+    if (isBlank(headers[c]) || normalizeHeader(headers[c]) !== first) continue;
     const cols: Record<string, number> = {};
     const spelt = new Map<number, string>([[c, cellText(headers[c])]]);
     for (const o of others) cols[o] = -1;
     for (let k = c + 1; k < headers.length && !isBlank(headers[k]); k++) {
-      const h = normalizeHeader(String(headers[k]));
+      const h = normalizeHeader(headers[k]);
       if (h in cols && cols[h] === -1) {
         cols[h] = k;
         spelt.set(k, cellText(headers[k]));
@@ -57,8 +61,6 @@ export function findSettingsTable(
   }
   return null;
 }
-
-const NONE_WORDS = new Set(["none", "off", "no limit", "no"]);
 
 /** Parse the Settings grid (undefined = no Settings tab): missing values take the documented defaults. */
 export function parseSettings(grid: Grid | undefined): { settings: Settings; problems: Problem[] } {
@@ -75,50 +77,17 @@ export function parseSettings(grid: Grid | undefined): { settings: Settings; pro
     for (let r = 1; r < grid.length; r++) {
       const name = cell(r, kv.col);
       if (isBlank(name)) continue;
-      const key = normalizeHeader(cellText(name));
       const v = cell(r, vc);
-      settings.values[key] = v;
-      const bad = (message: string, fix: string) =>
-        problems.push(problem(TAB.settings, r + 1, valueHeader, message, fix));
-      switch (key) {
-        case "lead key":
-          settings.leadKey = isBlank(v) ? DEFAULT_LEAD_KEY : cellText(v);
-          break;
-        case "grade group":
-          settings.gradeGroup = isBlank(v) ? DEFAULT_GRADE_GROUP : cellText(v);
-          break;
-        case "score floor":
-        case "score ceiling": {
-          const isFloor = key === "score floor";
-          const dflt = isFloor ? DEFAULT_SCORE_FLOOR : DEFAULT_SCORE_CEILING;
-          let x: number | null = dflt;
-          if (isBlank(v)) x = dflt;
-          else if (NONE_WORDS.has(normText(v))) x = null;
-          else if (Number.isNaN(parseNumber(v))) {
-            bad(
-              `${cellText(name)} "${cellText(v)}" is not a number.`,
-              `Enter a number, or none for no ${isFloor ? "floor" : "ceiling"}; blank means ${dflt}.`,
-            );
-          } else x = parseNumber(v);
-          if (isFloor) settings.scoreFloor = x;
-          else settings.scoreCeiling = x;
-          break;
-        }
-        case "half-life days":
-        case "half life days":
-        case "half-life": {
-          const x = parseNumber(v);
-          if (isBlank(v) || NONE_WORDS.has(normText(v))) settings.halfLifeDays = null;
-          else if (Number.isNaN(x) || x < 0) {
-            bad(
-              `Half-life days "${cellText(v)}" is not a number of days.`,
-              "Enter a positive number of days, or leave it blank (or none) for no decay.",
-            );
-          } else settings.halfLifeDays = x > 0 ? x : null;
-          break;
-        }
-      }
+      settings.values[settingKey(name)] = v;
+      const read = settingNamed(name)?.read(v, cellText(name));
+      if (read && "message" in read) problems.push(settingsProblem(r, valueHeader, read.message, read.fix));
     }
+    // A setting on several rows: the last row counts, as it did when rows were read one by one.
+    settings.leadKey = settingValue(settings.values, SETTING.leadKey);
+    settings.scoreFloor = settingValue(settings.values, SETTING.scoreFloor);
+    settings.scoreCeiling = settingValue(settings.values, SETTING.scoreCeiling);
+    settings.halfLifeDays = settingValue(settings.values, SETTING.halfLifeDays);
+    settings.gradeGroup = settingValue(settings.values, SETTING.gradeGroup);
   }
   const { scoreFloor: lo, scoreCeiling: hi } = settings;
   if (lo !== null && hi !== null && lo > hi) {
@@ -148,6 +117,25 @@ export function parseSettings(grid: Grid | undefined): { settings: Settings; pro
   const lt = findSettingsTable(headers, "group", ["min", "max"]);
   if (lt) settings.groupLimits = parseGroupLimits(grid, lt, problems);
   return { settings, problems };
+}
+
+/** A problem at 0-based row `r` of the Settings grid. */
+function settingsProblem(
+  r: number,
+  column: string,
+  message: string,
+  fix: string,
+  severity?: Severity,
+): Problem {
+  return problem(TAB.settings, r + 1, column, message, fix, severity);
+}
+
+/** The sheet row where a table already named `label` (compared like every text), or undefined after noting row `r`. */
+function earlierRow(seen: Map<string, number>, label: string, r: number): number | undefined {
+  const key = normText(label);
+  const first = seen.get(key);
+  if (first === undefined) seen.set(key, r + 1);
+  return first;
 }
 
 interface BandKind {
@@ -194,9 +182,8 @@ function parseBands(
     const min = parseNumber(row[minCol] ?? null);
     if (Number.isNaN(min)) {
       problems.push(
-        problem(
-          TAB.settings,
-          r + 1,
+        settingsProblem(
+          r,
           spelt.get(minCol) ?? kind.minHeader,
           `${kind.noun} ${label} has no numeric ${kind.minHeader} ("${cellText(row[minCol] ?? null)}"); the ${noun} is skipped.`,
           kind.minFix,
@@ -204,20 +191,18 @@ function parseBands(
       );
       continue;
     }
-    const key = normText(label);
-    if (seen.has(key)) {
+    const first = earlierRow(seen, label, r);
+    if (first !== undefined) {
       problems.push(
-        problem(
-          TAB.settings,
-          r + 1,
+        settingsProblem(
+          r,
           spelt.get(nameCol) ?? kind.noun,
-          `${kind.noun} ${label} is also on row ${seen.get(key)}; this row is skipped.`,
+          `${kind.noun} ${label} is also on row ${first}; this row is skipped.`,
           `Give each ${noun} a different name.`,
         ),
       );
       continue;
     }
-    seen.set(key, r + 1);
     bands.push({ r, label, min });
   }
   return bands;
@@ -238,9 +223,8 @@ function parseTierTable(
       const n = parseYesNo(cell, false);
       if (n === undefined) {
         problems.push(
-          problem(
-            TAB.settings,
-            r + 1,
+          settingsProblem(
+            r,
             spelt.get(notifyCol) ?? "Notify",
             `Notify "${cellText(cell)}" is not yes or no; the tier does not notify.`,
             "Tick the checkbox or write TRUE/FALSE.",
@@ -269,7 +253,7 @@ function parseGradeTable(
 
 function parseGroupLimits(grid: Grid, t: SettingsTable, problems: Problem[]): GroupLimit[] {
   const limits: GroupLimit[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const name = row[t.col];
@@ -278,13 +262,12 @@ function parseGroupLimits(grid: Grid, t: SettingsTable, problems: Problem[]): Gr
     const read = (key: "min" | "max"): number | null => {
       const c = t.cols[key];
       const v = c >= 0 ? (row[c] ?? null) : null;
-      if (isBlank(v) || NONE_WORDS.has(normText(v))) return null;
+      if (isBlank(v) || saysNone(v)) return null;
       const x = parseNumber(v);
       if (Number.isNaN(x)) {
         problems.push(
-          problem(
-            TAB.settings,
-            r + 1,
+          settingsProblem(
+            r,
             t.spelt.get(c) ?? key,
             `Group ${label}: ${key === "min" ? "Min" : "Max"} "${cellText(v)}" is not a number; no limit is used.`,
             "Enter a number, or leave the cell blank for no limit.",
@@ -298,9 +281,8 @@ function parseGroupLimits(grid: Grid, t: SettingsTable, problems: Problem[]): Gr
     const max = read("max");
     if (min !== null && max !== null && min > max) {
       problems.push(
-        problem(
-          TAB.settings,
-          r + 1,
+        settingsProblem(
+          r,
           t.spelt.get(t.cols.min) ?? "Min",
           `Group ${label}: Min ${min} is above Max ${max}; the limits are ignored.`,
           "Make Min lower than Max.",
@@ -308,12 +290,10 @@ function parseGroupLimits(grid: Grid, t: SettingsTable, problems: Problem[]): Gr
       );
       continue;
     }
-    const key = normText(label);
-    if (seen.has(key)) {
+    if (earlierRow(seen, label, r) !== undefined) {
       problems.push(
-        problem(
-          TAB.settings,
-          r + 1,
+        settingsProblem(
+          r,
           t.spelt.get(t.col) ?? "Group",
           `Group ${label} has limits on an earlier row too; this row is skipped.`,
           "Keep one row per group.",
@@ -321,7 +301,6 @@ function parseGroupLimits(grid: Grid, t: SettingsTable, problems: Problem[]): Gr
       );
       continue;
     }
-    seen.add(key);
     limits.push({ group: label, min, max });
   }
   return limits;

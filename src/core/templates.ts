@@ -1,5 +1,8 @@
 // Templates written by "Set up workbook", used by the demo generator and tests.
+import { DEFAULT_GRADES } from "./grades";
+import { starterSettingRows } from "./known-settings";
 import { MATRIX_COLUMNS } from "./matrix";
+import { DEFAULT_TIERS } from "./tiers";
 import type { Grid } from "./types";
 
 export const LEADS_HEADERS: string[] = [
@@ -202,31 +205,14 @@ export function starterMatrix(): Grid {
 
 /** Settings tab: Setting|Value ; Tier|Min Score|Notify ; Group|Min|Max ; Grade|Min Points, blank columns between. */
 export function defaultSettingsGrid(): Grid {
-  const kv: [string, string | number][] = [
-    ["Lead key", "Email"],
-    ["Score floor", 0],
-    ["Score ceiling", 100],
-    ["Half-life days", 30],
-    ["Grade group", "Fit"],
-    ["Scored at", ""],
-  ];
-  const tiers: [string, number, boolean][] = [
-    ["Cold", 0, false],
-    ["Warm", 31, false],
-    ["Hot", 61, false],
-    ["Sales-ready", 86, true],
-  ];
+  const kv = starterSettingRows();
+  const tiers = DEFAULT_TIERS.map((t) => [t.name, t.minScore, t.notify]);
   const groups: [string, number | "", number | ""][] = [
     ["Fit", "", ""],
     ["Engagement", "", ""],
   ];
-  const grades: [string, number][] = [
-    ["A", 40],
-    ["B", 30],
-    ["C", 20],
-    ["D", 10],
-    ["F", 0],
-  ];
+  // Best grade first, as people read a grade scale.
+  const grades = DEFAULT_GRADES.map((g) => [g.name, g.minPoints]).reverse();
   const header = [
     "Setting",
     "Value",

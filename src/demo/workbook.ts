@@ -1,5 +1,6 @@
 // The whole demo workbook: generated Leads and Activity Log plus the engine's starter templates, so the
 // checked-in demo always shows the matrix and settings a new user gets from Setup.
+import { findColumn } from "../core/headers";
 import { defaultListsGrid, defaultSettingsGrid, starterMatrix } from "../core/templates";
 import { type Grid, TAB } from "../core/types";
 import { type Demo, type DemoOptions, generateDemo } from "./generate";
@@ -12,7 +13,7 @@ export interface DemoTab {
 /** The Lists template with the demo's competitor domains filled into its `Competitors` column. */
 export function demoListsGrid(competitors: readonly string[]): Grid {
   const grid = defaultListsGrid().map((row) => [...row]);
-  let col = grid[0].findIndex((h) => String(h).trim().toLowerCase() === "competitors");
+  let col = findColumn(grid[0], "Competitors");
   if (col < 0) {
     col = grid[0].length;
     for (const row of grid) row.push("");

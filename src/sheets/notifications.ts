@@ -18,7 +18,6 @@ import {
   type LeadState,
   latestActivities,
   type NotifySettings,
-  normKey,
   notifyAddresses,
   planEmails,
   recipientsFor,
@@ -28,7 +27,7 @@ import {
 import { reasonText, topContributions } from "../core/reasons";
 import { zoneClock } from "../core/time";
 import type { LeadScore } from "../core/types";
-import { cellText } from "../core/values";
+import { cellText, normText } from "../core/values";
 import { writeJournal } from "./notification-state";
 import type { SheetWorkbook } from "./workbook";
 
@@ -127,7 +126,7 @@ export function deliverAlerts(input: DeliveryInput): DeliveryResult {
   };
   const byKey = new Map<string, LeadScore>();
   for (const lead of run.leads) {
-    const k = normKey(lead.key);
+    const k = normText(lead.key);
     if (k && !byKey.has(k)) byKey.set(k, lead);
   }
   const headers = workbook.input.leads[0] ?? [];

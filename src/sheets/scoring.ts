@@ -4,6 +4,7 @@
 
 import { type RunSummary, TRIGGER_HANDLERS } from "../contract";
 import { type ScoreRun, scoreWorkbook } from "../core";
+import { SETTING } from "../core/known-settings";
 import { workbookGrids } from "./grids";
 import { ensureOutputHeaders, writeOutputRows } from "./outputs";
 import { writeMatrixNotes, writeProblemsTab } from "./problems-tab";
@@ -16,7 +17,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Apps Script stops a run at 6 minutes; past these marks a run writes in blocks and then hands over. */
 export const TIME = { chunkAfterMs: 3 * 60_000, stopAfterMs: 5 * 60_000, blockRows: 5_000 };
-export const SCORED_AT_SETTING = "Scored at";
 
 interface Checkpoint {
   asOf: string;
@@ -100,7 +100,7 @@ function finishRun(ss: Spreadsheet, workbook: SheetWorkbook, run: ScoreRun, asOf
   writeProblemsTab(ss, run.problems, workbook.sheets, workbookGrids(workbook));
   writeMatrixNotes(workbook.sheets, workbook.input.matrix, run.problems);
   if (workbook.input.settings)
-    writeSetting(workbook.sheets, workbook.input.settings, SCORED_AT_SETTING, asOf);
+    writeSetting(workbook.sheets, workbook.input.settings, SETTING.scoredAt.name, asOf);
 }
 
 /** The follow-up trigger's work: resume from the checkpoint with the same as-of time. */

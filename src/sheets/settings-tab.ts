@@ -1,6 +1,7 @@
 // Writes to the Settings tab, the single source of truth for tiers, limits, grades and notification settings.
 // Tables are found by their header cells in row 1, like the engine reads them; each write is one call.
 import { findSettingsTable, normalizeHeader } from "../core";
+import { settingKey } from "../core/known-settings";
 import { type CellValue, type Grid, TAB } from "../core/types";
 import { isBlank } from "../core/values";
 import { tabKey } from "./tabs";
@@ -23,16 +24,16 @@ function tableRows(grid: Grid, col: number): number {
   return n;
 }
 
-/** Sets one `Setting | Value` row, adding the row under the table when it is missing. */
+/** Sets one `Setting | Value` row (found under any spelling of the setting), adding it under the table when missing. */
 export function writeSetting(sheets: Map<string, Sheet>, grid: Grid, name: string, value: CellValue): void {
   const sheet = settingsSheet(sheets);
   const table = findSettingsTable(grid[0] ?? [], "setting", ["value"]);
   if (!table) throw new SettingsTabError(`The ${TAB.settings} tab has no "Setting | Value" table in row 1.`);
   const valueCol = table.cols.value;
-  const want = normalizeHeader(name);
+  const want = settingKey(name);
   const rows = tableRows(grid, table.col);
   for (let r = 1; r <= rows; r++) {
-    if (normalizeHeader(String(grid[r][table.col])) === want) {
+    if (settingKey(grid[r][table.col]) === want) {
       sheet.getRange(r + 1, valueCol + 1).setValue(value);
       return;
     }

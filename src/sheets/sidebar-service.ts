@@ -4,8 +4,10 @@ import type { LeadMatch, RunSummary, Schedule, SettingsPatch, SidebarState } fro
 import { findColumn, parseSettings, scoreWorkbook, validateWorkbook } from "../core";
 import type { LeadExplanation } from "../core/explanation";
 import { explainLead } from "../core/explanation";
+import { SETTING } from "../core/known-settings";
 import { leadName, nameColumns } from "../core/lead-names";
-import { NOTIFY_SETTINGS, notificationSettings } from "../core/notify/settings";
+import { notificationSettings } from "../core/notify/settings";
+import { validateTiers } from "../core/tiers";
 import { type CellValue, type Grid, TAB, type Tier } from "../core/types";
 import { cellText, isBlank, normText, parseNumber } from "../core/values";
 import { isAutoScoring } from "./auto-scoring";
@@ -19,9 +21,6 @@ import { readGrid, sheetsByName, tabKey } from "./tabs";
 import { readWorkbook, type SheetWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-// The notification settings live with the notification code (src/core/notify); re-exported for callers here.
-export { NOTIFY_SETTINGS, notificationSettings };
 
 function stateOf(workbook: SheetWorkbook): SidebarState {
   const { input } = workbook;
@@ -69,14 +68,9 @@ function validTiers(tiers: Tier[]): Tier[] {
     minScore: Number(t.minScore),
     notify: Boolean(t.notify),
   }));
-  if (clean.length === 0) throw new Error("Keep at least one tier.");
-  for (const t of clean) {
-    if (!t.name) throw new Error("Every tier needs a name.");
-    if (!Number.isFinite(t.minScore))
-      throw new Error(`Tier "${t.name}" needs a number as its minimum score.`);
-  }
-  const names = new Set(clean.map((t) => t.name.toLowerCase()));
-  if (names.size !== clean.length) throw new Error("Two tiers have the same name.");
+  // The sidebar checks its draft with the same validator; this guards other callers of the RPC.
+  const errors = validateTiers(clean);
+  if (errors.length > 0) throw new Error(errors.join(" "));
   return clean.sort((a, b) => a.minScore - b.minScore);
 }
 
@@ -112,7 +106,7 @@ export function saveTiers(ss: Spreadsheet, tiers: Tier[]): SidebarState {
 export function saveSettings(ss: Spreadsheet, patch: SettingsPatch): SidebarState {
   return changeAndRescore(ss, ({ sheets, grid }) => {
     if (patch.halfLifeDays !== undefined) {
-      writeSetting(sheets, grid(), "Half-life days", patch.halfLifeDays ?? "none");
+      writeSetting(sheets, grid(), SETTING.halfLifeDays.name, patch.halfLifeDays ?? "none");
     }
     if (patch.groupLimits) {
       writeTable(
@@ -132,12 +126,10 @@ export function saveSettings(ss: Spreadsheet, patch: SettingsPatch): SidebarStat
     }
     const n = patch.notifications;
     if (n) {
-      if (n.emails) writeSetting(sheets, grid(), NOTIFY_SETTINGS.emails, n.emails.join(", "));
-      if (n.ownerColumn !== undefined)
-        writeSetting(sheets, grid(), NOTIFY_SETTINGS.ownerColumn, n.ownerColumn);
-      if (n.mode) writeSetting(sheets, grid(), NOTIFY_SETTINGS.mode, n.mode);
-      if (n.rearmMargin !== undefined)
-        writeSetting(sheets, grid(), NOTIFY_SETTINGS.rearmMargin, n.rearmMargin);
+      if (n.emails) writeSetting(sheets, grid(), SETTING.notifyEmails.name, n.emails.join(", "));
+      if (n.ownerColumn !== undefined) writeSetting(sheets, grid(), SETTING.ownerColumn.name, n.ownerColumn);
+      if (n.mode) writeSetting(sheets, grid(), SETTING.notifyMode.name, n.mode);
+      if (n.rearmMargin !== undefined) writeSetting(sheets, grid(), SETTING.rearmMargin.name, n.rearmMargin);
     }
   });
 }

@@ -1,12 +1,12 @@
 // Finding the workbook's tabs by name (trimmed, case-insensitive), the way users expect.
+import { normalizeHeader } from "../core/headers";
 import type { Grid } from "../core/types";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export function tabKey(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, " ");
-}
+/** A tab name's lookup key: tab names match the way headers do. */
+export const tabKey: (name: string) => string = normalizeHeader;
 
 /** Every tab, keyed by its normalized name, from one getSheets call. */
 export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {

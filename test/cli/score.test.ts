@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { loadWorkbook } from "../../src/cli/workbook";
 import { outputRow, scoreWorkbook } from "../../src/core";
 import { findColumn } from "../../src/core/headers";
 import { parseCsv, readWorkbook, writeWorkbook } from "../../src/local/workbook";
@@ -60,6 +61,16 @@ describe("leadscore score", () => {
     const table = parseCsv(readFileSync(out, "utf8"));
     const score = findColumn(table[0], "Score");
     for (const lead of run.leads) expect(table[lead.sheetRow - 1][score]).toBe(lead.score);
+  });
+
+  it("finds tabs whatever their case and inner spacing, as the sheet does", async () => {
+    const tabs = await readWorkbook(demo);
+    const dir = mkdtempSync(join(tmpdir(), "leadscore-"));
+    const respelt = tabs.map((t) => ({ ...t, name: ` ${t.name.toUpperCase().replace(/ /g, "   ")} ` }));
+    await writeWorkbook(join(dir, "spaced.xlsx"), respelt);
+    const { input } = await loadWorkbook(join(dir, "spaced.xlsx"));
+    expect(input.activities).toEqual(inputOf(tabs).activities);
+    expect(input.matrix).toEqual(inputOf(tabs).matrix);
   });
 
   it("explains usage errors with exit code 2", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../../src/core/index";
 import { DEFAULT_GRADES, DEFAULT_TIERS, defaultSettingsGrid, parseSettings } from "../../src/core/index";
+import { notificationSettings } from "../../src/core/notify";
 
 describe("parseSettings", () => {
   it("defaults without a Settings tab", () => {
@@ -91,6 +92,18 @@ describe("parseSettings", () => {
       ["Settings", 2, "Min"],
     ]);
     for (const p of problems) expect(p.fix.length).toBeGreaterThan(10);
+  });
+  it("reads another spelling of a setting as that setting, keyed by its name", () => {
+    const { settings, problems } = parseSettings([
+      ["Setting", "Value"],
+      ["HALF-LIFE", 7],
+      ["Re-arm   margin", "3"],
+    ]);
+    expect(problems).toEqual([]);
+    expect(settings.halfLifeDays).toBe(7);
+    expect(settings.values["half-life days"]).toBe(7);
+    expect(settings.values).not.toHaveProperty("half-life");
+    expect(notificationSettings(settings.values).rearmMargin).toBe(3);
   });
   it("floor above ceiling falls back to the defaults and says so", () => {
     const { settings, problems } = parseSettings([

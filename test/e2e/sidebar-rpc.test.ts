@@ -4,7 +4,7 @@ import { parseSettings } from "../../src/core";
 import { findColumn } from "../../src/core/headers";
 import { TAB } from "../../src/core/types";
 import { XSS_NAME } from "../../src/demo";
-import { demoTabs, loadAddon } from "./helpers";
+import { demoTabs, loadAddon, tab } from "./helpers";
 
 /** google.script.run passes only JSON-like values: a Date or function would be dropped or fail. */
 function expectJson(value: unknown) {
@@ -61,6 +61,30 @@ describe("sidebar RPC", () => {
       /needs a number/,
     );
     expect(runtime.values(TAB.settings)).toEqual(before);
+  });
+
+  it("saveTiers checks tiers with the sidebar's validator: two tiers cannot start at one score", () => {
+    const { runtime, script } = scored();
+    const before = runtime.values(TAB.settings);
+    const tiers = [
+      { name: "Cold", minScore: 0, notify: false },
+      { name: "Hot", minScore: 0, notify: true },
+    ];
+    expect(() => script.call("saveTiers", tiers)).toThrow("Two tiers start at 0.");
+    expect(runtime.values(TAB.settings)).toEqual(before);
+  });
+
+  it("saveSettings updates a setting's row whatever spelling of its name the tab uses", () => {
+    const tabs = demoTabs();
+    const grid = tab(tabs, TAB.settings)!;
+    const row = grid.findIndex((r) => r[0] === "Half-life days");
+    grid[row][0] = "half life  Days";
+    const { runtime, script } = loadAddon(tabs);
+    script.call("saveSettings", { halfLifeDays: 14 });
+    const after = runtime.values(TAB.settings);
+    expect(after[row].slice(0, 2)).toEqual(["half life  Days", 14]);
+    expect(after.filter((r) => /half/i.test(String(r[0])))).toHaveLength(1);
+    expect(parseSettings(after).settings.halfLifeDays).toBe(14);
   });
 
   it("saveSettings writes half-life, group limits, grades and notification settings", () => {

@@ -3,8 +3,7 @@
 import { findColumn } from "../headers";
 import { timestampMs, type ZoneClock } from "../time";
 import type { Grid } from "../types";
-import { cellText } from "../values";
-import { normKey } from "./keys";
+import { cellText, normText } from "../values";
 
 export interface ActivityLine {
   at: number;
@@ -32,7 +31,7 @@ export function latestActivities(
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r];
     if (!row) continue;
-    const key = normKey(cellText(row[keyCol]));
+    const key = normText(row[keyCol]);
     if (!wanted.has(key)) continue;
     const at = timestampMs(row[tsCol], clock);
     if (Number.isNaN(at)) continue;

@@ -2,7 +2,7 @@
 // produce Score History rows, decide new announcements, and carry undelivered alerts forward.
 import { tierFor } from "../tiers";
 import type { Tier } from "../types";
-import { normKey } from "./keys";
+import { normText } from "../values";
 import { quietUpTo, rearm, tierNamed, toAnnounce } from "./rearm";
 import type { LeadState, RunLead, TierChange } from "./types";
 
@@ -38,7 +38,9 @@ export function advance(input: AdvanceInput): AdvanceResult {
   const announced: string[] = [];
   const seen = new Set<string>();
   for (const lead of input.leads) {
-    const key = normKey(lead.key);
+    // Keys compare as the engine's KeyIndex does (normText: trimmed, case-insensitive, inner spaces kept),
+    // not as headers do, so a state row belongs to exactly the lead the engine scored.
+    const key = normText(lead.key);
     if (!key || seen.has(key)) continue; // duplicate keys: the first row speaks for the lead
     seen.add(key);
     const current = tierNamed(lead.tier, tiers) ?? tierFor(lead.score, tiers);
@@ -53,7 +55,7 @@ export function advance(input: AdvanceInput): AdvanceResult {
           pending: null,
           seen: now,
         };
-    if (!prev || normKey(prev.tier) !== normKey(current.name)) {
+    if (!prev || normText(prev.tier) !== normText(current.name)) {
       changes.push({
         key: lead.key,
         oldTier: prev?.tier ?? "",

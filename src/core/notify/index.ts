@@ -13,10 +13,9 @@ export {
   withInflight,
   withSent,
 } from "./journal";
-export { normKey } from "./keys";
 export { type DueAlert, MAX_LEADS_PER_EMAIL, type Outgoing, planEmails } from "./plan";
 export { quietUpTo, rearm, tierNamed, toAnnounce } from "./rearm";
 export { notifyAddresses, recipientsFor } from "./recipients";
-export { DEFAULT_REARM_MARGIN, isEmail, NOTIFY_SETTINGS, notificationSettings } from "./settings";
+export { isEmail, notificationSettings } from "./settings";
 export { parseStateGrid, STATE_HEADERS, STATE_WIDTH, type StateMeta, stateGrid } from "./state-rows";
 export type { LeadState, NotifySettings, PendingAlert, RunLead, TierChange } from "./types";

@@ -3,11 +3,11 @@
 // so a lead hovering at a threshold does not send an email every day. "At least margin points below":
 // with margin 5, a Sales-ready minimum of 86 re-arms at 81 or less.
 import type { Tier } from "../types";
-import { normKey } from "./keys";
+import { normText } from "../values";
 
 export function tierNamed(name: string, tiers: readonly Tier[]): Tier | undefined {
-  const want = normKey(name);
-  return want ? tiers.find((t) => normKey(t.name) === want) : undefined;
+  const want = normText(name);
+  return want ? tiers.find((t) => normText(t.name) === want) : undefined;
 }
 
 /** The highest notify tier at or below `tier` ("" when none): what a lead known to be in `tier` has had announced. */

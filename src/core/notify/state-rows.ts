@@ -1,8 +1,7 @@
 // The state tab's rows: one lead per row, plus a header row whose last cell carries the tab's metadata
 // (it is written in the same setValues as the rows, so the two can never disagree).
 import type { CellValue, Grid } from "../types";
-import { cellText, parseNumber } from "../values";
-import { normKey } from "./keys";
+import { cellText, normText, parseNumber } from "../values";
 import type { LeadState } from "./types";
 
 export const STATE_HEADERS = [
@@ -38,7 +37,7 @@ export function parseStateGrid(grid: Grid): { states: Map<string, LeadState>; me
   const states = new Map<string, LeadState>();
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r];
-    const key = normKey(cellText(row[0]));
+    const key = normText(row[0]);
     if (!key || states.has(key)) continue;
     const pendingTier = cellText(row[5]);
     const score = parseNumber(row[3]);

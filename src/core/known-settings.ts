@@ -1,0 +1,155 @@
+// Every row of the Settings tab's `Setting | Value` table that Leadscore reads: its name, the other
+// spellings read as it, the value Set up workbook writes, and how its Value cell is read. parseSettings,
+// the default Settings tab, the sidebar's writes and the notification settings all come from this table.
+import { normalizeHeader } from "./headers";
+import type { NotifySettings } from "./notify/types";
+import type { CellValue } from "./types";
+import { cellText, isBlank, normText, parseNumber } from "./values";
+
+export const DEFAULT_LEAD_KEY = "Email";
+export const DEFAULT_GRADE_GROUP = "Fit";
+export const DEFAULT_SCORE_FLOOR = 0;
+export const DEFAULT_SCORE_CEILING = 100;
+const DEFAULT_REARM_MARGIN = 5;
+
+/** A Value cell read: its value, or what is wrong with it and the fix (the setting then takes its blank value). */
+export type SettingRead<T> = { value: T } | { message: string; fix: string };
+
+export interface SettingDef<T> {
+  /** The name Set up workbook and the sidebar write. */
+  readonly name: string;
+  /** Other spellings read as this setting. */
+  readonly aliases: readonly string[];
+  /** The Value Set up workbook writes; undefined: Set up workbook writes no row for it. */
+  readonly starter?: string | number;
+  /** Reads a Value cell; blank (or no row at all) always gives a value, the default. `spelt`: the name as written. */
+  read(v: CellValue, spelt: string): SettingRead<T>;
+}
+
+const NONE_WORDS = new Set(["none", "off", "no limit", "no"]);
+
+/** A word that means "no value" (none, off, no limit, no) where a number is optional. */
+export function saysNone(v: CellValue): boolean {
+  return NONE_WORDS.has(normText(v));
+}
+
+function text(name: string, dflt: string, starter?: string): SettingDef<string> {
+  return { name, aliases: [], starter, read: (v) => ({ value: isBlank(v) ? dflt : cellText(v) }) };
+}
+
+/** Score floor or ceiling: a number, none (no bound), or blank for the default. */
+function bound(name: string, dflt: number, noun: string): SettingDef<number | null> {
+  return {
+    name,
+    aliases: [],
+    starter: dflt,
+    read(v, spelt) {
+      if (isBlank(v)) return { value: dflt };
+      if (saysNone(v)) return { value: null };
+      const x = parseNumber(v);
+      if (!Number.isNaN(x)) return { value: x };
+      return {
+        message: `${spelt} "${cellText(v)}" is not a number.`,
+        fix: `Enter a number, or none for no ${noun}; blank means ${dflt}.`,
+      };
+    },
+  };
+}
+
+const halfLifeDays: SettingDef<number | null> = {
+  name: "Half-life days",
+  aliases: ["Half life days", "Half-life"],
+  starter: 30,
+  read(v) {
+    if (isBlank(v) || saysNone(v)) return { value: null };
+    const x = parseNumber(v);
+    if (Number.isNaN(x) || x < 0) {
+      return {
+        message: `Half-life days "${cellText(v)}" is not a number of days.`,
+        fix: "Enter a positive number of days, or leave it blank (or none) for no decay.",
+      };
+    }
+    return { value: x > 0 ? x : null };
+  },
+};
+
+// The notification settings read leniently: a value that cannot be used falls back to the default.
+const notifyEmails: SettingDef<string[]> = {
+  name: "Notify emails",
+  aliases: [],
+  read: (v) => ({
+    value: cellText(v)
+      .split(/[,;\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  }),
+};
+
+const notifyMode: SettingDef<NotifySettings["mode"]> = {
+  name: "Notify mode",
+  aliases: [],
+  read: (v) => ({ value: normText(v) === "each" ? "each" : "digest" }),
+};
+
+const rearmMargin: SettingDef<number> = {
+  name: "Re-arm margin",
+  aliases: [],
+  read(v) {
+    const x = parseNumber(v);
+    return { value: Number.isNaN(x) || x < 0 ? DEFAULT_REARM_MARGIN : x };
+  },
+};
+
+/** Stamped by every scoring run; custom functions score as of it. Raw: its reader knows the time zone. */
+const scoredAt: SettingDef<CellValue> = {
+  name: "Scored at",
+  aliases: [],
+  starter: "",
+  read: (v) => ({ value: v }),
+};
+
+/** Every known setting, in the order Set up workbook writes them. */
+export const SETTING = {
+  leadKey: text("Lead key", DEFAULT_LEAD_KEY, DEFAULT_LEAD_KEY),
+  scoreFloor: bound("Score floor", DEFAULT_SCORE_FLOOR, "floor"),
+  scoreCeiling: bound("Score ceiling", DEFAULT_SCORE_CEILING, "ceiling"),
+  halfLifeDays,
+  gradeGroup: text("Grade group", DEFAULT_GRADE_GROUP, DEFAULT_GRADE_GROUP),
+  scoredAt,
+  notifyEmails,
+  ownerColumn: text("Owner column", "Owner"),
+  notifyMode,
+  rearmMargin,
+} as const;
+
+const ALL: readonly SettingDef<unknown>[] = Object.values(SETTING);
+
+/** Normalized name or alias → setting. */
+const BY_NAME = new Map<string, SettingDef<unknown>>(
+  ALL.flatMap((d) => [d.name, ...d.aliases].map((n) => [normalizeHeader(n), d] as const)),
+);
+
+/** The setting a name cell spells (any alias, any case or spacing); undefined when Leadscore reads no such setting. */
+export function settingNamed(spelt: CellValue): SettingDef<unknown> | undefined {
+  return BY_NAME.get(normalizeHeader(spelt));
+}
+
+/** Key of Settings.values for a name cell: a known setting's normalized name, whatever alias was written. */
+export function settingKey(spelt: CellValue): string {
+  const def = settingNamed(spelt);
+  return normalizeHeader(def ? def.name : spelt);
+}
+
+/** A setting's value in Settings.values; a missing row or an unusable value gives the default. */
+export function settingValue<T>(values: Readonly<Record<string, CellValue>>, def: SettingDef<T>): T {
+  const read = def.read(values[normalizeHeader(def.name)] ?? null, def.name);
+  if ("value" in read) return read.value;
+  return (def.read(null, def.name) as { value: T }).value;
+}
+
+/** The `Setting | Value` rows Set up workbook writes. */
+export function starterSettingRows(): [string, string | number][] {
+  return ALL.flatMap((d) =>
+    d.starter === undefined ? [] : [[d.name, d.starter] as [string, string | number]],
+  );
+}
