@@ -106,18 +106,11 @@ export const command: Command = {
     const minCount = values["min-count"] === undefined ? undefined : Number(values["min-count"]);
     if (minCount !== undefined && !(minCount >= 1)) throw new UsageError("--min-count must be 1 or more");
     const { input } = await loadWorkbook(path);
-    let report: CalibrationReport;
-    try {
-      report = calibrate(input, {
-        ...outcomeOptions(values),
-        topTierMultiple: multiple,
-        minCount,
-      });
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      io.err(`leadscore calibrate: ${(e as Error).message}`);
-      return 1;
-    }
+    const report = calibrate(input, {
+      ...outcomeOptions(values),
+      topTierMultiple: multiple,
+      minCount,
+    });
     io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     if (report.problems.length) io.err(formatProblems(report.problems));
     return 0;

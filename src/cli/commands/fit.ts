@@ -84,21 +84,14 @@ export const command: Command = {
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError("--seed must be a whole number");
     const { input } = await loadWorkbook(path);
-    let result: ReturnType<typeof fitMatrix>;
-    try {
-      result = fitMatrix(input, {
-        ...outcomeOptions(values),
-        exclude: list(values.exclude),
-        allowLeakage: list(values["allow-leakage"]),
-        maxRules,
-        holdout,
-        seed,
-      });
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      io.err(`leadscore fit: ${(e as Error).message}`);
-      return 1;
-    }
+    const result = fitMatrix(input, {
+      ...outcomeOptions(values),
+      exclude: list(values.exclude),
+      allowLeakage: list(values["allow-leakage"]),
+      maxRules,
+      holdout,
+      seed,
+    });
     if (values.out) {
       await writeCsvTable(values.out, result.matrix);
       io.out(values.json ? JSON.stringify(result.report, null, 2) : formatFitReport(result.report));

@@ -15,6 +15,7 @@ export {
   writeCsvTable,
 } from "./csv";
 export { readCsvFolder, tabFileName, tabNameOf, writeCsvFolder } from "./folder";
+export { guardFormulas } from "./formula-guard";
 export type { CsvDelimiter, CsvEncoding, CsvFormat } from "./sniff";
 export type { Tab } from "./tab";
 export { readXlsx, writeXlsx } from "./xlsx";
