@@ -53,7 +53,7 @@ describe("reading CSV files", () => {
       'Email,Name,Company\nann@x.com,"Ann,Acme\nbob@x.com,Bob,Acme\ncy@x.com,Cy,Other\n',
     );
     expect(stderr).toMatch(
-      /warning: Leads, row 2, column "Name": Leads\.csv: the quote that opens this cell is never closed.* Fix: Close the quote in row 2 of Leads\.csv/,
+      /warning: Leads, row 2, column "Name": Leads\.csv: the quote that opens this cell is not closed on its line.* Fix: Close the quote in row 2 of Leads\.csv/,
     );
     expect(table.slice(1).map((r) => r.slice(0, 4))).toEqual([
       ["ann@x.com", '"Ann', "Acme", 10],

@@ -126,6 +126,77 @@ describe("CSV reader", () => {
     );
   });
 
+  it("reads UTF-16 (LE or BE, with a BOM) the same, whatever the chunk size", async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(csvText, fc.boolean(), fc.integer({ min: 1, max: 9 }), async (text, le, chunk) => {
+        const file = join(dir, `u${n++}.csv`);
+        const utf16le = Buffer.from(`\uFEFF${text}`, "utf16le");
+        await writeFile(file, le ? utf16le : utf16le.swap16());
+        const table = await readCsvTable(file, chunk);
+        expect(table.format.encoding).toBe(le ? "UTF-16LE" : "UTF-16BE");
+        // The BOM is the encoding's; a "\uFEFF" after it is text, as the reference reads a UTF-8 file.
+        expect(table.values).toEqual(referenceParse(`\uFEFF${text}`));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads Windows-1252 when the bytes are not UTF-8, whatever the chunk size", async () => {
+    // Bytes from the Windows-1252 code chart (0x80–0x9F is where it differs from Latin-1).
+    const cp1252 = new Map([..."é€ßÜ“"].map((ch, i) => [ch, [0xe9, 0x80, 0xdf, 0xdc, 0x93][i]]));
+    const western = fc
+      .array(fc.constantFrom("a", ",", '"', "\n", "\r\n", "1", "é", "€", "ß", "Ü", "“"), { maxLength: 30 })
+      .map((parts) => `é\n${parts.join("")}`); // "é" then a line end is not UTF-8
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(western, fc.integer({ min: 1, max: 9 }), async (text, chunk) => {
+        const file = join(dir, `w${n++}.csv`);
+        await writeFile(
+          file,
+          Uint8Array.from(text, (ch) => cp1252.get(ch) ?? ch.charCodeAt(0)),
+        );
+        const table = await readCsvTable(file, chunk);
+        expect(table.format).toEqual({ encoding: "Windows-1252", delimiter: "," });
+        expect(table.values).toEqual(referenceParse(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads semicolon- and tab-delimited files by the delimiter of their first line", async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(csvText, fc.constantFrom(";", "\t"), async (text, delimiter) => {
+        const file = join(dir, `d${n++}.csv`);
+        const commas = `a,b,c\n${text}`;
+        await writeFile(file, commas.replace(/,/g, delimiter), "utf8");
+        const table = await readCsvTable(file, 7);
+        expect(table.format).toEqual({ encoding: "UTF-8", delimiter });
+        expect(table.values).toEqual(referenceParse(commas));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads a malformed quote as plain text and lists it once, whatever the chunk size", async () => {
+    const file = join(dir, "quotes.csv");
+    await writeFile(file, 'a,"b\nc,d\n"x"y,z\n"ok, fine",1\n');
+    for (const chunk of [1, 2, 3, 5, 8, 1 << 20]) {
+      const table = await readCsvTable(file, chunk);
+      expect(table.values).toEqual([
+        ["a", '"b'],
+        ["c", "d"],
+        ['"x"y', "z"],
+        ["ok, fine", 1],
+      ]);
+      expect(table.malformed).toEqual([
+        { row: 1, column: 2, unclosed: true },
+        { row: 3, column: 1, unclosed: false },
+      ]);
+    }
+  });
+
   it("keeps values exact when a column stops caching (nearly all values distinct)", async () => {
     const lines = ["Timestamp,Email,Event,N"];
     for (let i = 0; i < 100_000; i++)

@@ -43,11 +43,20 @@ function decodeUtf8(buf: Buffer, start: number, end: number): string {
   return latin1(buf, start, end);
 }
 
-const windows1252 = new TextDecoder("windows-1252");
+// Windows-1252 is Latin-1 but for 0x80–0x9F (the WHATWG Encoding Standard's table; the five bytes it
+// leaves undefined map to the same code point). Not TextDecoder("windows-1252"): Node ≥ 20.18.3 decodes
+// it as Latin-1 (https://github.com/nodejs/node/issues/60888), so "€" would come back as U+0080.
+const CP1252_80_9F =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+const C1 = /[\x80-\x9f]/g;
 
 function decodeWindows1252(buf: Buffer, start: number, end: number): string {
-  for (let i = start; i < end; i++) if (buf[i] >= 0x80) return windows1252.decode(buf.subarray(start, end));
-  return latin1(buf, start, end);
+  const text = latin1(buf, start, end);
+  for (let i = start; i < end; i++)
+    if (buf[i] >= 0x80 && buf[i] <= 0x9f)
+      return text.replace(C1, (ch) => CP1252_80_9F[ch.charCodeAt(0) - 0x80]);
+  return text;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -140,7 +149,7 @@ const CACHE_MAX = 16_384;
 export interface MalformedQuote {
   row: number;
   column: number;
-  /** true: no closing quote before the end of the file; false: text follows the closing quote. */
+  /** true: no quote closes it before the end of its line; false: text follows the closing quote. */
   unclosed: boolean;
 }
 
@@ -160,11 +169,12 @@ class CsvBytesParser {
   readonly malformed: MalformedQuote[] = [];
   private readonly columns: (ColumnValues | null | undefined)[] = [];
   private readonly scratch: CellValue[] = [];
-  private first = true;
 
+  /** `first`: whether a UTF-8 BOM may come first (not in text transcoded from UTF-16, whose BOM is gone). */
   constructor(
     private readonly delimiter = 44,
     private readonly decode: Decode = decodeUtf8,
+    private first = true,
   ) {}
 
   /**
@@ -221,7 +231,10 @@ class CsvBytesParser {
           }
           i = j + 1;
         } else {
-          malformed = { row: rows.length + 1, column: k + 1, unclosed: !closed };
+          // A quote closed only on a later line was, to the person who typed it, never closed.
+          let unclosed = !closed;
+          for (let b = start; !unclosed && b < j; b++) if (buf[b] === 10 || buf[b] === 13) unclosed = true;
+          malformed = { row: rows.length + 1, column: k + 1, unclosed };
           quoted = false;
         }
       }
@@ -351,6 +364,7 @@ export async function readCsvTable(file: string, chunkBytes = CHUNK): Promise<Cs
     const parser = new CsvBytesParser(
       DELIMITER_BYTE[format.delimiter],
       encoding === "Windows-1252" ? decodeWindows1252 : decodeUtf8,
+      !utf16,
     );
     const transcoder = utf16 ? new TextDecoder(encoding) : undefined;
     const raw = transcoder ? Buffer.allocUnsafe(Math.max(2, chunkBytes)) : undefined;

@@ -13,7 +13,7 @@ export function quoteProblems(tab: string, file: string, values: Grid, quotes: M
       column: header,
       message:
         `${file}: the quote that opens ${header ? "this cell" : `field ${column} of this row`} ` +
-        (unclosed ? "is never closed" : "is closed before the end of the cell") +
+        (unclosed ? "is not closed on its line" : "is followed by more text after its closing quote") +
         ", so the cell was read as plain text up to the next delimiter or line end, quotes included.",
       fix: `Close the quote in row ${row} of ${file} (a quote inside a quoted cell is written twice: ""), or remove it.`,
       severity: "warning",
