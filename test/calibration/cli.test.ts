@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { command as calibrateCommand } from "../../src/cli/commands/calibrate";
 import { command as fitCommand } from "../../src/cli/commands/fit";
+import { main } from "../../src/cli/main";
 import { loadWorkbook } from "../../src/cli/workbook";
 import { scoreWorkbook } from "../../src/core";
 import { toCsv } from "../../src/local/workbook";
@@ -58,7 +59,8 @@ describe("leadscore fit / calibrate", async () => {
 
   it("fails cleanly on a missing outcome column", async () => {
     const t = io();
-    expect(await fitCommand.run([dir, "--outcome", "Nope"], t.io)).toBe(1);
+    // Commands throw; main maps the error to the exit code.
+    expect(await main(["fit", dir, "--outcome", "Nope"], t.io)).toBe(1);
     expect(t.err.join("")).toMatch(/Nope/);
   });
 });

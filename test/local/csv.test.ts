@@ -173,7 +173,11 @@ describe("CSV reader", () => {
         await writeFile(file, commas.replace(/,/g, delimiter), "utf8");
         const table = await readCsvTable(file, 7);
         expect(table.format).toEqual({ encoding: "UTF-8", delimiter });
-        expect(table.values).toEqual(referenceParse(commas));
+        // A quoted comma of the reference's text is a quoted delimiter in the file.
+        const cells = referenceParse(commas).map((row) =>
+          row.map((v) => (typeof v === "string" ? v.replaceAll(",", delimiter) : v)),
+        );
+        expect(table.values).toEqual(cells);
       }),
       { numRuns: 200 },
     );
