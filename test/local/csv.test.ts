@@ -175,7 +175,7 @@ describe("CSV reader", () => {
         expect(table.format).toEqual({ encoding: "UTF-8", delimiter });
         // A quoted comma of the reference's text is a quoted delimiter in the file.
         const cells = referenceParse(commas).map((row) =>
-          row.map((v) => (typeof v === "string" ? v.replaceAll(",", delimiter) : v)),
+          row.map((v) => (typeof v === "string" ? v.replace(/,/g, delimiter) : v)),
         );
         expect(table.values).toEqual(cells);
       }),
