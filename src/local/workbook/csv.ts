@@ -357,9 +357,10 @@ export async function readCsvTable(file: string, chunkBytes = CHUNK): Promise<Cs
     const { bytesRead: headBytes } = await handle.read(head, 0, SNIFF_BYTES, 0);
     const encoding = sniffEncoding(head.subarray(0, headBytes), headBytes < SNIFF_BYTES);
     const utf16 = encoding === "UTF-16LE" || encoding === "UTF-16BE";
+    const firstBytes = head.subarray(0, Math.min(headBytes, 1 << 16)); // the header row is in here
     const headText = utf16
-      ? new TextDecoder(encoding).decode(head.subarray(0, headBytes), { stream: true })
-      : head.toString("latin1", 0, headBytes);
+      ? new TextDecoder(encoding).decode(firstBytes, { stream: true })
+      : firstBytes.toString("latin1");
     const format: CsvFormat = { encoding, delimiter: sniffDelimiter(headText) };
     const parser = new CsvBytesParser(
       DELIMITER_BYTE[format.delimiter],
