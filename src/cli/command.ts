@@ -11,7 +11,10 @@ export interface Command {
   summary: string;
   /** Full usage text shown by `leadscore <name> --help` and on a usage error. */
   usage: string;
-  /** Returns the process exit code: 0 ok, 1 problems found / failed, 2 usage error. */
+  /**
+   * Returns the process exit code (0: done). A command does not catch its errors: it throws, and main
+   * maps what it threw to the exit code (2: UsageError or a parseArgs error, else 1).
+   */
   run(argv: string[], io: CliIo): Promise<number>;
 }
 

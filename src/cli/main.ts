@@ -1,8 +1,10 @@
 // `leadscore <command> …`: dispatches to the subcommands in src/cli/commands.
+import { CalibrationError } from "../core/calibration";
 import { type CliIo, type Command, UsageError } from "./command";
 import { command as calibrate } from "./commands/calibrate";
 import { command as fit } from "./commands/fit";
 import { command as score } from "./commands/score";
+import { cliFix } from "./outcome-options";
 
 const COMMANDS: Command[] = [score, calibrate, fit];
 
@@ -20,6 +22,9 @@ function help(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "Run `leadscore <command> --help` for a command's options.",
+    "",
+    "Exit codes: 0 done (for score: leads were scored); 1 nothing could be done (a workbook that cannot be",
+    "read, nothing to score: no output is written); 2 bad usage (unknown command or option, bad value).",
   ].join("\n");
 }
 
@@ -38,14 +43,26 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
     io.out(command.usage);
     return 0;
   }
+  // The one place a command's errors are handled: bad usage exits 2 with the usage, anything else 1.
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`leadscore ${name}: ${error.message}\n\n${command.usage}`);
+    if (isUsageError(error)) {
+      io.err(`leadscore ${name}: ${(error as Error).message}\n\n${command.usage}`);
       return 2;
     }
-    io.err(`leadscore ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    const why =
+      error instanceof CalibrationError
+        ? `${error.message} ${cliFix(error.failure)}`
+        : String(error instanceof Error ? error.message : error);
+    io.err(`leadscore ${name}: ${why}`);
     return 1;
   }
+}
+
+/** A UsageError, or node:util parseArgs refusing the command line (unknown option, missing value). */
+function isUsageError(error: unknown): boolean {
+  if (error instanceof UsageError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_");
 }

@@ -3,11 +3,10 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import {
   type BacktestMode,
-  CalibrationError,
   type CalibrationFailure,
   DEFAULT_DAYS,
 } from "../core/calibration";
-import { type CliIo, UsageError } from "./command";
+import { UsageError } from "./command";
 import { parseAsOf, parseTimeZone } from "./time-options";
 
 export const OUTCOME_OPTIONS = {
@@ -53,7 +52,7 @@ export function parseOutcomeArgs<T extends Options>(argv: string[], own: T) {
 }
 
 /** How to fix a calibration failure from the command line. */
-function cliFix(f: CalibrationFailure): string {
+export function cliFix(f: CalibrationFailure): string {
   switch (f.kind) {
     case "no-outcome-column":
       return "Name the outcome column with --outcome, or set Outcome column in Settings.";
@@ -69,17 +68,6 @@ function cliFix(f: CalibrationFailure): string {
 }
 
 /** Runs calibrate() or fitMatrix(); a failure is printed with its fix (undefined: exit 1). */
-export function runCalibration<T>(command: string, io: CliIo, run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const why = e instanceof CalibrationError ? `${e.message} ${cliFix(e.failure)}` : (e as Error).message;
-    io.err(`leadscore ${command}: ${why}`);
-    return undefined;
-  }
-}
-
 /** A titled list of a report printout ("Warnings:", "Flags:"), after a blank line; nothing when empty. */
 export function listSection(title: string, items: readonly string[]): string[] {
   return items.length ? ["", `${title}:`, ...items.map((x) => `  ${x}`)] : [];

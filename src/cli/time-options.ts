@@ -1,13 +1,19 @@
 // Parsing of the time options shared by the subcommands (--as-of, --tz).
+import { parseIsoText, zoneClock } from "../core/time";
 import { UsageError } from "./command";
 
-/** An ISO 8601 time; a date alone means midnight UTC. Default: now. */
+/**
+ * An ISO 8601 time, read as the engine reads ISO text (a real calendar date; without an offset, UTC; a
+ * date alone, midnight UTC). Date.parse is not used: it rolls 2026-02-30 over to March 2. Default: now.
+ */
 export function parseAsOf(text: string | undefined, now: () => Date = () => new Date()): Date {
   if (text === undefined) return now();
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(date.getTime()))
-    throw new UsageError(`--as-of "${text}" is not an ISO 8601 time (e.g. 2026-11-01T09:00:00Z)`);
-  return date;
+  const ms = parseIsoText(text, zoneClock("UTC"));
+  if (Number.isNaN(ms)) {
+    const what = /^\d{4}-\d{2}-\d{2}/.test(text) ? "a real date and time" : "an ISO 8601 time";
+    throw new UsageError(`--as-of "${text}" is not ${what} (e.g. 2026-11-01 or 2026-11-01T09:00:00Z)`);
+  }
+  return new Date(ms);
 }
 
 /** An IANA time zone name, checked with Intl. Default: UTC. */

@@ -1,12 +1,18 @@
 // Loads a workbook (CSV folder or .xlsx) into the engine's input, finding tabs by name like the sheet does.
 import { normalizeHeader } from "../core/headers";
-import { TAB, type WorkbookInput } from "../core/types";
-import { readWorkbook } from "../local/workbook";
+import { type Problem, TAB, type WorkbookInput } from "../core/types";
+import { readWorkbook, type Tab } from "../local/workbook";
 
 export interface LoadedWorkbook {
   input: WorkbookInput;
-  tabs: { name: string; values: WorkbookInput["leads"] }[];
+  tabs: Tab[];
+  /** One line per CSV file not read as plain UTF-8 with commas, e.g. `Leads.csv: read as Windows-1252, delimiter ";"`. */
+  formats: string[];
+  /** What was wrong with the files themselves (malformed quotes), by tab, row and column. */
+  problems: Problem[];
 }
+
+const DELIMITER_NAME = { ",": "','", ";": "';'", "\t": "tab" } as const;
 
 export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
   const tabs = await readWorkbook(path);
@@ -14,6 +20,11 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
   const tab = (name: string) => byName.get(normalizeHeader(name));
   const leads = tab(TAB.leads);
   if (!leads) throw new Error(`${path} has no "${TAB.leads}" tab (a Leads.csv file or a Leads sheet).`);
+  const formats = tabs.flatMap(({ csv }) =>
+    csv && (csv.format.encoding !== "UTF-8" || csv.format.delimiter !== ",")
+      ? [`${csv.file}: read as ${csv.format.encoding}, delimiter ${DELIMITER_NAME[csv.format.delimiter]}`]
+      : [],
+  );
   return {
     input: {
       leads,
@@ -23,5 +34,7 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
       lists: tab(TAB.lists),
     },
     tabs,
+    formats,
+    problems: tabs.flatMap((t) => t.problems ?? []),
   };
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { command as calibrateCommand } from "../../src/cli/commands/calibrate";
 import { command as fitCommand } from "../../src/cli/commands/fit";
+import { main } from "../../src/cli/main";
 import { loadWorkbook } from "../../src/cli/workbook";
 import { scoreWorkbook } from "../../src/core";
 import { toCsv } from "../../src/local/workbook";
@@ -58,18 +59,19 @@ describe("leadscore fit / calibrate", async () => {
 
   it("fails cleanly on a missing outcome column", async () => {
     const t = io();
-    expect(await fitCommand.run([dir, "--outcome", "Nope"], t.io)).toBe(1);
+    // Commands throw; main maps the error to the exit code.
+    expect(await main(["fit", dir, "--outcome", "Nope"], t.io)).toBe(1);
     expect(t.err.join("")).toMatch(/Nope/);
   });
 
   it("words the fix with the command's own options", async () => {
     const fit = io();
-    expect(await fitCommand.run([dir, "--outcome", "Nope"], fit.io)).toBe(1);
+    expect(await main(["fit", dir, "--outcome", "Nope"], fit.io)).toBe(1);
     expect(fit.err.join("")).toBe(
       'leadscore fit: Leads has no "Nope" column for the outcome. Name the outcome column with --outcome, or set Outcome column in Settings.',
     );
     const cal = io();
-    expect(await calibrateCommand.run([dir, "--backtest", "created-plus"], cal.io)).toBe(1);
+    expect(await main(["calibrate", dir, "--backtest", "created-plus"], cal.io)).toBe(1);
     expect(cal.err.join("")).toMatch(/needs a "Created" column on Leads\. .*another --backtest mode/);
   });
 });

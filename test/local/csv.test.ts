@@ -32,33 +32,31 @@ function parseCsvRows<T>(text: string, cell: (field: string) => T): T[][] {
   if (i >= n) return rows;
   let row: T[] = [];
   for (;;) {
-    let field: string;
-    if (text.charCodeAt(i) === 34) {
-      // Quoted field: copy runs between quotes, "" is a quote; text after the closing quote is ignored.
+    let field = "";
+    let quoted = text.charCodeAt(i) === 34;
+    if (quoted) {
+      // Quoted field: copy runs between quotes, "" is a quote. A quote never closed, or closed before
+      // other text, did not open a quoted field: the field is then plain text (below).
       let start = i + 1;
       field = "";
+      let end = -1;
       for (;;) {
         const q = text.indexOf('"', start);
-        if (q < 0) {
-          field += text.slice(start);
-          i = n;
-          break;
-        }
+        if (q < 0) break;
         if (text.charCodeAt(q + 1) === 34) {
           field += text.slice(start, q + 1);
           start = q + 2;
           continue;
         }
         field += text.slice(start, q);
-        i = q + 1;
+        end = q + 1;
         break;
       }
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 44 || c === 10 || c === 13) break;
-        i++;
-      }
-    } else {
+      const next = text.charCodeAt(end);
+      if (end >= 0 && (end === n || next === 44 || next === 10 || next === 13)) i = end;
+      else quoted = false;
+    }
+    if (!quoted) {
       let j = i;
       while (j < n) {
         const c = text.charCodeAt(j);
@@ -122,10 +120,85 @@ describe("CSV reader", () => {
       fc.asyncProperty(withBom, fc.integer({ min: 1, max: 9 }), async (text, chunk) => {
         const file = join(dir, `t${n++}.csv`);
         await writeFile(file, text, "utf8");
-        expect(await readCsvTable(file, chunk)).toEqual(referenceParse(text));
+        expect((await readCsvTable(file, chunk)).values).toEqual(referenceParse(text));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("reads UTF-16 (LE or BE, with a BOM) the same, whatever the chunk size", async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(csvText, fc.boolean(), fc.integer({ min: 1, max: 9 }), async (text, le, chunk) => {
+        const file = join(dir, `u${n++}.csv`);
+        const utf16le = Buffer.from(`\uFEFF${text}`, "utf16le");
+        await writeFile(file, le ? utf16le : utf16le.swap16());
+        const table = await readCsvTable(file, chunk);
+        expect(table.format.encoding).toBe(le ? "UTF-16LE" : "UTF-16BE");
+        // The BOM is the encoding's; a "\uFEFF" after it is text, as the reference reads a UTF-8 file.
+        expect(table.values).toEqual(referenceParse(`\uFEFF${text}`));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads Windows-1252 when the bytes are not UTF-8, whatever the chunk size", async () => {
+    // Bytes from the Windows-1252 code chart (0x80–0x9F is where it differs from Latin-1).
+    const cp1252 = new Map([..."é€ßÜ“"].map((ch, i) => [ch, [0xe9, 0x80, 0xdf, 0xdc, 0x93][i]]));
+    const western = fc
+      .array(fc.constantFrom("a", ",", '"', "\n", "\r\n", "1", "é", "€", "ß", "Ü", "“"), { maxLength: 30 })
+      .map((parts) => `é\n${parts.join("")}`); // "é" then a line end is not UTF-8
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(western, fc.integer({ min: 1, max: 9 }), async (text, chunk) => {
+        const file = join(dir, `w${n++}.csv`);
+        await writeFile(
+          file,
+          Uint8Array.from(text, (ch) => cp1252.get(ch) ?? ch.charCodeAt(0)),
+        );
+        const table = await readCsvTable(file, chunk);
+        expect(table.format).toEqual({ encoding: "Windows-1252", delimiter: "," });
+        expect(table.values).toEqual(referenceParse(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads semicolon- and tab-delimited files by the delimiter of their first line", async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(csvText, fc.constantFrom(";", "\t"), async (text, delimiter) => {
+        const file = join(dir, `d${n++}.csv`);
+        const commas = `a,b,c\n${text}`;
+        await writeFile(file, commas.replace(/,/g, delimiter), "utf8");
+        const table = await readCsvTable(file, 7);
+        expect(table.format).toEqual({ encoding: "UTF-8", delimiter });
+        // A quoted comma of the reference's text is a quoted delimiter in the file.
+        const cells = referenceParse(commas).map((row) =>
+          row.map((v) => (typeof v === "string" ? v.replace(/,/g, delimiter) : v)),
+        );
+        expect(table.values).toEqual(cells);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads a malformed quote as plain text and lists it once, whatever the chunk size", async () => {
+    const file = join(dir, "quotes.csv");
+    await writeFile(file, 'a,"b\nc,d\n"x"y,z\n"ok, fine",1\n');
+    for (const chunk of [1, 2, 3, 5, 8, 1 << 20]) {
+      const table = await readCsvTable(file, chunk);
+      expect(table.values).toEqual([
+        ["a", '"b'],
+        ["c", "d"],
+        ['"x"y', "z"],
+        ["ok, fine", 1],
+      ]);
+      expect(table.malformed).toEqual([
+        { row: 1, column: 2, unclosed: true },
+        { row: 3, column: 1, unclosed: false },
+      ]);
+    }
   });
 
   it("keeps values exact when a column stops caching (nearly all values distinct)", async () => {
@@ -137,7 +210,7 @@ describe("CSV reader", () => {
     const text = lines.join("\r\n");
     const file = join(dir, "many.csv");
     await writeFile(file, text, "utf8");
-    const grid = await readCsvTable(file, 4096);
+    const grid = (await readCsvTable(file, 4096)).values;
     expect(grid).toEqual(referenceParse(text));
     expect(grid[99_999 + 1]).toEqual(["2024-01-01T00:00:099999Z", "u4999@example.com", "Visit 4", 99_999]);
   });

@@ -120,7 +120,7 @@ describe("CSV folder workbooks", () => {
       [1, "x"],
     ]);
     expect(await readFile(file, "utf8")).toBe("h1,h2\n1,x\n");
-    expect(await readCsvTable(file)).toEqual([
+    expect((await readCsvTable(file)).values).toEqual([
       ["h1", "h2"],
       [1, "x"],
     ]);
@@ -139,7 +139,7 @@ describe("CSV folder workbooks", () => {
       lines.push(`user${i}@example.com,${i % 100},${i % 2 ? "TRUE" : "FALSE"},Web`);
     await writeFile(file, lines.join("\n") + "\n");
     const t0 = performance.now();
-    const grid = await readCsvTable(file);
+    const grid = (await readCsvTable(file)).values;
     const ms = performance.now() - t0;
     expect(grid).toHaveLength(1_000_001);
     expect(grid[1_000_000]).toEqual(["user999999@example.com", 99, true, "Web"]);

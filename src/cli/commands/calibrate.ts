@@ -1,7 +1,7 @@
 // `leadscore calibrate <workbook>`: how well the current scores predict conversion, and suggested thresholds.
 import { type CalibrationReport, calibrate } from "../../core/calibration";
 import { type Command, UsageError } from "../command";
-import { listSection, outcomeOptions, parseOutcomeArgs, runCalibration } from "../outcome-options";
+import { listSection, outcomeOptions, parseOutcomeArgs } from "../outcome-options";
 import { formatProblems } from "../problems";
 import { loadWorkbook } from "../workbook";
 
@@ -99,10 +99,11 @@ export const command: Command = {
     const minCount = values["min-count"] === undefined ? undefined : Number(values["min-count"]);
     if (minCount !== undefined && !(minCount >= 1)) throw new UsageError("--min-count must be 1 or more");
     const { input } = await loadWorkbook(path);
-    const report = runCalibration("calibrate", io, () =>
-      calibrate(input, { ...outcomeOptions(values), topTierMultiple: multiple, minCount }),
-    );
-    if (!report) return 1;
+    const report = calibrate(input, {
+      ...outcomeOptions(values),
+      topTierMultiple: multiple,
+      minCount,
+    });
     io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     if (report.problems.length) io.err(formatProblems(report.problems));
     return 0;

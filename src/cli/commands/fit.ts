@@ -2,7 +2,7 @@
 import { type FitReport, fitMatrix, leakageColumns } from "../../core/calibration";
 import { toCsv, writeCsvTable } from "../../local/workbook";
 import { type Command, UsageError } from "../command";
-import { listSection, outcomeOptions, parseOutcomeArgs, runCalibration } from "../outcome-options";
+import { listSection, outcomeOptions, parseOutcomeArgs } from "../outcome-options";
 import { loadWorkbook } from "../workbook";
 
 const usage = `Usage: leadscore fit <workbook> [--outcome <column>] [--out <matrix.csv>] [--exclude a,b] [--max-rules N]
@@ -88,17 +88,14 @@ export const command: Command = {
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError("--seed must be a whole number");
     const { input } = await loadWorkbook(path);
-    const result = runCalibration("fit", io, () =>
-      fitMatrix(input, {
-        ...outcomeOptions(values),
-        exclude: list(values.exclude),
-        allowLeakage: list(values["allow-leakage"]),
-        maxRules,
-        holdout,
-        seed,
-      }),
-    );
-    if (!result) return 1;
+    const result = fitMatrix(input, {
+      ...outcomeOptions(values),
+      exclude: list(values.exclude),
+      allowLeakage: list(values["allow-leakage"]),
+      maxRules,
+      holdout,
+      seed,
+    });
     if (values.out) {
       await writeCsvTable(values.out, result.matrix);
       io.out(values.json ? JSON.stringify(result.report, null, 2) : formatFitReport(result.report));

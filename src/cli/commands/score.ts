@@ -2,22 +2,32 @@
 import { parseArgs } from "node:util";
 import { outputRow, scoreWorkbook } from "../../core";
 import { withOutputs } from "../../core/output-columns";
-import { toCsv, writeCsvTable } from "../../local/workbook";
+import { type Grid, type ScoreRun, TAB, type WorkbookInput } from "../../core/types";
+import { guardFormulas, toCsv, writeCsvTable, writeXlsx } from "../../local/workbook";
 import { type Command, UsageError } from "../command";
+import { extraColumns } from "../extra-columns";
 import { formatProblems } from "../problems";
 import { parseAsOf, parseTimeZone } from "../time-options";
 import { loadWorkbook } from "../workbook";
 
-const usage = `Usage: leadscore score <workbook> [--as-of <ISO time>] [--tz <IANA zone>] [--out <file.csv>]
+const usage = `Usage: leadscore score <workbook> [--as-of <ISO time>] [--tz <IANA zone>] [--out <file.csv|file.xlsx>] [--raw]
 
 Scores every lead of <workbook> (a folder of CSV files, one per tab, or an .xlsx file) and prints the
 Leads table with the output columns (Score, Tier, Grade, <Group> Score, Top Reasons, Scored At) as CSV,
-or writes it to --out. Problems found in the workbook are listed on stderr.
+or writes it to --out. Every input cell is kept; the output columns go after the last used column.
+Problems found in the workbook are listed on stderr. CSV files may be UTF-8, UTF-16 or Windows-1252,
+with commas, semicolons or tabs: how a file was read is reported when it is not UTF-8 with commas.
+
+Text cells starting with =, +, -, @, a tab or a carriage return are written with a leading ' so that
+no spreadsheet runs them as a formula (numbers stay numbers; scoring the output again changes nothing).
 
 Options:
   --as-of <time>  score as of this ISO 8601 time (default: now)
   --tz <zone>     time zone for date-only values (default: UTC)
-  --out <file>    write the CSV here instead of printing it`;
+  --out <file>    write the table here (.xlsx: a workbook with a Leads sheet; else CSV) instead of printing it
+  --raw           write text cells exactly as read, formula characters included
+
+Exit codes: 0 scored; 1 nothing could be scored (no output is written); 2 bad usage.`;
 
 export const command: Command = {
   name: "score",
@@ -27,23 +37,47 @@ export const command: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { "as-of": { type: "string" }, tz: { type: "string" }, out: { type: "string" } },
+      options: {
+        "as-of": { type: "string" },
+        tz: { type: "string" },
+        out: { type: "string" },
+        raw: { type: "boolean" },
+      },
     });
     if (positionals.length !== 1)
       throw new UsageError("give exactly one workbook (a CSV folder or an .xlsx file)");
     const asOf = parseAsOf(values["as-of"]);
     const timeZone = parseTimeZone(values.tz);
-    const { input } = await loadWorkbook(positionals[0]);
+    const { input, formats, problems: fileProblems } = await loadWorkbook(positionals[0]);
+    for (const line of formats) io.err(line);
     const run = scoreWorkbook(input, { asOf, timeZone });
+    const extra = extraColumns(input.leads);
+    const problems = [...fileProblems, ...extra.warnings, ...run.problems];
+    if (problems.length) io.err(formatProblems(problems));
+    const nothing = nothingScored(input, run);
+    if (nothing) throw new Error(`nothing was scored: ${nothing}. No output was written.`);
+
     const rows = new Map(run.leads.map((lead) => [lead.sheetRow, outputRow(run, lead)]));
-    const table = withOutputs(input.leads, run.outputHeaders, rows);
+    const scored = withOutputs(input.leads, run.outputHeaders, rows);
+    const table: Grid = values.raw ? scored : guardFormulas(scored);
     if (values.out) {
-      await writeCsvTable(values.out, table);
+      if (/\.xlsx$/i.test(values.out)) await writeXlsx(values.out, [{ name: TAB.leads, values: table }]);
+      else await writeCsvTable(values.out, table);
       io.err(`Scored ${run.leads.length} leads → ${values.out}`);
     } else {
       io.out(toCsv(table));
     }
-    if (run.problems.length) io.err(formatProblems(run.problems));
     return 0;
   },
 };
+
+/** Why the run scored nothing worth writing, or undefined when it scored. */
+function nothingScored(input: WorkbookInput, run: ScoreRun): string | undefined {
+  if (!input.leads.some((row, r) => r > 0 && row.some((v) => v !== "" && v !== null)))
+    return `the ${TAB.leads} tab has no leads under its header row`;
+  if (!run.leads.length) return `no lead could be scored (see the errors above)`;
+  if (!input.matrix) return `there is no ${TAB.matrix} tab`;
+  if (!run.groupNames.length)
+    return `the ${TAB.matrix} has no active rule that can score (see the problems above)`;
+  return undefined;
+}

@@ -2,6 +2,7 @@
 // round trip unchanged become numbers or booleans, so IDs, zip codes and phone numbers stay text.
 import { open } from "node:fs/promises";
 import type { CellValue, Grid } from "../../core/types";
+import { type CsvDelimiter, type CsvFormat, SNIFF_BYTES, sniffDelimiter, sniffEncoding } from "./sniff";
 
 // Plain decimal numbers as String(n) writes them: no leading zeros ("00123" stays text), no grouping
 // ("1,200" stays text: it is locale-dependent), no sign but "-" ("+1 555…" stays text).
@@ -27,17 +28,35 @@ export function typeCsvCell(text: string): CellValue {
 }
 
 // Bytes → text: ASCII through Node's Buffer#latin1Slice (what toString("latin1") calls after checking its
-// arguments, a good part of the per-field cost), anything else as UTF-8 (invalid bytes → U+FFFD, as
-// readFile(…, "utf8") does).
+// arguments, a good part of the per-field cost), anything else in the file's encoding (UTF-8: invalid
+// bytes → U+FFFD, as readFile(…, "utf8") does).
 type Latin1Slicing = Buffer & { latin1Slice?: (start: number, end: number) => string };
 const latin1: (buf: Buffer, start: number, end: number) => string =
   typeof (Buffer.prototype as Latin1Slicing).latin1Slice === "function"
     ? (buf, start, end) => (buf as Latin1Slicing).latin1Slice!(start, end)
     : (buf, start, end) => buf.toString("latin1", start, end);
 
-function decode(buf: Buffer, start: number, end: number): string {
+type Decode = (buf: Buffer, start: number, end: number) => string;
+
+function decodeUtf8(buf: Buffer, start: number, end: number): string {
   for (let i = start; i < end; i++) if (buf[i] >= 0x80) return buf.toString("utf8", start, end);
   return latin1(buf, start, end);
+}
+
+// Windows-1252 is Latin-1 but for 0x80–0x9F (the WHATWG Encoding Standard's table; the five bytes it
+// leaves undefined map to the same code point). Not TextDecoder("windows-1252"): Node ≥ 20.18.3 decodes
+// it as Latin-1 (https://github.com/nodejs/node/issues/60888), so "€" would come back as U+0080.
+const CP1252_80_9F =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+const C1 = /[\x80-\x9f]/g;
+
+function decodeWindows1252(buf: Buffer, start: number, end: number): string {
+  const text = latin1(buf, start, end);
+  for (let i = start; i < end; i++)
+    if (buf[i] >= 0x80 && buf[i] <= 0x9f)
+      return text.replace(C1, (ch) => CP1252_80_9F[ch.charCodeAt(0) - 0x80]);
+  return text;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -59,7 +78,7 @@ class ColumnValues {
   private used = 0;
   size = 0;
 
-  get(buf: Buffer, start: number, end: number, fnv: number): CellValue {
+  get(buf: Buffer, start: number, end: number, fnv: number, decode: Decode): CellValue {
     const length = end - start;
     // FNV-1a's low bits mix poorly (they see only the low bits of each step): finish like MurmurHash3.
     let hash = Math.imul(fnv ^ (fnv >>> 16), 0x85ebca6b);
@@ -126,17 +145,37 @@ class ColumnValues {
 
 const CACHE_MAX = 16_384;
 
+/** A field that opens with a quote but is not a well-formed quoted field (1-based row and column). */
+export interface MalformedQuote {
+  row: number;
+  column: number;
+  /** true: no quote closes it before the end of its line; false: text follows the closing quote. */
+  unclosed: boolean;
+}
+
 /**
- * Incremental RFC 4180 CSV parser over UTF-8 bytes (quotes, "" escapes, embedded newlines, \n or \r\n
- * line ends, a BOM); each field is typed by typeCsvCell, through its column's ColumnValues. Fed the file
- * a chunk at a time, it never holds the whole file, as bytes or as text. Hand-written because it is
- * several times faster than a general parser plus a typing pass on million-row files.
+ * Incremental RFC 4180 CSV parser over ASCII-compatible bytes (UTF-8 or Windows-1252: quotes, "" escapes,
+ * embedded newlines, \n or \r\n line ends, a UTF-8 BOM), with a comma, semicolon or tab between fields;
+ * each field is typed by typeCsvCell, through its column's ColumnValues. Fed the file a chunk at a time,
+ * it never holds the whole file, as bytes or as text. Hand-written because it is several times faster
+ * than a general parser plus a typing pass on million-row files.
+ *
+ * A field that opens with a quote never closed, or with text after its closing quote, is not a quoted
+ * field: it is read as plain text up to the next delimiter or line end (quotes included) and listed in
+ * `malformed`, so one stray quote cannot swallow the rows after it into one cell.
  */
 class CsvBytesParser {
   readonly rows: CellValue[][] = [];
+  readonly malformed: MalformedQuote[] = [];
   private readonly columns: (ColumnValues | null | undefined)[] = [];
   private readonly scratch: CellValue[] = [];
-  private first = true;
+
+  /** `first`: whether a UTF-8 BOM may come first (not in text transcoded from UTF-16, whose BOM is gone). */
+  constructor(
+    private readonly delimiter = 44,
+    private readonly decode: Decode = decodeUtf8,
+    private first = true,
+  ) {}
 
   /**
    * Parses the complete rows of buf[0, end) and returns how many bytes they took. Unless `last`, a row
@@ -149,14 +188,19 @@ class CsvBytesParser {
       this.first = false;
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
     }
+    const d = this.delimiter;
     const rows = this.rows;
     const scratch = this.scratch;
     let rowStart = i;
     let k = 0;
+    // Quotes found in the row being read count once the row is complete (an incomplete one is read again).
+    let malformedBefore = this.malformed.length;
     while (i < end) {
-      let value: CellValue;
-      if (buf[i] === 34) {
-        // Quoted field: "" is a quote; text after the closing quote is ignored.
+      let value!: CellValue;
+      let malformed: MalformedQuote | undefined;
+      let quoted = buf[i] === 34;
+      if (quoted) {
+        // Quoted field: "" is a quote.
         const start = i + 1;
         let j = start;
         let escapes = false;
@@ -177,24 +221,29 @@ class CsvBytesParser {
           break;
         }
         if (!closed && !last) break;
-        if (escapes) value = typeCsvCell(decode(buf, start, j).replace(/""/g, '"'));
-        else {
-          let hash = FNV_OFFSET;
-          for (let b = start; b < j; b++) hash = Math.imul(hash ^ buf[b], FNV_PRIME);
-          value = this.cell(k, buf, start, j, hash);
+        const next = buf[j + 1];
+        if (closed && (j + 1 >= end || next === d || next === 10 || next === 13)) {
+          if (escapes) value = typeCsvCell(this.decode(buf, start, j).replace(/""/g, '"'));
+          else {
+            let hash = FNV_OFFSET;
+            for (let b = start; b < j; b++) hash = Math.imul(hash ^ buf[b], FNV_PRIME);
+            value = this.cell(k, buf, start, j, hash);
+          }
+          i = j + 1;
+        } else {
+          // A quote closed only on a later line was, to the person who typed it, never closed.
+          let unclosed = !closed;
+          for (let b = start; !unclosed && b < j; b++) if (buf[b] === 10 || buf[b] === 13) unclosed = true;
+          malformed = { row: rows.length + 1, column: k + 1, unclosed };
+          quoted = false;
         }
-        i = closed ? j + 1 : end;
-        while (i < end) {
-          const c = buf[i];
-          if (c === 44 || c === 10 || c === 13) break;
-          i++;
-        }
-      } else {
+      }
+      if (!quoted) {
         let j = i;
         let hash = FNV_OFFSET;
         while (j < end) {
           const c = buf[j];
-          if (c === 44 || c === 10 || c === 13) break;
+          if (c === d || c === 10 || c === 13) break;
           hash = Math.imul(hash ^ c, FNV_PRIME);
           j++;
         }
@@ -202,8 +251,9 @@ class CsvBytesParser {
         i = j;
       }
       if (i >= end && !last) break;
+      if (malformed) this.malformed.push(malformed);
       scratch[k++] = value;
-      if (i < end && buf[i] === 44) {
+      if (i < end && buf[i] === d) {
         i++;
         if (i >= end && !last) break;
         if (i >= end) scratch[k++] = ""; // an empty field at the very end of the text
@@ -220,11 +270,12 @@ class CsvBytesParser {
       rows.push(scratch.slice(0, k));
       k = 0;
       rowStart = i;
+      malformedBefore = this.malformed.length;
     }
     if (last && k > 0) {
       rows.push(scratch.slice(0, k));
       rowStart = end;
-    }
+    } else if (!last) this.malformed.length = malformedBefore;
     return rowStart;
   }
 
@@ -232,8 +283,8 @@ class CsvBytesParser {
     if (start === end) return "";
     let values = this.columns[column];
     if (values === undefined) values = this.columns[column] = new ColumnValues();
-    if (values === null) return typeCsvCell(decode(buf, start, end));
-    const value = values.get(buf, start, end, hash);
+    if (values === null) return typeCsvCell(this.decode(buf, start, end));
+    const value = values.get(buf, start, end, hash, this.decode);
     if (values.size > CACHE_MAX) this.columns[column] = null;
     return value;
   }
@@ -284,32 +335,74 @@ export function toCsv(grid: Grid): string {
 
 const CHUNK = 1 << 20;
 
-/** Reads a CSV file a chunk at a time (see CsvBytesParser): memory is the grid plus one chunk. */
-export async function readCsvTable(file: string, chunkBytes = CHUNK): Promise<Grid> {
-  const parser = new CsvBytesParser();
+/** A CSV file as read: its cells, how it was saved, and the fields whose quotes were malformed. */
+export interface CsvTable {
+  values: Grid;
+  format: CsvFormat;
+  malformed: MalformedQuote[];
+}
+
+const DELIMITER_BYTE: Record<CsvDelimiter, number> = { ",": 44, ";": 59, "\t": 9 };
+
+/**
+ * Reads a CSV file a chunk at a time (see CsvBytesParser): memory is the grid plus one chunk. The
+ * encoding and delimiter are sniffed from the first bytes (see sniff.ts). UTF-8 and Windows-1252 bytes
+ * go to the parser as they are (it decodes each field once); UTF-16 is transcoded to UTF-8 a chunk at a
+ * time first.
+ */
+export async function readCsvTable(file: string, chunkBytes = CHUNK): Promise<CsvTable> {
   const handle = await open(file, "r");
   try {
-    let buf = Buffer.allocUnsafe(Math.max(1, chunkBytes));
+    const head = Buffer.allocUnsafe(SNIFF_BYTES);
+    const { bytesRead: headBytes } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    const encoding = sniffEncoding(head.subarray(0, headBytes), headBytes < SNIFF_BYTES);
+    const utf16 = encoding === "UTF-16LE" || encoding === "UTF-16BE";
+    const firstBytes = head.subarray(0, Math.min(headBytes, 1 << 16)); // the header row is in here
+    const headText = utf16
+      ? new TextDecoder(encoding).decode(firstBytes, { stream: true })
+      : firstBytes.toString("latin1");
+    const format: CsvFormat = { encoding, delimiter: sniffDelimiter(headText) };
+    const parser = new CsvBytesParser(
+      DELIMITER_BYTE[format.delimiter],
+      encoding === "Windows-1252" ? decodeWindows1252 : decodeUtf8,
+      !utf16,
+    );
+    const transcoder = utf16 ? new TextDecoder(encoding) : undefined;
+    const raw = transcoder ? Buffer.allocUnsafe(Math.max(2, chunkBytes)) : undefined;
+    let buf: Buffer<ArrayBuffer> = Buffer.allocUnsafe(Math.max(1, chunkBytes));
     let filled = 0;
+    let position = 0;
     for (;;) {
-      if (filled === buf.length) {
-        // One row longer than the buffer: grow it.
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, filled);
-        buf = bigger;
+      if (filled === buf.length) buf = grown(buf, filled, filled * 2);
+      let bytesRead: number;
+      if (transcoder && raw) {
+        ({ bytesRead } = await handle.read(raw, 0, raw.length, position));
+        const bytes = Buffer.from(transcoder.decode(raw.subarray(0, bytesRead), { stream: bytesRead > 0 }));
+        if (filled + bytes.length > buf.length) buf = grown(buf, filled, filled + bytes.length);
+        bytes.copy(buf, filled);
+        filled += bytes.length;
+      } else {
+        ({ bytesRead } = await handle.read(buf, filled, buf.length - filled, position));
+        filled += bytesRead;
       }
-      const { bytesRead } = await handle.read(buf, filled, buf.length - filled, null);
-      filled += bytesRead;
+      position += bytesRead;
       const last = bytesRead === 0;
       const used = parser.parse(buf, filled, last);
       if (last) break;
       buf.copy(buf, 0, used, filled);
       filled -= used;
     }
+    return { values: rectangular(parser.rows), format, malformed: parser.malformed };
   } finally {
     await handle.close();
   }
-  return rectangular(parser.rows);
+}
+
+/** A bigger buffer holding buf[0, filled) (one row longer than the buffer, or a transcoded chunk). */
+function grown(buf: Buffer, filled: number, size: number): Buffer<ArrayBuffer> {
+  const bigger = Buffer.allocUnsafe(size);
+  buf.copy(bigger, 0, 0, filled);
+  return bigger;
 }
 
 /** Writes a grid as CSV (see toCsv) a batch of rows at a time, never building the whole text. */

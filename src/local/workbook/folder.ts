@@ -3,6 +3,7 @@ import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { TAB } from "../../core/types";
 import { readCsvTable, writeCsvTable } from "./csv";
+import { quoteProblems } from "./quote-problems";
 import type { Tab } from "./tab";
 
 // Characters a file name cannot hold on some OS are percent-encoded (and "%" itself, so decoding is exact).
@@ -35,7 +36,11 @@ export async function readCsvFolder(dir: string): Promise<Tab[]> {
   const names = files.map(tabNameOf).sort(order);
   const byName = new Map(files.map((f) => [tabNameOf(f), f]));
   return Promise.all(
-    names.map(async (name) => ({ name, values: await readCsvTable(join(dir, byName.get(name)!)) })),
+    names.map(async (name): Promise<Tab> => {
+      const file = byName.get(name)!;
+      const { values, format, malformed } = await readCsvTable(join(dir, file));
+      return { name, values, csv: { file, format }, problems: quoteProblems(name, file, values, malformed) };
+    }),
   );
 }
 

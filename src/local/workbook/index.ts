@@ -4,8 +4,19 @@ import { readCsvFolder, writeCsvFolder } from "./folder";
 import type { Tab } from "./tab";
 import { readXlsx, writeXlsx } from "./xlsx";
 
-export { csvCellText, parseCsv, readCsvTable, toCsv, typeCsvCell, writeCsvTable } from "./csv";
+export {
+  type CsvTable,
+  csvCellText,
+  type MalformedQuote,
+  parseCsv,
+  readCsvTable,
+  toCsv,
+  typeCsvCell,
+  writeCsvTable,
+} from "./csv";
 export { readCsvFolder, tabFileName, tabNameOf, writeCsvFolder } from "./folder";
+export { guardFormulas } from "./formula-guard";
+export type { CsvDelimiter, CsvEncoding, CsvFormat } from "./sniff";
 export type { Tab } from "./tab";
 export { readXlsx, writeXlsx } from "./xlsx";
 

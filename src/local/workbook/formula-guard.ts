@@ -1,0 +1,22 @@
+// Text a spreadsheet would run as a formula when it opens the file, made inert the way OWASP's CSV
+// injection guidance says: a text cell starting with =, +, -, @, tab or carriage return gets a leading
+// "'" (https://owasp.org/www-community/attacks/CSV_Injection; ASVS 5.0 requirement 1.2.10,
+// https://asvs.emil.hemdal.se/1.2.10). Only text is guarded: numbers, booleans and dates are written as
+// values, so a negative score stays a number. Idempotent: a guarded cell starts with "'", which is not a
+// formula character, and readers keep the "'" as part of the text, so guarding it again changes nothing.
+import type { CellValue, Grid } from "../../core/types";
+
+function runsAsFormula(value: CellValue): value is string {
+  if (typeof value !== "string" || value === "") return false;
+  const c = value.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13; // = + - @ \t \r
+}
+
+function guardFormulaCell(value: CellValue): CellValue {
+  return runsAsFormula(value) ? `'${value}` : value;
+}
+
+/** The grid with every formula-leading text cell guarded; rows without one are shared, not copied. */
+export function guardFormulas(grid: Grid): Grid {
+  return grid.map((row) => (row.some(runsAsFormula) ? row.map(guardFormulaCell) : row));
+}
