@@ -426,19 +426,18 @@ describe("workbook import/export", () => {
   });
 });
 
-describe("performance", () => {
-  it("reads and writes 100,000 × 20 quickly", () => {
+// Speed is measured in bench/sheet.ts, not asserted here.
+describe("large blocks", () => {
+  it("reads and writes 100,000 × 20", () => {
     const s = ss().insertSheet("Big");
     s.insertRowsAfter(1, 100_000);
     const data = Array.from({ length: 100_000 }, (_, i) =>
       Array.from({ length: 20 }, (_, j) => (j % 2 ? i * j : `t${j}`)),
     );
-    const t0 = performance.now();
     s.getRange(1, 1, 100_000, 20).setValues(data);
     const got = s.getRange(1, 1, 100_000, 20).getValues();
-    const ms = performance.now() - t0;
     expect(got[99_999][19]).toBe(99_999 * 19);
+    expect(got[50_000][4]).toBe("t4");
     expect(s.getLastRow()).toBe(100_000);
-    expect(ms).toBeLessThan(2000);
   });
 });
