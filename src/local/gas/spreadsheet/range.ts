@@ -94,6 +94,17 @@ export class Range {
       for (let j = 0; j < this._numColumns; j++) fn(this.r0 + i, this.c0 + j, i, j);
   }
 
+  /** The top-left cell's stored value (uncounted, for the runtime's edit events). */
+  _topLeft(): CellValue {
+    return this.store.get(this.r0, this.c0);
+  }
+
+  /** Writes as a user types: one value into every cell, or a grid cell by cell (uncounted). */
+  _typeIn(value: unknown): void {
+    const grid = Array.isArray(value) ? (value as unknown[][]) : null;
+    this.each((r, c, i, j) => this.write(r, c, grid ? grid[i]?.[j] : value));
+  }
+
   // --- values ---
   getValues(): CellValue[][] {
     return this.env.realm.grid(this.store.read(this.r0, this.c0, this._numRows, this._numColumns));

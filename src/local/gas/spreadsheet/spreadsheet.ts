@@ -38,6 +38,13 @@ export class Spreadsheet {
     this._proxy = _env.wrap(this, "Spreadsheet");
   }
 
+  /** Drops every sheet, protection and named range (the runtime then adds the tabs it loads). */
+  _clear(): void {
+    this._sheets = [];
+    this._protections = [];
+    this._named.clear();
+  }
+
   /** Uncounted creation, for the runtime (loadTabs). */
   _addSheet(name: string, index?: number, rows = 1000, columns = 26): Sheet {
     if (this._sheetByName(name)) {
