@@ -4,8 +4,7 @@
 import { enumOf } from "../enums";
 import type { Env } from "../env";
 import { a1Of } from "./a1";
-import type { Range } from "./range";
-import type { Sheet } from "./sheet";
+import { type RangeRef, type SheetRect, type SheetRef, sheetRect } from "./contracts";
 
 export const ChartType = enumOf(
   "TIMELINE",
@@ -48,14 +47,6 @@ export class ChartsService {
   readonly CurveStyle = CurveStyle;
 }
 
-export interface ChartRangeRef {
-  sheet: Sheet;
-  row: number;
-  column: number;
-  numRows: number;
-  numColumns: number;
-}
-
 export interface ChartPosition {
   row: number;
   column: number;
@@ -68,7 +59,7 @@ export interface ChartData {
   id: number | null;
   /** null until setChartType / as…Chart (_local_: Google picks a type itself). */
   type: string | null;
-  ranges: ChartRangeRef[];
+  ranges: SheetRect[];
   /** As given to setOption, by option name (e.g. "title", "series", "hAxis.title"). */
   options: Record<string, unknown>;
   position: ChartPosition;
@@ -114,15 +105,15 @@ export function newChartId(env: Env): number {
   return id;
 }
 
-function rangeRef(range: unknown, method: string): ChartRangeRef {
-  const r = range as Range | null;
+function rangeRef(range: unknown, method: string): SheetRect {
+  const r = range as RangeRef | null;
   if (!r || typeof r !== "object" || !r._sheet) {
     throw badArgs("SpreadsheetApp.EmbeddedChartBuilder", method, [range]);
   }
-  return { sheet: r._sheet, row: r._row, column: r._column, numRows: r._numRows, numColumns: r._numColumns };
+  return sheetRect(r);
 }
 
-function sameRange(a: ChartRangeRef, b: ChartRangeRef): boolean {
+function sameRange(a: SheetRect, b: SheetRect): boolean {
   return (
     a.sheet === b.sheet &&
     a.row === b.row &&
@@ -132,7 +123,7 @@ function sameRange(a: ChartRangeRef, b: ChartRangeRef): boolean {
   );
 }
 
-function rangeFacades(env: Env, refs: ChartRangeRef[]): unknown[] {
+function rangeFacades(env: Env, refs: SheetRect[]): unknown[] {
   return env.realm.plain(refs.map((r) => r.sheet._range(r.row, r.column, r.numRows, r.numColumns)));
 }
 
@@ -220,11 +211,11 @@ export class EmbeddedChartBuilder {
     private readonly env: Env,
     private data: ChartData,
   ) {}
-  addRange(range: Range): this {
+  addRange(range: RangeRef): this {
     this.data.ranges.push(rangeRef(range, "addRange"));
     return this;
   }
-  removeRange(range: Range): this {
+  removeRange(range: RangeRef): this {
     const ref = rangeRef(range, "removeRange");
     this.data.ranges = this.data.ranges.filter((r) => !sameRange(r, ref));
     return this;
@@ -357,7 +348,7 @@ export function chartFacade(env: Env, data: ChartData): EmbeddedChart {
   return env.wrap(new EmbeddedChart(env, cloneData(data)), "EmbeddedChart");
 }
 
-export function chartState(owner: Sheet, d: ChartData): ChartState {
+export function chartState(owner: SheetRef, d: ChartData): ChartState {
   return {
     id: d.id,
     type: d.type,

@@ -3,8 +3,8 @@ import type { CellValue } from "../../../core/types";
 import { DataValidationCriteria } from "../enums";
 import type { Env } from "../env";
 import { a1Of } from "./a1";
+import type { RangeRef, SheetRef } from "./contracts";
 import { type RichTextValue, richTextFacade } from "./richtext";
-import type { Sheet } from "./sheet";
 import type { CellStore, ValidationData } from "./store";
 import { type DataValidation, validationFacade } from "./validation";
 import { coerceInput, displayValue } from "./values";
@@ -34,10 +34,10 @@ function signature(method: string, args: unknown[]): Error {
   );
 }
 
-export class Range {
+export class Range implements RangeRef {
   constructor(
     private readonly env: Env,
-    readonly _sheet: Sheet,
+    readonly _sheet: SheetRef,
     readonly _row: number,
     readonly _column: number,
     readonly _numRows: number,
@@ -228,7 +228,7 @@ export class Range {
     return this._sheet._range(this._row + row - 1, this._column + column - 1, 1, 1);
   }
   activate(): this {
-    this._sheet._parent._activate(this._sheet, this);
+    this._sheet._select(this);
     return this;
   }
   activateAsCurrentCell(): this {

@@ -4,20 +4,13 @@ import type { Env } from "../env";
 import { parseA1 } from "./a1";
 import { type ChartData, chartBuilder, chartDataOf, chartFacade, newChartId } from "./charts";
 import { type ConditionalFormatRule, cloneRule, type RuleData, ruleFacade } from "./conditional";
+import type { RangeRef, Rect, SheetParent, SheetRef } from "./contracts";
 import { type ProtectionData, protectionFacade } from "./protection";
 import { Range } from "./range";
-import type { Spreadsheet } from "./spreadsheet";
 import { CellStore } from "./store";
 import { evaluateFormula } from "./values";
 
 const MAX_CELLS = 10_000_000;
-
-export interface Merge {
-  row: number;
-  column: number;
-  numRows: number;
-  numColumns: number;
-}
 
 function badArgs(method: string, args: unknown[]): Error {
   const types = args.map((a) => (a === null ? "null" : typeof a)).join(",");
@@ -26,7 +19,7 @@ function badArgs(method: string, args: unknown[]): Error {
   );
 }
 
-export class Sheet {
+export class Sheet implements SheetRef {
   readonly _store: CellStore;
   readonly _proxy: Sheet;
   _frozenRows = 0;
@@ -38,7 +31,7 @@ export class Sheet {
   _hiddenColumns = new Set<number>();
   _hiddenRows = new Set<number>();
   _rules: RuleData[] = [];
-  _merges: Merge[] = [];
+  _merges: Rect[] = [];
   /** Calls that only change appearance (autoResizeColumns, …), recorded for tests. */
   _layoutLog: string[] = [];
   /** Embedded charts, in insertion order. */
@@ -46,7 +39,7 @@ export class Sheet {
 
   constructor(
     readonly _env: Env,
-    readonly _parent: Spreadsheet,
+    readonly _parent: SheetParent,
     public _name: string,
     readonly _id: number,
     maxRows = 1000,
@@ -105,6 +98,10 @@ export class Sheet {
       this._grow(lastRow, lastColumn);
     }
     return this._env.wrap(new Range(this._env, this, row, column, numRows, numColumns), "Range");
+  }
+
+  _select(range?: RangeRef): void {
+    this._parent._activate(this, range);
   }
 
   _rangeA1(a1: string): Range {
@@ -172,7 +169,7 @@ export class Sheet {
     return "GRID";
   }
   activate(): this {
-    this._parent._activate(this);
+    this._select();
     return this;
   }
   showSheet(): this {
@@ -232,7 +229,7 @@ export class Sheet {
     return this._parent._activeRangeOn(this) ?? this._range(1, 1);
   }
   setActiveRange(range: Range): unknown {
-    this._parent._activate(this, range);
+    this._select(range);
     return range;
   }
 

@@ -1,6 +1,7 @@
 // The spreadsheet as the runtime and its tests reach it: tabs by name, uncounted, and the writes a user
 // or a form makes (never a script's). The runtime goes through this surface, not the fakes' internals.
 import type { CellValue } from "../../../core/types";
+import type { RangeRef } from "./contracts";
 import { inspectSheet, type SheetState } from "./inspect";
 import type { Range } from "./range";
 import type { Sheet } from "./sheet";
@@ -86,7 +87,7 @@ export class Workbook {
   }
 
   /** What an edit event says of a range: a fresh facade and, for one cell, its value as text. */
-  edited(range: Range): { range: Range; value?: string } {
+  edited(range: Range): { range: RangeRef; value?: string } {
     const r = range._sheet._range(range._row, range._column, range._numRows, range._numColumns);
     if (range._numRows !== 1 || range._numColumns !== 1) return { range: r };
     return { range: r, value: this.eventText(range._topLeft()) };
