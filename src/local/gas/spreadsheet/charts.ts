@@ -3,6 +3,7 @@
 // tests can inspect what the add-on built. Every method is counted like the other fakes' methods.
 import { enumOf } from "../enums";
 import type { Env } from "../env";
+import { signatureError } from "../signature";
 import { a1Of } from "./a1";
 import { type RangeRef, type SheetRect, type SheetRef, sheetRect } from "./contracts";
 
@@ -92,11 +93,6 @@ function cloneData(d: ChartData): ChartData {
   };
 }
 
-function badArgs(cls: string, method: string, args: unknown[]): Error {
-  const types = args.map((a) => (a === null ? "null" : typeof a)).join(",");
-  return new Error(`The parameters (${types}) don't match the method signature for ${cls}.${method}.`);
-}
-
 // Chart ids are unique across the spreadsheet: one counter per runtime.
 const nextIds = new WeakMap<Env, number>();
 export function newChartId(env: Env): number {
@@ -108,7 +104,7 @@ export function newChartId(env: Env): number {
 function rangeRef(range: unknown, method: string): SheetRect {
   const r = range as RangeRef | null;
   if (!r || typeof r !== "object" || !r._sheet) {
-    throw badArgs("SpreadsheetApp.EmbeddedChartBuilder", method, [range]);
+    throw signatureError("SpreadsheetApp.EmbeddedChartBuilder", method, [range]);
   }
   return sheetRect(r);
 }
@@ -229,7 +225,8 @@ export class EmbeddedChartBuilder {
   }
   setChartType(type: string): this {
     const name = String(type);
-    if (!(name in ChartType)) throw badArgs("SpreadsheetApp.EmbeddedChartBuilder", "setChartType", [type]);
+    if (!(name in ChartType))
+      throw signatureError("SpreadsheetApp.EmbeddedChartBuilder", "setChartType", [type]);
     this.data.type = name;
     return this;
   }
@@ -243,7 +240,7 @@ export class EmbeddedChartBuilder {
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
     const args = [anchorRowPos, anchorColPos, offsetX, offsetY];
     if (args.some((a) => typeof a !== "number" || !Number.isFinite(a))) {
-      throw badArgs("SpreadsheetApp.EmbeddedChartBuilder", "setPosition", args);
+      throw signatureError("SpreadsheetApp.EmbeddedChartBuilder", "setPosition", args);
     }
     this.data.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
     return this;
@@ -340,7 +337,7 @@ export function chartBuilder(env: Env, data?: ChartData): EmbeddedChartBuilder {
 /** The chart data behind an EmbeddedChart argument (its facade or the raw object). */
 export function chartDataOf(chart: unknown, method: string): ChartData {
   const data = (chart as EmbeddedChart | null)?._data;
-  if (!data || !Array.isArray(data.ranges)) throw badArgs("SpreadsheetApp.Sheet", method, [chart]);
+  if (!data || !Array.isArray(data.ranges)) throw signatureError("SpreadsheetApp.Sheet", method, [chart]);
   return data;
 }
 

@@ -1,6 +1,7 @@
 // Sheet: one tab. Holds the cells (CellStore) and the tab-level state the add-on sets up.
 import type { CellValue } from "../../../core/types";
 import type { Env } from "../env";
+import { signatureError } from "../signature";
 import { parseA1 } from "./a1";
 import { type ChartData, chartBuilder, chartDataOf, chartFacade, newChartId } from "./charts";
 import { type ConditionalFormatRule, cloneRule, type RuleData, ruleFacade } from "./conditional";
@@ -12,12 +13,7 @@ import { evaluateFormula } from "./values";
 
 const MAX_CELLS = 10_000_000;
 
-function badArgs(method: string, args: unknown[]): Error {
-  const types = args.map((a) => (a === null ? "null" : typeof a)).join(",");
-  return new Error(
-    `The parameters (${types}) don't match the method signature for SpreadsheetApp.Sheet.${method}.`,
-  );
-}
+const badArgs = (method: string, args: unknown[]) => signatureError("SpreadsheetApp.Sheet", method, args);
 
 export class Sheet implements SheetRef {
   readonly _store: CellStore;
@@ -243,19 +239,20 @@ export class Sheet implements SheetRef {
   }
   insertRowsAfter(afterPosition: number, howMany: number): this {
     this._checkRow(afterPosition, "insertRowsAfter");
-    this._grow(this._store.maxRows + howMany, 0);
-    this._store.maxRows -= howMany;
-    this._store.spliceRows(afterPosition, 0, howMany);
-    return this;
+    return this.insertRows(afterPosition, howMany);
   }
   insertRowAfter(afterPosition: number): this {
     return this.insertRowsAfter(afterPosition, 1);
   }
   insertRowsBefore(beforePosition: number, howMany: number): this {
     this._checkRow(beforePosition, "insertRowsBefore");
+    return this.insertRows(beforePosition - 1, howMany);
+  }
+  /** Inserts `howMany` blank rows after 0-based row `at` (the grid grows; the workbook limit applies). */
+  private insertRows(at: number, howMany: number): this {
     this._grow(this._store.maxRows + howMany, 0);
     this._store.maxRows -= howMany;
-    this._store.spliceRows(beforePosition - 1, 0, howMany);
+    this._store.spliceRows(at, 0, howMany);
     return this;
   }
   insertRowBefore(beforePosition: number): this {
@@ -271,18 +268,19 @@ export class Sheet implements SheetRef {
     this.deleteRows(rowPosition, 1);
   }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
-    this._grow(0, this._store.maxColumns + howMany);
-    this._store.maxColumns -= howMany;
-    this._store.spliceColumns(afterPosition, 0, howMany);
-    return this;
+    return this.insertColumns(afterPosition, howMany);
   }
   insertColumnAfter(afterPosition: number): this {
     return this.insertColumnsAfter(afterPosition, 1);
   }
   insertColumnsBefore(beforePosition: number, howMany: number): this {
+    return this.insertColumns(beforePosition - 1, howMany);
+  }
+  /** Inserts `howMany` blank columns after 0-based column `at`. */
+  private insertColumns(at: number, howMany: number): this {
     this._grow(0, this._store.maxColumns + howMany);
     this._store.maxColumns -= howMany;
-    this._store.spliceColumns(beforePosition - 1, 0, howMany);
+    this._store.spliceColumns(at, 0, howMany);
     return this;
   }
   deleteColumns(columnPosition: number, howMany: number): void {
@@ -429,14 +427,14 @@ export class Sheet implements SheetRef {
   }
   updateChart(chart: unknown): void {
     const data = chartDataOf(chart, "updateChart");
-    const i = this._charts.findIndex((d) => d.id !== null && d.id === data.id);
-    if (i < 0) throw new Error("The chart could not be found on this sheet."); // _local_ message
-    this._charts[i] = { ...data, ranges: data.ranges.map((r) => ({ ...r })) };
+    this._charts[this.chartIndex(data)] = { ...data, ranges: data.ranges.map((r) => ({ ...r })) };
   }
   removeChart(chart: unknown): void {
-    const data = chartDataOf(chart, "removeChart");
+    this._charts.splice(this.chartIndex(chartDataOf(chart, "removeChart")), 1);
+  }
+  private chartIndex(data: ChartData): number {
     const i = this._charts.findIndex((d) => d.id !== null && d.id === data.id);
     if (i < 0) throw new Error("The chart could not be found on this sheet."); // _local_ message
-    this._charts.splice(i, 1);
+    return i;
   }
 }
