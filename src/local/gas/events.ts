@@ -34,8 +34,9 @@ export class DocumentEvents {
     opts: FireOptions,
     simpleMode: AuthModeName = "LIMITED",
   ): TriggerRun[] {
+    const script = this.executions.script();
     const out: TriggerRun[] = [];
-    if (simple && this.executions.script().has(simple)) {
+    if (simple && script.has(simple)) {
       const simpleEvent = { ...event, authMode: simpleMode };
       const req: ExecutionRequest = {
         kind: "simple",
