@@ -77,6 +77,32 @@ export function indexActivities(
   const empty = emptyActivityIndex(leads.groupCount);
   if (!grid || grid.length === 0) return empty;
   const headers = grid[0] ?? [];
+  const columns = activityColumns(headers, leadKey, sink);
+  if (columns === null) return { ...empty, grid, headers };
+  const coded = codeRows(grid, columns, leads, clock, sink, tested);
+  return {
+    grid,
+    headers,
+    ts: coded.ts,
+    eventId: coded.eventId,
+    events: coded.events,
+    ...groupByLead(coded.groupOfRow, coded.ts, coded.eventId, leads.groupCount),
+    tested: coded.tested,
+  };
+}
+
+/** The columns indexing reads, by position. */
+interface ActivityColumns {
+  tsCol: number;
+  keyCol: number;
+  /** -1 when there is no Event column. */
+  evCol: number;
+  tsHeader: string;
+  keyHeader: string;
+}
+
+/** Finds Timestamp, the lead key and Event in row 1, reporting the missing; null without the first two. */
+function activityColumns(headers: CellValue[], leadKey: string, sink: ProblemSink): ActivityColumns | null {
   const tsCol = findColumn(headers, "Timestamp");
   const keyCol = findColumn(headers, leadKey);
   const evCol = findColumn(headers, "Event");
@@ -93,24 +119,58 @@ export function indexActivities(
   if (tsCol < 0) missing("Timestamp", "no activity is counted");
   if (keyCol < 0) missing(leadKey, "activities cannot be matched to leads and none is counted");
   if (evCol < 0) missing("Event", "rules with an Event match nothing");
-  if (tsCol < 0 || keyCol < 0) return { ...empty, grid, headers };
+  if (tsCol < 0 || keyCol < 0) return null;
+  return {
+    tsCol,
+    keyCol,
+    evCol,
+    tsHeader: headerText(headers, tsCol),
+    keyHeader: headerText(headers, keyCol),
+  };
+}
 
+/** What the pass over the rows codes: per grid row, its timestamp, event and lead group. */
+interface CodedRows {
+  ts: Float64Array;
+  eventId: Int32Array;
+  events: Map<string, number>;
+  /** Lead group per grid row; -1 for a row not indexed. */
+  groupOfRow: Int32Array;
+  tested: Map<number, TestedColumn>;
+}
+
+/** A `tested` column's coder while the rows are coded (`wanted` per event id, grown as events appear). */
+interface ColumnCoder {
+  col: number;
+  names: ReadonlySet<string> | null;
+  wanted: number[];
+  /** null once the column has too many distinct values to code. */
+  coder: CellCoder | null;
+}
+
+/**
+ * Lead keys (resolveKeys), then one pass over the rows: timestamp, event id and the tested columns' codes.
+ * A row with a bad timestamp or no known lead is reported and left out (NaN timestamp, group -1).
+ */
+function codeRows(
+  grid: Grid,
+  { tsCol, keyCol, evCol, tsHeader, keyHeader }: ActivityColumns,
+  leads: LeadTable,
+  clock: ZoneClock,
+  sink: ProblemSink,
+  tested: ReadonlyMap<number, ReadonlySet<string> | null>,
+): CodedRows {
   const n = grid.length;
   const ts = new Float64Array(n).fill(Number.NaN);
   const eventId = new Int32Array(n).fill(-1);
   const events = new Map<string, number>();
   const eventMemo = new Map<CellValue, number>();
-  const tsHeader = headerText(headers, tsCol);
-  const keyHeader = headerText(headers, keyCol);
   // Keys first, in passes of their own: hashing streams through the log, and the lookups that follow
   // jump around tables that a pass also reading other cells would push out of the cache.
   const groupOfRow = resolveKeys(grid, keyCol, leads.keys);
-  const coders = [...tested].map(([col, names]) => ({
-    col,
-    names,
-    wanted: [] as number[],
-    coder: new CellCoder(n) as CellCoder | null,
-  }));
+  const coders = [...tested].map(
+    ([col, names]): ColumnCoder => ({ col, names, wanted: [], coder: new CellCoder(n) }),
+  );
   for (let r = 1; r < n; r++) {
     const row = grid[r];
     const g = groupOfRow[r];
@@ -120,48 +180,12 @@ export function indexActivities(
     // for a row that is skipped.
     timestampInto(row[tsCol], clock, ts, r);
     if (Number.isNaN(ts[r])) {
-      if (isBlankRow(row)) continue;
-      const shown = cellText(row[tsCol]);
-      sink.add(
-        problem(
-          TAB.activities,
-          r + 1,
-          tsHeader,
-          shown === ""
-            ? "This activity has no Timestamp; it is not counted."
-            : `"${shown}" is not a date or ISO 8601 time; the activity is not counted.`,
-          "Enter a date (a Sheets date cell) or ISO text such as 2024-05-01 or 2024-05-01T14:30:00Z.",
-        ),
-        "activity-timestamp",
-      );
+      if (!isBlankRow(row)) reportTimestamp(sink, r + 1, tsHeader, row[tsCol]);
       continue;
     }
     if (g < 0) {
       ts[r] = Number.NaN;
-      if (g === BLANK_KEY) {
-        sink.add(
-          problem(
-            TAB.activities,
-            r + 1,
-            keyHeader,
-            `This activity has no ${keyHeader}; it is not counted.`,
-            `Fill in the lead's ${keyHeader}.`,
-          ),
-          "activity-blank-key",
-        );
-      } else {
-        sink.add(
-          problem(
-            TAB.activities,
-            r + 1,
-            keyHeader,
-            `No lead in Leads has ${keyHeader} "${cellText(row[keyCol])}"; the activity is not counted.`,
-            `Add the lead to the Leads tab, or correct the ${keyHeader}.`,
-            "warning",
-          ),
-          "activity-unknown-lead",
-        );
-      }
+      reportUnmatched(sink, r + 1, keyHeader, g, row[keyCol]);
       continue;
     }
     groupOfRow[r] = g;
@@ -201,9 +225,72 @@ export function indexActivities(
       dictionary: c.coder?.finish() ?? null,
     });
   }
+  return { ts, eventId, events, groupOfRow, tested: testedColumns };
+}
+
+function reportTimestamp(sink: ProblemSink, row: number, tsHeader: string, cell: CellValue): void {
+  const shown = cellText(cell);
+  sink.add(
+    problem(
+      TAB.activities,
+      row,
+      tsHeader,
+      shown === ""
+        ? "This activity has no Timestamp; it is not counted."
+        : `"${shown}" is not a date or ISO 8601 time; the activity is not counted.`,
+      "Enter a date (a Sheets date cell) or ISO text such as 2024-05-01 or 2024-05-01T14:30:00Z.",
+    ),
+    "activity-timestamp",
+  );
+}
+
+/** A row whose key is blank (BLANK_KEY) or names no lead (another negative group). */
+function reportUnmatched(
+  sink: ProblemSink,
+  row: number,
+  keyHeader: string,
+  group: number,
+  key: CellValue,
+): void {
+  if (group === BLANK_KEY) {
+    sink.add(
+      problem(
+        TAB.activities,
+        row,
+        keyHeader,
+        `This activity has no ${keyHeader}; it is not counted.`,
+        `Fill in the lead's ${keyHeader}.`,
+      ),
+      "activity-blank-key",
+    );
+  } else {
+    sink.add(
+      problem(
+        TAB.activities,
+        row,
+        keyHeader,
+        `No lead in Leads has ${keyHeader} "${cellText(key)}"; the activity is not counted.`,
+        `Add the lead to the Leads tab, or correct the ${keyHeader}.`,
+        "warning",
+      ),
+      "activity-unknown-lead",
+    );
+  }
+}
+
+type LeadOrder = Pick<ActivityIndex, "order" | "start" | "orderTs" | "orderEvent" | "count">;
+
+/** The indexed rows (group >= 0) grouped by lead group, newest first in each group. */
+function groupByLead(
+  groupOfRow: Int32Array,
+  ts: Float64Array,
+  eventId: Int32Array,
+  groupCount: number,
+): LeadOrder {
+  const n = groupOfRow.length;
   // Counting sort by group, then newest first inside each group. Counted in a loop of its own: inside
   // the pass above, which streams every row's cells through the cache, each count was a cache miss.
-  const counts = new Int32Array(leads.groupCount + 1);
+  const counts = new Int32Array(groupCount + 1);
   let count = 0;
   for (let r = 1; r < n; r++) {
     const g = groupOfRow[r];
@@ -213,7 +300,6 @@ export function indexActivities(
   }
   // Timestamps and events travel with their rows (read in row order here) so that nothing later gathers
   // them from all over the log.
-  const groupCount = leads.groupCount;
   const start = new Int32Array(groupCount + 1);
   for (let g = 0; g < groupCount; g++) start[g + 1] = start[g] + counts[g + 1];
   const fill = start.slice(0, groupCount);
@@ -230,19 +316,7 @@ export function indexActivities(
   }
   const slices: Slices = { order, ts: orderTs, event: orderEvent };
   for (let g = 0; g < groupCount; g++) sortNewestFirst(slices, start[g], start[g + 1]);
-  return {
-    grid,
-    headers,
-    ts,
-    eventId,
-    events,
-    order,
-    start,
-    orderTs,
-    orderEvent,
-    count,
-    tested: testedColumns,
-  };
+  return { order, start, orderTs, orderEvent, count };
 }
 
 /** Parallel arrays sorted together: grid row, timestamp, event id. */

@@ -66,7 +66,6 @@ type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
 
 export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] {
   const { sink } = ctx;
-  const rules: Rule[] = [];
   if (!grid || grid.length === 0) {
     sink.add(
       problem(
@@ -78,14 +77,10 @@ export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] 
         "warning",
       ),
     );
-    return rules;
+    return [];
   }
-  const headers = grid[0] ?? [];
-  const col = {} as Record<MatrixColumn, number>;
-  for (const name of MATRIX_COLUMNS) col[name] = findColumn(headers, name);
-  if (col["Half-life Days"] < 0) col["Half-life Days"] = findColumn(headers, "Half life Days");
-  const spelt = (name: MatrixColumn) => (col[name] >= 0 ? headerText(headers, col[name]) : name);
-  if (col.Points < 0) {
+  const layout = matrixLayout(grid[0] ?? []);
+  if (layout.col.Points < 0) {
     sink.add(
       problem(
         TAB.matrix,
@@ -95,188 +90,254 @@ export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] 
         `Add the headers ${MATRIX_COLUMNS.join(", ")} to row 1.`,
       ),
     );
-    return rules;
+    return [];
   }
+  const rules: Rule[] = [];
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r];
     if (isBlankRow(row)) continue;
-    const get = (name: MatrixColumn): CellValue => (col[name] >= 0 ? (row[col[name]] ?? null) : null);
-    const broken = (name: MatrixColumn, message: string, fix: string) =>
-      sink.add(problem(TAB.matrix, r + 1, spelt(name), `${message} The rule is skipped.`, fix));
-    const warn = (name: MatrixColumn, message: string, fix: string) =>
-      sink.add(problem(TAB.matrix, r + 1, spelt(name), message, fix, "warning"));
-
-    const active = parseYesNo(get("Active"), true);
-    if (active === false) continue;
-    if (active === undefined) {
-      broken(
-        "Active",
-        `Active "${cellText(get("Active"))}" is not yes or no.`,
-        "Tick or untick the box, or write TRUE / FALSE.",
-      );
-      continue;
-    }
-    const eventCell = get("Event");
-    const sourceText = normText(get("Source"));
-    let source: "lead" | "activity";
-    if (sourceText === "") source = isBlank(eventCell) ? "lead" : "activity";
-    else if (sourceText === "lead" || sourceText === "leads") source = "lead";
-    else if (sourceText === "activity" || sourceText === "activities" || sourceText === "activity log") {
-      source = "activity";
-    } else {
-      broken(
-        "Source",
-        `Unknown Source "${cellText(get("Source"))}".`,
-        "Use Lead or Activity, or leave it blank.",
-      );
-      continue;
-    }
-    const points = parseNumber(get("Points"));
-    if (Number.isNaN(points)) {
-      broken(
-        "Points",
-        isBlank(get("Points")) ? "Points is empty." : `Points "${cellText(get("Points"))}" is not a number.`,
-        "Enter a number such as 10 or -5 (decimals are fine).",
-      );
-      continue;
-    }
-
-    // Field: a Leads column or derived field (lead rules) or an Activity Log column (activity rules).
-    const field = cellText(get("Field"));
-    const opCell = get("Operator");
-    let column = -1;
-    let derived: DerivedField | null = null;
-    if (field === "") {
-      if (source === "lead") {
-        broken(
-          "Field",
-          "A Lead rule needs a Field to test.",
-          "Enter a Leads column name, or Email Domain, Days Since Created, ….",
-        );
-        continue;
-      }
-      if (!isBlank(opCell) || !isBlank(get("Value"))) {
-        broken(
-          "Field",
-          "Operator and Value are filled in but Field is empty.",
-          "Enter the Activity Log column to test (e.g. Detail), or clear Operator and Value.",
-        );
-        continue;
-      }
-    } else if (source === "lead") {
-      column = findColumn(ctx.leadHeaders, field);
-      if (column < 0) derived = derivedField(field) ?? null;
-      if (column < 0 && derived === null) {
-        broken(
-          "Field",
-          `"${field}" is neither a Leads column nor a derived field.`,
-          `Use a Leads header as spelt in row 1 of Leads, or one of ${DERIVED_FIELD_NAMES.join(", ")}.`,
-        );
-        continue;
-      }
-    } else if (ctx.activityHeaders !== null) {
-      column = findColumn(ctx.activityHeaders, field);
-      if (column < 0) {
-        broken(
-          "Field",
-          `"${field}" is not an Activity Log column.`,
-          "Use a header from row 1 of the Activity Log, such as Detail.",
-        );
-        continue;
-      }
-    }
-
-    let op: OpKind | null = null;
-    let condition: Condition | null = null;
-    if (field !== "") {
-      if (isBlank(opCell)) {
-        broken("Operator", "Operator is empty.", `Choose one of: ${OPERATORS.join(", ")}.`);
-        continue;
-      }
-      op = parseOperator(cellText(opCell)) ?? null;
-      if (op === null) {
-        broken("Operator", `Unknown operator "${cellText(opCell)}".`, `Use one of: ${OPERATORS.join(", ")}.`);
-        continue;
-      }
-      const c = prepareCondition(op, get("Value"), ctx.lists);
-      if (isConditionError(c)) {
-        broken("Value", c.message, c.fix);
-        continue;
-      }
-      condition = c;
-    }
-
-    const limit = (name: "Max Count" | "Within Days" | "Half-life Days"): number | undefined | false => {
-      const v = get(name);
-      if (isBlank(v)) return undefined;
-      const x = parseNumber(v);
-      const whole = name === "Max Count";
-      if (Number.isNaN(x) || x < 0 || (whole && (x < 1 || !Number.isInteger(x)))) {
-        broken(
-          name,
-          `${spelt(name)} "${cellText(v)}" is not ${whole ? "a whole number of 1 or more" : "a number of days"}.`,
-          whole
-            ? "Enter how many matching activities to count at most (1, 2, …), or leave it blank for all."
-            : name === "Within Days"
-              ? "Enter a number of days (0 or more), or leave it blank for all activities."
-              : "Enter a number of days, 0 for no decay, or leave it blank for the Settings default.",
-        );
-        return false;
-      }
-      return x;
-    };
-    const maxCount = limit("Max Count");
-    if (maxCount === false) continue;
-    const withinDays = limit("Within Days");
-    if (withinDays === false) continue;
-    const halfLife = limit("Half-life Days");
-    if (halfLife === false) continue;
-    if (source === "lead") {
-      if (!isBlank(eventCell)) {
-        warn("Event", "Event is ignored for a Lead rule.", "Clear Event, or set Source to Activity.");
-      }
-      for (const name of ["Max Count", "Within Days", "Half-life Days"] as const) {
-        if (!isBlank(get(name))) {
-          warn(
-            name,
-            `${spelt(name)} is ignored for a Lead rule.`,
-            "Clear the cell, or make this an Activity rule.",
-          );
-        }
-      }
-    }
-
-    const eventShown = source === "activity" ? cellText(eventCell) : "";
-    const groupText = cellText(get("Group"));
-    const label =
-      cellText(get("Rule")) ||
-      (source === "lead"
-        ? describeCondition(field, cellText(opCell), get("Value"))
-        : [
-            eventShown || "Any activity",
-            field ? describeCondition(field, cellText(opCell), get("Value")) : "",
-          ]
-            .filter(Boolean)
-            .join(": "));
-    rules.push({
-      row: r + 1,
-      label,
-      group: groupText || (source === "lead" ? "Fit" : "Engagement"),
-      source,
-      event: normalizeHeader(eventShown),
-      eventShown,
-      field,
-      column,
-      derived,
-      op,
-      condition,
-      points,
-      maxCount: maxCount ?? Number.POSITIVE_INFINITY,
-      withinDays: withinDays ?? Number.POSITIVE_INFINITY,
-      halfLifeDays: halfLife === undefined ? undefined : halfLife > 0 ? halfLife : null,
-    });
+    const rule = parseRule(new RuleRow(layout, row, r + 1, sink), ctx);
+    if (rule) rules.push(rule);
   }
   return rules;
+}
+
+/** Where each matrix column is (-1 when absent) and how row 1 spells it. */
+interface MatrixLayout {
+  col: Record<MatrixColumn, number>;
+  headers: readonly CellValue[];
+}
+
+function matrixLayout(headers: readonly CellValue[]): MatrixLayout {
+  const col = {} as Record<MatrixColumn, number>;
+  for (const name of MATRIX_COLUMNS) col[name] = findColumn(headers, name);
+  if (col["Half-life Days"] < 0) col["Half-life Days"] = findColumn(headers, "Half life Days");
+  return { col, headers };
+}
+
+/** One matrix row: its cells by column name, and its problems reported on the right cell. */
+class RuleRow {
+  constructor(
+    private readonly layout: MatrixLayout,
+    private readonly cells: readonly CellValue[],
+    /** Sheet row. */
+    readonly row: number,
+    private readonly sink: ProblemSink,
+  ) {}
+
+  get(name: MatrixColumn): CellValue {
+    const c = this.layout.col[name];
+    return c >= 0 ? (this.cells[c] ?? null) : null;
+  }
+
+  /** The column's header as spelt in row 1 (the canonical name when absent). */
+  spelt(name: MatrixColumn): string {
+    const c = this.layout.col[name];
+    return c >= 0 ? headerText(this.layout.headers, c) : name;
+  }
+
+  /** Reports a problem that skips the rule; returns null for `return row.broken(…)`. */
+  broken(name: MatrixColumn, message: string, fix: string): null {
+    this.sink.add(problem(TAB.matrix, this.row, this.spelt(name), `${message} The rule is skipped.`, fix));
+    return null;
+  }
+
+  warn(name: MatrixColumn, message: string, fix: string): void {
+    this.sink.add(problem(TAB.matrix, this.row, this.spelt(name), message, fix, "warning"));
+  }
+}
+
+/** One row's rule, or null when it is inactive or broken (the problem is reported). */
+function parseRule(row: RuleRow, ctx: MatrixContext): Rule | null {
+  const active = parseYesNo(row.get("Active"), true);
+  if (active === false) return null;
+  if (active === undefined) {
+    return row.broken(
+      "Active",
+      `Active "${cellText(row.get("Active"))}" is not yes or no.`,
+      "Tick or untick the box, or write TRUE / FALSE.",
+    );
+  }
+  const source = ruleSource(row);
+  if (source === null) return null;
+  const points = parseNumber(row.get("Points"));
+  if (Number.isNaN(points)) {
+    return row.broken(
+      "Points",
+      isBlank(row.get("Points"))
+        ? "Points is empty."
+        : `Points "${cellText(row.get("Points"))}" is not a number.`,
+      "Enter a number such as 10 or -5 (decimals are fine).",
+    );
+  }
+  const target = ruleField(row, source, ctx);
+  if (target === null) return null;
+  const test = target.field === "" ? { op: null, condition: null } : ruleCondition(row, ctx.lists);
+  if (test === null) return null;
+  const limits = ruleLimits(row);
+  if (limits === null) return null;
+  if (source === "lead") warnIgnoredOnLeadRule(row);
+
+  const eventShown = source === "activity" ? cellText(row.get("Event")) : "";
+  return {
+    row: row.row,
+    label: ruleLabel(row, source, target.field, eventShown),
+    group: cellText(row.get("Group")) || (source === "lead" ? "Fit" : "Engagement"),
+    source,
+    event: normalizeHeader(eventShown),
+    eventShown,
+    ...target,
+    ...test,
+    points,
+    ...limits,
+  };
+}
+
+/** Source as written, or from Event when blank (an Event means an activity rule). */
+function ruleSource(row: RuleRow): Rule["source"] | null {
+  const sourceText = normText(row.get("Source"));
+  if (sourceText === "") return isBlank(row.get("Event")) ? "lead" : "activity";
+  if (sourceText === "lead" || sourceText === "leads") return "lead";
+  if (sourceText === "activity" || sourceText === "activities" || sourceText === "activity log") {
+    return "activity";
+  }
+  return row.broken(
+    "Source",
+    `Unknown Source "${cellText(row.get("Source"))}".`,
+    "Use Lead or Activity, or leave it blank.",
+  );
+}
+
+/** Field: a Leads column or derived field (lead rules) or an Activity Log column (activity rules). */
+function ruleField(
+  row: RuleRow,
+  source: Rule["source"],
+  ctx: MatrixContext,
+): Pick<Rule, "field" | "column" | "derived"> | null {
+  const field = cellText(row.get("Field"));
+  if (field === "") {
+    if (source === "lead") {
+      return row.broken(
+        "Field",
+        "A Lead rule needs a Field to test.",
+        "Enter a Leads column name, or Email Domain, Days Since Created, ….",
+      );
+    }
+    if (!isBlank(row.get("Operator")) || !isBlank(row.get("Value"))) {
+      return row.broken(
+        "Field",
+        "Operator and Value are filled in but Field is empty.",
+        "Enter the Activity Log column to test (e.g. Detail), or clear Operator and Value.",
+      );
+    }
+    return { field, column: -1, derived: null };
+  }
+  if (source === "lead") {
+    const column = findColumn(ctx.leadHeaders, field);
+    const derived = column < 0 ? (derivedField(field) ?? null) : null;
+    if (column < 0 && derived === null) {
+      return row.broken(
+        "Field",
+        `"${field}" is neither a Leads column nor a derived field.`,
+        `Use a Leads header as spelt in row 1 of Leads, or one of ${DERIVED_FIELD_NAMES.join(", ")}.`,
+      );
+    }
+    return { field, column, derived };
+  }
+  if (ctx.activityHeaders === null) return { field, column: -1, derived: null };
+  const column = findColumn(ctx.activityHeaders, field);
+  if (column < 0) {
+    return row.broken(
+      "Field",
+      `"${field}" is not an Activity Log column.`,
+      "Use a header from row 1 of the Activity Log, such as Detail.",
+    );
+  }
+  return { field, column, derived: null };
+}
+
+/** Operator and Value of a rule with a Field, checked against the named lists. */
+function ruleCondition(
+  row: RuleRow,
+  lists: ReadonlyMap<string, NamedList>,
+): { op: OpKind; condition: Condition } | null {
+  const opCell = row.get("Operator");
+  if (isBlank(opCell))
+    return row.broken("Operator", "Operator is empty.", `Choose one of: ${OPERATORS.join(", ")}.`);
+  const op = parseOperator(cellText(opCell));
+  if (op === undefined) {
+    return row.broken(
+      "Operator",
+      `Unknown operator "${cellText(opCell)}".`,
+      `Use one of: ${OPERATORS.join(", ")}.`,
+    );
+  }
+  const condition = prepareCondition(op, row.get("Value"), lists);
+  if (isConditionError(condition)) return row.broken("Value", condition.message, condition.fix);
+  return { op, condition };
+}
+
+type LimitColumn = "Max Count" | "Within Days" | "Half-life Days";
+const LIMIT_COLUMNS: readonly LimitColumn[] = ["Max Count", "Within Days", "Half-life Days"];
+
+/** One limit cell: undefined when blank, null when invalid (reported). */
+function ruleLimit(row: RuleRow, name: LimitColumn): number | undefined | null {
+  const v = row.get(name);
+  if (isBlank(v)) return undefined;
+  const x = parseNumber(v);
+  const whole = name === "Max Count";
+  if (Number.isNaN(x) || x < 0 || (whole && (x < 1 || !Number.isInteger(x)))) {
+    return row.broken(
+      name,
+      `${row.spelt(name)} "${cellText(v)}" is not ${whole ? "a whole number of 1 or more" : "a number of days"}.`,
+      whole
+        ? "Enter how many matching activities to count at most (1, 2, …), or leave it blank for all."
+        : name === "Within Days"
+          ? "Enter a number of days (0 or more), or leave it blank for all activities."
+          : "Enter a number of days, 0 for no decay, or leave it blank for the Settings default.",
+    );
+  }
+  return x;
+}
+
+/** Max Count, Within Days and Half-life Days (the first invalid one is reported and skips the rule). */
+function ruleLimits(row: RuleRow): Pick<Rule, "maxCount" | "withinDays" | "halfLifeDays"> | null {
+  const maxCount = ruleLimit(row, "Max Count");
+  if (maxCount === null) return null;
+  const withinDays = ruleLimit(row, "Within Days");
+  if (withinDays === null) return null;
+  const halfLife = ruleLimit(row, "Half-life Days");
+  if (halfLife === null) return null;
+  return {
+    maxCount: maxCount ?? Number.POSITIVE_INFINITY,
+    withinDays: withinDays ?? Number.POSITIVE_INFINITY,
+    halfLifeDays: halfLife === undefined ? undefined : halfLife > 0 ? halfLife : null,
+  };
+}
+
+/** A Lead rule scores once from the lead's row: the activity-only cells mean nothing there. */
+function warnIgnoredOnLeadRule(row: RuleRow): void {
+  if (!isBlank(row.get("Event"))) {
+    row.warn("Event", "Event is ignored for a Lead rule.", "Clear Event, or set Source to Activity.");
+  }
+  for (const name of LIMIT_COLUMNS) {
+    if (!isBlank(row.get(name))) {
+      row.warn(
+        name,
+        `${row.spelt(name)} is ignored for a Lead rule.`,
+        "Clear the cell, or make this an Activity rule.",
+      );
+    }
+  }
+}
+
+/** The Rule cell, else a description of what the rule tests. */
+function ruleLabel(row: RuleRow, source: Rule["source"], field: string, eventShown: string): string {
+  const described = () => describeCondition(field, cellText(row.get("Operator")), row.get("Value"));
+  const written = cellText(row.get("Rule"));
+  if (written) return written;
+  if (source === "lead") return described();
+  return [eventShown || "Any activity", field ? described() : ""].filter(Boolean).join(": ");
 }
 
 /** Groups of the rules in matrix order of first appearance, spelt as first seen. */

@@ -178,6 +178,10 @@ export function triggerFacade(env: Env, rec: TriggerRecord): Trigger {
 
 const WEEKDAYS: string[] = Object.values(WeekDay);
 
+/** A whole number from lo to hi. */
+const whole = (n: number, lo: number, hi = Number.POSITIVE_INFINITY) =>
+  Number.isInteger(n) && n >= lo && n <= hi;
+
 export class ClockTriggerBuilder {
   private minutes?: number;
   private hours?: number;
@@ -207,26 +211,22 @@ export class ClockTriggerBuilder {
     return this;
   }
   everyDays(n: number): this {
-    if (!(Number.isInteger(n) && n >= 1))
-      throw new Error("The value passed to everyDays must be a positive integer.");
+    if (!whole(n, 1)) throw new Error("The value passed to everyDays must be a positive integer.");
     this.days = n;
     return this;
   }
   everyWeeks(n: number): this {
-    if (!(Number.isInteger(n) && n >= 1))
-      throw new Error("The value passed to everyWeeks must be a positive integer.");
+    if (!whole(n, 1)) throw new Error("The value passed to everyWeeks must be a positive integer.");
     this.weeks = n;
     return this;
   }
   atHour(hour: number): this {
-    if (!(Number.isInteger(hour) && hour >= 0 && hour <= 23))
-      throw new Error("The hour must be between 0 and 23.");
+    if (!whole(hour, 0, 23)) throw new Error("The hour must be between 0 and 23.");
     this.hour = hour;
     return this;
   }
   nearMinute(minute: number): this {
-    if (!(Number.isInteger(minute) && minute >= 0 && minute <= 59))
-      throw new Error("The minute must be between 0 and 59.");
+    if (!whole(minute, 0, 59)) throw new Error("The minute must be between 0 and 59.");
     this.minute = minute;
     return this;
   }
@@ -237,8 +237,7 @@ export class ClockTriggerBuilder {
     return this;
   }
   onMonthDay(day: number): this {
-    if (!(Number.isInteger(day) && day >= 1 && day <= 31))
-      throw new Error("The day of the month must be between 1 and 31.");
+    if (!whole(day, 1, 31)) throw new Error("The day of the month must be between 1 and 31.");
     this.monthDay = day;
     return this;
   }

@@ -3,9 +3,9 @@
 // tests can inspect what the add-on built. Every method is counted like the other fakes' methods.
 import { enumOf } from "../enums";
 import type { Env } from "../env";
+import { signatureError } from "../signature";
 import { a1Of } from "./a1";
-import type { Range } from "./range";
-import type { Sheet } from "./sheet";
+import { type RangeRef, type SheetRect, type SheetRef, sheetRect } from "./contracts";
 
 export const ChartType = enumOf(
   "TIMELINE",
@@ -48,14 +48,6 @@ export class ChartsService {
   readonly CurveStyle = CurveStyle;
 }
 
-export interface ChartRangeRef {
-  sheet: Sheet;
-  row: number;
-  column: number;
-  numRows: number;
-  numColumns: number;
-}
-
 export interface ChartPosition {
   row: number;
   column: number;
@@ -68,7 +60,7 @@ export interface ChartData {
   id: number | null;
   /** null until setChartType / as…Chart (_local_: Google picks a type itself). */
   type: string | null;
-  ranges: ChartRangeRef[];
+  ranges: SheetRect[];
   /** As given to setOption, by option name (e.g. "title", "series", "hAxis.title"). */
   options: Record<string, unknown>;
   position: ChartPosition;
@@ -101,11 +93,6 @@ function cloneData(d: ChartData): ChartData {
   };
 }
 
-function badArgs(cls: string, method: string, args: unknown[]): Error {
-  const types = args.map((a) => (a === null ? "null" : typeof a)).join(",");
-  return new Error(`The parameters (${types}) don't match the method signature for ${cls}.${method}.`);
-}
-
 // Chart ids are unique across the spreadsheet: one counter per runtime.
 const nextIds = new WeakMap<Env, number>();
 export function newChartId(env: Env): number {
@@ -114,15 +101,15 @@ export function newChartId(env: Env): number {
   return id;
 }
 
-function rangeRef(range: unknown, method: string): ChartRangeRef {
-  const r = range as Range | null;
+function rangeRef(range: unknown, method: string): SheetRect {
+  const r = range as RangeRef | null;
   if (!r || typeof r !== "object" || !r._sheet) {
-    throw badArgs("SpreadsheetApp.EmbeddedChartBuilder", method, [range]);
+    throw signatureError("SpreadsheetApp.EmbeddedChartBuilder", method, [range]);
   }
-  return { sheet: r._sheet, row: r._row, column: r._column, numRows: r._numRows, numColumns: r._numColumns };
+  return sheetRect(r);
 }
 
-function sameRange(a: ChartRangeRef, b: ChartRangeRef): boolean {
+function sameRange(a: SheetRect, b: SheetRect): boolean {
   return (
     a.sheet === b.sheet &&
     a.row === b.row &&
@@ -132,7 +119,7 @@ function sameRange(a: ChartRangeRef, b: ChartRangeRef): boolean {
   );
 }
 
-function rangeFacades(env: Env, refs: ChartRangeRef[]): unknown[] {
+function rangeFacades(env: Env, refs: SheetRect[]): unknown[] {
   return env.realm.plain(refs.map((r) => r.sheet._range(r.row, r.column, r.numRows, r.numColumns)));
 }
 
@@ -220,11 +207,11 @@ export class EmbeddedChartBuilder {
     private readonly env: Env,
     private data: ChartData,
   ) {}
-  addRange(range: Range): this {
+  addRange(range: RangeRef): this {
     this.data.ranges.push(rangeRef(range, "addRange"));
     return this;
   }
-  removeRange(range: Range): this {
+  removeRange(range: RangeRef): this {
     const ref = rangeRef(range, "removeRange");
     this.data.ranges = this.data.ranges.filter((r) => !sameRange(r, ref));
     return this;
@@ -238,7 +225,8 @@ export class EmbeddedChartBuilder {
   }
   setChartType(type: string): this {
     const name = String(type);
-    if (!(name in ChartType)) throw badArgs("SpreadsheetApp.EmbeddedChartBuilder", "setChartType", [type]);
+    if (!(name in ChartType))
+      throw signatureError("SpreadsheetApp.EmbeddedChartBuilder", "setChartType", [type]);
     this.data.type = name;
     return this;
   }
@@ -252,7 +240,7 @@ export class EmbeddedChartBuilder {
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
     const args = [anchorRowPos, anchorColPos, offsetX, offsetY];
     if (args.some((a) => typeof a !== "number" || !Number.isFinite(a))) {
-      throw badArgs("SpreadsheetApp.EmbeddedChartBuilder", "setPosition", args);
+      throw signatureError("SpreadsheetApp.EmbeddedChartBuilder", "setPosition", args);
     }
     this.data.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
     return this;
@@ -349,7 +337,7 @@ export function chartBuilder(env: Env, data?: ChartData): EmbeddedChartBuilder {
 /** The chart data behind an EmbeddedChart argument (its facade or the raw object). */
 export function chartDataOf(chart: unknown, method: string): ChartData {
   const data = (chart as EmbeddedChart | null)?._data;
-  if (!data || !Array.isArray(data.ranges)) throw badArgs("SpreadsheetApp.Sheet", method, [chart]);
+  if (!data || !Array.isArray(data.ranges)) throw signatureError("SpreadsheetApp.Sheet", method, [chart]);
   return data;
 }
 
@@ -357,7 +345,7 @@ export function chartFacade(env: Env, data: ChartData): EmbeddedChart {
   return env.wrap(new EmbeddedChart(env, cloneData(data)), "EmbeddedChart");
 }
 
-export function chartState(owner: Sheet, d: ChartData): ChartState {
+export function chartState(owner: SheetRef, d: ChartData): ChartState {
   return {
     id: d.id,
     type: d.type,

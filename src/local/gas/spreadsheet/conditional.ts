@@ -1,14 +1,7 @@
 // Conditional format rules: SpreadsheetApp.newConditionalFormatRule() … build(); a sheet stores the list.
 import { BooleanCriteria } from "../enums";
 import type { Env } from "../env";
-
-export interface RuleRange {
-  sheet: unknown; // the raw Sheet (kept opaque here to avoid a cycle)
-  row: number;
-  column: number;
-  numRows: number;
-  numColumns: number;
-}
+import { type RangeMaker, type RangeRef, type SheetRect, sheetRect } from "./contracts";
 
 export interface RuleData {
   criteria: string;
@@ -17,7 +10,7 @@ export interface RuleData {
   fontColor: string | null;
   bold: boolean | null;
   italic: boolean | null;
-  ranges: RuleRange[];
+  ranges: SheetRect[];
 }
 
 const emptyRule = (): RuleData => ({
@@ -29,9 +22,6 @@ const emptyRule = (): RuleData => ({
   italic: null,
   ranges: [],
 });
-
-/** Turns a stored rule range back into a Range facade (provided by the spreadsheet module). */
-export type RangeMaker = (r: RuleRange) => unknown;
 
 export class BooleanCondition {
   constructor(private readonly data: RuleData) {}
@@ -154,22 +144,7 @@ export class ConditionalFormatRuleBuilder {
   }
   setRanges(ranges: unknown[]): this {
     if (!Array.isArray(ranges)) throw new Error("setRanges needs an array of ranges");
-    this.data.ranges = ranges.map((r) => {
-      const x = r as {
-        _sheet: unknown;
-        _row: number;
-        _column: number;
-        _numRows: number;
-        _numColumns: number;
-      };
-      return {
-        sheet: x._sheet,
-        row: x._row,
-        column: x._column,
-        numRows: x._numRows,
-        numColumns: x._numColumns,
-      };
-    });
+    this.data.ranges = ranges.map((r) => sheetRect(r as RangeRef));
     return this;
   }
   getRanges(): unknown[] {

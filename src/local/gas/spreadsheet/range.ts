@@ -2,9 +2,10 @@
 import type { CellValue } from "../../../core/types";
 import { DataValidationCriteria } from "../enums";
 import type { Env } from "../env";
+import { signatureError } from "../signature";
 import { a1Of } from "./a1";
+import type { RangeRef, Rect, SheetRef } from "./contracts";
 import { type RichTextValue, richTextFacade } from "./richtext";
-import type { Sheet } from "./sheet";
 import type { CellStore, ValidationData } from "./store";
 import { type DataValidation, validationFacade } from "./validation";
 import { coerceInput, displayValue } from "./values";
@@ -27,17 +28,17 @@ const STYLE_DEFAULTS: Record<string, unknown> = {
   border: null,
 };
 
-function signature(method: string, args: unknown[]): Error {
-  const types = args.map((a) => (a === null ? "null" : Array.isArray(a) ? "Object[]" : typeof a)).join(",");
-  return new Error(
-    `The parameters (${types}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
-  );
+const signature = (method: string, args: unknown[]) => signatureError("SpreadsheetApp.Range", method, args);
+
+/** A note as stored: none for null, undefined or "". */
+function noteValue(note: unknown): string | undefined {
+  return note === null || note === undefined || note === "" ? undefined : String(note);
 }
 
-export class Range {
+export class Range implements RangeRef {
   constructor(
     private readonly env: Env,
-    readonly _sheet: Sheet,
+    readonly _sheet: SheetRef,
     readonly _row: number,
     readonly _column: number,
     readonly _numRows: number,
@@ -94,6 +95,17 @@ export class Range {
       for (let j = 0; j < this._numColumns; j++) fn(this.r0 + i, this.c0 + j, i, j);
   }
 
+  /** The top-left cell's stored value (uncounted, for the runtime's edit events). */
+  _topLeft(): CellValue {
+    return this.store.get(this.r0, this.c0);
+  }
+
+  /** Writes as a user types: one value into every cell, or a grid cell by cell (uncounted). */
+  _typeIn(value: unknown): void {
+    const grid = Array.isArray(value) ? (value as unknown[][]) : null;
+    this.each((r, c, i, j) => this.write(r, c, grid ? grid[i]?.[j] : value));
+  }
+
   // --- values ---
   getValues(): CellValue[][] {
     return this.env.realm.grid(this.store.read(this.r0, this.c0, this._numRows, this._numColumns));
@@ -113,18 +125,15 @@ export class Range {
     this.each((r, c) => this.write(r, c, value));
     return this;
   }
+  private displayAt(r: number, c: number, tz: string): string {
+    return displayValue(this.store.get(r, c), this.store.formats.get(r, c), tz);
+  }
   getDisplayValues(): string[][] {
     const tz = this._sheet._tz();
-    return this.env.realm.grid(
-      this.fill((r, c) => displayValue(this.store.get(r, c), this.store.formats.get(r, c), tz)),
-    );
+    return this.env.realm.grid(this.fill((r, c) => this.displayAt(r, c, tz)));
   }
   getDisplayValue(): string {
-    return displayValue(
-      this.store.get(this.r0, this.c0),
-      this.store.formats.get(this.r0, this.c0),
-      this._sheet._tz(),
-    );
+    return this.displayAt(this.r0, this.c0, this._sheet._tz());
   }
   isBlank(): boolean {
     let blank = true;
@@ -217,7 +226,7 @@ export class Range {
     return this._sheet._range(this._row + row - 1, this._column + column - 1, 1, 1);
   }
   activate(): this {
-    this._sheet._parent._activate(this._sheet, this);
+    this._sheet._select(this);
     return this;
   }
   activateAsCurrentCell(): this {
@@ -259,16 +268,13 @@ export class Range {
 
   // --- notes ---
   setNote(note: string | null): this {
-    const v = note === null || note === "" ? undefined : String(note);
+    const v = noteValue(note);
     this.each((r, c) => this.store.notes.set(r, c, v));
     return this;
   }
   setNotes(notes: (string | null)[][]): this {
     const data = this.checkShape("setNotes", notes);
-    this.each((r, c, i, j) => {
-      const n = data[i][j];
-      this.store.notes.set(r, c, n === null || n === "" || n === undefined ? undefined : String(n));
-    });
+    this.each((r, c, i, j) => this.store.notes.set(r, c, noteValue(data[i][j])));
     return this;
   }
   getNote(): string {
@@ -456,18 +462,16 @@ export class Range {
     }
     return this;
   }
-  breakApart(): this {
+  private overlaps(m: Rect): boolean {
     const [r1, c1, r2, c2] = [this._row, this._column, this.getLastRow(), this.getLastColumn()];
-    this._sheet._merges = this._sheet._merges.filter(
-      (m) => m.row > r2 || m.row + m.numRows - 1 < r1 || m.column > c2 || m.column + m.numColumns - 1 < c1,
-    );
+    return !(m.row > r2 || m.row + m.numRows - 1 < r1 || m.column > c2 || m.column + m.numColumns - 1 < c1);
+  }
+  breakApart(): this {
+    this._sheet._merges = this._sheet._merges.filter((m) => !this.overlaps(m));
     return this;
   }
   isPartOfMerge(): boolean {
-    const [r1, c1, r2, c2] = [this._row, this._column, this.getLastRow(), this.getLastColumn()];
-    return this._sheet._merges.some(
-      (m) => !(m.row > r2 || m.row + m.numRows - 1 < r1 || m.column > c2 || m.column + m.numColumns - 1 < c1),
-    );
+    return this._sheet._merges.some((m) => this.overlaps(m));
   }
 
   // --- data validation ---
@@ -484,17 +488,15 @@ export class Range {
     });
     return this;
   }
-  getDataValidation(): DataValidation | null {
-    const d = this.store.validations.get(this.r0, this.c0);
+  private validationAt(r: number, c: number): DataValidation | null {
+    const d = this.store.validations.get(r, c);
     return d ? validationFacade(this.env, d) : null;
   }
+  getDataValidation(): DataValidation | null {
+    return this.validationAt(this.r0, this.c0);
+  }
   getDataValidations(): (DataValidation | null)[][] {
-    return this.env.realm.grid(
-      this.fill((r, c) => {
-        const d = this.store.validations.get(r, c);
-        return d ? validationFacade(this.env, d) : null;
-      }),
-    );
+    return this.env.realm.grid(this.fill((r, c) => this.validationAt(r, c)));
   }
 
   // --- checkboxes ---
@@ -537,29 +539,21 @@ export class Range {
   }
 
   // --- rich text (text and link only) ---
+  private putRichText(r: number, c: number, v: RichTextValue): void {
+    this.store.put(r, c, { value: v._text });
+    this.store.style("link").set(r, c, v._link ?? undefined);
+  }
   setRichTextValue(value: RichTextValue): this {
-    const v = value as RichTextValue;
-    this.each((r, c) => {
-      this.store.put(r, c, { value: v._text });
-      this.store.style("link").set(r, c, v._link ?? undefined);
-    });
+    this.each((r, c) => this.putRichText(r, c, value));
     return this;
   }
   setRichTextValues(values: RichTextValue[][]): this {
     const data = this.checkShape("setRichTextValues", values);
-    this.each((r, c, i, j) => {
-      const v = data[i][j] as RichTextValue;
-      this.store.put(r, c, { value: v._text });
-      this.store.style("link").set(r, c, v._link ?? undefined);
-    });
+    this.each((r, c, i, j) => this.putRichText(r, c, data[i][j] as RichTextValue));
     return this;
   }
   getRichTextValue(): RichTextValue {
-    const text = displayValue(
-      this.store.get(this.r0, this.c0),
-      this.store.formats.get(this.r0, this.c0),
-      this._sheet._tz(),
-    );
+    const text = this.displayAt(this.r0, this.c0, this._sheet._tz());
     const link = this.store.styles.get("link")?.get(this.r0, this.c0) as string | undefined;
     return richTextFacade(this.env, text, link ?? null);
   }

@@ -1,32 +1,21 @@
 // Sheet: one tab. Holds the cells (CellStore) and the tab-level state the add-on sets up.
 import type { CellValue } from "../../../core/types";
 import type { Env } from "../env";
+import { signatureError } from "../signature";
 import { parseA1 } from "./a1";
 import { type ChartData, chartBuilder, chartDataOf, chartFacade, newChartId } from "./charts";
 import { type ConditionalFormatRule, cloneRule, type RuleData, ruleFacade } from "./conditional";
+import type { RangeRef, Rect, SheetParent, SheetRef } from "./contracts";
 import { type ProtectionData, protectionFacade } from "./protection";
 import { Range } from "./range";
-import type { Spreadsheet } from "./spreadsheet";
 import { CellStore } from "./store";
 import { evaluateFormula } from "./values";
 
 const MAX_CELLS = 10_000_000;
 
-export interface Merge {
-  row: number;
-  column: number;
-  numRows: number;
-  numColumns: number;
-}
+const badArgs = (method: string, args: unknown[]) => signatureError("SpreadsheetApp.Sheet", method, args);
 
-function badArgs(method: string, args: unknown[]): Error {
-  const types = args.map((a) => (a === null ? "null" : typeof a)).join(",");
-  return new Error(
-    `The parameters (${types}) don't match the method signature for SpreadsheetApp.Sheet.${method}.`,
-  );
-}
-
-export class Sheet {
+export class Sheet implements SheetRef {
   readonly _store: CellStore;
   readonly _proxy: Sheet;
   _frozenRows = 0;
@@ -38,7 +27,7 @@ export class Sheet {
   _hiddenColumns = new Set<number>();
   _hiddenRows = new Set<number>();
   _rules: RuleData[] = [];
-  _merges: Merge[] = [];
+  _merges: Rect[] = [];
   /** Calls that only change appearance (autoResizeColumns, …), recorded for tests. */
   _layoutLog: string[] = [];
   /** Embedded charts, in insertion order. */
@@ -46,7 +35,7 @@ export class Sheet {
 
   constructor(
     readonly _env: Env,
-    readonly _parent: Spreadsheet,
+    readonly _parent: SheetParent,
     public _name: string,
     readonly _id: number,
     maxRows = 1000,
@@ -105,6 +94,10 @@ export class Sheet {
       this._grow(lastRow, lastColumn);
     }
     return this._env.wrap(new Range(this._env, this, row, column, numRows, numColumns), "Range");
+  }
+
+  _select(range?: RangeRef): void {
+    this._parent._activate(this, range);
   }
 
   _rangeA1(a1: string): Range {
@@ -172,7 +165,7 @@ export class Sheet {
     return "GRID";
   }
   activate(): this {
-    this._parent._activate(this);
+    this._select();
     return this;
   }
   showSheet(): this {
@@ -232,7 +225,7 @@ export class Sheet {
     return this._parent._activeRangeOn(this) ?? this._range(1, 1);
   }
   setActiveRange(range: Range): unknown {
-    this._parent._activate(this, range);
+    this._select(range);
     return range;
   }
 
@@ -246,19 +239,20 @@ export class Sheet {
   }
   insertRowsAfter(afterPosition: number, howMany: number): this {
     this._checkRow(afterPosition, "insertRowsAfter");
-    this._grow(this._store.maxRows + howMany, 0);
-    this._store.maxRows -= howMany;
-    this._store.spliceRows(afterPosition, 0, howMany);
-    return this;
+    return this.insertRows(afterPosition, howMany);
   }
   insertRowAfter(afterPosition: number): this {
     return this.insertRowsAfter(afterPosition, 1);
   }
   insertRowsBefore(beforePosition: number, howMany: number): this {
     this._checkRow(beforePosition, "insertRowsBefore");
+    return this.insertRows(beforePosition - 1, howMany);
+  }
+  /** Inserts `howMany` blank rows after 0-based row `at` (the grid grows; the workbook limit applies). */
+  private insertRows(at: number, howMany: number): this {
     this._grow(this._store.maxRows + howMany, 0);
     this._store.maxRows -= howMany;
-    this._store.spliceRows(beforePosition - 1, 0, howMany);
+    this._store.spliceRows(at, 0, howMany);
     return this;
   }
   insertRowBefore(beforePosition: number): this {
@@ -274,18 +268,19 @@ export class Sheet {
     this.deleteRows(rowPosition, 1);
   }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
-    this._grow(0, this._store.maxColumns + howMany);
-    this._store.maxColumns -= howMany;
-    this._store.spliceColumns(afterPosition, 0, howMany);
-    return this;
+    return this.insertColumns(afterPosition, howMany);
   }
   insertColumnAfter(afterPosition: number): this {
     return this.insertColumnsAfter(afterPosition, 1);
   }
   insertColumnsBefore(beforePosition: number, howMany: number): this {
+    return this.insertColumns(beforePosition - 1, howMany);
+  }
+  /** Inserts `howMany` blank columns after 0-based column `at`. */
+  private insertColumns(at: number, howMany: number): this {
     this._grow(0, this._store.maxColumns + howMany);
     this._store.maxColumns -= howMany;
-    this._store.spliceColumns(beforePosition - 1, 0, howMany);
+    this._store.spliceColumns(at, 0, howMany);
     return this;
   }
   deleteColumns(columnPosition: number, howMany: number): void {
@@ -432,14 +427,14 @@ export class Sheet {
   }
   updateChart(chart: unknown): void {
     const data = chartDataOf(chart, "updateChart");
-    const i = this._charts.findIndex((d) => d.id !== null && d.id === data.id);
-    if (i < 0) throw new Error("The chart could not be found on this sheet."); // _local_ message
-    this._charts[i] = { ...data, ranges: data.ranges.map((r) => ({ ...r })) };
+    this._charts[this.chartIndex(data)] = { ...data, ranges: data.ranges.map((r) => ({ ...r })) };
   }
   removeChart(chart: unknown): void {
-    const data = chartDataOf(chart, "removeChart");
+    this._charts.splice(this.chartIndex(chartDataOf(chart, "removeChart")), 1);
+  }
+  private chartIndex(data: ChartData): number {
     const i = this._charts.findIndex((d) => d.id !== null && d.id === data.id);
     if (i < 0) throw new Error("The chart could not be found on this sheet."); // _local_ message
-    this._charts.splice(i, 1);
+    return i;
   }
 }

@@ -4,28 +4,19 @@ import type { Env } from "../env";
 import { checkTimeZone } from "../tz";
 import type { UiLog } from "../ui";
 import { splitSheet } from "./a1";
-import type { RuleRange } from "./conditional";
+import { type RangeRef, type SheetParent, type SheetRect, type SheetRef, sheetRect } from "./contracts";
 import { type ProtectionData, protectionFacade, userFacade } from "./protection";
 import type { Range } from "./range";
 import { Sheet } from "./sheet";
 
-export class Spreadsheet {
+export class Spreadsheet implements SheetParent {
   readonly _proxy: Spreadsheet;
   _sheets: Sheet[] = [];
   _protections: ProtectionData[] = [];
-  _named = new Map<
-    string,
-    { sheet: Sheet; row: number; column: number; numRows: number; numColumns: number }
-  >();
+  _named = new Map<string, SheetRect>();
   _timeZone: string;
   private active: Sheet | null = null;
-  private activeRange: {
-    sheet: Sheet;
-    row: number;
-    column: number;
-    numRows: number;
-    numColumns: number;
-  } | null = null;
+  private activeRange: SheetRect | null = null;
   private nextSheetId = 0;
 
   constructor(
@@ -36,6 +27,13 @@ export class Spreadsheet {
   ) {
     this._timeZone = _env.options.timeZone;
     this._proxy = _env.wrap(this, "Spreadsheet");
+  }
+
+  /** Drops every sheet, protection and named range (the runtime then adds the tabs it loads). */
+  _clear(): void {
+    this._sheets = [];
+    this._protections = [];
+    this._named.clear();
   }
 
   /** Uncounted creation, for the runtime (loadTabs). */
@@ -71,17 +69,13 @@ export class Spreadsheet {
     return this._sheets.reduce((n, s) => n + s._store.maxRows * s._store.maxColumns, 0);
   }
 
-  _activate(sheet: Sheet, range?: Range): void {
+  _activate(sheet: Sheet, range?: RangeRef): void {
     this.active = sheet;
-    this.activeRange = range
-      ? {
-          sheet,
-          row: range._row,
-          column: range._column,
-          numRows: range._numRows,
-          numColumns: range._numColumns,
-        }
-      : null;
+    this.activeRange = range ? { ...sheetRect(range), sheet } : null;
+  }
+
+  _has(sheet: SheetRef): boolean {
+    return this._sheets.some((s) => s === sheet);
   }
 
   _activeSheet(): Sheet {
@@ -91,14 +85,11 @@ export class Spreadsheet {
 
   _activeRangeOn(sheet: Sheet): Range | null {
     const a = this.activeRange;
-    if (!a || a.sheet !== sheet || !this._sheets.includes(sheet)) return null;
+    if (!a || a.sheet !== sheet || !this._has(sheet)) return null;
     return sheet._range(a.row, a.column, a.numRows, a.numColumns);
   }
 
-  readonly _ruleRange = (r: RuleRange): unknown => {
-    const sheet = r.sheet as Sheet;
-    return sheet._range(r.row, r.column, r.numRows, r.numColumns);
-  };
+  readonly _ruleRange = (r: SheetRect): unknown => r.sheet._range(r.row, r.column, r.numRows, r.numColumns);
 
   _protectionsOf(type: string, sheet?: Sheet): unknown[] {
     const list = this._protections.filter((p) => p.type === type && (!sheet || p.sheet === sheet));
@@ -196,7 +187,7 @@ export class Spreadsheet {
     return r ? r._sheet._range(r._row, r._column, 1, 1) : this._activeSheet()._range(1, 1);
   }
   setActiveRange(range: Range): unknown {
-    this._activate(range._sheet, range);
+    range._sheet._select(range);
     return range;
   }
 
@@ -208,19 +199,13 @@ export class Spreadsheet {
     if (!target) throw new Error("Range not found");
     return target._rangeA1(String(a1));
   }
-  getRangeByName(name: string): Range | null {
+  getRangeByName(name: string): RangeRef | null {
     const n = this._named.get(String(name));
-    if (!n || !this._sheets.includes(n.sheet)) return null;
+    if (!n || !this._has(n.sheet)) return null;
     return n.sheet._range(n.row, n.column, n.numRows, n.numColumns);
   }
   setNamedRange(name: string, range: Range): void {
-    this._named.set(String(name), {
-      sheet: range._sheet,
-      row: range._row,
-      column: range._column,
-      numRows: range._numRows,
-      numColumns: range._numColumns,
-    });
+    this._named.set(String(name), sheetRect(range));
   }
   removeNamedRange(name: string): void {
     this._named.delete(String(name));

@@ -1,0 +1,63 @@
+// One trigger execution: which handler runs, for which trigger and event, in which authorization mode.
+// Every run is recorded, with its result or error.
+import type { Clock } from "./clock";
+import type { AuthMode } from "./env";
+import type { ScriptHandle } from "./script";
+
+export interface TriggerRun {
+  kind: "simple" | "installable";
+  handler: string;
+  eventType: string;
+  triggerUid?: string;
+  at: Date;
+  error?: unknown;
+  result?: unknown;
+}
+
+export interface FireOptions {
+  /** Rethrow the first handler error (default true); false records it in the run and goes on. */
+  throwOnError?: boolean;
+}
+
+/** What starts an execution. */
+export interface ExecutionRequest {
+  kind: TriggerRun["kind"];
+  handler: string;
+  eventType: string;
+  authMode: AuthMode;
+  /** The event object, without its triggerUid (added for installable triggers). */
+  event: Record<string, unknown>;
+  triggerUid?: string;
+}
+
+export class Executions {
+  /** Every trigger handler run, in order. */
+  readonly runs: TriggerRun[] = [];
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly loaded: () => ScriptHandle | undefined,
+  ) {}
+
+  /** The loaded script; throws when there is none. */
+  script(): ScriptHandle {
+    const script = this.loaded();
+    if (!script) throw new Error("No script loaded: call runtime.load(code) first");
+    return script;
+  }
+
+  run(req: ExecutionRequest, opts: FireOptions): TriggerRun {
+    const script = this.script();
+    const { kind, handler, eventType, triggerUid } = req;
+    const run: TriggerRun = { kind, handler, eventType, triggerUid, at: this.clock.date() };
+    this.runs.push(run);
+    try {
+      const event = triggerUid ? { ...req.event, triggerUid } : req.event;
+      run.result = script.callAs(req.authMode, handler, event);
+    } catch (e) {
+      run.error = e;
+      if (opts.throwOnError !== false) throw e;
+    }
+    return run;
+  }
+}
