@@ -542,7 +542,7 @@ export class LocalRuntime {
     const st = r._sheet._store;
     const old = st.get(r._row - 1, r._column - 1);
     const grid = Array.isArray(value) ? (value as unknown[][]) : null;
-    const tz = this.raw._timeZone;
+    const at = r._sheet._typing();
     for (let i = 0; i < r._numRows; i++) {
       for (let j = 0; j < r._numColumns; j++) {
         const v = grid ? grid[i]?.[j] : value;
@@ -550,7 +550,7 @@ export class LocalRuntime {
         st.put(
           rr,
           cc,
-          coerceInput(v, st.formats.get(rr, cc) === "@", tz, (f) => r._sheet._evaluate(f, rr, cc)),
+          coerceInput(v, st.formats.get(rr, cc) === "@", at, (f) => r._sheet._evaluate(f, rr, cc)),
         );
       }
     }

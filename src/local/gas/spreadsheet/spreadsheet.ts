@@ -5,6 +5,7 @@ import { checkTimeZone } from "../tz";
 import type { UiLog } from "../ui";
 import { splitSheet } from "./a1";
 import type { RuleRange } from "./conditional";
+import { type SheetLocale, sheetLocale } from "./locale";
 import { type ProtectionData, protectionFacade, userFacade } from "./protection";
 import type { Range } from "./range";
 import { Sheet } from "./sheet";
@@ -18,6 +19,7 @@ export class Spreadsheet {
     { sheet: Sheet; row: number; column: number; numRows: number; numColumns: number }
   >();
   _timeZone: string;
+  _locale: SheetLocale;
   private active: Sheet | null = null;
   private activeRange: {
     sheet: Sheet;
@@ -35,6 +37,7 @@ export class Spreadsheet {
     readonly _id: string,
   ) {
     this._timeZone = _env.options.timeZone;
+    this._locale = sheetLocale(_env.options.locale ?? "en_US");
     this._proxy = _env.wrap(this, "Spreadsheet");
   }
 
@@ -125,7 +128,10 @@ export class Spreadsheet {
     this._timeZone = checkTimeZone(String(timeZone));
   }
   getSpreadsheetLocale(): string {
-    return "en_US";
+    return this._locale.id;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this._locale = sheetLocale(String(locale));
   }
   getOwner(): unknown {
     return userFacade(this._env, this._env.options.user);
