@@ -242,7 +242,6 @@ export function parseTyped(s: string, at: Typing): number | boolean | Date | und
     if (u === "TRUE") return true;
     if (u === "FALSE") return false;
   }
-  if (digit) return numericDate(s, at);
-  if (l.english && c >= 65) return namedDate(s, at);
-  return undefined;
+  if (digit) return numericDate(s, at) ?? (l.english ? namedDate(s, at) : undefined);
+  return l.english && c >= 65 ? namedDate(s, at) : undefined;
 }
