@@ -24,56 +24,58 @@ export interface SheetLocale {
 const NARROW_NBSP = "\u202f";
 const NBSP = "\u00a0";
 
-const LOCALES: Record<string, SheetLocale> = {
-  en_US: {
-    id: "en_US",
-    decimal: ".",
-    groups: ",",
-    dayFirst: false,
-    currency: "$",
-    currencyAfter: false,
-    percentSpace: false,
-    english: true,
-  },
-  en_GB: {
-    id: "en_GB",
-    decimal: ".",
-    groups: ",",
-    dayFirst: true,
-    currency: "£",
-    currencyAfter: false,
-    percentSpace: false,
-    english: true,
-  },
-  de_DE: {
-    id: "de_DE",
-    decimal: ",",
-    groups: ".",
-    dayFirst: true,
-    currency: "€",
-    currencyAfter: true,
-    percentSpace: true,
-    english: false,
-  },
-  // French groups thousands with a (narrow) no-break space; a plain space is accepted as typed.
-  fr_FR: {
-    id: "fr_FR",
-    decimal: ",",
-    groups: ` ${NBSP}${NARROW_NBSP}`,
-    dayFirst: true,
-    currency: "€",
-    currencyAfter: true,
-    percentSpace: true,
-    english: false,
-  },
-};
+const LOCALES = new Map<string, SheetLocale>(
+  Object.entries({
+    en_US: {
+      id: "en_US",
+      decimal: ".",
+      groups: ",",
+      dayFirst: false,
+      currency: "$",
+      currencyAfter: false,
+      percentSpace: false,
+      english: true,
+    },
+    en_GB: {
+      id: "en_GB",
+      decimal: ".",
+      groups: ",",
+      dayFirst: true,
+      currency: "£",
+      currencyAfter: false,
+      percentSpace: false,
+      english: true,
+    },
+    de_DE: {
+      id: "de_DE",
+      decimal: ",",
+      groups: ".",
+      dayFirst: true,
+      currency: "€",
+      currencyAfter: true,
+      percentSpace: true,
+      english: false,
+    },
+    // French groups thousands with a (narrow) no-break space; a plain space is accepted as typed.
+    fr_FR: {
+      id: "fr_FR",
+      decimal: ",",
+      groups: ` ${NBSP}${NARROW_NBSP}`,
+      dayFirst: true,
+      currency: "€",
+      currencyAfter: true,
+      percentSpace: true,
+      english: false,
+    },
+  }),
+);
 
 /** The locale's rules; throws for a locale the local runtime does not model (_local_). */
 export function sheetLocale(id: string): SheetLocale {
-  const found = Object.hasOwn(LOCALES, id) ? LOCALES[id] : undefined;
+  const found = LOCALES.get(id);
   if (!found) {
     throw new Error(
-      `Local runtime: locale "${id}" is not modelled (known: ${Object.keys(LOCALES).join(", ")}).`,
+      `Local runtime: locale "${id}" is not modelled (known: ${[...LOCALES.keys()].join(", ")}).`,
     );
   }
   return found;

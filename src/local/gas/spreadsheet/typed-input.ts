@@ -27,7 +27,10 @@ const MONTHS = [
   "november",
   "december",
 ];
-const MONTH_ABBR = new Set(MONTHS.map((m) => m.slice(0, 3)));
+// Three lower-cased letters as one number, so the writers' fast path looks month names up without allocating.
+const key3 = (s: string) =>
+  ((s.charCodeAt(0) | 32) << 16) | ((s.charCodeAt(1) | 32) << 8) | (s.charCodeAt(2) | 32);
+const MONTH_ABBR = new Set(MONTHS.map(key3));
 
 /**
  * Strings whose first character cannot start a number, formula, boolean, date or apostrophe escape in any
@@ -67,7 +70,7 @@ export function plainText(s: string): boolean {
     case 110:
     case 111:
     case 115:
-      return !MONTH_ABBR.has(s.slice(0, 3).toLowerCase());
+      return s.length < 3 || !MONTH_ABBR.has(key3(s));
   }
   return true;
 }
