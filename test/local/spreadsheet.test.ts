@@ -115,7 +115,7 @@ describe("values", () => {
       "=-x",
       "",
     ]);
-    expect(r.getValues()[0]).toEqual(["click", "#FORMULA", "#ERROR!", "#FORMULA", "@handle"]);
+    expect(r.getValues()[0]).toEqual(["click", "#N/A", "#ERROR!", "#N/A", "@handle"]);
     r.setValues([["'=SUM(A2:A3)", "'+1 555 0100", "'-x", "-5", "+7"]]);
     expect(r.getValues()[0]).toEqual(["=SUM(A2:A3)", "+1 555 0100", "-x", -5, 7]);
     expect(r.getFormulas()[0]).toEqual(["", "", "", "", ""]);
@@ -145,7 +145,7 @@ describe("values", () => {
     expect(s.getRange("A1:A2").getValues()).toEqual([[6], ["ab"]]);
     s.getRange("B1").setFormula("=LEADSCORE(A1:A2)");
     expect(s.getRange("B1").getFormula()).toBe("=LEADSCORE(A1:A2)");
-    expect(s.getRange("B1").getValue()).toBe("#FORMULA");
+    expect(s.getRange("B1").getValue()).toBe("#N/A");
     expect(s.getLastColumn()).toBe(2);
     s.getRange("B1").setValue("plain"); // a value replaces the formula
     expect(s.getRange("B1").getFormula()).toBe("");

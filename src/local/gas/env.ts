@@ -11,6 +11,8 @@ export interface RuntimeOptions {
   /** Spreadsheet time zone (default "UTC"); also the script time zone unless scriptTimeZone is given. */
   timeZone?: string;
   scriptTimeZone?: string;
+  /** Spreadsheet locale (default "en_US"; also en_GB, de_DE, fr_FR): how typed strings parse. */
+  locale?: string;
   /** MailApp recipients per 24 h (default 100, a consumer account). */
   mailQuota?: number;
   /** Effective (and active) user email (default "owner@example.com"). */
@@ -30,7 +32,10 @@ export interface RuntimeOptions {
   callCostMs?: number | ((name: string) => number);
   /** Execution time limit for a run, in ms (default 360000, Apps Script's 6 minutes; custom functions 30 s). */
   maxExecutionMs?: number;
-  /** Value of a formula cell the built-in evaluator cannot compute (default "#FORMULA"). */
+  /**
+   * Value of a formula cell the built-in evaluator cannot compute. Default "#N/A", a real Sheets error
+   * value, so the add-on sees an error rather than text it might score.
+   */
   formulaValue?: (
     formula: string,
     at: { sheet: string; row: number; column: number },

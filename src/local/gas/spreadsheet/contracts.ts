@@ -1,8 +1,10 @@
 // What the spreadsheet, its sheets, ranges, charts and rules need of one another, as structural types:
 // the modules depend on these, so none of them imports another that imports it back.
 import type { CellValue } from "../../../core/types";
+import type { SheetLocale } from "./locale";
 import type { ProtectionData } from "./protection";
 import type { CellStore } from "./store";
+import type { Typing } from "./typed-input";
 
 /** A rectangle of one sheet, 1-based. */
 export interface Rect {
@@ -42,6 +44,8 @@ export interface SheetRef {
   readonly _name: string;
   _merges: Rect[];
   _tz(): string;
+  /** What typed input is parsed with: time zone, locale and the clock (for year-less dates). */
+  _typing(): Typing;
   _evaluate(formula: string, r: number, c: number): CellValue;
   /** A counted Range facade after Google's argument checks. */
   _range(row: number, column: number, numRows?: number, numColumns?: number): RangeRef;
@@ -60,6 +64,7 @@ export interface SheetRef {
 export interface SheetParent {
   readonly _proxy: unknown;
   readonly _timeZone: string;
+  readonly _locale: SheetLocale;
   readonly _sheets: readonly { readonly _hidden: boolean }[];
   readonly _protections: ProtectionData[];
   readonly _ruleRange: RangeMaker;

@@ -76,7 +76,9 @@ export class Range implements RangeRef {
 
   private write(r: number, c: number, value: unknown): void {
     const format = this.store.formats.get(r, c);
-    const w = coerceInput(value, format === "@", this._sheet._tz(), (f) => this._sheet._evaluate(f, r, c));
+    const w = coerceInput(value, format === "@", this._sheet._typing(), (f) =>
+      this._sheet._evaluate(f, r, c),
+    );
     this.store.put(r, c, w);
   }
 
@@ -115,7 +117,7 @@ export class Range implements RangeRef {
   }
   setValues(values: unknown[][]): this {
     const data = this.checkShape("setValues", values);
-    this.store.writeTyped(this.r0, this.c0, data, this._sheet._tz(), (f, r, c) =>
+    this.store.writeTyped(this.r0, this.c0, data, this._sheet._typing(), (f, r, c) =>
       this._sheet._evaluate(f, r, c),
     );
     return this;
@@ -167,7 +169,7 @@ export class Range implements RangeRef {
     const s = String(f);
     const w = s.startsWith("=")
       ? { formula: s, value: this._sheet._evaluate(s, r, c) }
-      : coerceInput(s, false, this._sheet._tz(), (x) => this._sheet._evaluate(x, r, c));
+      : coerceInput(s, false, this._sheet._typing(), (x) => this._sheet._evaluate(x, r, c));
     this.store.put(r, c, w);
   }
 

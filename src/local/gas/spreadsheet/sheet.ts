@@ -9,6 +9,7 @@ import type { RangeRef, Rect, SheetParent, SheetRef } from "./contracts";
 import { type ProtectionData, protectionFacade } from "./protection";
 import { Range } from "./range";
 import { CellStore } from "./store";
+import type { Typing } from "./typed-input";
 import { evaluateFormula } from "./values";
 
 const MAX_CELLS = 10_000_000;
@@ -49,6 +50,11 @@ export class Sheet implements SheetRef {
     return this._parent._timeZone;
   }
 
+  /** How strings written now are parsed: the spreadsheet's locale and time zone, the runtime clock. */
+  _typing(): Typing {
+    return { tz: this._parent._timeZone, locale: this._parent._locale, now: this._env.clock.now() };
+  }
+
   _evaluate(formula: string, r: number, c: number): CellValue {
     const v = evaluateFormula(formula);
     if (v !== undefined) return v;
@@ -57,7 +63,7 @@ export class Sheet implements SheetRef {
       row: r + 1,
       column: c + 1,
     });
-    return custom === undefined ? "#FORMULA" : custom;
+    return custom === undefined ? "#N/A" : custom;
   }
 
   /** Grows the grid (Google's 10-million-cell workbook limit applies). */
@@ -234,7 +240,7 @@ export class Sheet implements SheetRef {
     if (!Array.isArray(rowContents)) throw badArgs("appendRow", [rowContents]);
     const row = this._store.lastRow() + 1;
     this._grow(row, rowContents.length);
-    this._store.writeTyped(row - 1, 0, [rowContents], this._tz(), (f, r, c) => this._evaluate(f, r, c));
+    this._store.writeTyped(row - 1, 0, [rowContents], this._typing(), (f, r, c) => this._evaluate(f, r, c));
     return this;
   }
   insertRowsAfter(afterPosition: number, howMany: number): this {

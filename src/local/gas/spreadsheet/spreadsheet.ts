@@ -5,6 +5,7 @@ import { checkTimeZone } from "../tz";
 import type { UiLog } from "../ui";
 import { splitSheet } from "./a1";
 import { type RangeRef, type SheetParent, type SheetRect, type SheetRef, sheetRect } from "./contracts";
+import { type SheetLocale, sheetLocale } from "./locale";
 import { type ProtectionData, protectionFacade, userFacade } from "./protection";
 import type { Range } from "./range";
 import { Sheet } from "./sheet";
@@ -15,6 +16,7 @@ export class Spreadsheet implements SheetParent {
   _protections: ProtectionData[] = [];
   _named = new Map<string, SheetRect>();
   _timeZone: string;
+  _locale: SheetLocale;
   private active: Sheet | null = null;
   private activeRange: SheetRect | null = null;
   private nextSheetId = 0;
@@ -26,6 +28,7 @@ export class Spreadsheet implements SheetParent {
     readonly _id: string,
   ) {
     this._timeZone = _env.options.timeZone;
+    this._locale = sheetLocale(_env.options.locale ?? "en_US");
     this._proxy = _env.wrap(this, "Spreadsheet");
   }
 
@@ -116,7 +119,10 @@ export class Spreadsheet implements SheetParent {
     this._timeZone = checkTimeZone(String(timeZone));
   }
   getSpreadsheetLocale(): string {
-    return "en_US";
+    return this._locale.id;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this._locale = sheetLocale(String(locale));
   }
   getOwner(): unknown {
     return userFacade(this._env, this._env.options.user);

@@ -2,29 +2,8 @@
 // writes are slices; other attributes live in sparse layers.
 import type { CellValue } from "../../../core/types";
 import { Layer } from "./layer";
+import { plainText, type Typing } from "./typed-input";
 import { coerceInput, readValue, type Written } from "./values";
-
-/** Strings whose first character cannot start a number, formula, boolean, date or apostrophe escape. */
-function plainText(s: string): boolean {
-  if (s === "") return true;
-  const c = s.charCodeAt(0);
-  // digits, space, tab, $ ' + - . = and t/T/f/F (TRUE/FALSE) need parsing.
-  if (c <= 32 || (c >= 48 && c <= 57)) return false;
-  switch (c) {
-    case 36: // $
-    case 39: // '
-    case 43: // +
-    case 45: // -
-    case 46: // .
-    case 61: // =
-    case 70: // F
-    case 84: // T
-    case 102: // f
-    case 116: // t
-      return false;
-  }
-  return true;
-}
 
 export interface ValidationData {
   criteria: string;
@@ -133,7 +112,7 @@ export class CellStore {
     r: number,
     c: number,
     data: unknown[][],
-    tz: string,
+    at: Typing,
     evaluate: (f: string, r: number, c: number) => CellValue,
   ): void {
     for (let i = 0; i < data.length; i++) {
@@ -154,7 +133,7 @@ export class CellStore {
           if (formulas && cc < formulas.length) formulas[cc] = undefined;
           continue;
         }
-        const w = coerceInput(v, formats?.[cc] === "@", tz, (f) => evaluate(f, rr, cc));
+        const w = coerceInput(v, formats?.[cc] === "@", at, (f) => evaluate(f, rr, cc));
         row[cc] = w.value;
         if (w.formula !== undefined) this.formulas.set(rr, cc, w.formula);
         else if (this.formulas.rows[rr]) this.formulas.set(rr, cc, undefined);

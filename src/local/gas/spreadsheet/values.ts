@@ -1,68 +1,25 @@
 // What a cell holds after a script writes a value, and how it reads back. Sheets parses strings written by
-// setValue/setValues/appendRow as if the user typed them: "=…" is a formula, "'…" is literal text without
-// the apostrophe, "123" a number, "TRUE" a boolean, "2024-01-05" a date. The add-on must therefore escape
-// untrusted text (form answers) that starts with = + - before writing it.
+// setValue/setValues/appendRow as if the user typed them, under the spreadsheet's locale: "=…" is a
+// formula, "'…" is literal text without the apostrophe, "123" a number, "TRUE" a boolean, "1-10" a date
+// (typed-input.ts). The add-on must therefore escape untrusted text (form answers) before writing it.
 import type { CellValue } from "../../../core/types";
 import { formatDate } from "../format-date";
-import { fromWallClock } from "../tz";
+import { parseTyped, type Typing } from "./typed-input";
 
 export interface Written {
   value: CellValue;
   formula?: string;
 }
 
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-const PERCENT = /^[+-]?(?:\d+\.?\d*|\.\d+)%$/;
-const CURRENCY = /^([+-]?)\$(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$/;
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-
-function parseNumber(s: string): number | undefined {
-  if (PLAIN_NUMBER.test(s)) return Number(s);
-  if (GROUPED_NUMBER.test(s)) return Number(s.replace(/,/g, ""));
-  if (PERCENT.test(s)) return Number(s.slice(0, -1)) / 100;
-  const cur = CURRENCY.exec(s);
-  if (cur) return Number(cur[1] + cur[2].replace(/,/g, ""));
-  return undefined;
-}
-
-function validDate(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
-
-function parseDate(s: string, tz: string): Date | undefined {
-  let m = ISO_DATE.exec(s);
-  let y: number;
-  let mo: number;
-  let d: number;
-  if (m) {
-    y = Number(m[1]);
-    mo = Number(m[2]);
-    d = Number(m[3]);
-  } else {
-    m = US_DATE.exec(s);
-    if (!m) return undefined;
-    mo = Number(m[1]);
-    d = Number(m[2]);
-    y = Number(m[3]);
-  }
-  const h = Number(m[4] ?? 0);
-  const mi = Number(m[5] ?? 0);
-  const sec = Number(m[6] ?? 0);
-  if (!validDate(y, mo, d, h, mi, sec)) return undefined;
-  return new Date(fromWallClock(tz, y, mo, d, h, mi, sec));
-}
-
 /**
  * The cell a script's value becomes. `text` is true when the cell's number format is "@" (plain text):
- * then strings are kept as written. `evaluate` computes a formula's value.
+ * then strings are kept as written. `at` holds the spreadsheet's locale, time zone and clock.
+ * `evaluate` computes a formula's value.
  */
 export function coerceInput(
   input: unknown,
   text: boolean,
-  tz: string,
+  at: Typing,
   evaluate: (f: string) => CellValue,
 ): Written {
   if (input === null || input === undefined) return { value: "" };
@@ -74,21 +31,12 @@ export function coerceInput(
   const c = s[0];
   if (c === "'") return { value: s.slice(1) };
   if (c === "=" && s.length > 1) return { formula: s, value: evaluate(s) };
-  const trimmed = s.trim();
-  const n = parseNumber(trimmed);
-  if (n !== undefined) return { value: n };
+  const typed = parseTyped(s.trim(), at);
+  if (typed !== undefined) return { value: typed };
   // "+x" / "-x" that is not a number is typed as a formula in Sheets ("+1 555 0100" shows #ERROR!).
   if ((c === "+" || c === "-") && s.length > 1) {
     const formula = "=" + s;
     return { formula, value: evaluate(formula) };
-  }
-  const upper = trimmed.length <= 5 ? trimmed.toUpperCase() : "";
-  if (upper === "TRUE") return { value: true };
-  if (upper === "FALSE") return { value: false };
-  const first = trimmed.charCodeAt(0);
-  if (first >= 48 && first <= 57) {
-    const date = parseDate(trimmed, tz);
-    if (date) return { value: date };
   }
   return { value: s };
 }
