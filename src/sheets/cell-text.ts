@@ -13,11 +13,3 @@ import type { CellValue } from "../core/types";
 export function literal(v: CellValue): CellValue {
   return typeof v === "string" && v !== "" ? `'${v}` : v;
 }
-
-/**
- * An answer as a respondent typed it: numbers and dates are parsed as Sheets parses typed input (as the
- * form's own responses tab does), but text that would run as a formula is stored as text.
- */
-export function asPlainText(value: string): string {
-  return /^[=+\-@']/.test(value) ? `'${value}` : value;
-}

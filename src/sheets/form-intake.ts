@@ -9,7 +9,7 @@ import { contiguousRuns } from "../core/output-columns";
 import { type CellValue, type Grid, TAB } from "../core/types";
 import { cellText, isBlank, normText } from "../core/values";
 import { rescoreRows } from "./auto-scoring";
-import { asPlainText } from "./cell-text";
+import { literal } from "./cell-text";
 import { withDocumentLock } from "./lock";
 import { tabKey } from "./tabs";
 import { readWorkbook } from "./workbook";
@@ -65,7 +65,7 @@ function updateLead(
     changed.push(c);
   });
   for (const run of contiguousRuns(changed)) {
-    const values = run.indexes.map((i) => asPlainText(String(row[changed[i]])));
+    const values = run.indexes.map((i) => literal(String(row[changed[i]])));
     sheet.getRange(sheetRow, run.start + 1, 1, values.length).setValues([values]);
   }
   return row;
@@ -85,7 +85,7 @@ function appendLead(
   );
   const created = findColumn(headers, "Created");
   if (created >= 0 && isBlank(row[created])) row[created] = now;
-  sheet.appendRow(row.map((v) => (typeof v === "string" ? asPlainText(v) : v)));
+  sheet.appendRow(row.map(literal));
   return row;
 }
 
@@ -111,7 +111,7 @@ function recordActivity(
     );
     if (seen > 0) {
       if (keyCol >= 0 && normText(activities[seen][keyCol]) !== normText(keyText)) {
-        sheet.getRange(seen + 1, keyCol + 1).setValue(asPlainText(keyText));
+        sheet.getRange(seen + 1, keyCol + 1).setValue(literal(keyText));
         activities[seen][keyCol] = keyText;
       }
       return;
@@ -125,7 +125,7 @@ function recordActivity(
   set(keyCol, keyText);
   set(eventCol, FORM_EVENT);
   set(detailCol, detail);
-  sheet.appendRow(activity.map((v) => (typeof v === "string" ? asPlainText(v) : v)));
+  sheet.appendRow(activity.map(literal));
   activities.push(activity);
 }
 

@@ -42,9 +42,8 @@ describe("typed input (en_US)", () => {
     expect(runtime.values(TAB.leads)[leads.length - 1][col("Score")]).toBe(scored);
   });
 
-  // Known add-on bug (src/sheets/form-intake.ts asPlainText escapes only = + - @): form answers that look
-  // like numbers, dates or booleans are re-typed by Sheets. Drop `.fails` once intake writes them as text.
-  it.fails("form answers that Sheets would re-type are stored as the respondent wrote them", () => {
+  // Form intake writes every answer as literal text, so nothing a respondent typed is re-typed by Sheets.
+  it("form answers that Sheets would re-type are stored as the respondent wrote them", () => {
     const { runtime, script } = loadAddon(demoTabs(), { locale: "en_US" });
     script.call("menuToggleAutoScoring");
     runtime.fireFormSubmit({
