@@ -7,9 +7,10 @@
 import { findColumn, headerText } from "../headers";
 import { DAY_MS, parseTimestamp, zoneClock } from "../time";
 import type { WorkbookInput } from "../types";
+import type { BacktestMode } from "./backtest-mode";
 import { CalibrationError } from "./errors";
 
-export type BacktestMode = "created-plus" | "before-conversion" | "none";
+export type { BacktestMode } from "./backtest-mode";
 
 export interface BacktestOption {
   mode: BacktestMode;

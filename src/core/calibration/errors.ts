@@ -1,6 +1,6 @@
 // Why calibration or fitting cannot run, as data: the core says what is wrong; each front end (CLI,
 // sidebar) words its own fix, since only it knows where the user chooses columns.
-import type { BacktestMode } from "./backtest";
+import type { BacktestMode } from "./backtest-mode";
 
 export type CalibrationFailure =
   /** The outcome column (option, Settings "Outcome column" or the default) is not on Leads. */
