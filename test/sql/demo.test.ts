@@ -11,6 +11,7 @@ describe("DuckDB on the demo workbook", () => {
     expect(duck.outputHeaders).toEqual(engine.outputHeaders);
     expect(duck.rows.size).toBe(engine.rows.size);
     expect(engine.rows.size).toBeGreaterThan(100);
-    for (const [row, cells] of engine.rows) expect({ row, cells: duck.rows.get(row) }).toEqual({ row, cells });
+    for (const [row, cells] of engine.rows)
+      expect({ row, cells: duck.rows.get(row) }).toEqual({ row, cells });
   }, 60_000);
 });

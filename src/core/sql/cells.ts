@@ -18,7 +18,8 @@ const GROUPED_NUMBER = "^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]*)?$";
 /** A number as the CSV reader types it (src/local/workbook/csv.ts), untrimmed: a Sheets serial date. */
 const TYPED_NUMBER = "^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$";
 /** time.ts's ISO 8601 forms. */
-const ISO = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:[Zz]|[-+\u2212][0-9]{2}(?::?[0-9]{2})?)?)?$";
+const ISO =
+  "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:[Zz]|[-+\u2212][0-9]{2}(?::?[0-9]{2})?)?)?$";
 const SERIAL_EPOCH = 25569;
 const SERIAL_MAX = 2958466;
 

@@ -88,7 +88,12 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     `${keyCol >= 0 ? trimmed(raw(leadHeaders[keyCol]), d) : "''"} AS _shown`,
     `${keyCol >= 0 ? textForm(raw(leadHeaders[keyCol]), d) : "''"} AS _key`,
   ];
-  const columnOf = (headers: readonly CellValue[], c: number, into: Map<number, SqlColumn>, select: string[]) => {
+  const columnOf = (
+    headers: readonly CellValue[],
+    c: number,
+    into: Map<number, SqlColumn>,
+    select: string[],
+  ) => {
     let col = into.get(c);
     if (col === undefined) {
       const r = raw(headers[c]);
@@ -109,7 +114,9 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     leadSelect.push(`${domain} AS _domain`, `${numberForm(domain, d)} AS _ndomain`);
   }
   if (derivedUsed.has("daysSinceCreated")) {
-    leadSelect.push(`${createdCol >= 0 ? timestampForm(raw(leadHeaders[createdCol]), zone, d) : "NULL"} AS _created`);
+    leadSelect.push(
+      `${createdCol >= 0 ? timestampForm(raw(leadHeaders[createdCol]), zone, d) : "NULL"} AS _created`,
+    );
   }
 
   // Activity Log: the counted rows (a valid timestamp at or before the as-of time, a known lead).
@@ -178,7 +185,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
 
   // Each rule's contribution per lead (NULL = none), in matrix order.
   const groupIndex = new Map<string, number>();
-  groupNames.forEach((g, i) => groupIndex.set(normalizeHeader(g), i));
+  for (const [i, g] of groupNames.entries()) groupIndex.set(normalizeHeader(g), i);
   const derivedColumn = (rule: Rule): SqlColumn => {
     const days = (expr: string): SqlColumn => {
       if (["contains", "notContains", "startsWith", "endsWith", "matches"].includes(rule.op ?? "")) {
@@ -221,7 +228,8 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       const why = unsupportedPattern(c.regex.pattern());
       if (why) refuse(rule, "Value", why.message, why.fix);
     }
-    const col = rule.column >= 0 ? columnOf(leadHeaders, rule.column, leadCols, leadSelect) : derivedColumn(rule);
+    const col =
+      rule.column >= 0 ? columnOf(leadHeaders, rule.column, leadCols, leadSelect) : derivedColumn(rule);
     const test = c === null ? "TRUE" : conditionSql(c, col, d);
     return {
       group,

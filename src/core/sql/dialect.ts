@@ -58,6 +58,7 @@ const duckdb: Dialect = {
 
 /** GoogleSQL string escapes: backslash, quote, and control characters (a literal cannot hold a newline). */
 function googleString(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes.
   const body = s.replace(/[\\'\u0000-\u001f\u007f]/g, (c) => {
     if (c === "\\") return "\\\\";
     if (c === "'") return "\\'";

@@ -37,7 +37,10 @@ export function reasonPlaces(values: readonly string[]): string[] {
 }
 
 /** The reasons text: the texts at places 0, 1, 2 joined by "; " ("" with none). */
-export function topReasonsSql(items: readonly { value: string; place: string; text: string }[], max: number): string {
+export function topReasonsSql(
+  items: readonly { value: string; place: string; text: string }[],
+  max: number,
+): string {
   if (items.length === 0) return "''";
   const at = (p: number) =>
     `CASE ${items.map((it) => `WHEN ${it.value} IS NOT NULL AND ${it.place} = ${p} THEN ${it.text}`).join(" ")} END`;
