@@ -1,6 +1,6 @@
 // `leadscore score <workbook>`: the Leads table with the add-on's output columns, computed by the same engine.
 import { parseArgs } from "node:util";
-import { outputRow, scoreWorkbook } from "../../core";
+import { outputRow, scoreWorkbook, type WorkbookInput } from "../../core";
 import { withOutputs } from "../../core/output-columns";
 import { toCsv, writeCsvTable } from "../../local/workbook";
 import { type Command, UsageError } from "../command";
@@ -9,6 +9,7 @@ import { parseAsOf, parseTimeZone } from "../time-options";
 import { loadWorkbook } from "../workbook";
 
 const usage = `Usage: leadscore score <workbook> [--as-of <ISO time>] [--tz <IANA zone>] [--out <file.csv>]
+                       [--engine memory|duckdb]
 
 Scores every lead of <workbook> (a folder of CSV files, one per tab, or an .xlsx file) and prints the
 Leads table with the output columns (Score, Tier, Grade, <Group> Score, Top Reasons, Scored At) as CSV,
@@ -17,7 +18,8 @@ or writes it to --out. Problems found in the workbook are listed on stderr.
 Options:
   --as-of <time>  score as of this ISO 8601 time (default: now)
   --tz <zone>     time zone for date-only values (default: UTC)
-  --out <file>    write the CSV here instead of printing it`;
+  --out <file>    write the CSV here instead of printing it
+  --engine duckdb score with DuckDB over the CSV (or Parquet) files, for logs larger than memory`;
 
 export const command: Command = {
   name: "score",
@@ -27,19 +29,27 @@ export const command: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { "as-of": { type: "string" }, tz: { type: "string" }, out: { type: "string" } },
+      options: {
+        "as-of": { type: "string" },
+        tz: { type: "string" },
+        out: { type: "string" },
+        engine: { type: "string" },
+      },
     });
     if (positionals.length !== 1)
       throw new UsageError("give exactly one workbook (a CSV folder or an .xlsx file)");
     const asOf = parseAsOf(values["as-of"]);
     const timeZone = parseTimeZone(values.tz);
-    const { input } = await loadWorkbook(positionals[0]);
-    const run = scoreWorkbook(input, { asOf, timeZone });
-    const rows = new Map(run.leads.map((lead) => [lead.sheetRow, outputRow(run, lead)]));
-    const table = withOutputs(input.leads, run.outputHeaders, rows);
+    if (values.engine !== undefined && values.engine !== "memory" && values.engine !== "duckdb")
+      throw new UsageError(`--engine "${values.engine}" is not memory or duckdb`);
+    const run =
+      values.engine === "duckdb"
+        ? await (await import("../duckdb-engine")).scoreWithDuckDb(positionals[0], { asOf, timeZone })
+        : inMemory((await loadWorkbook(positionals[0])).input, asOf, timeZone);
+    const table = withOutputs(run.leads, run.outputHeaders, run.rows);
     if (values.out) {
       await writeCsvTable(values.out, table);
-      io.err(`Scored ${run.leads.length} leads → ${values.out}`);
+      io.err(`Scored ${run.rows.size} leads → ${values.out}`);
     } else {
       io.out(toCsv(table));
     }
@@ -47,3 +57,9 @@ export const command: Command = {
     return 0;
   },
 };
+
+function inMemory(input: WorkbookInput, asOf: Date, timeZone: string) {
+  const run = scoreWorkbook(input, { asOf, timeZone });
+  const rows = new Map(run.leads.map((lead) => [lead.sheetRow, outputRow(run, lead)]));
+  return { leads: input.leads, outputHeaders: run.outputHeaders, rows, problems: run.problems };
+}

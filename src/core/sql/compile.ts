@@ -145,7 +145,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
         0,
         "",
         "The activities table has no row order, so Max Count picks among activities with the same Timestamp in no set order.",
-        "Name a column holding each activity's row number (rowColumns.activities).",
+        "Give the activities table a column with each activity's row number and pass its name as rowColumns.activities.",
         "warning",
       ),
     );
