@@ -4,9 +4,10 @@ import { type CliIo, type Command, UsageError } from "./command";
 import { command as calibrate } from "./commands/calibrate";
 import { command as fit } from "./commands/fit";
 import { command as score } from "./commands/score";
+import { command as sql } from "./commands/sql";
 import { cliFix } from "./outcome-options";
 
-const COMMANDS: Command[] = [score, calibrate, fit];
+const COMMANDS: Command[] = [score, calibrate, fit, sql];
 
 const stdio: CliIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),

@@ -8,6 +8,8 @@ import { RE2JS } from "re2js";
 /** A compiled pattern: case-insensitive, matching anywhere in the text. */
 export interface Pattern {
   test(text: string): boolean;
+  /** The pattern in RE2 syntax (what the SQL compiler hands to BigQuery's and DuckDB's RE2). */
+  pattern(): string;
 }
 
 export interface PatternError {

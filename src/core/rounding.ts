@@ -1,7 +1,7 @@
 // Rounding used for scores and displayed group totals.
 
 /** Tolerance for float noise: 2.4999999999999996 (from 0.1-style sums) counts as 2.5. */
-const HALF_EPSILON = 1e-9;
+export const HALF_EPSILON = 1e-9;
 
 /** Round half away from zero: 2.5 → 3, −2.5 → −3, 2.4 → 2. */
 export function roundHalfAwayFromZero(x: number): number {

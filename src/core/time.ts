@@ -52,7 +52,7 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-function isUtc(timeZone: string): boolean {
+export function isUtc(timeZone: string): boolean {
   const z = timeZone.trim().toUpperCase();
   return z === "UTC" || z === "ETC/UTC" || z === "GMT" || z === "ETC/GMT" || z === "Z";
 }

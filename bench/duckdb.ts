@@ -1,0 +1,68 @@
+// DuckDB bench: `leadscore score --engine duckdb` on N leads × 10N activities of CSV files, beside the
+// in-memory engine (`leadscore score`) on the same files while N ≤ BENCH_MEMORY_MAX_LEADS. Each runs as
+// a fresh child process; prints time (process start to exit) and peak memory (max RSS). Figures only.
+// Run: npm run build && node build/bench/duckdb.js (BENCH_LEADS, default 100,000; the issue's figure is
+// BENCH_LEADS=1000000, 10,000,000 activities; BENCH_MEMORY_MAX_LEADS, default 200,000).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { DEFAULT_END, demoWorkbook } from "../src/demo";
+import { writeCsvFolder } from "../src/local/workbook";
+import { fmtInt, fmtS, machineState, peakRssMb } from "./lib/measure";
+
+const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
+const MEMORY_MAX = Number(process.env.BENCH_MEMORY_MAX_LEADS ?? 200_000);
+const AS_OF = DEFAULT_END.toISOString();
+const self = fileURLToPath(import.meta.url);
+const cli = fileURLToPath(new URL("../cli.js", import.meta.url));
+
+async function childMain(engine: string, dir: string, out: string): Promise<void> {
+  const { main } = (await import(pathToFileURL(cli).href)) as {
+    main: (argv: string[], io?: unknown) => Promise<number>;
+  };
+  const quiet = { out: () => {}, err: () => {} };
+  const code = await main(["score", dir, "--as-of", AS_OF, "--out", out, "--engine", engine], quiet);
+  if (code !== 0) throw new Error(`leadscore score --engine ${engine} exited with ${code}`);
+  process.stdout.write(`${JSON.stringify({ maxRssMb: peakRssMb() })}\n`);
+}
+
+function child(engine: string, dir: string): { ms: number; maxRssMb: number } {
+  const t0 = performance.now();
+  const res = spawnSync(process.execPath, [self, "--child", engine, dir, join(dir, `out-${engine}.csv`)], {
+    encoding: "utf8",
+  });
+  const ms = performance.now() - t0;
+  if (res.status !== 0) throw new Error(`${engine} failed (${res.status}): ${res.stderr}`);
+  return { ms, ...(JSON.parse(res.stdout.trim().split("\n").at(-1) ?? "{}") as { maxRssMb: number }) };
+}
+
+async function parentMain(): Promise<void> {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
+  console.log(`duckdb bench — ${machineState()}`);
+  const dir = mkdtempSync(join(tmpdir(), "leadscore-duckdb-bench-"));
+  try {
+    const g0 = performance.now();
+    const { tabs } = demoWorkbook({ leads: LEADS, activitiesPerLead: 10, mess: false });
+    await writeCsvFolder(dir, tabs);
+    const rows = (name: string) => (tabs.find((t) => t.name === name)?.values.length ?? 1) - 1;
+    const mb = (f: string) => (statSync(join(dir, f)).size / 1048576).toFixed(0);
+    console.log(
+      `workbook: ${fmtInt(rows("Leads"))} leads, ${fmtInt(rows("Activity Log"))} activities, CSV ${mb("Leads.csv")} MB + ${mb("Activity Log.csv")} MB; generated in ${fmtS(performance.now() - g0)}`,
+    );
+    tabs.length = 0;
+    const duck = child("duckdb", dir);
+    console.log(`--engine duckdb: ${fmtS(duck.ms)}, peak memory ${duck.maxRssMb.toFixed(0)} MB max RSS`);
+    if (LEADS <= MEMORY_MAX) {
+      const mem = child("memory", dir);
+      console.log(`--engine memory: ${fmtS(mem.ms)}, peak memory ${mem.maxRssMb.toFixed(0)} MB max RSS`);
+    } else console.log(`--engine memory: not run above BENCH_MEMORY_MAX_LEADS=${fmtInt(MEMORY_MAX)} leads`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const [mode, engine, dir, out] = process.argv.slice(2);
+if (mode === "--child") await childMain(engine, dir, out);
+else await parentMain();

@@ -1,0 +1,317 @@
+// The workbook's model (matrix, Settings, Lists, as the engine parses them) compiled into one SQL query
+// over two tables, `leads` and `activities`, whose columns are the Leads and Activity Log headers. The
+// query returns one row per scored lead: the key column, Score, Tier, Grade, <Group> Score and Top
+// Reasons, with the engine's arithmetic (score.ts, bound-matrix.ts). What SQL cannot do exactly as the
+// engine does is returned as `unsupported`, naming the rule, instead of a query that silently differs.
+import { findColumn, headerText, normalizeHeader } from "../headers";
+import type { Rule } from "../matrix";
+import { problem } from "../problems";
+import { reasonFor } from "../reasons";
+import { outputHeaders } from "../score";
+import { DAY_MS, isUtc } from "../time";
+import type { CellValue, Grid, Problem } from "../types";
+import { TAB } from "../types";
+import { prepareWorkbook } from "../workbook";
+import { JS_SPACE, numberForm, textForm, timestampForm, trimmed } from "./cells";
+import type { SqlColumn } from "./conditions";
+import { conditionSql } from "./conditions";
+import type { DialectName } from "./dialect";
+import { dialect } from "./dialect";
+import { reasonPlaces, reasonTextSql, topReasonsSql } from "./reasons";
+import { roundHalfSql, roundTenthSql } from "./rounding";
+import { unsupportedPattern } from "./support";
+
+/** The parts of a workbook the query is compiled from: the data tabs' headers only. */
+export interface SqlWorkbook {
+  leadHeaders: readonly CellValue[];
+  /** null: no Activity Log (activity rules then match nothing). */
+  activityHeaders: readonly CellValue[] | null;
+  matrix?: Grid;
+  settings?: Grid;
+  lists?: Grid;
+}
+
+export interface SqlOptions {
+  dialect: DialectName;
+  asOf: Date;
+  /** The spreadsheet's zone: date-only and offset-less times are wall-clock time there. */
+  timeZone: string;
+  /** Table names (quoted by the dialect), default `leads` and `activities`. */
+  tables?: { leads?: string; activities?: string };
+  /** Columns holding each table's row order, where the dialect has none (BigQuery). */
+  rowColumns?: { leads?: string; activities?: string };
+}
+
+export interface CompiledQuery {
+  sql: string;
+  /** The workbook's problems, as the engine reports them for the matrix and Settings. */
+  problems: Problem[];
+  /** Rules the query cannot score exactly as the engine does; run no query while there are any. */
+  unsupported: Problem[];
+  /** The key column as spelt in Leads ("" when missing), then the output columns in query order. */
+  keyHeader: string;
+  outputHeaders: string[];
+}
+
+export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQuery {
+  const d = dialect(options.dialect);
+  const wb = prepareWorkbook(
+    {
+      leads: [[...source.leadHeaders]],
+      activities: source.activityHeaders ? [[...source.activityHeaders]] : undefined,
+      matrix: source.matrix,
+      settings: source.settings,
+      lists: source.lists,
+    },
+    options.timeZone,
+  );
+  const { settings, rules, groupNames } = wb;
+  const unsupported: Problem[] = [];
+  const refuse = (rule: Rule, column: string, message: string, fix: string) =>
+    unsupported.push(problem(TAB.matrix, rule.row, column, `Rule "${rule.label}": ${message}`, fix));
+  const zone = isUtc(options.timeZone) ? null : options.timeZone;
+  const asOf = d.double(options.asOf.getTime());
+  const raw = (header: CellValue) => `CAST(${d.ident(String(header))} AS ${d.text})`;
+  const leadHeaders = source.leadHeaders;
+  const actHeaders = source.activityHeaders ?? [];
+  const keyCol = findColumn(leadHeaders, settings.leadKey);
+  const keyHeader = keyCol >= 0 ? headerText(leadHeaders, keyCol) : "";
+  const rowOf = (table: "leads" | "activities") => {
+    const col = options.rowColumns?.[table];
+    return col !== undefined ? d.ident(col) : (d.rowOrder ?? null);
+  };
+
+  // Leads: the key, and each tested column's text and number forms, once however many rules test it.
+  const leadCols = new Map<number, SqlColumn>();
+  const leadSelect: string[] = [
+    `${rowOf("leads") ?? "ROW_NUMBER() OVER ()"} AS _row`,
+    `${keyCol >= 0 ? trimmed(raw(leadHeaders[keyCol]), d) : "''"} AS _shown`,
+    `${keyCol >= 0 ? textForm(raw(leadHeaders[keyCol]), d) : "''"} AS _key`,
+  ];
+  const columnOf = (
+    headers: readonly CellValue[],
+    c: number,
+    into: Map<number, SqlColumn>,
+    select: string[],
+  ) => {
+    let col = into.get(c);
+    if (col === undefined) {
+      const r = raw(headers[c]);
+      select.push(`${textForm(r, d)} AS _t${c}`, `${numberForm(trimmed(r, d), d)} AS _n${c}`);
+      col = { text: `_t${c}`, num: `_n${c}` };
+      into.set(c, col);
+    }
+    return col;
+  };
+  const emailCol = findColumn(leadHeaders, "Email");
+  const createdCol = findColumn(leadHeaders, "Created");
+  const derivedUsed = new Set(rules.map((r) => r.derived).filter((x) => x !== null));
+  if (derivedUsed.has("emailDomain")) {
+    const domain =
+      emailCol >= 0
+        ? `COALESCE(LOWER(${trimmed(d.regexExtract(trimmed(raw(leadHeaders[emailCol]), d), d.string("@([^@]*)$")), d)}), '')`
+        : "''";
+    leadSelect.push(`${domain} AS _domain`, `${numberForm(domain, d)} AS _ndomain`);
+  }
+  if (derivedUsed.has("daysSinceCreated")) {
+    leadSelect.push(
+      `${createdCol >= 0 ? timestampForm(raw(leadHeaders[createdCol]), zone, d) : "NULL"} AS _created`,
+    );
+  }
+
+  // Activity Log: the counted rows (a valid timestamp at or before the as-of time, a known lead).
+  const tsCol = findColumn(actHeaders, "Timestamp");
+  const actKeyCol = findColumn(actHeaders, settings.leadKey);
+  const evCol = findColumn(actHeaders, "Event");
+  const hasActivities = source.activityHeaders !== null && tsCol >= 0 && actKeyCol >= 0;
+  const actCols = new Map<number, SqlColumn>();
+  const actSelect: string[] = hasActivities
+    ? [
+        `${rowOf("activities") ?? "0"} AS _row`,
+        `${textForm(raw(actHeaders[actKeyCol]), d)} AS _key`,
+        `${timestampForm(raw(actHeaders[tsCol]), zone, d)} AS _ts`,
+        `${evCol >= 0 ? `COALESCE(${d.regexReplaceAll(`LOWER(${trimmed(raw(actHeaders[evCol]), d)})`, d.string(`${JS_SPACE}+`), "' '")}, '')` : "''"} AS _ev`,
+      ]
+    : [];
+  const actRules = rules.filter((r) => r.source === "activity");
+  const matchCols: string[] = [];
+  const rankCols: string[] = [];
+  const keyAggs: string[] = [];
+  const tieBreak = rowOf("activities") !== null ? ", _row" : "";
+  if (!tieBreak && actRules.some((r) => r.maxCount !== Number.POSITIVE_INFINITY)) {
+    wb.sink.add(
+      problem(
+        TAB.settings,
+        0,
+        "",
+        "The activities table has no row order, so Max Count picks among activities with the same Timestamp in no set order.",
+        "Give the activities table a column with each activity's row number and pass its name as rowColumns.activities.",
+        "warning",
+      ),
+    );
+  }
+  actRules.forEach((rule, j) => {
+    const parts: string[] = [];
+    if (rule.event !== "") parts.push(`_ev = ${d.string(rule.event)}`);
+    if (rule.condition !== null) {
+      if (rule.column < 0) parts.push("FALSE");
+      else {
+        if (rule.condition.regex) {
+          const why = unsupportedPattern(rule.condition.regex.pattern());
+          if (why) refuse(rule, "Value", why.message, why.fix);
+        }
+        parts.push(conditionSql(rule.condition, columnOf(actHeaders, rule.column, actCols, actSelect), d));
+      }
+    }
+    if (rule.withinDays !== Number.POSITIVE_INFINITY) parts.push(`_age <= ${d.double(rule.withinDays)}`);
+    matchCols.push(`${parts.length ? parts.join(" AND ") : "TRUE"} AS _m${j}`);
+    let counted = `_m${j}`;
+    if (rule.maxCount !== Number.POSITIVE_INFINITY) {
+      rankCols.push(
+        `SUM(CASE WHEN _m${j} THEN 1 ELSE 0 END) OVER (PARTITION BY _key ORDER BY _ts DESC${tieBreak} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _r${j}`,
+      );
+      counted += ` AND _r${j} <= ${rule.maxCount}`;
+    }
+    const hl = rule.halfLifeDays === undefined ? settings.halfLifeDays : rule.halfLifeDays;
+    const weight =
+      hl !== null && hl > 0
+        ? `CASE WHEN _age > 0 THEN POW(${d.double(0.5)}, _age / ${d.double(hl)}) ELSE ${d.double(1)} END`
+        : d.double(1);
+    keyAggs.push(
+      `SUM(CASE WHEN ${counted} THEN 1 ELSE 0 END) AS _c${j}`,
+      `SUM(CASE WHEN ${counted} THEN ${weight} ELSE 0 END) AS _w${j}`,
+    );
+  });
+
+  // Each rule's contribution per lead (NULL = none), in matrix order.
+  const groupIndex = new Map<string, number>();
+  for (const [i, g] of groupNames.entries()) groupIndex.set(normalizeHeader(g), i);
+  const derivedColumn = (rule: Rule): SqlColumn => {
+    const days = (expr: string): SqlColumn => {
+      if (["contains", "notContains", "startsWith", "endsWith", "matches"].includes(rule.op ?? "")) {
+        refuse(
+          rule,
+          "Operator",
+          `${rule.field} is a fraction of days, whose text the query cannot write as the engine does.`,
+          "Compare it as a number (>, <, between).",
+        );
+      }
+      // A number's text never equals a Value that is not a number, nor one with a leading space.
+      return { num: expr, text: `CASE WHEN ${expr} IS NULL THEN '' ELSE ' ' END` };
+    };
+    switch (rule.derived) {
+      case "emailDomain":
+        return { text: "_domain", num: "_ndomain" };
+      case "activityCount":
+        return { num: "_count", text: `CAST(CAST(_count AS ${d.integer}) AS ${d.text})` };
+      case "daysSinceLastActivity":
+        return days(`(${asOf} - _last) / ${DAY_MS}`);
+      default:
+        return days(`(${asOf} - _created) / ${DAY_MS}`);
+    }
+  };
+  let slot = 0;
+  const values = rules.map((rule, j) => {
+    const group = groupIndex.get(normalizeHeader(rule.group)) ?? 0;
+    const points = d.double(rule.points);
+    if (rule.source === "activity") {
+      const s = slot++;
+      const label = d.string(rule.label);
+      return {
+        group,
+        expr: `CASE WHEN _c${s} > 0 AND ${points} * _w${s} <> 0 THEN ${points} * _w${s} END`,
+        text: reasonTextSql(label, `_v${j}`, d),
+      };
+    }
+    const c = rule.condition;
+    if (c?.regex) {
+      const why = unsupportedPattern(c.regex.pattern());
+      if (why) refuse(rule, "Value", why.message, why.fix);
+    }
+    const col =
+      rule.column >= 0 ? columnOf(leadHeaders, rule.column, leadCols, leadSelect) : derivedColumn(rule);
+    const test = c === null ? "TRUE" : conditionSql(c, col, d);
+    return {
+      group,
+      expr: rule.points === 0 ? `CAST(NULL AS ${d.float})` : `CASE WHEN ${test} THEN ${points} END`,
+      text: d.string(reasonFor(rule.label, rule.points)),
+    };
+  });
+
+  // Group totals (clamped to Settings' limits), score, tier, grade, reasons.
+  const groupTotals = groupNames.map((name, g) => {
+    const terms = values.flatMap((v, j) => (v.group === g ? [`COALESCE(_v${j}, 0)`] : []));
+    let total = `(${d.double(0)} + ${terms.join(" + ")})`;
+    const limit = settings.groupLimits.find((l) => normalizeHeader(l.group) === normalizeHeader(name));
+    if (limit?.min != null) total = `GREATEST(${total}, ${d.double(limit.min)})`;
+    if (limit?.max != null) total = `LEAST(${total}, ${d.double(limit.max)})`;
+    return `${total} AS _g${g}`;
+  });
+  let score = roundHalfSql(`(${d.double(0)}${groupNames.map((_, g) => ` + _g${g}`).join("")})`, d);
+  if (settings.scoreFloor !== null) score = `GREATEST(${score}, ${d.double(settings.scoreFloor)})`;
+  if (settings.scoreCeiling !== null) score = `LEAST(${score}, ${d.double(settings.scoreCeiling)})`;
+  const ladder = (x: string, steps: readonly { name: string; min: number }[]) =>
+    steps.length === 1
+      ? d.string(steps[0].name)
+      : `CASE ${steps
+          .slice(1)
+          .reverse()
+          .map((s) => `WHEN ${x} >= ${d.double(s.min)} THEN ${d.string(s.name)}`)
+          .join(" ")} ELSE ${d.string(steps[0].name)} END`;
+  const tier = ladder(
+    "_score",
+    settings.tiers.map((t) => ({ name: t.name, min: t.minScore })),
+  );
+  const gradeGroup = groupIndex.get(normalizeHeader(settings.gradeGroup)) ?? -1;
+  const grade =
+    gradeGroup >= 0
+      ? ladder(
+          `_g${gradeGroup}`,
+          settings.grades.map((g) => ({ name: g.name, min: g.minPoints })),
+        )
+      : "''";
+  const places = reasonPlaces(values.map((_, j) => `_v${j}`));
+  const reasons = topReasonsSql(
+    values.map((v, j) => ({ value: `_v${j}`, place: `_p${j}`, text: v.text })),
+    3,
+  );
+  const headers = outputHeaders(groupNames).filter((h) => h !== "Scored At");
+  const table = (name: "leads" | "activities") => d.ident(options.tables?.[name] ?? name);
+  const list = (xs: readonly string[]) => xs.map((x) => `, ${x}`).join("");
+
+  const ctes: string[] = [
+    `_lead AS (SELECT ${leadSelect.join(", ")} FROM ${table("leads")})`,
+    `_leads AS (SELECT * FROM _lead WHERE _key <> '')`,
+  ];
+  const keyCols = actRules.flatMap((_, j) => [`_c${j}`, `_w${j}`]);
+  if (hasActivities) {
+    ctes.push(
+      `_act0 AS (SELECT ${actSelect.join(", ")} FROM ${table("activities")})`,
+      `_act AS (SELECT *, (${asOf} - _ts) / ${DAY_MS} AS _age FROM _act0 WHERE _ts <= ${asOf} AND _key IN (SELECT _key FROM _leads))`,
+      `_match AS (SELECT _key, _row, _ts, _age${list(matchCols)} FROM _act)`,
+      `_ranked AS (SELECT *${list(rankCols)} FROM _match)`,
+      `_per_key AS (SELECT _key, COUNT(*) AS _count, MAX(_ts) AS _last${list(keyAggs)} FROM _ranked GROUP BY _key)`,
+    );
+  } else {
+    const none = `CAST(NULL AS ${d.float})`;
+    ctes.push(
+      `_per_key AS (SELECT CAST(NULL AS ${d.text}) AS _key, 0 AS _count, ${none} AS _last${list(keyCols.map((c) => `${none} AS ${c}`))} FROM (SELECT 1 AS _one) WHERE FALSE)`,
+    );
+  }
+  const leadFields = leadSelect.map((s) => s.slice(s.lastIndexOf(" AS ") + 4));
+  ctes.push(
+    `_joined AS (SELECT ${leadFields.map((f) => `l.${f}`).join(", ")}, COALESCE(k._count, 0) AS _count, k._last${list(keyCols.map((c) => `k.${c}`))} FROM _leads AS l LEFT JOIN _per_key AS k ON k._key = l._key)`,
+    `_values AS (SELECT _row, _shown${list(values.map((v, j) => `${v.expr} AS _v${j}`))} FROM _joined)`,
+    `_groups AS (SELECT *${list(groupTotals)} FROM _values)`,
+    `_scores AS (SELECT *, ${score} AS _score${list(places.map((p, j) => `${p} AS _p${j}`))} FROM _groups)`,
+  );
+  const outputs = [
+    `_score AS ${d.ident("Score")}`,
+    `${tier} AS ${d.ident("Tier")}`,
+    `${grade} AS ${d.ident("Grade")}`,
+    ...groupNames.map((g, i) => `${roundTenthSql(`_g${i}`, d)} AS ${d.ident(`${g} Score`)}`),
+    `${reasons} AS ${d.ident("Top Reasons")}`,
+  ];
+  const sql = `WITH\n${ctes.join(",\n")}\nSELECT _row, _shown AS ${d.ident(keyHeader || settings.leadKey)}, ${outputs.join(", ")}\nFROM _scores\nORDER BY _row`;
+  return { sql, problems: wb.sink.finish(), unsupported, keyHeader, outputHeaders: headers };
+}

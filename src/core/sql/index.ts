@@ -1,0 +1,5 @@
+// The SQL compiler's public API: the workbook's model as one query for BigQuery or DuckDB.
+export type { CompiledQuery, SqlOptions, SqlWorkbook } from "./compile";
+export { compileSql } from "./compile";
+export type { Dialect, DialectName } from "./dialect";
+export { DIALECTS, dialect } from "./dialect";

@@ -1,0 +1,100 @@
+// Random small workbooks for property tests (test/core/properties.test.ts) and for comparing the SQL
+// compiler with the engine (test/sql).
+import fc from "fast-check";
+import type { CellValue, Grid } from "../../src/core/index";
+import { AS_OF, DAY, matrix, type RuleSpec } from "./helpers";
+
+const TITLES = ["VP Sales", "Engineer", "student", "", "Head of IT"];
+const EVENTS = ["Page View", "Demo Request", "Email Open"];
+const PAGES = ["/pricing", "/careers", "/blog/a", ""];
+const GROUPS = ["Fit", "Engagement", "Extra"];
+
+export const leadRule: fc.Arbitrary<RuleSpec> = fc
+  .record({
+    group: fc.constantFrom(...GROUPS),
+    source: fc.constant("Lead"),
+    points: fc.integer({ min: -20, max: 30 }),
+    cond: fc.oneof(
+      fc.record({
+        field: fc.constant("Title"),
+        op: fc.constant("contains"),
+        value: fc.constantFrom("vp", "eng", "student"),
+      }),
+      fc.record({
+        field: fc.constant("Title"),
+        op: fc.constant("="),
+        value: fc.constantFrom(...TITLES.filter(Boolean)),
+      }),
+      fc.record({
+        field: fc.constant("Employees"),
+        op: fc.constant(">"),
+        value: fc.integer({ min: 0, max: 500 }),
+      }),
+      fc.record({
+        field: fc.constant("Employees"),
+        op: fc.constant("between"),
+        value: fc.constantFrom("10..100", "50..1000"),
+      }),
+    ),
+  })
+  .map(({ cond, ...r }) => ({ ...r, ...cond }));
+
+export const activityRule: fc.Arbitrary<RuleSpec> = fc
+  .record({
+    group: fc.constantFrom(...GROUPS),
+    source: fc.constant("Activity"),
+    event: fc.constantFrom(...EVENTS, ""),
+    points: fc.oneof(fc.integer({ min: -10, max: 25 }), fc.constantFrom(2.5, 0.5, -1.5)),
+    max: fc.constantFrom("", 1, 2, 3),
+    within: fc.constantFrom("", 7, 30),
+    half: fc.constantFrom("", 0, 10),
+    detail: fc.constantFrom("", "pricing", "careers"),
+  })
+  .map(({ detail, ...r }) => (detail ? { ...r, field: "Detail", op: "contains", value: detail } : r));
+
+export const workbook = fc
+  .record({
+    leads: fc.array(
+      fc.record({
+        title: fc.constantFrom(...TITLES),
+        employees: fc.constantFrom<CellValue>(5, 80, 300, "1,200", "", "many"),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
+    activities: fc.array(
+      fc.record({
+        lead: fc.nat(7),
+        event: fc.constantFrom(...EVENTS),
+        detail: fc.constantFrom(...PAGES),
+        age: fc.oneof(fc.integer({ min: -3, max: 60 }), fc.double({ min: 0, max: 60, noNaN: true })),
+      }),
+      { maxLength: 25 },
+    ),
+    rules: fc.array(fc.oneof(leadRule, activityRule), { minLength: 1, maxLength: 6 }),
+    limits: fc.constantFrom<[CellValue, CellValue][]>([], [["", 20]], [[-5, ""]], [[0, 15]]),
+    floor: fc.constantFrom<CellValue>("", "none", -10),
+    ceiling: fc.constantFrom<CellValue>("", "none", 60),
+    halfLife: fc.constantFrom<CellValue>("", 14),
+  })
+  .map((w) => {
+    const leads: Grid = [
+      ["Email", "Title", "Employees"],
+      ...w.leads.map((l, i) => [`lead${i}@acme.com`, l.title, l.employees]),
+    ];
+    const activities: Grid = [
+      ["Timestamp", "Email", "Event", "Detail"],
+      ...w.activities.map((a) => [
+        new Date(AS_OF.getTime() - a.age * DAY).toISOString(),
+        `LEAD${a.lead}@acme.com`, // may be unknown (index ≥ leads), tests case-insensitive keys
+        a.event,
+        a.detail,
+      ]),
+    ];
+    const settings: Grid = [
+      ["Setting", "Value", "", "Group", "Min", "Max"],
+      ["Score floor", w.floor, "", "Extra", w.limits[0]?.[0] ?? "", w.limits[0]?.[1] ?? ""],
+      ["Score ceiling", w.ceiling, "", "", "", ""],
+      ["Half-life days", w.halfLife, "", "", "", ""],
+    ];
+    return { input: { leads, activities, matrix: matrix(...w.rules), settings }, rules: w.rules };
+  });

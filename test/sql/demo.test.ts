@@ -1,0 +1,17 @@
+// The demo workbook scored by DuckDB equals the engine on every output column, lead by lead.
+import { describe, expect, it } from "vitest";
+import { duckdbScores, engineScores } from "./compare";
+
+const AS_OF = new Date("2026-11-01T00:00:00Z");
+
+describe("DuckDB on the demo workbook", () => {
+  it("equals the engine on every output column", async () => {
+    const engine = await engineScores("examples/demo", AS_OF);
+    const duck = await duckdbScores("examples/demo", AS_OF);
+    expect(duck.outputHeaders).toEqual(engine.outputHeaders);
+    expect(duck.rows.size).toBe(engine.rows.size);
+    expect(engine.rows.size).toBeGreaterThan(100);
+    for (const [row, cells] of engine.rows)
+      expect({ row, cells: duck.rows.get(row) }).toEqual({ row, cells });
+  }, 60_000);
+});
