@@ -1,13 +1,12 @@
 // Installable trigger handlers (time-driven, edit, change, form submit). Thin calls into src/sheets.
-import { handleEdit, markStale, runDebouncedRescore } from "../sheets/auto-scoring";
-import { handleFormSubmit } from "../sheets/form-intake";
+import { markStale } from "../sheets/auto-scoring";
+import { continueLocked, intakeOrQueue, rescoreEditOrQueue, runFollowUp } from "../sheets/locked-run";
 import { runScheduled } from "../sheets/scheduled-run";
-import { continueFromCheckpoint } from "../sheets/scoring";
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
 export function onEditAutoScore(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleEdit(active(), e);
+  rescoreEditOrQueue(active(), e);
 }
 
 /** Structural changes (rows inserted or removed, sort) can move any lead: rescore everything, debounced. */
@@ -16,15 +15,16 @@ export function onChangeAutoScore(e: { changeType?: string }): void {
 }
 
 export function onFormSubmitIntake(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  handleFormSubmit(active(), e);
+  intakeOrQueue(active(), e);
 }
 
+/** The follow-up run: the work queued while another run held the lock, and the debounced full rescore. */
 export function debouncedRescore(): void {
-  runDebouncedRescore(active());
+  runFollowUp(active());
 }
 
 export function continueScoring(): void {
-  continueFromCheckpoint(active());
+  continueLocked(active());
 }
 
 /**

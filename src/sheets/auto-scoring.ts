@@ -1,15 +1,15 @@
 // Automatic scoring: installable edit/change/form triggers (one of each per document, as editor add-ons
 // allow), incremental rescoring of the leads an edit touches, and a debounced full rescore when the
-// matrix, Settings or Lists change.
+// matrix, Settings or Lists change. The work runs under the document lock, or is queued (locked-run.ts).
 import { TRIGGER_HANDLERS } from "../contract";
 import { parseSettings, scoreWorkbook } from "../core";
 import { findColumn } from "../core/headers";
 import { TAB } from "../core/types";
 import { normText } from "../core/values";
-import { withDocumentLock } from "./lock";
 import { ensureOutputHeaders, writeSomeRows } from "./outputs";
+import { type PendingItem, queueWork } from "./pending-work";
 import { runFullScoring } from "./scoring";
-import { clearState, KEY, readState, writeState } from "./state";
+import { KEY, readState, writeState } from "./state";
 import { tabKey } from "./tabs";
 import { deleteTriggers, newTrigger, runSoon } from "./triggers";
 import { readWorkbook } from "./workbook";
@@ -42,20 +42,10 @@ export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
   return on;
 }
 
-/** Marks scores stale and makes sure exactly one debounced full rescore is pending. */
+/** Queues a full rescore and makes sure one debounced follow-up run is pending (it does the queue). */
 export function markStale(): void {
-  writeState(KEY.staleSince, new Date().toISOString());
+  queueWork({ kind: "all" });
   runSoon(TRIGGER_HANDLERS.debounced, DEBOUNCE_MS);
-}
-
-export function runDebouncedRescore(ss: Spreadsheet): boolean {
-  deleteTriggers(TRIGGER_HANDLERS.debounced);
-  if (readState<string>(KEY.staleSince) === null) return false;
-  withDocumentLock(30_000, () => {
-    clearState(KEY.staleSince);
-    runFullScoring(ss, "edit");
-  });
-  return true;
 }
 
 /** Sheet rows of the leads an edit of `rows` on `tab` touches, or "all" when everything must be rescored. */
@@ -83,31 +73,45 @@ function touchedLeadRows(
   return rows;
 }
 
-/** The installable edit trigger's work. */
-export function handleEdit(ss: Spreadsheet, e: GoogleAppsScript.Events.SheetsOnEdit): void {
+export type EditWork = Extract<PendingItem, { kind: "edit" }>;
+
+/**
+ * What an installable edit asks for: the edited rows of Leads or the Activity Log, to rescore the leads they
+ * touch; a matrix, Settings, Lists or header edit marks everything stale instead (null: nothing more to do).
+ */
+export function editWork(e: GoogleAppsScript.Events.SheetsOnEdit): EditWork | null {
   const tab = tabKey(e.range.getSheet().getName());
   if ([TAB.matrix, TAB.settings, TAB.lists].some((t) => tabKey(t) === tab)) {
     markStale();
-    return;
+    return null;
   }
-  if (tab !== tabKey(TAB.leads) && tab !== tabKey(TAB.activities)) return;
+  if (tab !== tabKey(TAB.leads) && tab !== tabKey(TAB.activities)) return null;
   const firstRow = e.range.getRow();
   // A header edit (a renamed column) can change every lead's score.
   if (firstRow === 1) {
     markStale();
-    return;
+    return null;
   }
-  const lastRow = firstRow + e.range.getNumRows() - 1;
-  withDocumentLock(30_000, () => {
-    const workbook = readWorkbook(ss);
-    const rows = touchedLeadRows(tab, firstRow, lastRow, workbook);
-    if (rows === "all" || rows.size > INCREMENTAL_MAX_LEADS) {
+  return { kind: "edit", tab, firstRow, lastRow: firstRow + e.range.getNumRows() - 1 };
+}
+
+/** Rescores the leads these edits touch, with one read of the workbook (all of them past the limit). */
+export function rescoreEdits(ss: Spreadsheet, edits: readonly EditWork[]): void {
+  const workbook = readWorkbook(ss);
+  const rows = new Set<number>();
+  for (const { tab, firstRow, lastRow } of edits) {
+    const touched = touchedLeadRows(tab, firstRow, lastRow, workbook);
+    if (touched === "all") {
       runFullScoring(ss, "edit");
       return;
     }
-    if (rows.size === 0) return;
-    rescoreRows(workbook, rows);
-  });
+    for (const r of touched) rows.add(r);
+  }
+  if (rows.size > INCREMENTAL_MAX_LEADS) {
+    runFullScoring(ss, "edit");
+    return;
+  }
+  if (rows.size > 0) rescoreRows(workbook, rows);
 }
 
 /** Scores only `rows` and writes only their output cells. */

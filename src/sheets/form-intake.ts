@@ -2,7 +2,8 @@
 // "Form Submit" activity, and the lead is scored at once. An existing lead gets only the cells its answers
 // change (the row is never read and written back: that would freeze the user's formulas and re-parse text),
 // and an edited response (Sheets fires onFormSubmit again for the same response row) updates the activity
-// it recorded instead of adding another.
+// it recorded instead of adding another. The caller holds the document lock (locked-run.ts); responses that
+// came while another run held it are taken in as a batch, with one read of the workbook.
 import { parseSettings } from "../core";
 import { findColumn, normalizeHeader } from "../core/headers";
 import { contiguousRuns } from "../core/output-columns";
@@ -10,7 +11,7 @@ import { type CellValue, type Grid, TAB } from "../core/types";
 import { cellText, isBlank, normText } from "../core/values";
 import { rescoreRows } from "./auto-scoring";
 import { literal } from "./cell-text";
-import { withDocumentLock } from "./lock";
+import type { PendingItem, PendingOf } from "./pending-work";
 import { tabKey } from "./tabs";
 import { readWorkbook } from "./workbook";
 
@@ -22,9 +23,15 @@ export const FORM_EVENT = "Form Submit";
 /** Form questions that name the lead key under another title. */
 const KEY_ALIASES = ["email address", "e-mail", "email"];
 
-function answers(e: FormEvent): Map<string, string> {
+/** A response to take in: its answers by normalized question, and the Detail its activity records. */
+export interface FormResponse {
+  answers: Map<string, string>;
+  detail: string;
+}
+
+function answers(namedValues: Record<string, string[]> | undefined): Map<string, string> {
   const map = new Map<string, string>();
-  for (const [question, values] of Object.entries(e.namedValues ?? {})) {
+  for (const [question, values] of Object.entries(namedValues ?? {})) {
     const text = (values ?? []).join(", ").trim();
     if (text) map.set(normalizeHeader(question), text);
   }
@@ -38,9 +45,53 @@ export interface IntakeResult {
 }
 
 /** The response's row in the form's responses tab ("Form Responses 1 row 7"), the same when it is edited. */
-function responseDetail(e: FormEvent): string {
-  if (!e.range) return "Form";
-  return `${e.range.getSheet().getName()} row ${e.range.getRow()}`;
+const rowDetail = (sheet: string, row: number) => `${sheet} row ${row}`;
+
+export function formResponse(e: FormEvent): FormResponse {
+  const detail = e.range ? rowDetail(e.range.getSheet().getName(), e.range.getRow()) : "Form";
+  return { answers: answers(e.namedValues), detail };
+}
+
+/** What to queue for a response when the lock is busy: its responses-tab row, or its answers when none. */
+export function formItem(e: FormEvent): PendingItem {
+  return e.range
+    ? { kind: "form", sheet: e.range.getSheet().getName(), row: e.range.getRow() }
+    : { kind: "form", answers: e.namedValues ?? {} };
+}
+
+/**
+ * Queued responses as they read now: each responses-tab row as displayed (what the form sent; an edited
+ * response its new answers), under the tab's header row. One read per responses tab, of the rows queued.
+ */
+export function queuedResponses(ss: Spreadsheet, items: readonly PendingOf<"form">[]): FormResponse[] {
+  const rows = new Map<string, string[][]>();
+  const first = new Map<string, number>();
+  for (const { item } of items) {
+    if (!("sheet" in item) || rows.has(item.sheet)) continue;
+    const sheet = ss.getSheetByName(item.sheet);
+    const queued = items.flatMap((p) =>
+      "sheet" in p.item && p.item.sheet === item.sheet ? [p.item.row] : [],
+    );
+    const [from, to] = [Math.min(...queued), Math.max(...queued)];
+    if (!sheet || to > sheet.getLastRow()) continue;
+    const width = sheet.getLastColumn();
+    rows.set(item.sheet, [
+      sheet.getRange(1, 1, 1, width).getDisplayValues()[0],
+      ...sheet.getRange(from, 1, to - from + 1, width).getDisplayValues(),
+    ]);
+    first.set(item.sheet, from);
+  }
+  return items.flatMap(({ item }): FormResponse[] => {
+    if (!("sheet" in item)) return [{ answers: answers(item.answers), detail: "Form" }];
+    const block = rows.get(item.sheet);
+    if (!block) return [];
+    const values = block[item.row - first.get(item.sheet)! + 1];
+    const named: Record<string, string[]> = {};
+    block[0].forEach((question, c) => {
+      if (question) named[question] = [values[c]];
+    });
+    return [{ answers: answers(named), detail: rowDetail(item.sheet, item.row) }];
+  });
 }
 
 /**
@@ -129,19 +180,21 @@ function recordActivity(
   activities.push(activity);
 }
 
-export function handleFormSubmit(ss: Spreadsheet, e: FormEvent): IntakeResult | null {
-  const given = answers(e);
-  const detail = responseDetail(e);
-  return withDocumentLock(30_000, () => {
-    const workbook = readWorkbook(ss);
-    const { leads, activities, settings } = workbook.input;
-    const headers = leads[0] ?? [];
-    const { leadKey } = parseSettings(settings).settings;
-    const keyColumn = findColumn(headers, leadKey);
+/** Takes in each response (in order, so a later one for the same lead wins), then scores the leads touched. */
+export function takeInResponses(ss: Spreadsheet, responses: readonly FormResponse[]): IntakeResult[] {
+  if (responses.length === 0) return [];
+  const workbook = readWorkbook(ss);
+  const { leads, activities, settings } = workbook.input;
+  const headers = leads[0] ?? [];
+  const { leadKey } = parseSettings(settings).settings;
+  const keyColumn = findColumn(headers, leadKey);
+  const activitySheet = workbook.sheets.get(tabKey(TAB.activities));
+  const results: IntakeResult[] = [];
+  for (const { answers: given, detail } of responses) {
     const keyText =
       given.get(normalizeHeader(leadKey)) ??
       KEY_ALIASES.map((a) => given.get(a)).find((v) => v !== undefined);
-    if (keyColumn < 0 || !keyText) return null;
+    if (keyColumn < 0 || !keyText) continue;
 
     const existing = leads.findIndex((row, i) => i > 0 && normText(row[keyColumn]) === normText(keyText));
     const now = new Date();
@@ -152,10 +205,10 @@ export function handleFormSubmit(ss: Spreadsheet, e: FormEvent): IntakeResult | 
         ? updateLead(workbook.leadsSheet, sheetRow, leads[existing], headers, keyColumn, given)
         : appendLead(workbook.leadsSheet, headers, keyColumn, keyText, given, now);
 
-    const activitySheet = workbook.sheets.get(tabKey(TAB.activities));
     if (activitySheet && activities && activities.length > 0)
       recordActivity(activitySheet, activities, leadKey, keyText, detail, now);
-    rescoreRows(workbook, new Set([sheetRow]));
-    return { key: keyText, sheetRow, created: existing < 0 };
-  });
+    results.push({ key: keyText, sheetRow, created: existing < 0 });
+  }
+  if (results.length > 0) rescoreRows(workbook, new Set(results.map((r) => r.sheetRow)));
+  return results;
 }

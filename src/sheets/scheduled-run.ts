@@ -20,7 +20,8 @@ import {
   notificationSettings,
   type RunLead,
 } from "../core/notify";
-import { BusyError, withDocumentLock } from "./lock";
+import { BusyError } from "./lock";
+import { lockedRun } from "./locked-run";
 import {
   clearJournal,
   createStateSheet,
@@ -158,7 +159,7 @@ export function notifyNote(o: NotifyOutcome): string | undefined {
 export function runScheduled(ss: Spreadsheet): RunSummary | null {
   const startedAt = Date.now();
   try {
-    return withDocumentLock(SCHEDULE_LOCK_WAIT_MS, () => {
+    return lockedRun(ss, SCHEDULE_LOCK_WAIT_MS, () => {
       const full = runFullScoring(ss, "schedule", { startedAt });
       const outcome = processTierChanges(ss, full, { deliver: true, startedAt });
       const note = [full.summary.note, notifyNote(outcome)].filter(Boolean).join(" ");

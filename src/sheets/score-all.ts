@@ -1,6 +1,6 @@
-// "Score all leads now": a full run under the document lock, reported in a toast.
+// "Score all leads now": a full run under the document lock (then the queued work), reported in a toast.
 import type { RunSummary } from "../contract";
-import { withDocumentLock } from "./lock";
+import { lockedRun } from "./locked-run";
 import { type FullRun, runFullScoring } from "./scoring";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,7 +18,7 @@ export function summaryText(summary: RunSummary): string {
 }
 
 export function scoreAllWithToast(ss: Spreadsheet, trigger: RunSummary["trigger"]): FullRun {
-  const result = withDocumentLock(10_000, () => runFullScoring(ss, trigger));
+  const result = lockedRun(ss, 10_000, () => runFullScoring(ss, trigger));
   ss.toast(summaryText(result.summary), "Leadscore", 10);
   return result;
 }

@@ -7,6 +7,7 @@ import { type ScoreRun, scoreWorkbook } from "../core";
 import { SETTING } from "../core/known-settings";
 import { workbookGrids } from "./grids";
 import { ensureOutputHeaders, writeOutputRows } from "./outputs";
+import { donePending, pendingWork } from "./pending-work";
 import { writeMatrixNotes, writeProblemsTab } from "./problems-tab";
 import { writeSetting } from "./settings-tab";
 import { clearState, KEY, readState, writeState } from "./state";
@@ -22,7 +23,12 @@ interface Checkpoint {
   asOf: string;
   nextRow: number;
   trigger: RunSummary["trigger"];
+  /** Keys of the queued edits and rescores this run covers, done when it ends. */
+  covers?: string[];
 }
+
+/** A checkpoint names at most this many covered items (~6 KB of the 9 KB a property holds); more stay queued. */
+const MAX_COVERS = 100;
 
 export interface FullRun {
   run: ScoreRun;
@@ -43,11 +49,17 @@ export function tierCounts(run: ScoreRun): Record<string, number> {
 export function runFullScoring(
   ss: Spreadsheet,
   trigger: RunSummary["trigger"],
-  options: { asOf?: Date; fromRow?: number; startedAt?: number } = {},
+  options: { asOf?: Date; fromRow?: number; startedAt?: number; covers?: string[] } = {},
 ): FullRun {
   const startedAt = options.startedAt ?? Date.now();
   const asOf = options.asOf ?? new Date();
   const fromRow = options.fromRow ?? 2;
+  // Edits and rescores queued before the workbook is read are covered by this run; later ones are not.
+  const covers =
+    options.covers ??
+    pendingWork()
+      .filter((p) => p.item.kind !== "form")
+      .map((p) => p.key);
   const workbook = readWorkbook(ss);
   const { input, leadsSheet } = workbook;
   const lastRow = input.leads.length;
@@ -73,12 +85,18 @@ export function runFullScoring(
   }
   const continued = next <= lastRow;
   if (continued) {
-    writeState(KEY.checkpoint, { asOf: asOf.toISOString(), nextRow: next, trigger } satisfies Checkpoint);
+    const checkpoint: Checkpoint = {
+      asOf: asOf.toISOString(),
+      nextRow: next,
+      trigger,
+      covers: covers.slice(0, MAX_COVERS),
+    };
+    writeState(KEY.checkpoint, checkpoint);
     runSoon(TRIGGER_HANDLERS.checkpoint, 60_000);
   } else {
     clearState(KEY.checkpoint);
-    // Every lead is scored with the current matrix now, so a pending debounced rescore has nothing to do.
-    clearState(KEY.staleSince);
+    // Every lead is scored with the data read at the start, so the work queued before that is done.
+    donePending(covers);
     finishRun(ss, workbook, run, asOf);
   }
   const summary: RunSummary = {
@@ -103,7 +121,7 @@ function finishRun(ss: Spreadsheet, workbook: SheetWorkbook, run: ScoreRun, asOf
     writeSetting(workbook.sheets, workbook.input.settings, SETTING.scoredAt.name, asOf);
 }
 
-/** The follow-up trigger's work: resume from the checkpoint with the same as-of time. */
+/** The follow-up trigger's work (under the lock, locked-run.ts): resume from the checkpoint with the same as-of time. */
 export function continueFromCheckpoint(ss: Spreadsheet): FullRun | null {
   const checkpoint = readState<Checkpoint>(KEY.checkpoint);
   deleteTriggers(TRIGGER_HANDLERS.checkpoint);
@@ -111,6 +129,7 @@ export function continueFromCheckpoint(ss: Spreadsheet): FullRun | null {
   return runFullScoring(ss, checkpoint.trigger, {
     asOf: new Date(checkpoint.asOf),
     fromRow: checkpoint.nextRow,
+    covers: checkpoint.covers ?? [],
   });
 }
 

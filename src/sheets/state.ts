@@ -5,7 +5,6 @@ export const KEY = {
   autoScoring: "leadscore.autoScoring",
   schedule: "leadscore.schedule",
   checkpoint: "leadscore.checkpoint",
-  staleSince: "leadscore.staleSince",
 } as const;
 
 function store(): GoogleAppsScript.Properties.Properties {

@@ -9,7 +9,7 @@ interface Injection {
   message?: string;
 }
 
-const matches = (name: string, match?: CallMatch) =>
+export const matches = (name: string, match?: CallMatch) =>
   match === undefined
     ? true
     : typeof match === "string"
@@ -24,6 +24,8 @@ export class CallCounter {
   guard?: (name: string) => void;
   /** Called after counting, e.g. to let time pass per call. */
   onCall?: (name: string) => void;
+  /** Called once a call is allowed ("before" it runs) and when it returns ("after"): interleave.ts. */
+  onStep?: (name: string, phase: "before" | "after") => void;
 
   record(name: string): void {
     if (this.paused) return;
@@ -40,6 +42,12 @@ export class CallCounter {
       this.injections.splice(i, 1);
       throw new Error(inj.message ?? `Injected failure at ${name}`);
     }
+    this.onStep?.(name, "before");
+  }
+
+  /** A counted call returned. */
+  returned(name: string): void {
+    if (!this.paused) this.onStep?.(name, "after");
   }
 
   /** The (n+1)-th call matching `match` (exact name, name prefix, or RegExp; any call if omitted) throws, once. */
@@ -110,6 +118,7 @@ export function counted<T extends object>(target: T, cls: string, calls: CallCou
       return function (this: unknown, ...args: unknown[]) {
         calls.record(name);
         const result = fn.apply(t, args);
+        calls.returned(name);
         return result === t ? proxy : result;
       };
     },

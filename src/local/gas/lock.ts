@@ -1,6 +1,9 @@
-// LockService. The runtime is single-threaded, so "another run" holding a lock is simulated with
-// LockState.holdByOther(); waiting advances the clock, so a lock released by the other run within the
-// timeout is acquired, and tryLock/waitLock time out otherwise. Locks are released when a run ends.
+// LockService. "Another run" holding a lock is either simulated with LockState.holdByOther(), or a real
+// execution of the script that an interleaved one (interleave.ts) overlaps. Waiting advances the clock, so a
+// lock the simulated holder releases within the timeout is acquired; a lock held by a running execution
+// cannot be released while the waiter runs, so tryLock/waitLock time out. Locks are released when a run
+// ends. The waitLock message is the one Apps Script throws (reference/lock/lock: "timing out with an
+// exception").
 import type { Env } from "./env";
 
 export type LockScope = "document" | "script" | "user";

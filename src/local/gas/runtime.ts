@@ -11,6 +11,7 @@ import { Env, hostRealm, type LogEntry, type RuntimeOptions } from "./env";
 import { DocumentEvents } from "./events";
 import { Executions, type FireOptions, type TriggerRun } from "./execution";
 import { type GasGlobals, makeGlobals, type Scoped } from "./globals";
+import { type Interleaved, type InterleaveStep, Interleavings } from "./interleave";
 import { type LockScope, LockState } from "./lock";
 import { type MailMessage, MailState } from "./mail";
 import { loadEmpty, loadScript, type ScriptHandle } from "./script";
@@ -25,6 +26,7 @@ import { UiLog } from "./ui";
 export type { RuntimeOptions } from "./env";
 export type { FireOptions, TriggerRun } from "./execution";
 export type { GasGlobals } from "./globals";
+export type { Interleaved, InterleavePoint, InterleaveStep, StepOutcome } from "./interleave";
 export type { ScriptHandle } from "./script";
 export type { SheetState } from "./spreadsheet/inspect";
 export type { TabValues } from "./spreadsheet/workbook";
@@ -63,6 +65,7 @@ export class LocalRuntime {
   private readonly executions: Executions;
   private readonly events: DocumentEvents;
   private readonly clockTriggers: ClockTriggers;
+  private readonly interleavings: Interleavings;
 
   constructor(options: LocalRuntimeOptions = {}) {
     this.clock = new Clock(options.now ?? new Date());
@@ -97,6 +100,7 @@ export class LocalRuntime {
     this.runs = this.executions.runs;
     this.events = new DocumentEvents(env, this.clock, this.workbook, this.triggers, this.executions);
     this.clockTriggers = new ClockTriggers(this.clock, this.triggers, this.executions);
+    this.interleavings = new Interleavings(env, this.clock, this.calls);
   }
 
   // ---------------------------------------------------------------- workbook
@@ -161,6 +165,15 @@ export class LocalRuntime {
 
   releaseLock(scope: LockScope = "document"): void {
     this.locks.releaseOther(scope);
+  }
+
+  /**
+   * Overlapping executions (interleave.ts): runs `outer` (e.g. `() => rt.clickMenu("Score all leads now")`);
+   * at each step's service call of the outer run, the step's inner run starts and runs to its end, then
+   * the outer run goes on. Throws when a step's call never came; an inner run's error is in its outcome.
+   */
+  interleave<T>(outer: () => T, steps: InterleaveStep[]): Interleaved<T> {
+    return this.interleavings.run(outer, steps);
   }
 
   // ---------------------------------------------------------------- loading scripts
