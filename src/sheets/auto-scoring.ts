@@ -1,11 +1,12 @@
 // Automatic scoring: installable edit/change/form triggers (one of each per document, as editor add-ons
 // allow), incremental rescoring of the leads an edit touches, and a debounced full rescore when the
-// matrix, Settings or Lists change.
+// matrix, Settings or Lists change. The triggers are the editor's who turned it on (feature-owner.ts).
 import { TRIGGER_HANDLERS } from "../contract";
 import { parseSettings, scoreWorkbook } from "../core";
 import { findColumn } from "../core/headers";
 import { TAB } from "../core/types";
 import { normText } from "../core/values";
+import { recordOwner } from "./feature-owner";
 import { withDocumentLock } from "./lock";
 import { ensureOutputHeaders, writeSomeRows } from "./outputs";
 import { runFullScoring } from "./scoring";
@@ -39,6 +40,9 @@ export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
     newTrigger(TRIGGER_HANDLERS.form).forSpreadsheet(ss).onFormSubmit().create();
   }
   writeState(KEY.autoScoring, on);
+  recordOwner("autoScoring", on);
+  // Taking over from another editor: their pending debounced rescore retires, so this user's does it.
+  if (on && readState<string>(KEY.staleSince) !== null) runSoon(TRIGGER_HANDLERS.debounced, DEBOUNCE_MS);
   return on;
 }
 

@@ -5,6 +5,7 @@
 import { type RunSummary, TRIGGER_HANDLERS } from "../contract";
 import { type ScoreRun, scoreWorkbook } from "../core";
 import { SETTING } from "../core/known-settings";
+import { effectiveUser, isAnotherUser } from "./feature-owner";
 import { workbookGrids } from "./grids";
 import { ensureOutputHeaders, writeOutputRows } from "./outputs";
 import { writeMatrixNotes, writeProblemsTab } from "./problems-tab";
@@ -22,6 +23,8 @@ interface Checkpoint {
   asOf: string;
   nextRow: number;
   trigger: RunSummary["trigger"];
+  /** Whose follow-up trigger continues it: another editor's left over from an older checkpoint retires. */
+  owner?: string;
 }
 
 export interface FullRun {
@@ -73,7 +76,13 @@ export function runFullScoring(
   }
   const continued = next <= lastRow;
   if (continued) {
-    writeState(KEY.checkpoint, { asOf: asOf.toISOString(), nextRow: next, trigger } satisfies Checkpoint);
+    const checkpoint: Checkpoint = {
+      asOf: asOf.toISOString(),
+      nextRow: next,
+      trigger,
+      owner: effectiveUser(),
+    };
+    writeState(KEY.checkpoint, checkpoint);
     runSoon(TRIGGER_HANDLERS.checkpoint, 60_000);
   } else {
     clearState(KEY.checkpoint);
@@ -107,7 +116,7 @@ function finishRun(ss: Spreadsheet, workbook: SheetWorkbook, run: ScoreRun, asOf
 export function continueFromCheckpoint(ss: Spreadsheet): FullRun | null {
   const checkpoint = readState<Checkpoint>(KEY.checkpoint);
   deleteTriggers(TRIGGER_HANDLERS.checkpoint);
-  if (!checkpoint) return null;
+  if (!checkpoint || isAnotherUser(checkpoint.owner)) return null;
   return runFullScoring(ss, checkpoint.trigger, {
     asOf: new Date(checkpoint.asOf),
     fromRow: checkpoint.nextRow,

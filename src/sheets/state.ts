@@ -6,6 +6,9 @@ export const KEY = {
   schedule: "leadscore.schedule",
   checkpoint: "leadscore.checkpoint",
   staleSince: "leadscore.staleSince",
+  /** Whose triggers run each feature (feature-owner.ts). */
+  scheduleOwner: "leadscore.schedule.owner",
+  autoScoringOwner: "leadscore.autoScoring.owner",
 } as const;
 
 function store(): GoogleAppsScript.Properties.Properties {
