@@ -183,3 +183,35 @@ describe("several editors: automatic scoring", () => {
     expect(owners("debouncedRescore")).toEqual([]);
   });
 });
+
+describe("several editors: follow-ups and older documents", () => {
+  it("a checkpoint's follow-up runs only for the editor whose run left the checkpoint", () => {
+    const { s, rt } = editors();
+    const followUp = (email: string) =>
+      rt.env.users.actAs(email, () =>
+        s.script.evaluate('ScriptApp.newTrigger("continueScoring").timeBased().after(60000).create(); 0'),
+      );
+    const checkpoint = { asOf: T0.toISOString(), nextRow: 2, trigger: "manual", owner: BEN };
+    rt.properties.document.set("leadscore.checkpoint", JSON.stringify(checkpoint));
+    followUp(ANA); // left over from an older checkpoint of A's
+    expect(rt.advanceAndRun(61_000).map((r) => [r.handler, r.user])).toEqual([["continueScoring", ANA]]);
+    expect(scoreOf(s, "vp@acme.com")).toBeUndefined();
+    expect(rt.triggers.list).toEqual([]);
+
+    followUp(BEN);
+    expect(rt.advanceAndRun(61_000).map((r) => [r.handler, r.user])).toEqual([["continueScoring", BEN]]);
+    expect(scoreOf(s, "vp@acme.com")).toBe(87); // 50 + 40 × 0.5^(1/10), as of the checkpoint
+    expect(rt.properties.document.get("leadscore.checkpoint")).toBeUndefined();
+  });
+
+  it("a schedule turned on before owners were recorded is claimed by the first trigger to fire", () => {
+    const { s, rt, ben, state, owners } = editors();
+    s.script.call("setSchedule", { kind: "hourly" });
+    ben.call("setSchedule", { kind: "hourly" });
+    rt.properties.document.delete("leadscore.schedule.owner");
+    expect(state()).toMatchObject({ runsUnder: { schedule: null } });
+    expect(rt.advanceAndRun(HOUR).map((r) => r.user)).toEqual([ANA, BEN]);
+    expect(state()).toMatchObject({ runsUnder: { schedule: ANA } });
+    expect(owners("scheduledRun")).toEqual([ANA]);
+  });
+});
