@@ -14,6 +14,15 @@ export function describeSchedule(s: Schedule | null): string {
   return `Daily at ${s.atHour == null ? "?" : hourLabel(s.atHour)}`;
 }
 
+/**
+ * Whose triggers run a feature, e.g. "Runs under ana@example.com, every hour": their account's quotas
+ * apply, and any editor can turn it off or take it over. `owner` is null for a feature turned on before
+ * owners were recorded.
+ */
+export function runsUnder(owner: string | null, what: string): string {
+  return `Runs under ${owner ?? "the editor who turned it on"}, ${what}`;
+}
+
 /** An ISO time shown in the spreadsheet's time zone (falls back to the browser's if it is unknown). */
 export function formatTime(iso: string, timeZone: string): string {
   const d = new Date(iso);

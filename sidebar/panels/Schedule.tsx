@@ -10,6 +10,7 @@ import {
   formatTime,
   hourLabel,
   looksLikeEmail,
+  runsUnder,
   splitEmails,
 } from "../logic/format";
 import { call } from "../rpc";
@@ -61,6 +62,18 @@ function ScheduleForm({ state, onState }: PanelProps) {
         Current: <strong>{describeSchedule(state.schedule)}</strong>. Times are in {state.timeZone}.
         {state.autoScoring ? " Leads are also rescored when edited." : ""}
       </p>
+      {state.schedule && (
+        <p class="muted" data-testid="schedule-runs-under">
+          {runsUnder(state.runsUnder.schedule, describeSchedule(state.schedule).toLowerCase())}. Any editor
+          can turn it off; applying a schedule makes it run under your account.
+        </p>
+      )}
+      {state.autoScoring && (
+        <p class="muted" data-testid="auto-scoring-runs-under">
+          Automatic scoring is on. {runsUnder(state.runsUnder.autoScoring, "on every edit and form response")}
+          .
+        </p>
+      )}
       <label class="inline field">
         <input type="checkbox" checked={d.on} onChange={(e) => setD({ ...d, on: e.currentTarget.checked })} />
         Rescore and notify on a schedule

@@ -26,6 +26,8 @@ export interface SidebarState {
   notifications: NotifySettings;
   schedule: Schedule | null;
   autoScoring: boolean;
+  /** The editor whose triggers run each feature (any editor can turn it off or take it over); null when off. */
+  runsUnder: { schedule: string | null; autoScoring: string | null };
   lastRun: RunSummary | null;
   pending: PendingNotification[];
   problems: Problem[];

@@ -1,13 +1,15 @@
 // Automatic scoring: installable edit/change/form triggers (one of each per document, as editor add-ons
 // allow), incremental rescoring of the leads an edit touches, and a debounced full rescore when the
-// matrix, Settings or Lists change. The work runs under the document lock, or is queued (locked-run.ts).
+// matrix, Settings or Lists change. The work runs under the document lock, or is queued (locked-run.ts); the triggers are the
+// editor's who turned it on (feature-owner.ts).
 import { TRIGGER_HANDLERS } from "../contract";
 import { parseSettings, scoreWorkbook } from "../core";
 import { findColumn } from "../core/headers";
 import { TAB } from "../core/types";
 import { normText } from "../core/values";
+import { recordOwner } from "./feature-owner";
 import { ensureOutputHeaders, writeSomeRows } from "./outputs";
-import { type PendingItem, queueWork } from "./pending-work";
+import { type PendingItem, pendingWork, queueWork } from "./pending-work";
 import { runFullScoring } from "./scoring";
 import { KEY, readState, writeState } from "./state";
 import { tabKey } from "./tabs";
@@ -39,6 +41,10 @@ export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
     newTrigger(TRIGGER_HANDLERS.form).forSpreadsheet(ss).onFormSubmit().create();
   }
   writeState(KEY.autoScoring, on);
+  recordOwner("autoScoring", on);
+  // Taking over from another editor with work still queued: this user's follow-up is pending too (whichever
+  // runs first does the queue, under the lock, once).
+  if (on && pendingWork().length > 0) runSoon(TRIGGER_HANDLERS.debounced, DEBOUNCE_MS);
   return on;
 }
 

@@ -1,5 +1,8 @@
 // The scheduled rescoring trigger: exactly one time-driven trigger when a schedule is on, none when off.
+// The trigger is the setting editor's own; the document state names that editor (feature-owner.ts), and
+// another editor's older schedule trigger retires at its next firing (trigger-guard.ts).
 import { type Schedule, TRIGGER_HANDLERS } from "../contract";
+import { recordOwner } from "./feature-owner";
 import { clearState, KEY, readState, writeState } from "./state";
 import { deleteTriggers, newTrigger } from "./triggers";
 
@@ -35,6 +38,7 @@ export function applySchedule(
   deleteTriggers(TRIGGER_HANDLERS.schedule);
   if (!valid) {
     clearState(KEY.schedule);
+    recordOwner("schedule", false);
     return null;
   }
   // An editor add-on has one time-driven trigger per document: one-off follow-ups give way to the
@@ -48,5 +52,6 @@ export function applySchedule(
     builder.everyHours(valid.kind === "hourly" ? 1 : valid.hours!).create();
   }
   writeState(KEY.schedule, valid);
+  recordOwner("schedule", true);
   return valid;
 }

@@ -5,6 +5,7 @@
 import { type RunSummary, TRIGGER_HANDLERS } from "../contract";
 import { type ScoreRun, scoreWorkbook } from "../core";
 import { SETTING } from "../core/known-settings";
+import { effectiveUser, isAnotherUser } from "./feature-owner";
 import { workbookGrids } from "./grids";
 import { ensureOutputHeaders, writeOutputRows } from "./outputs";
 import { donePending, pendingWork } from "./pending-work";
@@ -25,6 +26,8 @@ interface Checkpoint {
   trigger: RunSummary["trigger"];
   /** Keys of the queued edits and rescores this run covers, done when it ends. */
   covers?: string[];
+  /** Whose follow-up trigger continues it: another editor's left over from an older checkpoint retires. */
+  owner?: string;
 }
 
 /** A checkpoint names at most this many covered items (~6 KB of the 9 KB a property holds); more stay queued. */
@@ -90,6 +93,7 @@ export function runFullScoring(
       nextRow: next,
       trigger,
       covers: covers.slice(0, MAX_COVERS),
+      owner: effectiveUser(),
     };
     writeState(KEY.checkpoint, checkpoint);
     runSoon(TRIGGER_HANDLERS.checkpoint, 60_000);
@@ -125,7 +129,7 @@ function finishRun(ss: Spreadsheet, workbook: SheetWorkbook, run: ScoreRun, asOf
 export function continueFromCheckpoint(ss: Spreadsheet): FullRun | null {
   const checkpoint = readState<Checkpoint>(KEY.checkpoint);
   deleteTriggers(TRIGGER_HANDLERS.checkpoint);
-  if (!checkpoint) return null;
+  if (!checkpoint || isAnotherUser(checkpoint.owner)) return null;
   return runFullScoring(ss, checkpoint.trigger, {
     asOf: new Date(checkpoint.asOf),
     fromRow: checkpoint.nextRow,

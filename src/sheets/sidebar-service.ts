@@ -11,6 +11,7 @@ import { validateTiers } from "../core/tiers";
 import { type CellValue, type Grid, TAB, type Tier } from "../core/types";
 import { cellText, isBlank, normText, parseNumber } from "../core/values";
 import { isAutoScoring } from "./auto-scoring";
+import { featureOwner } from "./feature-owner";
 import { withDocumentLock } from "./lock";
 import { pendingNotifications } from "./notification-state";
 import { applySchedule, currentSchedule } from "./schedule";
@@ -52,6 +53,7 @@ function stateOf(workbook: SheetWorkbook): SidebarState {
     notifications: notificationSettings(settings.values),
     schedule: currentSchedule(),
     autoScoring: isAutoScoring(),
+    runsUnder: { schedule: featureOwner("schedule"), autoScoring: featureOwner("autoScoring") },
     lastRun: readState<RunSummary>(KEY.lastRun),
     pending: pendingNotifications(),
     problems: validateWorkbook(input, workbook.timeZone),

@@ -5,6 +5,9 @@ export const KEY = {
   autoScoring: "leadscore.autoScoring",
   schedule: "leadscore.schedule",
   checkpoint: "leadscore.checkpoint",
+  /** Whose triggers run each feature (feature-owner.ts). */
+  scheduleOwner: "leadscore.schedule.owner",
+  autoScoringOwner: "leadscore.autoScoring.owner",
 } as const;
 
 function store(): GoogleAppsScript.Properties.Properties {

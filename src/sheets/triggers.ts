@@ -16,6 +16,13 @@ export function deleteTriggers(handler: TriggerHandler): void {
     if (t.getHandlerFunction() === handler) ScriptApp.deleteTrigger(t);
 }
 
+/** Deletes the trigger with this unique id when this user owns it (another user's is not even visible). */
+export function deleteTriggerById(uid: string): boolean {
+  const t = ScriptApp.getProjectTriggers().find((x) => x.getUniqueId() === uid);
+  if (t) ScriptApp.deleteTrigger(t);
+  return t !== undefined;
+}
+
 /**
  * Asks for a one-off run of `handler` in `ms`. Editor add-ons get one time-driven trigger per document:
  * when the schedule holds it, creating another throws, and the work (kept in document state by the caller)

@@ -176,6 +176,7 @@ export class FakeApi implements SidebarApi {
       notifications: { ...this.notifications, emails: [...this.notifications.emails] },
       schedule: this.schedule && { ...this.schedule },
       autoScoring: true,
+      runsUnder: { schedule: this.schedule ? "ana@example.com" : null, autoScoring: "ben@example.com" },
       lastRun: this.lastRun,
       pending: [{ key: "L0004", name: `${XSS_NAME} Hopper`, tier: "Sales-ready", score: 91 }],
       problems: this.problems.map((p) => ({ ...p })),

@@ -273,6 +273,11 @@ describe("other panels", () => {
     await sb.getByText("Schedule set: every 4 hours.").waitFor();
     expect(api.schedule).toEqual({ kind: "everyHours", hours: 4 });
     await sb.getByText("Current: Every 4 hours").waitFor();
+    // Whose triggers run it, for every editor to see (the fake names ana as the schedule's owner).
+    await sb.getByText("Runs under ana@example.com, every 4 hours.", { exact: false }).waitFor();
+    await sb
+      .getByText("Runs under ben@example.com, on every edit and form response.", { exact: false })
+      .waitFor();
 
     await sb.getByLabel("Recipients", { exact: true }).fill("a@example.com, b@example.com");
     await sb.getByLabel("One email per lead", { exact: true }).check();

@@ -1,5 +1,6 @@
 // CacheService: string caches per scope, entries expiring by the runtime clock (default 10 min, max 6 h).
 import type { Env } from "./env";
+import type { PerUser } from "./users";
 
 const MAX_KEY = 250;
 const MAX_VALUE_BYTES = 100 * 1024;
@@ -57,7 +58,7 @@ export class Cache {
 export class CacheService {
   constructor(
     private readonly env: Env,
-    readonly _stores: { document: CacheMap; script: CacheMap; user: CacheMap },
+    readonly _stores: { document: CacheMap; script: CacheMap; user: PerUser<CacheMap> },
   ) {}
   getDocumentCache(): Cache {
     return this.env.wrap(new Cache(this.env, this._stores.document), "Cache");
@@ -66,6 +67,6 @@ export class CacheService {
     return this.env.wrap(new Cache(this.env, this._stores.script), "Cache");
   }
   getUserCache(): Cache {
-    return this.env.wrap(new Cache(this.env, this._stores.user), "Cache");
+    return this.env.wrap(new Cache(this.env, this._stores.user.of(this.env.identity.effective)), "Cache");
   }
 }

@@ -41,6 +41,7 @@ export class ClockTriggers {
         authMode: "FULL",
         event,
         triggerUid: t.uid,
+        start: { kind: "installable", owner: t.owner, byKeyboard: false },
       },
       opts,
     );

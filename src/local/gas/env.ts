@@ -2,6 +2,7 @@
 import type { CellValue } from "../../core/types";
 import { type CallCounter, counted } from "./calls";
 import type { Clock } from "./clock";
+import { type Identity, type Start, Users } from "./users";
 
 export type AuthMode = "NONE" | "CUSTOM_FUNCTION" | "LIMITED" | "FULL";
 
@@ -15,8 +16,10 @@ export interface RuntimeOptions {
   locale?: string;
   /** MailApp recipients per 24 h (default 100, a consumer account). */
   mailQuota?: number;
-  /** Effective (and active) user email (default "owner@example.com"). */
+  /** The spreadsheet's owner, at the keyboard unless `rt.as(email)` says otherwise (default "owner@example.com"). */
   user?: string;
+  /** The other editors of the spreadsheet (users.ts: whom executions run as). */
+  users?: string[];
   spreadsheetName?: string;
   spreadsheetId?: string;
   /** HTML files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile, by name (".html" optional). */
@@ -63,6 +66,8 @@ export interface Execution {
   authMode: AuthMode;
   startedAt: number;
   limitMs: number;
+  /** Whom it runs as (users.ts). */
+  identity: Identity;
 }
 
 export class Env {
@@ -71,7 +76,10 @@ export class Env {
   readonly logs: LogEntry[] = [];
   realm: Realm = hostRealm;
   execution: Execution | null = null;
+  readonly users: Users;
   private nextExecution = 1;
+  /** How the next execution starts (set by startingAs). */
+  private start?: Start;
   /** Set by the runtime when a script is loaded: calls a global function of the script. */
   callScript?: (name: string, args: unknown[]) => unknown;
   /** Set by the runtime when a script is loaded: evaluates code in the script's context. */
@@ -90,6 +98,7 @@ export class Env {
       mailQuota: options.mailQuota ?? 100,
       user: options.user ?? "owner@example.com",
     };
+    this.users = new Users(this.options.user, options.users);
     calls.onCall = (name) => {
       const cost = this.options.callCostMs;
       const ms = typeof cost === "function" ? cost(name) : (cost ?? 0);
@@ -107,15 +116,33 @@ export class Env {
     return this.execution?.authMode ?? "FULL";
   }
 
+  /** Whom the running execution runs as; outside any, the user at the keyboard (direct use from tests). */
+  get identity(): Identity {
+    return this.execution?.identity ?? this.users.identityFor({ kind: "direct" });
+  }
+
+  /** Runs `fn`, whose first execution starts as `start` says (a trigger's owner, a simple trigger…). */
+  startingAs<T>(start: Start, fn: () => T): T {
+    this.start = start;
+    try {
+      return fn();
+    } finally {
+      this.start = undefined;
+    }
+  }
+
   /** Runs `fn` as one Apps Script execution: auth mode, time limit, and locks released at the end. */
   run<T>(authMode: AuthMode, fn: () => T, onEnd?: (id: number) => void): T {
     const outer = this.execution;
+    const identity = outer?.identity ?? this.users.identityFor(this.start ?? { kind: "direct" });
+    this.start = undefined;
     const limit = authMode === "CUSTOM_FUNCTION" ? 30_000 : (this.options.maxExecutionMs ?? 360_000);
     const exec: Execution = {
       id: this.nextExecution++,
       authMode,
       startedAt: this.clock.now(),
       limitMs: limit,
+      identity,
     };
     this.execution = exec;
     try {

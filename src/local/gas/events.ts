@@ -1,5 +1,7 @@
 // Document events a user causes (open, edit, change, form submit, install): each runs the simple trigger
 // if the script defines it, then every installable trigger for the event. Script writes never fire them.
+// The simple trigger runs as the user at the keyboard; each installable trigger, whoever owns it, as its
+// owner (users.ts), with e.user the active user of that run.
 import type { CellValue } from "../../core/types";
 import type { Clock } from "./clock";
 import { AuthMode, EventType } from "./enums";
@@ -10,6 +12,7 @@ import { userFacade } from "./spreadsheet/protection";
 import type { Range } from "./spreadsheet/range";
 import type { Workbook } from "./spreadsheet/workbook";
 import type { TriggerRegistry } from "./triggers";
+import type { Start } from "./users";
 
 const FORM_RESPONSES = "Form Responses 1";
 
@@ -22,9 +25,9 @@ export class DocumentEvents {
     private readonly executions: Executions,
   ) {}
 
-  /** The user an event names: the local user. */
-  private user(): unknown {
-    return userFacade(this.env, this.env.options.user);
+  /** The user an event names: the active user of the run it starts ("" when Google withholds it). */
+  private user(start: Start): unknown {
+    return userFacade(this.env, this.env.users.identityFor(start).active);
   }
 
   private fire(
@@ -36,18 +39,24 @@ export class DocumentEvents {
   ): TriggerRun[] {
     const script = this.executions.script();
     const out: TriggerRun[] = [];
+    // A form submission has no one at the keyboard: the respondent is not a user of the script.
+    const byKeyboard = eventType !== EventType.ON_FORM_SUBMIT;
+    const withUser = (start: Start) => ("user" in event ? { ...event, user: this.user(start) } : event);
     if (simple && script.has(simple)) {
-      const simpleEvent = { ...event, authMode: simpleMode };
+      const start: Start = { kind: "simple" };
+      const simpleEvent = { ...withUser(start), authMode: simpleMode };
       const req: ExecutionRequest = {
         kind: "simple",
         handler: simple,
         eventType,
         authMode: simpleMode,
         event: simpleEvent,
+        start,
       };
       out.push(this.executions.run(req, opts));
     }
     for (const t of this.triggers.of(eventType)) {
+      const start: Start = { kind: "installable", owner: t.owner, byKeyboard };
       out.push(
         this.executions.run(
           {
@@ -55,8 +64,9 @@ export class DocumentEvents {
             handler: t.handler,
             eventType,
             authMode: "FULL",
-            event: { ...event, authMode: AuthMode.FULL },
+            event: { ...withUser(start), authMode: AuthMode.FULL },
             triggerUid: t.uid,
+            start,
           },
           opts,
         ),
@@ -68,7 +78,8 @@ export class DocumentEvents {
   /** The edit event for a range the user edited (after the new value is in place). */
   edited(range: Range, oldValue: CellValue | undefined, opts: FireOptions): TriggerRun[] {
     const { range: r, value } = this.workbook.edited(range);
-    const event: Record<string, unknown> = { range: r, source: this.workbook.facade, user: this.user() };
+    // user: set per run, the active user of the run it starts (fire).
+    const event: Record<string, unknown> = { range: r, source: this.workbook.facade, user: null };
     if (range._numRows === 1 && range._numColumns === 1) {
       if (value !== undefined) event.value = value;
       if (oldValue !== undefined && oldValue !== "") event.oldValue = this.workbook.eventText(oldValue);
@@ -83,7 +94,7 @@ export class DocumentEvents {
   }
 
   change(changeType: string, opts: FireOptions): TriggerRun[] {
-    const event = { changeType, source: this.workbook.facade, user: this.user() };
+    const event = { changeType, source: this.workbook.facade, user: null };
     return this.fire(EventType.ON_CHANGE, undefined, event, opts);
   }
 
@@ -108,7 +119,7 @@ export class DocumentEvents {
   }
 
   open(authMode: AuthModeName, opts: FireOptions): TriggerRun[] {
-    const event = { source: authMode === "NONE" ? undefined : this.workbook.facade, user: this.user() };
+    const event = { source: authMode === "NONE" ? undefined : this.workbook.facade, user: null };
     return this.fire(EventType.ON_OPEN, "onOpen", event, opts, authMode);
   }
 
@@ -121,6 +132,7 @@ export class DocumentEvents {
       eventType: "ON_INSTALL",
       authMode: "FULL",
       event,
+      start: { kind: "direct" },
     };
     return [this.executions.run(req, opts)];
   }

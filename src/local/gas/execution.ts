@@ -1,14 +1,16 @@
 // One trigger execution: which handler runs, for which trigger and event, in which authorization mode.
-// Every run is recorded, with its result or error.
-import type { Clock } from "./clock";
-import type { AuthMode } from "./env";
+// Every run is recorded, with its result or error and whom it ran as.
+import type { AuthMode, Env } from "./env";
 import type { ScriptHandle } from "./script";
+import type { Start } from "./users";
 
 export interface TriggerRun {
   kind: "simple" | "installable";
   handler: string;
   eventType: string;
   triggerUid?: string;
+  /** The effective user: a trigger's owner, or the user at the keyboard (users.ts). */
+  user: string;
   at: Date;
   error?: unknown;
   result?: unknown;
@@ -28,6 +30,8 @@ export interface ExecutionRequest {
   /** The event object, without its triggerUid (added for installable triggers). */
   event: Record<string, unknown>;
   triggerUid?: string;
+  /** Whom it runs as (users.ts). */
+  start: Start;
 }
 
 export class Executions {
@@ -35,7 +39,7 @@ export class Executions {
   readonly runs: TriggerRun[] = [];
 
   constructor(
-    private readonly clock: Clock,
+    private readonly env: Env,
     private readonly loaded: () => ScriptHandle | undefined,
   ) {}
 
@@ -49,11 +53,12 @@ export class Executions {
   run(req: ExecutionRequest, opts: FireOptions): TriggerRun {
     const script = this.script();
     const { kind, handler, eventType, triggerUid } = req;
-    const run: TriggerRun = { kind, handler, eventType, triggerUid, at: this.clock.date() };
+    const user = this.env.users.identityFor(req.start).effective;
+    const run: TriggerRun = { kind, handler, eventType, triggerUid, user, at: this.env.clock.date() };
     this.runs.push(run);
     try {
       const event = triggerUid ? { ...req.event, triggerUid } : req.event;
-      run.result = script.callAs(req.authMode, handler, event);
+      run.result = this.env.startingAs(req.start, () => script.callAs(req.authMode, handler, event));
     } catch (e) {
       run.error = e;
       if (opts.throwOnError !== false) throw e;

@@ -13,6 +13,7 @@ import { ChartsService } from "./spreadsheet/charts";
 import type { Spreadsheet } from "./spreadsheet/spreadsheet";
 import { ScriptApp, type TriggerRegistry } from "./triggers";
 import type { UiLog } from "./ui";
+import type { PerUser } from "./users";
 import { Utilities } from "./utilities";
 
 /** The service globals a script sees, typed as @types/google-apps-script describes them. */
@@ -49,8 +50,8 @@ export const SERVICE_NAMES: readonly (keyof GasGlobals)[] = [
   "Date",
 ];
 
-/** One store per scope, as Properties and Cache keep them. */
-export type Scoped<T> = Record<"document" | "script" | "user", T>;
+/** One store per scope, as Properties and Cache keep them: the user scope has one per user. */
+export type Scoped<T> = Record<"document" | "script", T> & { user: PerUser<T> };
 
 /** The state behind the services, owned by the runtime. */
 export interface ServiceState {

@@ -1,5 +1,6 @@
 // PropertiesService: string key/value stores per scope, with Google's limits (9 KB a value, 500 KB a store).
 import type { Env } from "./env";
+import type { PerUser } from "./users";
 
 const MAX_VALUE_BYTES = 9 * 1024;
 const MAX_STORE_BYTES = 500 * 1024;
@@ -74,7 +75,7 @@ export class PropertiesService {
     readonly _stores: {
       document: Map<string, string>;
       script: Map<string, string>;
-      user: Map<string, string>;
+      user: PerUser<Map<string, string>>;
     },
   ) {}
   getDocumentProperties(): Properties {
@@ -83,7 +84,9 @@ export class PropertiesService {
   getScriptProperties(): Properties {
     return this.env.wrap(new Properties(this.env, this._stores.script), "Properties");
   }
+  /** "A property store that only the current user can access": the effective user's (users.ts). */
   getUserProperties(): Properties {
-    return this.env.wrap(new Properties(this.env, this._stores.user), "Properties");
+    const store = this._stores.user.of(this.env.identity.effective);
+    return this.env.wrap(new Properties(this.env, store), "Properties");
   }
 }

@@ -22,6 +22,8 @@ import { Spreadsheet } from "./spreadsheet/spreadsheet";
 import { type TabValues, Workbook } from "./spreadsheet/workbook";
 import { TriggerRegistry } from "./triggers";
 import { UiLog } from "./ui";
+import { type UserActions, UserView } from "./user-view";
+import { PerUser } from "./users";
 
 export type { RuntimeOptions } from "./env";
 export type { FireOptions, TriggerRun } from "./execution";
@@ -30,6 +32,7 @@ export type { Interleaved, InterleavePoint, InterleaveStep, StepOutcome } from "
 export type { ScriptHandle } from "./script";
 export type { SheetState } from "./spreadsheet/inspect";
 export type { TabValues } from "./spreadsheet/workbook";
+export type { UserView } from "./user-view";
 
 export interface LocalRuntimeOptions extends RuntimeOptions {
   /** Title of the add-on menu (createAddonMenu), default "Leadscore". */
@@ -49,9 +52,13 @@ export class LocalRuntime {
   readonly properties: Scoped<Map<string, string>> = {
     document: new Map(),
     script: new Map(),
-    user: new Map(),
+    user: new PerUser(() => new Map()),
   };
-  readonly caches: Scoped<CacheMap> = { document: new Map(), script: new Map(), user: new Map() };
+  readonly caches: Scoped<CacheMap> = {
+    document: new Map(),
+    script: new Map(),
+    user: new PerUser(() => new Map()),
+  };
   /** The workbook by tab name, uncounted (what tests load and inspect). */
   readonly workbook: Workbook;
   /** The active spreadsheet as the script sees it (calls through it are counted). */
@@ -96,11 +103,21 @@ export class LocalRuntime {
       triggers: this.triggers,
       mail: this.mail,
     });
-    this.executions = new Executions(this.clock, () => this.script);
+    this.executions = new Executions(env, () => this.script);
     this.runs = this.executions.runs;
     this.events = new DocumentEvents(env, this.clock, this.workbook, this.triggers, this.executions);
     this.clockTriggers = new ClockTriggers(this.clock, this.triggers, this.executions);
     this.interleavings = new Interleavings(env, this.clock, this.calls);
+  }
+
+  // ---------------------------------------------------------------- users
+
+  /**
+   * Another editor at the keyboard (option `users`): the same user actions, each an execution as that user
+   * (users.ts). Time and form submissions belong to no one: rt.advanceAndRun / rt.fireFormSubmit.
+   */
+  as(email: string): UserView {
+    return new UserView(this.env.users, email, this as UserActions);
   }
 
   // ---------------------------------------------------------------- workbook
@@ -263,6 +280,11 @@ export class LocalRuntime {
     const item = items.find((i) => i.caption === caption);
     if (!item) throw new Error(`No menu item "${caption}"; menus: ${items.map((i) => i.caption).join(", ")}`);
     return this.executions.script().call(item.functionName);
+  }
+
+  /** Calls a script function as the user at the keyboard (a sidebar RPC, the script editor's Run). */
+  call(name: string, ...args: unknown[]): unknown {
+    return this.executions.script().call(name, ...args);
   }
 }
 

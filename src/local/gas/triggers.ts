@@ -1,6 +1,9 @@
 // ScriptApp's installable triggers: builders, the registry, and when each time-driven trigger is due next.
 // Times are exact (Google randomises within the hour / ±15 min): a daily atHour(h) trigger fires at h:00
 // (or h:nearMinute) in its time zone; everyHours(n)/everyMinutes(n) fire every n hours/minutes after creation.
+// Each trigger belongs to the user who created it: "Installable triggers always run under the account of the
+// person who created them" and "a given account cannot see triggers installed from a second account"
+// (developers.google.com/apps-script/guides/triggers/installable). Limits count per user.
 import { AuthMode, EventType, TriggerSource, WeekDay } from "./enums";
 import type { Env } from "./env";
 import { checkTimeZone, fromWallClock, wallClock } from "./tz";
@@ -28,6 +31,8 @@ export interface TriggerRecord {
   /** Next time a clock trigger is due (ms), undefined once a one-off trigger has fired. */
   nextAt?: number;
   createdAt: number;
+  /** The effective user of the execution that created it; the trigger runs as this user. */
+  owner: string;
 }
 
 /** The first due time strictly after `after` for a schedule. */
@@ -92,14 +97,21 @@ export class TriggerRegistry {
   private nextUid = 1000001;
   constructor(private readonly env: Env) {}
 
-  add(rec: Omit<TriggerRecord, "uid" | "createdAt" | "nextAt">): TriggerRecord {
-    if (this.list.length >= MAX_TRIGGERS) {
+  /** The triggers the running execution's user owns: all that ScriptApp shows or can delete. */
+  visible(): TriggerRecord[] {
+    const user = this.env.identity.effective;
+    return this.list.filter((t) => t.owner === user);
+  }
+
+  add(rec: Omit<TriggerRecord, "uid" | "createdAt" | "nextAt" | "owner">): TriggerRecord {
+    const mine = this.visible();
+    if (mine.length >= MAX_TRIGGERS) {
       throw new Error(
         "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
       );
     }
     if (this.env.options.addon) {
-      if (this.list.some((t) => t.eventType === rec.eventType)) {
+      if (mine.some((t) => t.eventType === rec.eventType)) {
         throw new Error(
           `This add-on has created too many ${rec.eventType} triggers in this document for this Google Account user.`,
         );
@@ -112,7 +124,8 @@ export class TriggerRegistry {
       }
     }
     const now = this.env.clock.now();
-    const full: TriggerRecord = { ...rec, uid: String(this.nextUid++), createdAt: now };
+    const owner = this.env.identity.effective;
+    const full: TriggerRecord = { ...rec, uid: String(this.nextUid++), createdAt: now, owner };
     if (rec.schedule) full.nextAt = firstDue(rec.schedule, now);
     this.list.push(full);
     return full;
@@ -372,12 +385,13 @@ export class ScriptApp {
     if (typeof functionName !== "string" || !functionName) throw new Error("Invalid argument: functionName");
     return this.env.wrap(new TriggerBuilder(this.env, this.registry, functionName), "TriggerBuilder");
   }
+  /** "Gets all installable triggers associated with the current project and current user." */
   getProjectTriggers(): Trigger[] {
-    return this.env.realm.plain(this.registry.list.map((t) => triggerFacade(this.env, t)));
+    return this.env.realm.plain(this.registry.visible().map((t) => triggerFacade(this.env, t)));
   }
-  /** Triggers this user installed for the document (all of them here: one user, one document). */
+  /** Triggers this user installed for the document (one document here). */
   getUserTriggers(_document?: unknown): Trigger[] {
-    return this.env.realm.plain(this.registry.list.map((t) => triggerFacade(this.env, t)));
+    return this.getProjectTriggers();
   }
   getScriptTriggers(): Trigger[] {
     return this.getProjectTriggers();
@@ -385,6 +399,9 @@ export class ScriptApp {
   deleteTrigger(trigger: Trigger): void {
     const t = trigger as Trigger | undefined;
     if (!t?._rec) throw new Error("Invalid argument: trigger");
+    // Another user's trigger cannot be listed, so it cannot be deleted (_local_ message: a Trigger object
+    // can only cross users in a test).
+    if (t._rec.owner !== this.env.identity.effective) throw new Error("Invalid argument: trigger");
     this.registry.remove(t._rec.uid);
   }
   getScriptId(): string {

@@ -128,7 +128,7 @@ export class Spreadsheet implements SheetParent {
     return userFacade(this._env, this._env.options.user);
   }
   getEditors(): unknown[] {
-    return this._env.realm.plain([userFacade(this._env, this._env.options.user)]);
+    return this._env.realm.plain(this._env.users.editors.map((e) => userFacade(this._env, e)));
   }
   addEditor(_user: unknown): this {
     return this;
