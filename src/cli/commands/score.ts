@@ -1,22 +1,31 @@
 // `leadscore score <workbook>`: the Leads table with the add-on's output columns, computed by the same engine.
 import { parseArgs } from "node:util";
-import { outputRow, scoreWorkbook } from "../../core";
+import { findColumn, outputRow, scoreWorkbook } from "../../core";
 import { withOutputs } from "../../core/output-columns";
 import { type Grid, type ScoreRun, TAB, type WorkbookInput } from "../../core/types";
 import { guardFormulas, toCsv, writeCsvTable, writeXlsx } from "../../local/workbook";
 import { type Command, UsageError } from "../command";
 import { extraColumns } from "../extra-columns";
+import { checkOutFile } from "../paths";
 import { formatProblems } from "../problems";
+import { progress } from "../progress";
+import { readableDates } from "../readable-dates";
+import { tierSummary } from "../tier-summary";
 import { parseAsOf, parseTimeZone } from "../time-options";
 import { loadWorkbook } from "../workbook";
 
-const usage = `Usage: leadscore score <workbook> [--as-of <ISO time>] [--tz <IANA zone>] [--out <file.csv|file.xlsx>] [--raw]
+/** Rows from which a terminal shows progress without --progress. */
+const LARGE = 50_000;
+
+const usage = `Usage: leadscore score <workbook> [--as-of <ISO time>] [--tz <IANA zone>] [--out <file.csv|file.xlsx>] [--raw] [--bom] [--progress]
 
 Scores every lead of <workbook> (a folder of CSV files, one per tab, or an .xlsx file) and prints the
 Leads table with the output columns (Score, Tier, Grade, <Group> Score, Top Reasons, Scored At) as CSV,
 or writes it to --out. Every input cell is kept; the output columns go after the last used column.
-Problems found in the workbook are listed on stderr. CSV files may be UTF-8, UTF-16 or Windows-1252,
-with commas, semicolons or tabs: how a file was read is reported when it is not UTF-8 with commas.
+Problems found in the workbook are listed on stderr, then the count of leads per tier. CSV files may be
+UTF-8, UTF-16 or Windows-1252, with commas, semicolons or tabs: how a file was read is reported when it
+is not UTF-8 with commas. In CSV output, Scored At and other dates are ISO 8601 to the second
+(2026-11-01T09:30:00Z); a date without a time of day stays a date (2026-11-01).
 
 Text cells starting with =, +, -, @, a tab or a carriage return are written with a leading ' so that
 no spreadsheet runs them as a formula (numbers stay numbers; scoring the output again changes nothing).
@@ -26,6 +35,8 @@ Options:
   --tz <zone>     time zone for date-only values (default: UTC)
   --out <file>    write the table here (.xlsx: a workbook with a Leads sheet; else CSV) instead of printing it
   --raw           write text cells exactly as read, formula characters included
+  --bom           start CSV output with a UTF-8 byte order mark, so that Excel shows – and − right
+  --progress      report each step on stderr (shown anyway on a terminal for ${LARGE.toLocaleString("en-US")}+ leads)
 
 Exit codes: 0 scored; 1 nothing could be scored (no output is written); 2 bad usage.`;
 
@@ -42,14 +53,22 @@ export const command: Command = {
         tz: { type: "string" },
         out: { type: "string" },
         raw: { type: "boolean" },
+        bom: { type: "boolean" },
+        progress: { type: "boolean" },
       },
     });
     if (positionals.length !== 1)
       throw new UsageError("give exactly one workbook (a CSV folder or an .xlsx file)");
     const asOf = parseAsOf(values["as-of"]);
     const timeZone = parseTimeZone(values.tz);
+    const xlsx = values.out !== undefined && /\.xlsx$/i.test(values.out);
+    if (xlsx && values.bom) throw new UsageError("--bom is for CSV output (an .xlsx file needs none)");
+    if (values.out) await checkOutFile(values.out);
     const { input, formats, problems: fileProblems } = await loadWorkbook(positionals[0]);
     for (const line of formats) io.err(line);
+    // Progress only for large runs on a terminal (a small one is done before a line could help).
+    const step = progress(io, values.progress, input.leads.length > LARGE);
+    step(`Scoring ${(input.leads.length - 1).toLocaleString("en-US")} leads…`);
     const run = scoreWorkbook(input, { asOf, timeZone });
     const extra = extraColumns(input.leads);
     const problems = [...fileProblems, ...extra.warnings, ...run.problems];
@@ -59,14 +78,15 @@ export const command: Command = {
 
     const rows = new Map(run.leads.map((lead) => [lead.sheetRow, outputRow(run, lead)]));
     const scored = withOutputs(input.leads, run.outputHeaders, rows);
-    const table: Grid = values.raw ? scored : guardFormulas(scored);
-    if (values.out) {
-      if (/\.xlsx$/i.test(values.out)) await writeXlsx(values.out, [{ name: TAB.leads, values: table }]);
-      else await writeCsvTable(values.out, table);
-      io.err(`Scored ${run.leads.length} leads → ${values.out}`);
-    } else {
-      io.out(toCsv(table));
+    const guarded: Grid = values.raw ? scored : guardFormulas(scored);
+    step(`Writing ${values.out ?? "the table"}…`);
+    if (xlsx) await writeXlsx(values.out!, [{ name: TAB.leads, values: guarded }]);
+    else {
+      const table = readableDates(guarded, findColumn(guarded[0] ?? [], "Scored At"));
+      if (values.out) await writeCsvTable(values.out, table, values.bom);
+      else io.out(`${values.bom ? "\uFEFF" : ""}${toCsv(table)}`);
     }
+    io.err(`${tierSummary(run)}${values.out ? ` → ${values.out}` : ""}`);
     return 0;
   },
 };
