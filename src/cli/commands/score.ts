@@ -96,7 +96,8 @@ function nothingScored(input: WorkbookInput, run: ScoreRun): string | undefined 
   if (!input.leads.some((row, r) => r > 0 && row.some((v) => v !== "" && v !== null)))
     return `the ${TAB.leads} tab has no leads under its header row`;
   if (!run.leads.length) return `no lead could be scored (see the errors above)`;
-  if (!input.matrix) return `there is no ${TAB.matrix} tab`;
+  if (!input.matrix)
+    return `there is no ${TAB.matrix} tab (on the command line, leadscore init <new folder> --from <your Leads.csv> makes a workbook around these leads with the starter matrix)`;
   if (!run.groupNames.length)
     return `the ${TAB.matrix} has no active rule that can score (see the problems above)`;
   return undefined;
