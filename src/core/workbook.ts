@@ -77,6 +77,7 @@ function checkEvents(rules: readonly Rule[], activities: ActivityIndex, sink: Pr
     return;
   }
   const have = eventNames(activities);
+  if (!have.length) return; // no Event column: reported with the log's columns
   const shown = have.slice(0, 8).join(", ") + (have.length > 8 ? `, and ${have.length - 8} more` : "");
   for (const r of idle) {
     sink.add(
