@@ -3,6 +3,8 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** stderr is a terminal: progress is shown there (see progress.ts). */
+  errIsTTY?: boolean;
 }
 
 export interface Command {

@@ -1,23 +1,27 @@
 // `leadscore <command> …`: dispatches to the subcommands in src/cli/commands.
+
+import { version } from "../../package.json";
 import { CalibrationError } from "../core/calibration";
 import { type CliIo, type Command, UsageError } from "./command";
 import { command as calibrate } from "./commands/calibrate";
 import { command as fit } from "./commands/fit";
+import { command as init } from "./commands/init";
 import { command as score } from "./commands/score";
 import { command as sql } from "./commands/sql";
 import { cliFix } from "./outcome-options";
 
-const COMMANDS: Command[] = [score, calibrate, fit, sql];
+const COMMANDS: Command[] = [score, calibrate, fit, sql, init];
 
 const stdio: CliIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+  errIsTTY: process.stderr.isTTY === true,
 };
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    "Usage: leadscore <command> [options]",
+    "Usage: leadscore <command> [options]   (leadscore --version prints the version)",
     "",
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
@@ -34,6 +38,10 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
   if (!name || name === "--help" || name === "-h") {
     io.out(help());
     return name ? 0 : 2;
+  }
+  if (name === "--version" || name === "-V") {
+    io.out(version);
+    return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {

@@ -2,6 +2,7 @@
 import { normalizeHeader } from "../core/headers";
 import { type Problem, TAB, type WorkbookInput } from "../core/types";
 import { readWorkbook, type Tab } from "../local/workbook";
+import { checkWorkbook } from "./paths";
 
 export interface LoadedWorkbook {
   input: WorkbookInput;
@@ -15,11 +16,15 @@ export interface LoadedWorkbook {
 const DELIMITER_NAME = { ",": "','", ";": "';'", "\t": "tab" } as const;
 
 export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
+  await checkWorkbook(path);
   const tabs = await readWorkbook(path);
   const byName = new Map(tabs.map((t) => [normalizeHeader(t.name), t.values]));
   const tab = (name: string) => byName.get(normalizeHeader(name));
   const leads = tab(TAB.leads);
-  if (!leads) throw new Error(`${path} has no "${TAB.leads}" tab (a Leads.csv file or a Leads sheet).`);
+  if (!leads)
+    throw new Error(
+      `${path} has no "${TAB.leads}" tab (a Leads.csv file or a Leads sheet). To start a workbook from a CRM or form export, run leadscore init <folder> --from <export.csv>.`,
+    );
   const formats = tabs.flatMap(({ csv }) =>
     csv && (csv.format.encoding !== "UTF-8" || csv.format.delimiter !== ",")
       ? [`${csv.file}: read as ${csv.format.encoding}, delimiter ${DELIMITER_NAME[csv.format.delimiter]}`]

@@ -23,7 +23,9 @@ export function derivedColumn(
   const grid = leads.grid;
   const n = grid.length;
   if (name === "emailDomain") {
-    const col = findColumn(leads.headers, "Email");
+    // An export keyed by "Email Address" or "Work Email" has no Email column: its key is the address.
+    const email = findColumn(leads.headers, "Email");
+    const col = email >= 0 ? email : leads.keyCol;
     const text = new Array<string>(n).fill("");
     if (col >= 0) {
       for (let i = 0; i < rows.length; i++) text[rows[i]] = emailDomain(cellText(grid[rows[i]][col]));

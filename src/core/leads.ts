@@ -1,5 +1,6 @@
 // Leads tab: find the key column, give each distinct key (trimmed, case-insensitive) a group id so
 // activities can be indexed by lead, and report blank and duplicate keys.
+import { closestName } from "./closest";
 import { findColumn, headerText } from "./headers";
 import { BLANK_KEY, LeadKeys } from "./keys";
 import type { ProblemSink } from "./problems";
@@ -47,13 +48,16 @@ export function parseLeads(grid: Grid | undefined, leadKey: string, sink: Proble
   const keyCol = findColumn(headers, leadKey);
   table.keyCol = keyCol;
   if (keyCol < 0) {
+    const near = closestName(leadKey, headers);
     sink.add(
       problem(
         TAB.leads,
         1,
         leadKey,
-        `The Leads tab has no ${leadKey} column (the lead key), so no lead can be scored.`,
-        `Add a column headed ${leadKey}, or set Lead key in Settings to the column that identifies a lead.`,
+        `The Leads tab has no ${leadKey} column (the lead key), so no lead can be scored.${near ? ` Did you mean ${near}?` : ""}`,
+        near
+          ? `Set Lead key in Settings to ${near}, or rename that column to ${leadKey}.`
+          : `Add a column headed ${leadKey}, or set Lead key in Settings to the column that identifies a lead.`,
       ),
     );
     return table;

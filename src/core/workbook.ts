@@ -2,8 +2,9 @@
 // Shared by scoring and by "Check the matrix" (validateWorkbook).
 import type { ActivityIndex } from "./activities";
 import { emptyActivityIndex, indexActivities } from "./activities";
+import { findColumn } from "./headers";
 import type { LeadTable } from "./leads";
-import { parseLeads } from "./leads";
+import { isBlankRow, parseLeads } from "./leads";
 import type { NamedList } from "./lists";
 import { parseLists } from "./lists";
 import type { Rule } from "./matrix";
@@ -11,11 +12,11 @@ import { groupNamesOf, parseMatrix } from "./matrix";
 import type { ProblemSink } from "./problems";
 import { createProblemSink, problem } from "./problems";
 import { parseSettings } from "./settings";
-import { EVENT_NAMES } from "./templates";
 import type { ZoneClock } from "./time";
 import { zoneClock } from "./time";
 import type { Problem, Settings, WorkbookInput } from "./types";
 import { TAB } from "./types";
+import { cellText } from "./values";
 
 export interface PreparedWorkbook {
   settings: Settings;
@@ -27,8 +28,6 @@ export interface PreparedWorkbook {
   clock: ZoneClock;
   sink: ProblemSink;
 }
-
-const KNOWN_EVENTS = new Set(EVENT_NAMES.map((e) => e.toLowerCase()));
 
 export function prepareWorkbook(input: WorkbookInput, timeZone: string): PreparedWorkbook {
   const sink = createProblemSink();
@@ -46,28 +45,67 @@ export function prepareWorkbook(input: WorkbookInput, timeZone: string): Prepare
   const activities = input.activities
     ? indexActivities(input.activities, leads, settings.leadKey, clock, sink, testedColumns(rules))
     : emptyActivityIndex(leads.groupCount);
-  if (activities.count > 0) {
-    for (const r of rules) {
-      if (
-        r.source === "activity" &&
-        r.event !== "" &&
-        !activities.events.has(r.event) &&
-        !KNOWN_EVENTS.has(r.event)
-      ) {
-        sink.add(
-          problem(
-            TAB.matrix,
-            r.row,
-            "Event",
-            `No activity in the Activity Log has the event "${r.eventShown}", so this rule matches nothing yet.`,
-            "Check the spelling against the Event column of the Activity Log.",
-            "warning",
-          ),
-        );
-      }
+  if (input.activities) checkEvents(rules, activities, sink);
+  return { settings, lists, leads, activities, rules, groupNames: groupNamesOf(rules), clock, sink };
+}
+
+/**
+ * Activity rules whose Event no row of the Activity Log has match nothing: each gets a warning naming the
+ * events the log does have. An empty log gets one warning for all of them (every rule is then idle, and
+ * one line per rule would bury the other problems).
+ */
+function checkEvents(rules: readonly Rule[], activities: ActivityIndex, sink: ProblemSink): void {
+  const idle = rules.filter(
+    (r) => r.source === "activity" && r.event !== "" && !activities.events.has(r.event),
+  );
+  if (!idle.length) return;
+  if (activities.count === 0) {
+    // A log with rows but none indexed: each bad row is reported already.
+    if (activities.grid.slice(1).some((row) => !isBlankRow(row))) return;
+    const names = idle.slice(0, 3).map((r) => r.label);
+    const more = idle.length > 3 ? ` and ${idle.length - 3} more` : "";
+    sink.add(
+      problem(
+        TAB.activities,
+        1,
+        "Event",
+        `The Activity Log has no activities yet, so the ${idle.length} activity rule${idle.length === 1 ? "" : "s"} (${names.join(", ")}${more}) score nothing.`,
+        "Add one row per activity under the header row (Timestamp, the lead key, Event, Detail), or import them from your CRM.",
+        "warning",
+      ),
+    );
+    return;
+  }
+  const have = eventNames(activities);
+  if (!have.length) return; // no Event column: reported with the log's columns
+  const shown = have.slice(0, 8).join(", ") + (have.length > 8 ? `, and ${have.length - 8} more` : "");
+  for (const r of idle) {
+    sink.add(
+      problem(
+        TAB.matrix,
+        r.row,
+        "Event",
+        `No activity in the Activity Log has the event "${r.eventShown}", so this rule matches nothing yet. The log's events are: ${shown}.`,
+        "Check the spelling against the Event column of the Activity Log, or turn the rule off (Active FALSE).",
+        "warning",
+      ),
+    );
+  }
+}
+
+/** The log's events as first written, in the order they first occur. */
+function eventNames(activities: ActivityIndex): string[] {
+  const evCol = findColumn(activities.headers, "Event");
+  const names: string[] = [];
+  let found = 0;
+  for (let r = 1; r < activities.grid.length && found < activities.events.size; r++) {
+    const id = activities.eventId[r];
+    if (id >= 0 && names[id] === undefined) {
+      names[id] = cellText(activities.grid[r][evCol]).trim();
+      found++;
     }
   }
-  return { settings, lists, leads, activities, rules, groupNames: groupNamesOf(rules), clock, sink };
+  return names.filter((n) => n !== undefined);
 }
 
 /** Activity Log columns that rules test → the events whose rows they test (null: any event). */

@@ -22,13 +22,26 @@ export function problemCell(p: Problem, grids: Map<string, Grid>): { row: number
   return { row: p.row, column: col >= 0 ? col + 1 : 1 };
 }
 
-/** Link text as a formula: HYPERLINK to "#gid=…&range=…" opens the cell in the same spreadsheet. */
-function link(p: Problem, sheets: Map<string, Sheet>, grids: Map<string, Grid>): string {
+/**
+ * Link text as a formula: HYPERLINK to "#gid=…&range=…" opens the cell in the same spreadsheet. `gids`
+ * holds each tab's id once asked, so the service calls do not grow with the number of problems.
+ */
+function link(
+  p: Problem,
+  sheets: Map<string, Sheet>,
+  grids: Map<string, Grid>,
+  gids: Map<Sheet, number>,
+): string {
   const sheet = sheets.get(tabKey(p.tab));
   const cell = problemCell(p, grids);
   if (!sheet || !cell) return "";
   const ref = a1(cell.row, cell.column);
-  return `=HYPERLINK("#gid=${sheet.getSheetId()}&range=${ref}", "${ref}")`;
+  let gid = gids.get(sheet);
+  if (gid === undefined) {
+    gid = sheet.getSheetId();
+    gids.set(sheet, gid);
+  }
+  return `=HYPERLINK("#gid=${gid}&range=${ref}", "${ref}")`;
 }
 
 export function writeProblemsTab(
@@ -40,9 +53,10 @@ export function writeProblemsTab(
   let sheet = sheets.get(tabKey(PROBLEMS_TAB));
   if (sheet) sheet.clearContents();
   else sheet = ss.insertSheet(PROBLEMS_TAB);
+  const gids = new Map<Sheet, number>();
   const rows = problems.map((p) => [
     ...[p.severity, p.tab, p.row || "", p.column, p.message, p.fix].map(literal),
-    link(p, sheets, grids),
+    link(p, sheets, grids, gids),
   ]);
   const values = rows.length
     ? [PROBLEM_HEADERS, ...rows]

@@ -4,10 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 
-export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `errIsTTY`: run as if stderr were a terminal. */
+export async function runCli(
+  args: string[],
+  errIsTTY = false,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
+    errIsTTY,
     out: (text) => {
       stdout += text.endsWith("\n") ? text : `${text}\n`;
     },

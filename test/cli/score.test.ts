@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { isoDateTime } from "../../src/cli/readable-dates";
 import { loadWorkbook } from "../../src/cli/workbook";
 import { outputRow, scoreWorkbook } from "../../src/core";
 import { findColumn } from "../../src/core/headers";
@@ -43,7 +44,7 @@ describe("leadscore score", () => {
       const values = outputRow(run, lead);
       run.outputHeaders.forEach((h, i) => {
         const v = values[i];
-        const want = v instanceof Date ? v.toISOString() : v;
+        const want = v instanceof Date ? isoDateTime(v) : v;
         expect(row[findColumn(header, h)], `${h} of ${lead.key}`).toEqual(want);
       });
     }

@@ -31,7 +31,15 @@ describe("demo workbook with the starter matrix", () => {
   it("reports only the planted problems", () => {
     const run = scoreWorkbook(input, { asOf: DEFAULT_END, timeZone: "UTC" });
     const planted = run.problems.map((p) => `${p.tab}|${p.column}`).sort();
-    expect(planted).toEqual(["Activity Log|Email", "Activity Log|Email", "Activity Log|Timestamp"]);
+    // Besides the planted ones: the demo's visitors never use the contact form (Form Submit, which form
+    // intake writes), and the starter rule on it says so.
+    expect(planted).toEqual([
+      "Activity Log|Email",
+      "Activity Log|Email",
+      "Activity Log|Timestamp",
+      "Scoring Matrix|Event",
+    ]);
+    expect(run.problems.find((p) => p.tab === "Scoring Matrix")?.message).toContain(`"Form Submit"`);
     expect(run.problems.filter((p) => p.message.includes(UNKNOWN_EMAIL))).toHaveLength(2);
     expect(run.problems.some((p) => p.message.includes(demo.mess.badTimestamp))).toBe(true);
     expect(run.leads).toHaveLength(leads.length - 1);

@@ -26,7 +26,8 @@ describe("sidebar RPC", () => {
     expect(state.tiers).toEqual(settings.tiers);
     expect((state.scores as number[]).length).toBe(2000);
     expect(state.groupNames).toEqual(["Fit", "Engagement"]);
-    expect((state.problems as unknown[]).length).toBe(3);
+    // The demo's 3 planted problems, and the starter rule on Form Submit, an event its log never has.
+    expect((state.problems as unknown[]).length).toBe(4);
     expect((state.lastRun as { leadsScored: number }).leadsScored).toBe(2000);
   });
 

@@ -3,11 +3,13 @@ import { type FitReport, fitMatrix, leakageColumns } from "../../core/calibratio
 import { toCsv, writeCsvTable } from "../../local/workbook";
 import { type Command, UsageError } from "../command";
 import { listSection, outcomeOptions, parseOutcomeArgs } from "../outcome-options";
+import { checkOutFile } from "../paths";
+import { progress } from "../progress";
 import { loadWorkbook } from "../workbook";
 
 const usage = `Usage: leadscore fit <workbook> [--outcome <column>] [--out <matrix.csv>] [--exclude a,b] [--max-rules N]
                     [--allow-leakage a,b] [--holdout 0.25] [--seed N] [--json] [--as-of <time>] [--tz <zone>]
-                    [--backtest created-plus|before-conversion|none --days N]
+                    [--backtest created-plus|before-conversion|none --days N] [--progress]
 
 Fits point values from the leads with an outcome (regularised logistic regression, penalty chosen by
 cross-validation), turns them into an ordinary Scoring Matrix with integer points on the workbook's
@@ -24,6 +26,7 @@ Options:
   --holdout <share>      share of leads held out for the figures (default 0.25; 0 = none)
   --seed <N>             random seed for the split and the cross-validation (default 1)
   --json                 print the report as JSON
+  --progress             report each step on stderr (shown anyway when stderr is a terminal)
   --as-of, --tz, --backtest, --days   as for leadscore calibrate`;
 
 const num = (x: number | null, d = 3) => (x === null ? "–" : x.toFixed(d));
@@ -77,6 +80,7 @@ export const command: Command = {
       "max-rules": { type: "string" },
       holdout: { type: "string" },
       seed: { type: "string" },
+      progress: { type: "boolean" },
     });
     const maxRules = values["max-rules"] === undefined ? undefined : Number(values["max-rules"]);
     if (maxRules !== undefined && !(Number.isInteger(maxRules) && maxRules >= 2)) {
@@ -87,7 +91,13 @@ export const command: Command = {
       throw new UsageError("--holdout must be between 0 and 0.9");
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError("--seed must be a whole number");
+    if (values.out) await checkOutFile(values.out);
+    const step = progress(io, values.progress);
+    step(`Reading ${path}…`);
     const { input } = await loadWorkbook(path);
+    step(
+      `Fitting point values on ${(input.leads.length - 1).toLocaleString("en-US")} leads (cross-validated: this can take a while)…`,
+    );
     const result = fitMatrix(input, {
       ...outcomeOptions(values),
       exclude: list(values.exclude),
@@ -96,6 +106,7 @@ export const command: Command = {
       holdout,
       seed,
     });
+    step("Fitted.");
     if (values.out) {
       await writeCsvTable(values.out, result.matrix);
       io.out(values.json ? JSON.stringify(result.report, null, 2) : formatFitReport(result.report));

@@ -1,24 +1,33 @@
 // `leadscore score <workbook>`: the Leads table with the add-on's output columns, computed by the same engine.
 import { parseArgs } from "node:util";
-import { outputRow, scoreWorkbook } from "../../core";
+import { findColumn, outputRow, scoreWorkbook } from "../../core";
 import { withOutputs } from "../../core/output-columns";
 import { type Grid, type ScoreRun, TAB, type WorkbookInput } from "../../core/types";
 import { guardFormulas, toCsv, writeCsvTable, writeXlsx } from "../../local/workbook";
 import { type CliIo, type Command, UsageError } from "../command";
 import type { DuckDbRun } from "../duckdb-engine";
 import { extraColumns } from "../extra-columns";
+import { checkOutFile } from "../paths";
 import { formatProblems } from "../problems";
+import { progress } from "../progress";
+import { readableDates } from "../readable-dates";
+import { tierCountSummary, tierSummary } from "../tier-summary";
 import { parseAsOf, parseTimeZone } from "../time-options";
 import { loadWorkbook } from "../workbook";
 
-const usage = `Usage: leadscore score <workbook> [--as-of <ISO time>] [--tz <IANA zone>] [--out <file.csv|file.xlsx>] [--raw]
+/** Rows from which a terminal shows progress without --progress. */
+const LARGE = 50_000;
+
+const usage = `Usage: leadscore score <workbook> [--as-of <ISO time>] [--tz <IANA zone>] [--out <file.csv|file.xlsx>] [--raw] [--bom] [--progress]
                         [--engine memory|duckdb]
 
 Scores every lead of <workbook> (a folder of CSV files, one per tab, or an .xlsx file) and prints the
 Leads table with the output columns (Score, Tier, Grade, <Group> Score, Top Reasons, Scored At) as CSV,
 or writes it to --out. Every input cell is kept; the output columns go after the last used column.
-Problems found in the workbook are listed on stderr. CSV files may be UTF-8, UTF-16 or Windows-1252,
-with commas, semicolons or tabs: how a file was read is reported when it is not UTF-8 with commas.
+Problems found in the workbook are listed on stderr, then the count of leads per tier. CSV files may be
+UTF-8, UTF-16 or Windows-1252, with commas, semicolons or tabs: how a file was read is reported when it
+is not UTF-8 with commas. In CSV output, Scored At and other dates are ISO 8601 to the second
+(2026-11-01T09:30:00Z); a date without a time of day stays a date (2026-11-01).
 
 Text cells starting with =, +, -, @, a tab or a carriage return are written with a leading ' so that
 no spreadsheet runs them as a formula (numbers stay numbers; scoring the output again changes nothing).
@@ -28,6 +37,8 @@ Options:
   --tz <zone>     time zone for date-only values (default: UTC)
   --out <file>    write the table here (.xlsx: a workbook with a Leads sheet; else CSV) instead of printing it
   --raw           write text cells exactly as read, formula characters included
+  --bom           start CSV output with a UTF-8 byte order mark, so that Excel shows – and − right
+  --progress      report each step on stderr (shown anyway on a terminal for ${LARGE.toLocaleString("en-US")}+ leads)
   --engine duckdb score with DuckDB over the CSV (or Parquet) files, for logs larger than memory
 
 Exit codes: 0 scored; 1 nothing could be scored (no output is written); 2 bad usage.`;
@@ -45,6 +56,8 @@ export const command: Command = {
         tz: { type: "string" },
         out: { type: "string" },
         raw: { type: "boolean" },
+        bom: { type: "boolean" },
+        progress: { type: "boolean" },
         engine: { type: "string" },
       },
     });
@@ -52,47 +65,73 @@ export const command: Command = {
       throw new UsageError("give exactly one workbook (a CSV folder or an .xlsx file)");
     const asOf = parseAsOf(values["as-of"]);
     const timeZone = parseTimeZone(values.tz);
+    const xlsx = values.out !== undefined && /\.xlsx$/i.test(values.out);
+    if (xlsx && values.bom) throw new UsageError("--bom is for CSV output (an .xlsx file needs none)");
+    if (values.out) await checkOutFile(values.out);
     if (values.engine !== undefined && values.engine !== "memory" && values.engine !== "duckdb")
       throw new UsageError(`--engine "${values.engine}" is not memory or duckdb`);
     const run: ScoredTable =
       values.engine === "duckdb"
-        ? await (await import("../duckdb-engine")).scoreWithDuckDb(positionals[0], { asOf, timeZone })
-        : await inMemory(positionals[0], asOf, timeZone, io);
+        ? await duckDb(positionals[0], asOf, timeZone)
+        : await inMemory(positionals[0], asOf, timeZone, io, values.progress);
     if (run.problems.length) io.err(formatProblems(run.problems));
     if (run.nothing) throw new Error(`nothing was scored: ${run.nothing}. No output was written.`);
     if (!run.rows.size)
       throw new Error("nothing was scored: no lead could be scored. No output was written.");
 
     const scored = withOutputs(run.leads, run.outputHeaders, run.rows);
-    const table: Grid = values.raw ? scored : guardFormulas(scored);
-    if (values.out) {
-      if (/\.xlsx$/i.test(values.out)) await writeXlsx(values.out, [{ name: TAB.leads, values: table }]);
-      else await writeCsvTable(values.out, table);
-      io.err(`Scored ${run.rows.size} leads → ${values.out}`);
-    } else {
-      io.out(toCsv(table));
+    const guarded: Grid = values.raw ? scored : guardFormulas(scored);
+    run.step(`Writing ${values.out ?? "the table"}…`);
+    if (xlsx) await writeXlsx(values.out!, [{ name: TAB.leads, values: guarded }]);
+    else {
+      const table = readableDates(guarded, findColumn(guarded[0] ?? [], "Scored At"));
+      if (values.out) await writeCsvTable(values.out, table, values.bom);
+      else io.out(`${values.bom ? "\uFEFF" : ""}${toCsv(table)}`);
     }
+    io.err(`${run.summary}${values.out ? ` → ${values.out}` : ""}`);
     return 0;
   },
 };
 
-/** What either engine gives the output step; `nothing` says why a run scored nothing worth writing. */
-type ScoredTable = DuckDbRun & { nothing?: string };
+/**
+ * What either engine gives the output step: the table's rows and problems, why nothing worth writing was
+ * scored (if so), the tier summary line and the progress reporter.
+ */
+type ScoredTable = DuckDbRun & { nothing?: string; summary: string; step: (what: string) => void };
 
 /** The in-memory engine's run, with the file and extra-column warnings the loader and layout found. */
-async function inMemory(path: string, asOf: Date, timeZone: string, io: CliIo): Promise<ScoredTable> {
+async function inMemory(
+  path: string,
+  asOf: Date,
+  timeZone: string,
+  io: CliIo,
+  verbose: boolean | undefined,
+): Promise<ScoredTable> {
   const { input, formats, problems: fileProblems } = await loadWorkbook(path);
   for (const line of formats) io.err(line);
+  // Progress only for large runs on a terminal (a small one is done before a line could help).
+  const step = progress(io, verbose, input.leads.length > LARGE);
+  step(`Scoring ${(input.leads.length - 1).toLocaleString("en-US")} leads…`);
   const run = scoreWorkbook(input, { asOf, timeZone });
   const rows = new Map(run.leads.map((lead) => [lead.sheetRow, outputRow(run, lead)]));
   const problems = [...fileProblems, ...extraColumns(input.leads).warnings, ...run.problems];
+  const nothing = nothingScored(input, run);
   return {
     leads: input.leads,
     outputHeaders: run.outputHeaders,
     rows,
     problems,
-    nothing: nothingScored(input, run),
+    nothing,
+    summary: tierSummary(run),
+    step,
   };
+}
+
+async function duckDb(path: string, asOf: Date, timeZone: string): Promise<ScoredTable> {
+  const run = await (await import("../duckdb-engine")).scoreWithDuckDb(path, { asOf, timeZone });
+  const tier = run.outputHeaders.indexOf("Tier");
+  const tiers = [...run.rows.values()].map((row) => String(row[tier] ?? ""));
+  return { ...run, summary: tierCountSummary(tiers, []), step: () => {} };
 }
 
 /** Why the run scored nothing worth writing, or undefined when it scored. */
@@ -100,7 +139,8 @@ function nothingScored(input: WorkbookInput, run: ScoreRun): string | undefined 
   if (!input.leads.some((row, r) => r > 0 && row.some((v) => v !== "" && v !== null)))
     return `the ${TAB.leads} tab has no leads under its header row`;
   if (!run.leads.length) return `no lead could be scored (see the errors above)`;
-  if (!input.matrix) return `there is no ${TAB.matrix} tab`;
+  if (!input.matrix)
+    return `there is no ${TAB.matrix} tab (on the command line, leadscore init <new folder> --from <your Leads.csv> makes a workbook around these leads with the starter matrix)`;
   if (!run.groupNames.length)
     return `the ${TAB.matrix} has no active rule that can score (see the problems above)`;
   return undefined;

@@ -405,10 +405,14 @@ function grown(buf: Buffer, filled: number, size: number): Buffer<ArrayBuffer> {
   return bigger;
 }
 
-/** Writes a grid as CSV (see toCsv) a batch of rows at a time, never building the whole text. */
-export async function writeCsvTable(file: string, grid: Grid): Promise<void> {
+/**
+ * Writes a grid as CSV (see toCsv) a batch of rows at a time, never building the whole text. `bom`: start
+ * with a UTF-8 byte order mark, without which Excel reads the file as its ANSI code page ("–" shows "â€“").
+ */
+export async function writeCsvTable(file: string, grid: Grid, bom = false): Promise<void> {
   const handle = await open(file, "w");
   try {
+    if (bom) await handle.write("\uFEFF", null, "utf8");
     const BATCH = 4096;
     for (let r = 0; r < grid.length; r += BATCH)
       await handle.write(toCsv(grid.slice(r, r + BATCH)), null, "utf8");
