@@ -97,7 +97,11 @@ export function indexActivities(
  * empty file or tab), which is reported here: rules are then not checked against its columns, so the
  * matrix is not blamed for the empty log.
  */
-export function activityHeaderRow(grid: Grid | undefined, leadKey: string, sink: ProblemSink): CellValue[] | null {
+export function activityHeaderRow(
+  grid: Grid | undefined,
+  leadKey: string,
+  sink: ProblemSink,
+): CellValue[] | null {
   if (!grid) return null;
   if (grid.length > 0 && !isBlankRow(grid[0])) return grid[0];
   sink.add(
