@@ -18,7 +18,10 @@ async function score(t: Tabs) {
 
 /** Email → Score from the CSV printed on stdout. */
 function scores(stdout: string): Record<string, number> {
-  const [header, ...rows] = stdout.trim().split("\n").map((l) => l.split(","));
+  const [header, ...rows] = stdout
+    .trim()
+    .split("\n")
+    .map((l) => l.split(","));
   const score = header.indexOf("Score");
   return Object.fromEntries(rows.map((r) => [r[0], Number(r[score])]));
 }
@@ -39,7 +42,9 @@ describe("leadscore score: owed warnings on stderr", () => {
       const result = await score(c.tabs());
       expect(result.code).toBe(0);
       const { tab, row, column, severity } = c.problem;
-      const where = [tab, row ? `row ${row}` : "", column ? `column "${column}"` : ""].filter(Boolean).join(", ");
+      const where = [tab, row ? `row ${row}` : "", column ? `column "${column}"` : ""]
+        .filter(Boolean)
+        .join(", ");
       const line = result.stderr.split("\n").find((l) => l.startsWith(`${severity}: ${where}: `));
       expect(line, result.stderr).toBeDefined();
       const [message, fix] = line!.slice(`${severity}: ${where}: `.length).split(" Fix: ");
