@@ -206,6 +206,14 @@ function parseRule(row: RuleRow, ctx: MatrixContext): Rule | null {
   const source = ruleSource(row);
   if (source === null) return null;
   const points = parseNumber(row.get("Points"));
+  // Text such as 1e999 is no number (parseNumber) but is beyond the bound too, which says more.
+  if (Math.abs(points) > MAX_POINTS || Math.abs(Number(cellText(row.get("Points")))) === Infinity) {
+    return row.broken(
+      "Points",
+      `Points "${cellText(row.get("Points"))}" is beyond ±1,000,000,000.`,
+      "Enter points between -1000000000 and 1000000000; a lead's score is a sum of points, so tens or hundreds are plenty.",
+    );
+  }
   if (Number.isNaN(points)) {
     return row.broken(
       "Points",
@@ -213,13 +221,6 @@ function parseRule(row: RuleRow, ctx: MatrixContext): Rule | null {
         ? "Points is empty."
         : `Points "${cellText(row.get("Points"))}" is not a number.`,
       "Enter a number such as 10 or -5 (decimals are fine).",
-    );
-  }
-  if (Math.abs(points) > MAX_POINTS) {
-    return row.broken(
-      "Points",
-      `Points "${cellText(row.get("Points"))}" is beyond ±1,000,000,000.`,
-      "Enter points between -1000000000 and 1000000000; a lead's score is a sum of points, so tens or hundreds are plenty.",
     );
   }
   const target = ruleField(row, source, ctx);

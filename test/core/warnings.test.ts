@@ -63,6 +63,35 @@ describe("warnings owed", () => {
     expect(scoresOf(past)).toEqual({ "ann@acme.com": 25, "bob@beta.com": 0 });
   });
 
+  it("1e999 in any numeric cell is quoted as typed, never as Infinity", () => {
+    const t = baseTabs({
+      kv: [
+        ["Score floor", "1e999"],
+        ...baseTabs()
+          .settings.slice(2, 4)
+          .map((r) => r.slice(0, 2)),
+      ],
+      tiers: [
+        ["Cold", 0, false],
+        ["Hot", "1e999", false],
+      ],
+      groups: [["Engagement", "", "-1e999"]],
+    });
+    t.matrix[1][9] = "1e999";
+    t.matrix[1][8] = "1e999";
+    const r = run(t);
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, "Value"],
+      [3, "Min Score"],
+      [2, "Max"],
+      [2, "Points"],
+    ]);
+    for (const p of r.problems) {
+      expect(p.message).toMatch(/"-?1e999"/);
+      expect(p.message).not.toContain("Infinity");
+    }
+  });
+
   it("every rule broken: one summary for the matrix besides each row's problem", () => {
     const t = baseTabs();
     for (const row of t.matrix.slice(1)) row[8] = "lots";
