@@ -68,7 +68,7 @@ type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
  * Largest |Points| a rule may give. Sums stay exact and finite: a million activities at this size total
  * 1e15, below 2^53, where 1e308 overflowed to Infinity and blanked every score it touched.
  */
-export const MAX_POINTS = 1e9;
+const MAX_POINTS = 1e9;
 
 export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] {
   const { sink } = ctx;
@@ -126,7 +126,7 @@ function noRuleProblem(layout: MatrixLayout, filled: number, firstInactive: numb
       1,
       "",
       "The Scoring Matrix has a header row but no rules under it, so every lead scores 0.",
-      "Add one rule per row under row 1, or run Set up workbook on an empty Scoring Matrix tab for the starter rules.",
+      "Add one rule per row under row 1, or delete the tab and run Set up workbook for the starter rules.",
       "warning",
     );
   }
