@@ -3,6 +3,7 @@
 
 import type { Dictionary } from "./columns";
 import { CellCoder } from "./columns";
+import { warnDuplicateHeaders } from "./duplicate-headers";
 import { findColumn, headerText, normalizeHeader } from "./headers";
 import { BLANK_KEY, resolveKeys } from "./keys";
 import type { LeadTable } from "./leads";
@@ -91,6 +92,31 @@ export function indexActivities(
   };
 }
 
+/**
+ * Row 1 of the Activity Log; null when there is no Activity Log tab, or when it has no header row (an
+ * empty file or tab), which is reported here: rules are then not checked against its columns, so the
+ * matrix is not blamed for the empty log.
+ */
+export function activityHeaderRow(
+  grid: Grid | undefined,
+  leadKey: string,
+  sink: ProblemSink,
+): CellValue[] | null {
+  if (!grid) return null;
+  if (grid.length > 0 && !isBlankRow(grid[0])) return grid[0];
+  sink.add(
+    problem(
+      TAB.activities,
+      1,
+      "",
+      "The Activity Log is empty (no header row), so no activity is counted and activity rules give 0.",
+      `Put the headers Timestamp, ${leadKey}, Event, Detail in row 1 and one activity per row under them, or delete the empty tab.`,
+      "warning",
+    ),
+  );
+  return null;
+}
+
 /** The columns indexing reads, by position. */
 interface ActivityColumns {
   tsCol: number;
@@ -103,6 +129,7 @@ interface ActivityColumns {
 
 /** Finds Timestamp, the lead key and Event in row 1, reporting the missing; null without the first two. */
 function activityColumns(headers: CellValue[], leadKey: string, sink: ProblemSink): ActivityColumns | null {
+  warnDuplicateHeaders(TAB.activities, headers, sink);
   const tsCol = findColumn(headers, "Timestamp");
   const keyCol = findColumn(headers, leadKey);
   const evCol = findColumn(headers, "Event");

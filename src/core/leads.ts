@@ -1,6 +1,7 @@
 // Leads tab: find the key column, give each distinct key (trimmed, case-insensitive) a group id so
 // activities can be indexed by lead, and report blank and duplicate keys.
 import { closestName } from "./closest";
+import { warnDuplicateHeaders } from "./duplicate-headers";
 import { findColumn, headerText } from "./headers";
 import { BLANK_KEY, LeadKeys } from "./keys";
 import type { ProblemSink } from "./problems";
@@ -45,6 +46,7 @@ export function parseLeads(grid: Grid | undefined, leadKey: string, sink: Proble
     );
     return table;
   }
+  warnDuplicateHeaders(TAB.leads, headers, sink);
   const keyCol = findColumn(headers, leadKey);
   table.keyCol = keyCol;
   if (keyCol < 0) {

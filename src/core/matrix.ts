@@ -64,6 +64,12 @@ export const MATRIX_COLUMNS = [
 
 type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
 
+/**
+ * Largest |Points| a rule may give. Sums stay exact and finite: a million activities at this size total
+ * 1e15, below 2^53, where 1e308 overflowed to Infinity and blanked every score it touched.
+ */
+const MAX_POINTS = 1e9;
+
 export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] {
   const { sink } = ctx;
   if (!grid || grid.length === 0) {
@@ -93,13 +99,54 @@ export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] 
     return [];
   }
   const rules: Rule[] = [];
+  let filled = 0;
+  let firstInactive = 0;
   for (let r = 1; r < grid.length; r++) {
-    const row = grid[r];
-    if (isBlankRow(row)) continue;
-    const rule = parseRule(new RuleRow(layout, row, r + 1, sink), ctx);
+    const cells = grid[r];
+    if (isBlankRow(cells)) continue;
+    filled++;
+    const row = new RuleRow(layout, cells, r + 1, sink);
+    if (parseYesNo(row.get("Active"), true) === false) {
+      firstInactive ||= row.row;
+      continue;
+    }
+    const rule = parseRule(row, ctx);
     if (rule) rules.push(rule);
   }
+  if (rules.length === 0) sink.add(noRuleProblem(layout, filled, firstInactive));
   return rules;
+}
+
+/** Why no rule scores (every lead then scores 0): no rule rows, every rule inactive, or every active one broken. */
+function noRuleProblem(layout: MatrixLayout, filled: number, firstInactive: number) {
+  const active = layout.col.Active >= 0 ? headerText(layout.headers, layout.col.Active) : "Active";
+  if (filled === 0) {
+    return problem(
+      TAB.matrix,
+      1,
+      "",
+      "The Scoring Matrix has a header row but no rules under it, so every lead scores 0.",
+      "Add one rule per row under row 1, or delete the tab and run Set up workbook for the starter rules.",
+      "warning",
+    );
+  }
+  if (firstInactive > 0) {
+    return problem(
+      TAB.matrix,
+      firstInactive,
+      active,
+      `No rule is active (${filled === 1 ? "the one rule is" : `all ${filled} rules are`} switched off or broken), so every lead scores 0.`,
+      `Tick ${active} on the rules to use, and fix the rules reported above.`,
+      "warning",
+    );
+  }
+  return problem(
+    TAB.matrix,
+    0,
+    "",
+    "No rule can score: every rule has a problem (see the rows above), so every lead scores 0.",
+    "Fix the rules reported for the Scoring Matrix.",
+  );
 }
 
 /** Where each matrix column is (-1 when absent) and how row 1 spells it. */
@@ -147,11 +194,9 @@ class RuleRow {
   }
 }
 
-/** One row's rule, or null when it is inactive or broken (the problem is reported). */
+/** An active row's rule, or null when it is broken (the problem is reported). */
 function parseRule(row: RuleRow, ctx: MatrixContext): Rule | null {
-  const active = parseYesNo(row.get("Active"), true);
-  if (active === false) return null;
-  if (active === undefined) {
+  if (parseYesNo(row.get("Active"), true) === undefined) {
     return row.broken(
       "Active",
       `Active "${cellText(row.get("Active"))}" is not yes or no.`,
@@ -161,6 +206,14 @@ function parseRule(row: RuleRow, ctx: MatrixContext): Rule | null {
   const source = ruleSource(row);
   if (source === null) return null;
   const points = parseNumber(row.get("Points"));
+  // Text such as 1e999 is no number (parseNumber) but is beyond the bound too, which says more.
+  if (Math.abs(points) > MAX_POINTS || Math.abs(Number(cellText(row.get("Points")))) === Infinity) {
+    return row.broken(
+      "Points",
+      `Points "${cellText(row.get("Points"))}" is beyond ±1,000,000,000.`,
+      "Enter points between -1000000000 and 1000000000; a lead's score is a sum of points, so tens or hundreds are plenty.",
+    );
+  }
   if (Number.isNaN(points)) {
     return row.broken(
       "Points",

@@ -62,11 +62,30 @@ export function findSettingsTable(
   return null;
 }
 
+/** A Settings cell a later check points at: its sheet row and header as spelt. */
+export interface SettingsCell {
+  row: number;
+  column: string;
+}
+
+/** Where parseSettings found what it read, for the checks made once the matrix is known (group-checks.ts). */
+export interface SettingsCells {
+  /** The Value cell of each setting (normalized name; the last row of a repeated setting). */
+  values: Map<string, SettingsCell>;
+  /** The Group cell of each group limit kept. */
+  groupLimits: Map<GroupLimit, SettingsCell>;
+}
+
 /** Parse the Settings grid (undefined = no Settings tab): missing values take the documented defaults. */
-export function parseSettings(grid: Grid | undefined): { settings: Settings; problems: Problem[] } {
+export function parseSettings(grid: Grid | undefined): {
+  settings: Settings;
+  problems: Problem[];
+  cells: SettingsCells;
+} {
   const settings = defaultSettings();
   const problems: Problem[] = [];
-  if (!grid || grid.length === 0) return { settings, problems };
+  const cells: SettingsCells = { values: new Map(), groupLimits: new Map() };
+  if (!grid || grid.length === 0) return { settings, problems, cells };
   const headers = grid[0] ?? [];
   const cell = (r: number, c: number): CellValue => (c < 0 ? null : (grid[r]?.[c] ?? null));
 
@@ -79,6 +98,7 @@ export function parseSettings(grid: Grid | undefined): { settings: Settings; pro
       if (isBlank(name)) continue;
       const v = cell(r, vc);
       settings.values[settingKey(name)] = v;
+      cells.values.set(settingKey(name), { row: r + 1, column: valueHeader });
       const read = settingNamed(name)?.read(v, cellText(name));
       if (read && "message" in read) problems.push(settingsProblem(r, valueHeader, read.message, read.fix));
     }
@@ -91,12 +111,17 @@ export function parseSettings(grid: Grid | undefined): { settings: Settings; pro
   }
   const { scoreFloor: lo, scoreCeiling: hi } = settings;
   if (lo !== null && hi !== null && lo > hi) {
+    const floorAt = cells.values.get(normalizeHeader(SETTING.scoreFloor.name));
+    const ceilingAt = cells.values.get(normalizeHeader(SETTING.scoreCeiling.name));
+    // One of the two was typed (both defaults cannot cross); the problem points at the floor when it was.
+    const at = floorAt ?? ceilingAt;
+    const rowOf = (c: SettingsCell | undefined) => (c ? ` (row ${c.row})` : " (the default)");
     problems.push(
       problem(
         TAB.settings,
-        0,
-        "Value",
-        `Score floor ${lo} is above the score ceiling ${hi}; the defaults ${DEFAULT_SCORE_FLOOR} and ${DEFAULT_SCORE_CEILING} are used.`,
+        at?.row ?? 0,
+        at?.column ?? "Value",
+        `Score floor ${lo}${rowOf(floorAt)} is above the score ceiling ${hi}${rowOf(ceilingAt)}; the defaults ${DEFAULT_SCORE_FLOOR} and ${DEFAULT_SCORE_CEILING} are used.`,
         "Make the floor lower than the ceiling, or set one of them to none.",
       ),
     );
@@ -115,8 +140,8 @@ export function parseSettings(grid: Grid | undefined): { settings: Settings; pro
     if (grades.length > 0) settings.grades = grades;
   }
   const lt = findSettingsTable(headers, "group", ["min", "max"]);
-  if (lt) settings.groupLimits = parseGroupLimits(grid, lt, problems);
-  return { settings, problems };
+  if (lt) settings.groupLimits = parseGroupLimits(grid, lt, problems, cells.groupLimits);
+  return { settings, problems, cells };
 }
 
 /** A problem at 0-based row `r` of the Settings grid. */
@@ -142,17 +167,21 @@ interface BandKind {
   noun: "Tier" | "Grade";
   minHeader: string;
   minFix: string;
+  /** What a lead's band is found from, for the same-minimum message. */
+  measure: string;
 }
 
 const TIER_BAND: BandKind = {
   noun: "Tier",
   minHeader: "Min Score",
   minFix: "Enter the lowest score of the tier, e.g. 61.",
+  measure: "score",
 };
 const GRADE_BAND: BandKind = {
   noun: "Grade",
   minHeader: "Min Points",
   minFix: "Enter the lowest grade-group total for the grade, e.g. 30.",
+  measure: "grade-group total",
 };
 
 interface Band {
@@ -199,6 +228,19 @@ function parseBands(
           spelt.get(nameCol) ?? kind.noun,
           `${kind.noun} ${label} is also on row ${first}; this row is skipped.`,
           `Give each ${noun} a different name.`,
+        ),
+      );
+      continue;
+    }
+    // Bands are found by minimum: of two with the same one, only one could ever be given.
+    const same = bands.find((b) => b.min === min);
+    if (same !== undefined) {
+      problems.push(
+        settingsProblem(
+          r,
+          spelt.get(minCol) ?? kind.minHeader,
+          `${kind.noun} ${label} has the same ${kind.minHeader} (${min}) as ${same.label} on row ${same.r + 1}, so no ${kind.measure} could ever give it; this row is skipped.`,
+          `Give each ${noun} a different ${kind.minHeader}.`,
         ),
       );
       continue;
@@ -251,7 +293,12 @@ function parseGradeTable(
     .sort((a, b) => a.minPoints - b.minPoints);
 }
 
-function parseGroupLimits(grid: Grid, t: SettingsTable, problems: Problem[]): GroupLimit[] {
+function parseGroupLimits(
+  grid: Grid,
+  t: SettingsTable,
+  problems: Problem[],
+  cells: Map<GroupLimit, SettingsCell>,
+): GroupLimit[] {
   const limits: GroupLimit[] = [];
   const seen = new Map<string, number>();
   for (let r = 1; r < grid.length; r++) {
@@ -301,7 +348,9 @@ function parseGroupLimits(grid: Grid, t: SettingsTable, problems: Problem[]): Gr
       );
       continue;
     }
-    limits.push({ group: label, min, max });
+    const limit = { group: label, min, max };
+    limits.push(limit);
+    cells.set(limit, { row: r + 1, column: t.spelt.get(t.col) ?? "Group" });
   }
   return limits;
 }

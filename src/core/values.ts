@@ -25,15 +25,21 @@ export function normText(v: CellValue | undefined): string {
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
-/** Numeric value of a number or numeric text ("1,200", " -3.5 "); NaN for anything else (incl. blank). */
+/**
+ * Numeric value of a number or numeric text ("1,200", " -3.5 "); NaN for anything else (incl. blank), and
+ * for text beyond a double's range such as 1e999 (a spreadsheet keeps that as text too, not Infinity).
+ */
 export function parseNumber(v: CellValue | undefined): number {
   if (typeof v === "number") return Number.isFinite(v) ? v : Number.NaN;
   if (typeof v !== "string") return Number.NaN;
   const s = v.trim();
   if (s === "") return Number.NaN;
-  if (PLAIN_NUMBER.test(s)) return Number(s);
-  if (GROUPED_NUMBER.test(s)) return Number(s.replace(/,/g, ""));
-  return Number.NaN;
+  const x = PLAIN_NUMBER.test(s)
+    ? Number(s)
+    : GROUPED_NUMBER.test(s)
+      ? Number(s.replace(/,/g, ""))
+      : Number.NaN;
+  return Number.isFinite(x) ? x : Number.NaN;
 }
 
 const TRUE_WORDS = new Set(["true", "yes", "y", "1", "on", "x", "✓", "✔"]);

@@ -1,7 +1,8 @@
 // Parse and check a whole workbook once: settings, lists, leads, the activity index and the rules.
 // Shared by scoring and by "Check the matrix" (validateWorkbook).
 import type { ActivityIndex } from "./activities";
-import { emptyActivityIndex, indexActivities } from "./activities";
+import { activityHeaderRow, emptyActivityIndex, indexActivities } from "./activities";
+import { checkGroupSettings } from "./group-checks";
 import { findColumn } from "./headers";
 import type { LeadTable } from "./leads";
 import { isBlankRow, parseLeads } from "./leads";
@@ -32,21 +33,19 @@ export interface PreparedWorkbook {
 export function prepareWorkbook(input: WorkbookInput, timeZone: string): PreparedWorkbook {
   const sink = createProblemSink();
   const clock = zoneClock(timeZone);
-  const { settings, problems } = parseSettings(input.settings);
+  const { settings, problems, cells } = parseSettings(input.settings);
   for (const p of problems) sink.add(p);
-  const lists = parseLists(input.lists);
+  const lists = parseLists(input.lists, sink);
   const leads = parseLeads(input.leads, settings.leadKey, sink);
-  const rules = parseMatrix(input.matrix, {
-    leadHeaders: leads.headers,
-    activityHeaders: input.activities ? (input.activities[0] ?? []) : null,
-    lists,
-    sink,
-  });
-  const activities = input.activities
+  const activityHeaders = activityHeaderRow(input.activities, settings.leadKey, sink);
+  const rules = parseMatrix(input.matrix, { leadHeaders: leads.headers, activityHeaders, lists, sink });
+  const groupNames = groupNamesOf(rules);
+  checkGroupSettings(settings, cells, groupNames, sink);
+  const activities = activityHeaders
     ? indexActivities(input.activities, leads, settings.leadKey, clock, sink, testedColumns(rules))
     : emptyActivityIndex(leads.groupCount);
-  if (input.activities) checkEvents(rules, activities, sink);
-  return { settings, lists, leads, activities, rules, groupNames: groupNamesOf(rules), clock, sink };
+  if (activityHeaders) checkEvents(rules, activities, sink);
+  return { settings, lists, leads, activities, rules, groupNames, clock, sink };
 }
 
 /**

@@ -224,8 +224,10 @@ describe("missing tabs", () => {
   it("validateWorkbook reports the same parse problems without scoring", () => {
     const input = { leads, matrix: matrix({ field: "Job Title", op: "like", value: "VP", points: 5 }) };
     const problems = validateWorkbook(input, "UTC");
-    expect(problems).toHaveLength(1);
+    expect(problems).toHaveLength(2);
     expect(problems[0]).toMatchObject({ tab: "Scoring Matrix", row: 2, column: "Operator" });
+    // The only rule is broken: no rule can score, said once for the matrix.
+    expect(problems[1]).toMatchObject({ tab: "Scoring Matrix", row: 0, message: /^No rule can score/ });
   });
   it("warns about an event no activity has (likely a typo)", () => {
     const run = score({ leads, activities, matrix: matrix({ event: "Demo Requst", points: 10 }) });

@@ -65,6 +65,10 @@ describe("CSV cell typing", () => {
       "1.",
       ".5",
       "yes",
+      // An exponent that does not come back as written: 1e999 would be Infinity, 1e308 "1e+308".
+      "1e999",
+      "1e308",
+      "2E5",
     ]) {
       expect(typeCsvCell(text)).toBe(text);
     }

@@ -15,8 +15,12 @@ export function typeCsvCell(text: string): CellValue {
   // Fast path: most fields are words, which cannot be numbers or booleans.
   if ((c >= 48 && c <= 57) || c === 45) {
     // More than 15 significant digits would lose precision as a double: keep such IDs as text.
-    if (NUMBER.test(text) && (text.length <= 15 || text.replace(/^-|\.|[eE].*$/g, "").length <= 15))
-      return Number(text);
+    if (NUMBER.test(text) && (text.length <= 15 || text.replace(/^-|\.|[eE].*$/g, "").length <= 15)) {
+      const n = Number(text);
+      // An exponent that does not come back as written stays text: 1e999 is not Infinity and 1e308 not
+      // "1e+308", so a message quotes the cell as typed.
+      if (String(n) === text || !/[eE]/.test(text)) return n;
+    }
     return text;
   }
   if (text.length === 4 || text.length === 5) {
