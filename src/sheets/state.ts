@@ -6,6 +6,10 @@ export const KEY = {
   schedule: "leadscore.schedule",
   checkpoint: "leadscore.checkpoint",
   staleSince: "leadscore.staleSince",
+  /** The figures of the last Suggest points, with the fingerprint of the matrices they were measured on. */
+  suggestion: "leadscore.suggestion",
+  /** Leads output headers the add-on appended when it applied a suggestion (removed when restoring). */
+  addedColumns: "leadscore.addedColumns",
 } as const;
 
 function store(): GoogleAppsScript.Properties.Properties {
