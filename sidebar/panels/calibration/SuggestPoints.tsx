@@ -161,6 +161,10 @@ export function SuggestPoints({
             <dt>Measured on</dt>
             <dd>{summary.measuredOn}</dd>
           </dl>
+          <p class="muted">
+            Both AUCs are measured on the same leads, so they compare; the report above measures every
+            labelled lead, so its AUC can differ from these.
+          </p>
           {summary.flags.map((f) => (
             <Notice kind="info" key={f}>
               {f}
