@@ -17,7 +17,12 @@ const MODES: { value: BacktestMode | "default"; label: string }[] = [
 ];
 
 export function Calibration({ state, onState }: PanelProps) {
-  const [columns, setColumns] = useState<LeadColumns>({ columns: [], outcomes: [], features: [], leaveOut: [] });
+  const [columns, setColumns] = useState<LeadColumns>({
+    columns: [],
+    outcomes: [],
+    features: [],
+    leaveOut: [],
+  });
   const [outcome, setOutcome] = useState("");
   const [mode, setMode] = useState<BacktestMode | "default">("default");
   const [days, setDays] = useState("1");

@@ -192,8 +192,8 @@ export function suggestPoints(ss: Spreadsheet, request?: SuggestRequest): Sugges
     writeBlock(sheet, 1, 1, grid, grid[0]);
     sheet.getRange(1, grid[0].indexOf("Summary") + 1).setNote(summaryNote(summary));
     const stored: StoredSuggestion = {
-      // Of the rules as the tab holds them, which is what the preview reads back.
-      fingerprint: rulesFingerprint(matrixRows(readGrid(sheet)), matrixRows(input.matrix)),
+      // Strings are written as literal text and numbers as numbers, so the tab reads back as `grid`.
+      fingerprint: rulesFingerprint(matrixRows(grid), matrixRows(input.matrix)),
       aucCurrent: figures.aucCurrent,
       aucSuggested: figures.aucSuggested,
       measuredOn: figures.measuredOn,
@@ -259,7 +259,8 @@ function verdictOf(
   if (aucSuggested === null) {
     return {
       better: false,
-      verdict: "How well the suggestion ranks leads could not be measured: no labelled leads with both outcomes.",
+      verdict:
+        "How well the suggestion ranks leads could not be measured: no labelled leads with both outcomes.",
     };
   }
   const figures = (cur: number) => `AUC ${aucSuggested.toFixed(3)} vs ${cur.toFixed(3)} on ${measuredOn}`;
@@ -321,8 +322,8 @@ export function previewSuggestedMatrix(ss: Spreadsheet): ApplyPreview {
 }
 
 /**
- * Deletes the Leads columns the add-on appended for a suggestion once no group of the matrix now scoring
- * writes them. Only headers recorded when the add-on added them: a user's column of the same name, there
+ * Deletes the Leads columns the add-on appended when it replaced the matrix, once no group of the matrix
+ * now scoring writes them. Only headers recorded when the add-on added them: a user's column of the same name, there
  * before, was found by header and never recorded.
  */
 function removeStaleColumns(ss: Spreadsheet, outputs: readonly string[]): void {
@@ -350,11 +351,14 @@ function removeStaleColumns(ss: Spreadsheet, outputs: readonly string[]): void {
   );
 }
 
-/** Rescores with the new matrix, drops the suggestion columns it no longer writes, records the ones it added. */
-function rescoreAfterReplace(ss: Spreadsheet, headersBefore: readonly CellValue[], suggestion: boolean): void {
+/**
+ * Rescores with the new matrix, deletes the columns recorded earlier that it no longer writes, and records
+ * the output columns this rescore appended (a restored version's groups are recorded too, so restoring
+ * back and forth never leaves one behind).
+ */
+function rescoreAfterReplace(ss: Spreadsheet, headersBefore: readonly CellValue[]): void {
   const { run } = runFullScoring(ss, "sidebar");
   removeStaleColumns(ss, run.outputHeaders);
-  if (!suggestion) return;
   const had = new Set(headersBefore.map(normalizeHeader));
   const added = run.outputHeaders.filter((h) => !had.has(normalizeHeader(h)));
   if (added.length === 0) return;
@@ -367,7 +371,7 @@ export function applySuggestedMatrix(ss: Spreadsheet): SidebarState {
     const workbook = readWorkbook(ss);
     const rules = suggestedRules(workbook);
     replaceScoringMatrix(ss, workbook, rules);
-    rescoreAfterReplace(ss, workbook.input.leads[0] ?? [], true);
+    rescoreAfterReplace(ss, workbook.input.leads[0] ?? []);
     return sidebarState(ss);
   });
 }
@@ -390,7 +394,7 @@ export function restoreMatrix(ss: Spreadsheet, savedAt: string): SidebarState {
       : undefined;
     if (!version) throw new Error(`No matrix saved at ${savedAt} in the "${HISTORY_TAB}" tab.`);
     replaceScoringMatrix(ss, workbook, version.rules);
-    rescoreAfterReplace(ss, workbook.input.leads[0] ?? [], false);
+    rescoreAfterReplace(ss, workbook.input.leads[0] ?? []);
     return sidebarState(ss);
   });
 }

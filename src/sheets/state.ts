@@ -8,7 +8,7 @@ export const KEY = {
   staleSince: "leadscore.staleSince",
   /** The figures of the last Suggest points, with the fingerprint of the matrices they were measured on. */
   suggestion: "leadscore.suggestion",
-  /** Leads output headers the add-on appended when it applied a suggestion (removed when restoring). */
+  /** Leads output headers the add-on appended when it replaced the matrix (removed once no group uses them). */
   addedColumns: "leadscore.addedColumns",
 } as const;
 

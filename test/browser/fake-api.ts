@@ -342,7 +342,16 @@ export class FakeApi implements SidebarApi {
 
   getLeadColumns(): LeadColumns {
     this.fail("getLeadColumns");
-    const features = ["First Name", "Last Name", "Email", "Owner", "Created", "Converted", "Converted At", "Lead Quality"];
+    const features = [
+      "First Name",
+      "Last Name",
+      "Email",
+      "Owner",
+      "Created",
+      "Converted",
+      "Converted At",
+      "Lead Quality",
+    ];
     return {
       columns: ["Lead Key", ...features, "Score", "Tier"],
       outcomes: ["Converted"],
@@ -382,7 +391,8 @@ export class FakeApi implements SidebarApi {
       aucSuggested: 0.826,
       measuredOn: "250 held-out leads, measured when the points were suggested",
       better: true,
-      verdict: "The suggestion ranks leads better than the current matrix (AUC 0.826 vs 0.781 on 250 held-out leads).",
+      verdict:
+        "The suggestion ranks leads better than the current matrix (AUC 0.826 vs 0.781 on 250 held-out leads).",
       baselinePoints: 32,
     };
   }

@@ -2,13 +2,13 @@
 export { auc } from "./auc";
 export type { BacktestInfo, BacktestMode, BacktestOption } from "./backtest";
 export { cutoffs, DEFAULT_DAYS, defaultBacktest } from "./backtest";
+export type { ColumnChoices } from "./column-choices";
+export { columnChoices } from "./column-choices";
 export type { DecileRow, HistogramBin, RateRow, TierRow } from "./deciles";
 export type { CalibrationFailure, CalibrationFailureKind } from "./errors";
 export { CalibrationError } from "./errors";
 export type { FitMatrixOptions, FitReport, FitResult, FitRuleInfo } from "./fit";
 export { fitMatrix } from "./fit";
-export type { ColumnChoices } from "./column-choices";
-export { columnChoices } from "./column-choices";
 export { leakageColumns } from "./fit-report";
 export type { LeakageFlag } from "./leakage";
 export { leaksOutcomeByName } from "./leakage";
