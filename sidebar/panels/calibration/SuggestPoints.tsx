@@ -32,7 +32,7 @@ function Preview({ p }: { p: ApplyPreview }) {
       )}
       <DataTable
         label="Leads per tier, now and with the suggestion"
-        columns={["Tier", NUM("Now"), NUM("Suggested")]}
+        columns={["Tier", NUM("Now"), NUM("After")]}
       >
         {p.tiers.map((t) => (
           <tr key={t.tier}>
