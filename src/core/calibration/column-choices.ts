@@ -18,7 +18,7 @@ export interface ColumnChoices {
 /** The add-on's output headers: the fixed ones and any "<Group> Score", including groups no longer used. */
 const OUTPUT = /^(score|tier|grade|top reasons|scored at|.+ score)$/;
 /** Identity columns: the lead's key, addresses, names, phone. */
-const IDENTITY = /(^|\b)(e ?mail|email address|first name|last name|full name|name|phone|mobile)$/;
+const IDENTITY = /(^|\b)(e[- ]?mail|e[- ]?mail address|first name|last name|full name|name|phone|mobile)$/;
 
 /** A column read as an outcome: some cells filled, and nearly all of them yes/no-like (won/lost too). */
 function outcomeLike(leads: Grid, col: number): boolean {
