@@ -1,7 +1,7 @@
 // Calibration: how well scores predict conversion, suggested thresholds, per-rule lift, and fitting point
 // values from outcomes. The report and the point suggestions are in panels/calibration/.
 import { useEffect, useState } from "preact/hooks";
-import type { BacktestMode, CalibrationReport, CalibrationRequest } from "../../src/contract";
+import type { BacktestMode, CalibrationReport, CalibrationRequest, LeadColumns } from "../../src/contract";
 import { call } from "../rpc";
 import { ActionStatus, Notice, parseNum, useAction } from "../ui";
 import { NumberField } from "./calibration/NumberField";
@@ -17,7 +17,12 @@ const MODES: { value: BacktestMode | "default"; label: string }[] = [
 ];
 
 export function Calibration({ state, onState }: PanelProps) {
-  const [columns, setColumns] = useState<string[]>([]);
+  const [columns, setColumns] = useState<LeadColumns>({
+    columns: [],
+    outcomes: [],
+    features: [],
+    leaveOut: [],
+  });
   const [outcome, setOutcome] = useState("");
   const [mode, setMode] = useState<BacktestMode | "default">("default");
   const [days, setDays] = useState("1");
@@ -33,7 +38,7 @@ export function Calibration({ state, onState }: PanelProps) {
       .then((c) => {
         if (!c) return;
         setColumns(c);
-        setOutcome((o) => o || c.find((x) => x.toLowerCase() === "converted") || "");
+        setOutcome((o) => o || c.outcomes.find((x) => x.toLowerCase() === "converted") || "");
       });
   }, []);
 
@@ -59,7 +64,7 @@ export function Calibration({ state, onState }: PanelProps) {
         <label for="cal-outcome">Outcome column</label>
         <select id="cal-outcome" value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)}>
           <option value="">Default (Settings)</option>
-          {columns.map((c) => (
+          {columns.outcomes.map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
@@ -98,7 +103,12 @@ export function Calibration({ state, onState }: PanelProps) {
       <ActionStatus action={run} busyLabel="Scoring and measuring…" />
       <ActionStatus action={chartTab} busyLabel="Creating charts…" />
       {report && <Report r={report} timeZone={state.timeZone} />}
-      <SuggestPoints columns={columns} outcome={outcome} onState={onState} />
+      <SuggestPoints
+        features={columns.features}
+        leaveOut={columns.leaveOut}
+        outcome={outcome}
+        onState={onState}
+      />
     </section>
   );
 }

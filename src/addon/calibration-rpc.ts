@@ -2,8 +2,10 @@
 // Thin calls into src/sheets/calibration-service.
 
 import type {
+  ApplyPreview,
   CalibrationReport,
   CalibrationRequest,
+  LeadColumns,
   MatrixVersion,
   SidebarState,
   SuggestRequest,
@@ -13,7 +15,7 @@ import * as service from "../sheets/calibration-service";
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
-export function getLeadColumns(): string[] {
+export function getLeadColumns(): LeadColumns {
   return service.leadColumns(active());
 }
 
@@ -23,6 +25,10 @@ export function getCalibration(request: CalibrationRequest): CalibrationReport {
 
 export function suggestPoints(request: SuggestRequest): SuggestSummary {
   return service.suggestPoints(active(), request);
+}
+
+export function previewSuggestedMatrix(): ApplyPreview {
+  return service.previewSuggestedMatrix(active());
 }
 
 export function applySuggestedMatrix(): SidebarState {

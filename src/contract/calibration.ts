@@ -24,6 +24,8 @@ export interface SuggestSummary {
   /** AUC of the current matrix and of the suggestion on the same leads (null when not computable). */
   aucCurrent: number | null;
   aucSuggested: number;
+  /** What both AUCs were measured on, e.g. "500 held-out leads". */
+  measuredOn: string;
   /** Warnings: likely leakage, rules fitted on few leads, small data. */
   flags: string[];
 }
@@ -32,4 +34,34 @@ export interface MatrixVersion {
   /** ISO time the matrix was replaced. */
   savedAt: string;
   rules: number;
+}
+
+/** The Leads columns for the Calibration panel's pickers. */
+export interface LeadColumns {
+  /** Every Leads header, in sheet order. */
+  columns: string[];
+  /** Plausible outcome columns: yes/no-like values, never the add-on's output columns, the key or names. */
+  outcomes: string[];
+  /** Features a user can leave out of a fit: every column but the key and the add-on's outputs. */
+  features: string[];
+  /** Features known only once the outcome is (Converted At, Closed Won Date…): left out by default. */
+  leaveOut: string[];
+}
+
+/** What applying the Suggested Matrix would change, shown before it is applied. */
+export interface ApplyPreview {
+  rules: number;
+  /** Leads per tier (the Settings tiers, then "" for no tier), scored now with each matrix. */
+  tiers: { tier: string; before: number; after: number }[];
+  /** AUC of the current matrix and of the suggestion, both on the leads `measuredOn` names. */
+  aucCurrent: number | null;
+  aucSuggested: number | null;
+  /** What the AUCs were measured on, e.g. "500 held-out leads (when the points were suggested)". */
+  measuredOn: string;
+  /** True when the suggestion ranks leads better than the current matrix (or there is none). */
+  better: boolean;
+  /** One plain sentence: better, or not better and what to do. */
+  verdict: string;
+  /** Points every lead starts with (the suggestion's Baseline rule), or null when it has none. */
+  baselinePoints: number | null;
 }

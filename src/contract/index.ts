@@ -4,7 +4,14 @@
 export type { BacktestMode, CalibrationReport } from "../core/calibration";
 export type { ExplainedGroup, ExplainedRule, LeadExplanation } from "../core/explanation";
 export type { NotifySettings } from "../core/notify";
-export type { CalibrationRequest, MatrixVersion, SuggestRequest, SuggestSummary } from "./calibration";
+export type {
+  ApplyPreview,
+  CalibrationRequest,
+  LeadColumns,
+  MatrixVersion,
+  SuggestRequest,
+  SuggestSummary,
+} from "./calibration";
 export {
   CUSTOM_FUNCTIONS,
   ENTRY_POINTS,

@@ -4,7 +4,14 @@
 import type { CalibrationReport } from "../core/calibration";
 import type { LeadExplanation } from "../core/explanation";
 import type { Tier } from "../core/types";
-import type { CalibrationRequest, MatrixVersion, SuggestRequest, SuggestSummary } from "./calibration";
+import type {
+  ApplyPreview,
+  CalibrationRequest,
+  LeadColumns,
+  MatrixVersion,
+  SuggestRequest,
+  SuggestSummary,
+} from "./calibration";
 import type { LeadMatch } from "./lead-match";
 import type { Schedule } from "./schedule";
 import type { SettingsPatch, SidebarState } from "./sidebar-state";
@@ -21,10 +28,12 @@ export interface SidebarApi {
   explainLead: (key: string) => LeadExplanation;
   selectCell: (tab: string, row: number, column: string) => void;
   /** Leads column names, for the outcome and leakage column pickers. */
-  getLeadColumns: () => string[];
+  getLeadColumns: () => LeadColumns;
   getCalibration: (request: CalibrationRequest) => CalibrationReport;
   /** Fits point values from outcomes and writes them to the Suggested Matrix tab. */
   suggestPoints: (request: SuggestRequest) => SuggestSummary;
+  /** What applying the Suggested Matrix would change (tiers before/after, both AUCs), without applying it. */
+  previewSuggestedMatrix: () => ApplyPreview;
   /** Replaces the Scoring Matrix with the Suggested Matrix, keeping the old one in Matrix History; rescores. */
   applySuggestedMatrix: () => SidebarState;
   listMatrixVersions: () => MatrixVersion[];
@@ -49,6 +58,7 @@ const CALLABLE: { readonly [K in SidebarFunction]: true } = {
   getLeadColumns: true,
   getCalibration: true,
   suggestPoints: true,
+  previewSuggestedMatrix: true,
   applySuggestedMatrix: true,
   listMatrixVersions: true,
   restoreMatrix: true,

@@ -3,6 +3,7 @@
 // rate as a line), score distributions of converted vs not, and the ROC curve. Charts read the blocks, so a
 // user can restyle or copy them like any chart they made.
 import type { CalibrationReport } from "../core/calibration";
+import { roundTo } from "../core/rounding";
 import type { CellValue } from "../core/types";
 import { ensureSize, writeBlock } from "./matrix-tab";
 
@@ -34,13 +35,19 @@ const CHART = { width: 600, height: 340, firstColumn: 10, secondColumn: 17, rows
 const BASE_RATE = "Base rate";
 const RATE_AXIS = { format: "percent", minValue: 0 };
 
+/**
+ * A rate as a cell: the fraction rounded to what the "0.0%" format shows (33.3%), so the cell holds the
+ * figure a reader sees, not 0.3333333 (which a copy, an export or a formula would otherwise get).
+ */
+const rateCell = (x: number | null): CellValue => (x === null ? "" : roundTo(x, 3));
+
 function rateCells(r: { rate: number | null; leads: number; conversions: number; lift: number | null }) {
-  return [r.rate ?? "", r.leads, r.conversions, r.lift === null ? "" : Math.round(r.lift * 100) / 100];
+  return [rateCell(r.rate), r.leads, r.conversions, r.lift === null ? "" : roundTo(r.lift, 2)];
 }
 
 /** The blocks (stacked down the left, a blank row between) and the four charts, from one report. */
 export function calibrationLayout(report: CalibrationReport): { blocks: Block[]; charts: ChartSpec[] } {
-  const base = report.base_rate ?? "";
+  const base = rateCell(report.base_rate);
   const summary: Block = {
     row: 1,
     column: 1,
@@ -52,7 +59,7 @@ export function calibrationLayout(report: CalibrationReport): { blocks: Block[];
       ["Labelled leads", report.leads_labelled],
       ["Conversions", report.conversions],
       [BASE_RATE, base],
-      ["AUC", report.auc === null ? "n/a" : Math.round(report.auc * 10000) / 10000],
+      ["AUC", report.auc === null ? "n/a" : roundTo(report.auc, 4)],
       ["Backtest", report.backtest.description],
     ],
   };
@@ -89,7 +96,7 @@ export function calibrationLayout(report: CalibrationReport): { blocks: Block[];
   );
   const converted = report.score_distribution.reduce((s, b) => s + b.converted, 0);
   const notConverted = report.score_distribution.reduce((s, b) => s + b.not_converted, 0);
-  const share = (n: number, of: number) => (of > 0 ? n / of : 0);
+  const share = (n: number, of: number) => rateCell(of > 0 ? n / of : 0);
   const distribution = add(
     "Score distribution (share of each group)",
     ["Score", "Converted", "Not converted", "Converted leads", "Not converted leads"],
@@ -106,7 +113,7 @@ export function calibrationLayout(report: CalibrationReport): { blocks: Block[];
   const roc = add(
     "ROC curve",
     ["False positive rate", "True positive rate", "Chance"],
-    report.roc.map((p) => [p.fpr, p.tpr, p.fpr]),
+    report.roc.map((p) => [roundTo(p.fpr, 4), roundTo(p.tpr, 4), roundTo(p.fpr, 4)]),
     [],
   );
   const at = (i: number) => ({

@@ -2,13 +2,15 @@
 // applying or restoring a matrix (the replaced one always kept in Matrix History, then a rescore), and the
 // Calibration chart tab. Each tab is read once per call; each block is one write.
 import type {
+  ApplyPreview,
   CalibrationRequest,
+  LeadColumns,
   MatrixVersion,
   SidebarState,
   SuggestRequest,
   SuggestSummary,
 } from "../contract";
-import { MATRIX_COLUMNS, validateWorkbook } from "../core";
+import { MATRIX_COLUMNS, normalizeHeader, scoreWorkbook, validateWorkbook } from "../core";
 import {
   type BacktestOption,
   type CalibrateOptions,
@@ -16,19 +18,22 @@ import {
   type CalibrationFailure,
   type CalibrationReport,
   calibrate,
+  columnChoices,
   type FitResult,
   fitMatrix,
   leakageColumns,
 } from "../core/calibration";
-import { type CellValue, TAB, type WorkbookInput } from "../core/types";
+import { type CellValue, type Grid, TAB, type WorkbookInput } from "../core/types";
 import { cellText } from "../core/values";
 import { CALIBRATION_TAB, writeCalibrationTab } from "./calibration-charts";
 import { withDocumentLock } from "./lock";
 import { appendVersion, HISTORY_TAB, historyVersions, secondOf } from "./matrix-history";
 import { matrixRows, replaceMatrix, writeBlock } from "./matrix-tab";
-import { runFullScoring } from "./scoring";
+import { runFullScoring, tierCounts } from "./scoring";
 import { sidebarState } from "./sidebar-service";
+import { KEY, readState, writeState } from "./state";
 import {
+  rulesFingerprint,
   SUGGESTED_TAB,
   type SuggestedFigures,
   suggestedGrid,
@@ -99,27 +104,33 @@ export function calibrateOptions(
   return options;
 }
 
-/** Header names of the Leads tab (one read of row 1), for the outcome and leakage pickers. */
-export function leadColumns(ss: Spreadsheet): string[] {
-  const sheet = sheetsByName(ss).get(tabKey(TAB.leads));
-  if (!sheet) throw new MissingTabError(`This spreadsheet has no "${TAB.leads}" tab.`);
-  const width = sheet.getLastColumn();
-  if (width < 1) return [];
-  const seen = new Set<string>();
-  const names: string[] = [];
-  for (const h of sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[]) {
-    const name = cellText(h);
-    if (name && !seen.has(tabKey(name))) {
-      seen.add(tabKey(name));
-      names.push(name);
-    }
-  }
-  return names;
+/** The Leads columns for the outcome and leave-out pickers (one read of Leads and of Settings). */
+export function leadColumns(ss: Spreadsheet): LeadColumns {
+  const sheets = sheetsByName(ss);
+  const leads = sheets.get(tabKey(TAB.leads));
+  if (!leads) throw new MissingTabError(`This spreadsheet has no "${TAB.leads}" tab.`);
+  const settings = sheets.get(tabKey(TAB.settings));
+  return columnChoices(readGrid(leads), settings ? readGrid(settings) : undefined);
 }
 
 export function calibration(ss: Spreadsheet, request?: CalibrationRequest): CalibrationReport {
   const { input, timeZone } = readWorkbook(ss);
   return forSidebar(() => calibrate(input, calibrateOptions(request, timeZone)));
+}
+
+/** Both matrices scored on every labelled lead, as the Calibration report measures them. */
+function onAllLabelled(
+  input: WorkbookInput,
+  suggested: Grid,
+  options: CalibrateOptions,
+): { aucCurrent: number | null; aucSuggested: number | null; labelled: number } {
+  const hasMatrix = (input.matrix?.length ?? 0) > 1;
+  const after = calibrate({ ...input, matrix: suggested }, options);
+  return {
+    aucCurrent: hasMatrix ? calibrate(input, options).auc : null,
+    aucSuggested: after.auc,
+    labelled: after.leads_labelled,
+  };
 }
 
 /**
@@ -137,14 +148,23 @@ function figuresOf(input: WorkbookInput, fit: FitResult, options: CalibrateOptio
       hints: leakageHints(fit),
     };
   }
-  const hasMatrix = (input.matrix?.length ?? 0) > 1;
+  const all = onAllLabelled(input, fit.matrix, options);
   return {
-    aucCurrent: hasMatrix ? calibrate(input, options).auc : null,
-    aucSuggested: calibrate({ ...input, matrix: fit.matrix }, options).auc ?? 0.5,
+    aucCurrent: all.aucCurrent,
+    aucSuggested: all.aucSuggested ?? 0.5,
     measuredOn: `all ${r.leads_labelled} labelled leads`,
     hints: leakageHints(fit),
     flags: [...r.flags, "Measured on the leads the points were fitted on: the suggested AUC is optimistic."],
   };
+}
+
+/** The last suggestion's figures, kept for the apply preview while neither matrix has changed. */
+interface StoredSuggestion {
+  fingerprint: string;
+  aucCurrent: number | null;
+  aucSuggested: number;
+  measuredOn: string;
+  outcomeColumn: string;
 }
 
 export function suggestPoints(ss: Spreadsheet, request?: SuggestRequest): SuggestSummary {
@@ -171,11 +191,21 @@ export function suggestPoints(ss: Spreadsheet, request?: SuggestRequest): Sugges
     else sheet = ss.insertSheet(SUGGESTED_TAB);
     writeBlock(sheet, 1, 1, grid, grid[0]);
     sheet.getRange(1, grid[0].indexOf("Summary") + 1).setNote(summaryNote(summary));
+    const stored: StoredSuggestion = {
+      // Strings are written as literal text and numbers as numbers, so the tab reads back as `grid`.
+      fingerprint: rulesFingerprint(matrixRows(grid), matrixRows(input.matrix)),
+      aucCurrent: figures.aucCurrent,
+      aucSuggested: figures.aucSuggested,
+      measuredOn: figures.measuredOn,
+      outcomeColumn: fit.report.outcome_column,
+    };
+    writeState(KEY.suggestion, stored);
     return {
       tab: SUGGESTED_TAB,
       rules: fit.report.rules,
       aucCurrent: figures.aucCurrent,
       aucSuggested: figures.aucSuggested,
+      measuredOn: figures.measuredOn,
       flags: figures.flags,
     };
   });
@@ -208,16 +238,140 @@ function checkRules(workbook: SheetWorkbook, rules: CellValue[][]): void {
   }
 }
 
+/** The Suggested Matrix tab's rules, checked as the engine would read them. */
+function suggestedRules(workbook: SheetWorkbook): CellValue[][] {
+  const suggested = workbook.sheets.get(tabKey(SUGGESTED_TAB));
+  if (!suggested) throw new Error(`There is no "${SUGGESTED_TAB}" tab yet: use Suggest points first.`);
+  const rules = matrixRows(readGrid(suggested));
+  if (rules.length === 0) throw new Error(`The "${SUGGESTED_TAB}" tab has no rules to apply.`);
+  checkRules(workbook, rules);
+  return rules;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The plain verdict: better only when the suggestion's AUC is higher at the precision shown. */
+function verdictOf(
+  aucCurrent: number | null,
+  aucSuggested: number | null,
+  measuredOn: string,
+): { better: boolean; verdict: string } {
+  if (aucSuggested === null) {
+    return {
+      better: false,
+      verdict:
+        "How well the suggestion ranks leads could not be measured: no labelled leads with both outcomes.",
+    };
+  }
+  const figures = (cur: number) => `AUC ${aucSuggested.toFixed(3)} vs ${cur.toFixed(3)} on ${measuredOn}`;
+  if (aucCurrent === null) {
+    return {
+      better: true,
+      verdict: `There is no current matrix to compare with; the suggestion ranks leads at AUC ${aucSuggested.toFixed(3)}.`,
+    };
+  }
+  if (round3(aucSuggested) > round3(aucCurrent)) {
+    return {
+      better: true,
+      verdict: `The suggestion ranks leads better than the current matrix (${figures(aucCurrent)}).`,
+    };
+  }
+  return {
+    better: false,
+    verdict:
+      `The suggestion is not better than the current matrix (${figures(aucCurrent)}). ` +
+      "Keep the current matrix, or suggest points again with other columns left out.",
+  };
+}
+
+/** What applying the Suggested Matrix would do: tier counts now with each matrix, both AUCs, a verdict. */
+export function previewSuggestedMatrix(ss: Spreadsheet): ApplyPreview {
+  const workbook = readWorkbook(ss);
+  const { input, timeZone } = workbook;
+  const rules = suggestedRules(workbook);
+  const matrix: Grid = [[...MATRIX_COLUMNS], ...rules];
+  const asOf = new Date();
+  const before = tierCounts(scoreWorkbook(input, { asOf, timeZone }));
+  const after = tierCounts(scoreWorkbook({ ...input, matrix }, { asOf, timeZone }));
+  const tiers = [...new Set([...Object.keys(before), ...Object.keys(after)])].map((tier) => ({
+    tier,
+    before: before[tier] ?? 0,
+    after: after[tier] ?? 0,
+  }));
+  const stored = readState<StoredSuggestion>(KEY.suggestion);
+  let figures: { aucCurrent: number | null; aucSuggested: number | null; measuredOn: string };
+  if (stored && stored.fingerprint === rulesFingerprint(rules, matrixRows(input.matrix))) {
+    figures = { ...stored, measuredOn: `${stored.measuredOn}, measured when the points were suggested` };
+  } else {
+    // Edited since Suggest points (or suggested elsewhere): the held-out figures no longer apply.
+    const options = calibrateOptions({ outcomeColumn: stored?.outcomeColumn }, timeZone);
+    const all = forSidebar(() => onAllLabelled(input, matrix, options));
+    figures = {
+      ...all,
+      measuredOn: `all ${all.labelled} labelled leads, now (a matrix changed since Suggest points)`,
+    };
+  }
+  const baseline = rules.find((r) => normalizeHeader(r[MATRIX_COLUMNS.indexOf("Group")]) === "baseline");
+  return {
+    rules: rules.length,
+    tiers,
+    ...figures,
+    ...verdictOf(figures.aucCurrent, figures.aucSuggested, figures.measuredOn),
+    baselinePoints: baseline ? Number(baseline[MATRIX_COLUMNS.indexOf("Points")]) : null,
+  };
+}
+
+/**
+ * Deletes the Leads columns the add-on appended when it replaced the matrix, once no group of the matrix
+ * now scoring writes them. Only headers recorded when the add-on added them: a user's column of the same name, there
+ * before, was found by header and never recorded.
+ */
+function removeStaleColumns(ss: Spreadsheet, outputs: readonly string[]): void {
+  const recorded = readState<string[]>(KEY.addedColumns) ?? [];
+  const used = new Set(outputs.map(normalizeHeader));
+  const stale = new Set(recorded.map(normalizeHeader).filter((h) => !used.has(h)));
+  if (stale.size === 0) return;
+  const sheet = sheetsByName(ss).get(tabKey(TAB.leads));
+  const width = sheet?.getLastColumn() ?? 0;
+  if (sheet && width > 0) {
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
+    const seen = new Set<string>();
+    const columns: number[] = [];
+    header.forEach((h, c) => {
+      const key = normalizeHeader(h);
+      if (stale.has(key) && !seen.has(key)) columns.push(c + 1);
+      seen.add(key);
+    });
+    // Right to left, so each deletion leaves the positions still to delete in place.
+    for (const c of columns.reverse()) sheet.deleteColumn(c);
+  }
+  writeState(
+    KEY.addedColumns,
+    recorded.filter((h) => !stale.has(normalizeHeader(h))),
+  );
+}
+
+/**
+ * Rescores with the new matrix, deletes the columns recorded earlier that it no longer writes, and records
+ * the output columns this rescore appended (a restored version's groups are recorded too, so restoring
+ * back and forth never leaves one behind).
+ */
+function rescoreAfterReplace(ss: Spreadsheet, headersBefore: readonly CellValue[]): void {
+  const { run } = runFullScoring(ss, "sidebar");
+  removeStaleColumns(ss, run.outputHeaders);
+  const had = new Set(headersBefore.map(normalizeHeader));
+  const added = run.outputHeaders.filter((h) => !had.has(normalizeHeader(h)));
+  if (added.length === 0) return;
+  const recorded = readState<string[]>(KEY.addedColumns) ?? [];
+  writeState(KEY.addedColumns, [...new Set([...recorded, ...added])]);
+}
+
 export function applySuggestedMatrix(ss: Spreadsheet): SidebarState {
   return withDocumentLock(LOCK_MS, () => {
     const workbook = readWorkbook(ss);
-    const suggested = workbook.sheets.get(tabKey(SUGGESTED_TAB));
-    if (!suggested) throw new Error(`There is no "${SUGGESTED_TAB}" tab yet: use Suggest points first.`);
-    const rules = matrixRows(readGrid(suggested));
-    if (rules.length === 0) throw new Error(`The "${SUGGESTED_TAB}" tab has no rules to apply.`);
-    checkRules(workbook, rules);
+    const rules = suggestedRules(workbook);
     replaceScoringMatrix(ss, workbook, rules);
-    runFullScoring(ss, "sidebar");
+    rescoreAfterReplace(ss, workbook.input.leads[0] ?? []);
     return sidebarState(ss);
   });
 }
@@ -240,7 +394,7 @@ export function restoreMatrix(ss: Spreadsheet, savedAt: string): SidebarState {
       : undefined;
     if (!version) throw new Error(`No matrix saved at ${savedAt} in the "${HISTORY_TAB}" tab.`);
     replaceScoringMatrix(ss, workbook, version.rules);
-    runFullScoring(ss, "sidebar");
+    rescoreAfterReplace(ss, workbook.input.leads[0] ?? []);
     return sidebarState(ss);
   });
 }

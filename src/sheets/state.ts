@@ -8,6 +8,10 @@ export const KEY = {
   /** Whose triggers run each feature (feature-owner.ts). */
   scheduleOwner: "leadscore.schedule.owner",
   autoScoringOwner: "leadscore.autoScoring.owner",
+  /** The figures of the last Suggest points, with the fingerprint of the matrices they were measured on. */
+  suggestion: "leadscore.suggestion",
+  /** Leads output headers the add-on appended when it replaced the matrix (removed once no group uses them). */
+  addedColumns: "leadscore.addedColumns",
 } as const;
 
 function store(): GoogleAppsScript.Properties.Properties {

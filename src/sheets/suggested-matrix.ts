@@ -63,6 +63,10 @@ export function summaryLines(report: FitReport, figures: SuggestedFigures, at: D
     ["AUC, current matrix", round(figures.aucCurrent)],
     ["AUC, suggested", round(figures.aucSuggested)],
     ["Measured on", figures.measuredOn],
+    [
+      "Starting points",
+      `Every lead gets ${report.baseline_points} from the Baseline rule: it keeps scores mid-range between the floor and ceiling and does not change how leads rank.`,
+    ],
     ["Outcome column", report.outcome_column],
     ["Labelled leads", report.leads_labelled],
     ["Conversions", report.conversions],
@@ -101,4 +105,18 @@ export function suggestedGrid(fitted: Grid, current: Grid | undefined, summary: 
 export function summaryNote(summary: [string, CellValue][]): string {
   const text = (v: CellValue) => (v instanceof Date ? v.toISOString() : cellText(v));
   return summary.map(([k, v]) => `${k}: ${text(v)}`).join("\n");
+}
+
+/**
+ * A short fingerprint of matrix rows (FNV-1a over their text): the figures of a suggestion hold only while
+ * both the Suggested Matrix and the Scoring Matrix are the ones they were measured on.
+ */
+export function rulesFingerprint(...matrices: readonly (readonly CellValue[])[][]): string {
+  let h = 0x811c9dc5;
+  const text = matrices.map((rows) => rows.map((r) => r.map(cellText).join("\u0001")).join("\u0002"));
+  for (const ch of text.join("\u0003")) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16);
 }

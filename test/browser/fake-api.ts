@@ -2,8 +2,10 @@
 // browser before (and independently of) the real server functions. Its tabs mimic the real layout closely
 // enough for the tests: Leads with Score/Tier columns, and a Settings tab holding the tier table.
 import type {
+  ApplyPreview,
   CalibrationReport,
   CalibrationRequest,
+  LeadColumns,
   LeadExplanation,
   LeadMatch,
   MatrixVersion,
@@ -339,9 +341,24 @@ export class FakeApi implements SidebarApi {
   matrixVersions: MatrixVersion[] = [{ savedAt: "2025-06-01T10:00:00.000Z", rules: 18 }];
   lastSuggest: SuggestRequest | null = null;
 
-  getLeadColumns(): string[] {
+  getLeadColumns(): LeadColumns {
     this.fail("getLeadColumns");
-    return ["Lead Key", "First Name", "Last Name", "Email", "Owner", "Created", "Converted", "Lead Quality"];
+    const features = [
+      "First Name",
+      "Last Name",
+      "Email",
+      "Owner",
+      "Created",
+      "Converted",
+      "Converted At",
+      "Lead Quality",
+    ];
+    return {
+      columns: ["Lead Key", ...features, "Score", "Tier"],
+      outcomes: ["Converted"],
+      features,
+      leaveOut: ["Converted", "Converted At"],
+    };
   }
 
   getCalibration(request: CalibrationRequest): CalibrationReport {
@@ -357,7 +374,27 @@ export class FakeApi implements SidebarApi {
       rules: 24,
       aucCurrent: 0.781,
       aucSuggested: 0.826,
+      measuredOn: "250 held-out leads",
       flags: ['"Lead Quality" = "Excellent" converts at 97% (n = 64): likely leakage, left out.'],
+    };
+  }
+
+  previewSuggestedMatrix(): ApplyPreview {
+    this.fail("previewSuggestedMatrix");
+    return {
+      rules: 24,
+      tiers: [
+        { tier: "Hot", before: 40, after: 55 },
+        { tier: "Warm", before: 120, after: 110 },
+        { tier: "Cold", before: 840, after: 835 },
+      ],
+      aucCurrent: 0.781,
+      aucSuggested: 0.826,
+      measuredOn: "250 held-out leads, measured when the points were suggested",
+      better: true,
+      verdict:
+        "The suggestion ranks leads better than the current matrix (AUC 0.826 vs 0.781 on 250 held-out leads).",
+      baselinePoints: 32,
     };
   }
 

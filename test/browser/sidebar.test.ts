@@ -317,10 +317,30 @@ describe("other panels", () => {
     await sb.getByRole("button", { name: "Create chart tab" }).click();
     await sb.getByText("Charts created on the Calibration tab.").waitFor();
 
+    // Only outcome-like columns are offered; the leaky ones start ticked under Leave out.
+    const options = await sb
+      .getByLabel("Outcome column", { exact: true })
+      .locator("option")
+      .allTextContents();
+    expect(options).toEqual(["Default (Settings)", "Converted"]);
+    expect(await sb.getByLabel("Converted At", { exact: true }).isChecked()).toBe(true);
+    expect(await sb.getByLabel("Converted", { exact: true }).count()).toBe(0); // the outcome itself
     await sb.getByLabel("Lead Quality", { exact: true }).check();
     await sb.getByRole("button", { name: "Suggest points" }).click();
     await sb.getByTestId("suggest-summary").waitFor();
-    expect(api.lastSuggest).toEqual({ outcomeColumn: "Converted", exclude: ["Lead Quality"], maxRules: 40 });
+    expect(api.lastSuggest).toEqual({
+      outcomeColumn: "Converted",
+      exclude: ["Converted At", "Lead Quality"],
+      maxRules: 40,
+    });
+    expect(await sb.getByTestId("suggest-summary").textContent()).toContain("250 held-out leads");
+    await sb.getByRole("button", { name: "Review before applying" }).click();
+    const preview = sb.getByTestId("apply-preview");
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain("ranks leads better than the current matrix");
+    expect(await preview.textContent()).toContain("Every lead starts at 32 points");
+    const hot = preview.getByRole("row").filter({ hasText: "Hot" });
+    expect(await hot.getByRole("cell").allTextContents()).toEqual(["Hot", "40", "55"]);
     await sb.getByRole("button", { name: "Apply suggested matrix" }).click();
     await sb.getByText("Suggested matrix applied. Leads rescored.").waitFor();
     await expect.poll(() => sb.getByRole("button", { name: /^Restore the matrix/ }).count()).toBe(2);

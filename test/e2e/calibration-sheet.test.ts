@@ -1,7 +1,7 @@
 // Calibration in the sheet through the built dist/Code.js: the report RPC, Suggest points → Suggested Matrix
 // tab, apply / restore with Matrix History, and the Calibration chart tab.
 import { beforeAll, describe, expect, it } from "vitest";
-import { SIDEBAR_FUNCTIONS } from "../../src/contract";
+import { type LeadColumns, SIDEBAR_FUNCTIONS } from "../../src/contract";
 import { MATRIX_COLUMNS, validateWorkbook } from "../../src/core";
 import { calibrate, fitMatrix } from "../../src/core/calibration";
 import { findColumn } from "../../src/core/headers";
@@ -47,7 +47,7 @@ const STARTER_SECOND = new Date(Math.floor(DEFAULT_END.getTime() / 1000) * 1000)
 
 describe("getCalibration and getLeadColumns", () => {
   const tabs = demoTabs();
-  const { script } = loadAddon(tabs);
+  const { runtime, script } = loadAddon(tabs);
 
   it("returns the report calibrate gives for the same options and as-of, as plain JSON", () => {
     const report = expectJson(script.call("getCalibration", {}));
@@ -93,10 +93,29 @@ describe("getCalibration and getLeadColumns", () => {
     }
   });
 
-  it("lists the Leads headers", () => {
-    const columns = expectJson(script.call("getLeadColumns") as string[]);
-    expect(columns).toEqual(inputOf(tabs).leads[0].map(String));
-    expect(columns).toContain("Converted");
+  it("lists the Leads headers, the outcome-like ones, and the features with the leaky ones to leave out", () => {
+    script.call("scoreAllNow"); // the output columns are on Leads, as in use
+    const headers = runtime.values(TAB.leads)[0].map(String);
+    expect(headers).toContain("Top Reasons");
+    const c = expectJson(script.call("getLeadColumns") as LeadColumns);
+    expect(c.columns).toEqual(headers);
+    // The demo's only yes/no column; never an output, the key, a name or a number.
+    expect(c.outcomes).toEqual(["Converted"]);
+    for (const out of [
+      "Score",
+      "Tier",
+      "Grade",
+      "Fit Score",
+      "Engagement Score",
+      "Top Reasons",
+      "Scored At",
+    ]) {
+      expect(headers).toContain(out);
+      expect(c.features).not.toContain(out);
+    }
+    expect(c.features).not.toContain("Email"); // the key
+    expect(c.features).toContain("Job Title");
+    expect(c.leaveOut).toEqual(["Converted", "Converted At"]);
   });
 });
 
@@ -110,6 +129,7 @@ describe("Suggest points, apply and restore", () => {
     rules: number;
     aucCurrent: number | null;
     aucSuggested: number;
+    measuredOn: string;
     flags: string[];
   };
   let suggested: Grid;
@@ -126,6 +146,7 @@ describe("Suggest points, apply and restore", () => {
       rules: fit.report.rules,
       aucCurrent: fit.report.auc_current,
       aucSuggested: fit.report.auc_integer,
+      measuredOn: `${fit.report.holdout_size} held-out leads`,
       flags: fit.report.flags,
     });
     expect(runtime.calls.count("Range.setValues")).toBe(1);
@@ -252,10 +273,27 @@ describe("Create chart tab", () => {
     };
     const [tier, decile, dist, roc] = state.charts.map((c) => block(c.ranges[0]));
     expect(tier[0].slice(0, 3)).toEqual(["Tier", "Conversion rate", "Base rate"]);
-    expect(tier.slice(1).map((r) => [r[0], r[1]])).toEqual(report.by_tier.map((t) => [t.tier, t.rate ?? ""]));
-    expect(decile.slice(1).map((r) => r[1])).toEqual(report.by_decile.map((d) => d.rate));
+    // Rates are held as the "0.0%" format shows them (33.3%), not 0.3333333.
+    const shown = (x: number | null) => (x === null ? "" : Math.round(x * 1000) / 1000);
+    expect(tier.slice(1).map((r) => [r[0], r[1]])).toEqual(
+      report.by_tier.map((t) => [t.tier, shown(t.rate)]),
+    );
+    expect(decile.slice(1).map((r) => r[1])).toEqual(report.by_decile.map((d) => shown(d.rate)));
     expect(dist.length - 1).toBe(report.score_distribution.length);
-    expect(roc.slice(1).map((r) => [r[0], r[1]])).toEqual(report.roc.map((p) => [p.fpr, p.tpr]));
+    const at = (x: number) => Math.round(x * 10000) / 10000;
+    expect(roc.slice(1).map((r) => [r[0], r[1]])).toEqual(report.roc.map((p) => [at(p.fpr), at(p.tpr)]));
+    const rates = [tier, decile, dist].flatMap((b) => b.slice(1).flatMap((r) => [r[1], r[2]]));
+    expect(rates.some((x) => typeof x === "number" && x > 0 && x < 1)).toBe(true);
+    for (const x of rates)
+      if (typeof x === "number") expect(Math.abs(x * 1000 - Math.round(x * 1000))).toBeLessThan(1e-9);
+    const baseRate = values.find((r) => r[0] === "Base rate")![1] as number;
+    expect(baseRate).toBe(shown(report.base_rate));
+    expect(
+      runtime
+        .sheet("Calibration")
+        .getRange(values.findIndex((r) => r[0] === "Base rate") + 1, 2)
+        .getDisplayValue(),
+    ).toMatch(/^\d+\.\d%$/);
     expect(state.charts.every((c) => c.numHeaders === 1 && c.ranges[0].startsWith("A"))).toBe(true);
     expect(new Set(state.charts.map((c) => `${c.position.row},${c.position.column}`)).size).toBe(4);
   });

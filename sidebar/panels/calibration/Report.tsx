@@ -32,6 +32,7 @@ export function Report({ r, timeZone }: { r: CalibrationReport; timeZone: string
   const rocChart = useMemo(() => roc(r), [r]);
   const s = r.suggested_thresholds;
   const rules = [...r.rules].sort((a, b) => (b.lift ?? -1) - (a.lift ?? -1));
+  const backtest = r.backtest.mode !== "none";
   return (
     <div data-testid="calibration-report" class="report">
       {r.warnings.map((w) => (
@@ -40,7 +41,7 @@ export function Report({ r, timeZone }: { r: CalibrationReport; timeZone: string
         </Notice>
       ))}
       <dl class="kv">
-        <dt>AUC</dt>
+        <dt>{backtest ? "AUC, backtest" : "AUC, now"}</dt>
         <dd>
           <strong>{r.auc == null ? "–" : r.auc.toFixed(3)}</strong>
         </dd>
@@ -59,6 +60,11 @@ export function Report({ r, timeZone }: { r: CalibrationReport; timeZone: string
         <dt>As of</dt>
         <dd>{formatTime(r.as_of, timeZone)}</dd>
       </dl>
+      <p class="muted" data-testid="report-basis">
+        {backtest
+          ? `Every figure here scores each lead as of its backtest cut-off, on all ${r.leads_labelled} labelled leads. The Thresholds panel and the Leads tab show today's scores, so their tier counts can differ.`
+          : `Every figure here uses today's scores, on all ${r.leads_labelled} labelled leads.`}
+      </p>
 
       <h3>Conversion by tier</h3>
       <ChartBox config={tierChart} small label="Conversion rate by tier, with the base rate" />

@@ -1,19 +1,62 @@
-// Suggest points: fit point values from outcomes into a Suggested Matrix tab, apply it, or restore an
-// earlier matrix from Matrix History.
+// Suggest points: fit point values from outcomes into a Suggested Matrix tab, review what applying it would
+// change (tiers before/after, both AUCs, a plain verdict), apply it, or restore an earlier matrix.
 import { useEffect, useState } from "preact/hooks";
-import type { MatrixVersion, SuggestSummary } from "../../../src/contract";
+import type { ApplyPreview, MatrixVersion, SuggestSummary } from "../../../src/contract";
+import { DataTable, NUM } from "../../components/DataTable";
 import { formatTime } from "../../logic/format";
 import { call } from "../../rpc";
-import { ActionStatus, Notice, parseNum, useAction } from "../../ui";
+import { ActionStatus, fmtNum, Notice, parseNum, useAction } from "../../ui";
 import type { PanelProps } from "../types";
 import { NumberField } from "./NumberField";
 
+const auc = (x: number | null) => (x == null ? "–" : x.toFixed(3));
+
+/** The apply preview: the verdict first, then the figures it rests on. */
+function Preview({ p }: { p: ApplyPreview }) {
+  return (
+    <div data-testid="apply-preview">
+      <Notice kind={p.better ? "ok" : "error"}>{p.verdict}</Notice>
+      <dl class="kv">
+        <dt>AUC, current matrix</dt>
+        <dd>{auc(p.aucCurrent)}</dd>
+        <dt>AUC, suggested</dt>
+        <dd>{auc(p.aucSuggested)}</dd>
+        <dt>Measured on</dt>
+        <dd>{p.measuredOn}</dd>
+      </dl>
+      {p.baselinePoints != null && (
+        <p class="muted">
+          Every lead starts at {fmtNum(p.baselinePoints)} points (the Baseline rule): it keeps scores between
+          the floor and the ceiling and does not change how leads rank.
+        </p>
+      )}
+      <DataTable
+        label="Leads per tier, now and with the suggestion"
+        columns={["Tier", NUM("Now"), NUM("After")]}
+      >
+        {p.tiers.map((t) => (
+          <tr key={t.tier}>
+            <td>{t.tier || "(no tier)"}</td>
+            <td class="num">{t.before}</td>
+            <td class="num">{t.after}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <p class="muted">Both counts use today's scores and the current tier thresholds.</p>
+    </div>
+  );
+}
+
 export function SuggestPoints({
-  columns,
+  features,
+  leaveOut,
   outcome,
   onState,
-}: { columns: string[]; outcome: string } & Pick<PanelProps, "onState">) {
+}: { features: string[]; leaveOut: string[]; outcome: string } & Pick<PanelProps, "onState">) {
   const [exclude, setExclude] = useState<string[]>([]);
+  // Columns that leak the outcome start ticked; the user may untick them.
+  useEffect(() => setExclude(leaveOut), [leaveOut]);
+  const [preview, setPreview] = useState<ApplyPreview | null>(null);
   const [maxRules, setMaxRules] = useState("40");
   const [summary, setSummary] = useState<SuggestSummary | null>(null);
   const [versions, setVersions] = useState<MatrixVersion[] | null>(null);
@@ -30,14 +73,20 @@ export function SuggestPoints({
 
   async function suggest() {
     setSummary(null);
+    setPreview(null);
     const r = await fit.run(() =>
       call("suggestPoints", {
         outcomeColumn: outcome || undefined,
-        exclude,
+        exclude: exclude.filter((c) => c !== outcome),
         maxRules: parseNum(maxRules) ?? undefined,
       }),
     );
     if (r) setSummary(r);
+  }
+  async function review() {
+    setPreview(null);
+    const p = await apply.run(() => call("previewSuggestedMatrix"));
+    if (p) setPreview(p);
   }
   async function applyIt() {
     const next = await apply.run(
@@ -47,6 +96,7 @@ export function SuggestPoints({
     if (next) {
       onState(next);
       setSummary(null);
+      setPreview(null);
       loadVersions();
     }
   }
@@ -68,7 +118,7 @@ export function SuggestPoints({
       <fieldset>
         <legend>Leave out</legend>
         <div class="checks">
-          {columns
+          {features
             .filter((c) => c !== outcome)
             .map((c) => (
               <label class="inline" key={c}>
@@ -104,21 +154,40 @@ export function SuggestPoints({
             <dd>{summary.tab}</dd>
             <dt>Rules</dt>
             <dd>{summary.rules}</dd>
-            <dt>AUC now</dt>
-            <dd>{summary.aucCurrent == null ? "–" : summary.aucCurrent.toFixed(3)}</dd>
-            <dt>AUC suggested</dt>
-            <dd>{summary.aucSuggested.toFixed(3)}</dd>
+            <dt>AUC, current matrix</dt>
+            <dd>{auc(summary.aucCurrent)}</dd>
+            <dt>AUC, suggested</dt>
+            <dd>{auc(summary.aucSuggested)}</dd>
+            <dt>Measured on</dt>
+            <dd>{summary.measuredOn}</dd>
           </dl>
+          <p class="muted">
+            Both AUCs are measured on the same leads, so they compare; the report above measures every
+            labelled lead, so its AUC can differ from these.
+          </p>
           {summary.flags.map((f) => (
             <Notice kind="info" key={f}>
               {f}
             </Notice>
           ))}
-          <div class="actions">
-            <button type="button" class="btn action" disabled={apply.busy} onClick={applyIt}>
-              Apply suggested matrix
-            </button>
-          </div>
+          {!preview && (
+            <div class="actions">
+              <button type="button" class="btn action" disabled={apply.busy} onClick={review}>
+                Review before applying
+              </button>
+            </div>
+          )}
+          {preview && <Preview p={preview} />}
+          {preview && (
+            <div class="actions">
+              <button type="button" class="btn action" disabled={apply.busy} onClick={applyIt}>
+                {preview.better ? "Apply suggested matrix" : "Apply anyway"}
+              </button>
+              <button type="button" class="btn" disabled={apply.busy} onClick={() => setPreview(null)}>
+                Keep the current matrix
+              </button>
+            </div>
+          )}
         </div>
       )}
       <ActionStatus action={apply} busyLabel="Applying and rescoring…" />

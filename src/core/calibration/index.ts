@@ -2,6 +2,8 @@
 export { auc } from "./auc";
 export type { BacktestInfo, BacktestMode, BacktestOption } from "./backtest";
 export { cutoffs, DEFAULT_DAYS, defaultBacktest } from "./backtest";
+export type { ColumnChoices } from "./column-choices";
+export { columnChoices } from "./column-choices";
 export type { DecileRow, HistogramBin, RateRow, TierRow } from "./deciles";
 export type { CalibrationFailure, CalibrationFailureKind } from "./errors";
 export { CalibrationError } from "./errors";
@@ -9,6 +11,7 @@ export type { FitMatrixOptions, FitReport, FitResult, FitRuleInfo } from "./fit"
 export { fitMatrix } from "./fit";
 export { leakageColumns } from "./fit-report";
 export type { LeakageFlag } from "./leakage";
+export { leaksOutcomeByName } from "./leakage";
 export { parseOutcome, readOutcomes } from "./outcomes";
 export { isBlankLike } from "./placeholders";
 export type { CalibrateOptions, CalibrationReport } from "./report";

@@ -79,3 +79,14 @@ export function leakageFlags(
   }
   return flags;
 }
+
+/**
+ * Column names that say the column is filled in with or after the outcome: the conversion's date or time
+ * (Converted At, Closed Won Date, Conversion Date), its reason or its stage. Values cannot show this when
+ * every open lead is blank and the column is left out of the statistics, so the name decides.
+ */
+const OUTCOME_WORDS = /\b(convert(ed)?|conversion|won|lost|closed?|churn(ed)?|signed|purchased?)\b/;
+
+export function leaksOutcomeByName(header: string): boolean {
+  return OUTCOME_WORDS.test(header.toLowerCase().replace(/[_-]+/g, " "));
+}

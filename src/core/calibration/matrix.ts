@@ -1,9 +1,16 @@
 // Writing the fitted structure as an ordinary Scoring Matrix: one readable rule per cluster (two when a
 // cluster holds both true blanks and placeholder text), an always-firing Baseline rule, activity rules.
+// The Baseline rule is kept, in plain sight: it holds the model's intercept, so the typical lead sits
+// mid-range between the score floor and ceiling. Dropped, the same points put a third of the demo's leads
+// at the floor of 0 (ties that cost ranking, and tiers that no longer mean anything); its label, the
+// Suggested Matrix summary and the apply preview all say that every lead gets it.
 import { MATRIX_COLUMNS } from "../matrix";
 import type { CellValue, Grid } from "../types";
 import { keywordLabel, keywordPattern } from "./flags";
 import type { Cluster, Structure } from "./structure";
+
+/** The always-firing rule's label, also its reason text on every lead ("Starting points +32"). */
+export const BASELINE_LABEL = "Starting points (every lead)";
 
 export interface MatrixRule {
   group: string;
@@ -171,7 +178,7 @@ export function matrixRules(
   });
   const baselineRule: MatrixRule = {
     group: "Baseline",
-    label: "Baseline",
+    label: BASELINE_LABEL,
     source: "Lead",
     event: "",
     field: leadKey,
