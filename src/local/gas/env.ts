@@ -2,6 +2,8 @@
 import type { CellValue } from "../../core/types";
 import { type CallCounter, counted } from "./calls";
 import type { Clock } from "./clock";
+import { CellCounter, type CostModel, cellCostMs, REALISTIC_COST } from "./cost";
+import { type Account, Quotas, type QuotaTicket } from "./quotas";
 
 export type AuthMode = "NONE" | "CUSTOM_FUNCTION" | "LIMITED" | "FULL";
 
@@ -28,6 +30,13 @@ export interface RuntimeOptions {
   strictBounds?: boolean;
   /** Enforce editor add-on trigger rules: at most one trigger per event type, time-driven no more than hourly. */
   addon?: boolean;
+  /**
+   * "realistic": each service call and each cell read or written takes clock time, calibrated to published
+   * figures (cost.ts). Default "none": no time passes unless callCostMs says so (callCostMs wins per call).
+   */
+  costModel?: CostModel;
+  /** The account type, for the daily trigger runtime quota: 90 min consumer (default), 6 h Workspace. */
+  account?: Account;
   /** Clock time each counted service call takes, in ms (default 0): lets tests reach the execution limit. */
   callCostMs?: number | ((name: string) => number);
   /** Execution time limit for a run, in ms (default 360000, Apps Script's 6 minutes; custom functions 30 s). */
@@ -63,12 +72,15 @@ export interface Execution {
   authMode: AuthMode;
   startedAt: number;
   limitMs: number;
+  quota: QuotaTicket;
 }
 
 export class Env {
   readonly options: Required<Pick<RuntimeOptions, "timeZone" | "scriptTimeZone" | "mailQuota" | "user">> &
     RuntimeOptions;
   readonly logs: LogEntry[] = [];
+  readonly cells: CellCounter;
+  readonly quotas: Quotas;
   realm: Realm = hostRealm;
   execution: Execution | null = null;
   private nextExecution = 1;
@@ -90,11 +102,15 @@ export class Env {
       mailQuota: options.mailQuota ?? 100,
       user: options.user ?? "owner@example.com",
     };
+    const realistic = options.costModel === "realistic";
     calls.onCall = (name) => {
       const cost = this.options.callCostMs;
-      const ms = typeof cost === "function" ? cost(name) : (cost ?? 0);
+      const ms = typeof cost === "function" ? cost(name) : (cost ?? (realistic ? REALISTIC_COST.callMs : 0));
       if (ms > 0) clock.advance(ms);
     };
+    this.cells = new CellCounter(calls);
+    if (realistic) this.cells.onCells = (kind, n) => clock.advance(cellCostMs(kind, n));
+    this.quotas = new Quotas(clock, options.account ?? "consumer");
     calls.guard = (name) => this.check(name);
   }
 
@@ -111,17 +127,20 @@ export class Env {
   run<T>(authMode: AuthMode, fn: () => T, onEnd?: (id: number) => void): T {
     const outer = this.execution;
     const limit = authMode === "CUSTOM_FUNCTION" ? 30_000 : (this.options.maxExecutionMs ?? 360_000);
+    const quota = this.quotas.enter(this.options.user);
     const exec: Execution = {
       id: this.nextExecution++,
       authMode,
       startedAt: this.clock.now(),
       limitMs: limit,
+      quota,
     };
     this.execution = exec;
     try {
       return fn();
     } finally {
       this.execution = outer;
+      this.quotas.exit(quota);
       onEnd?.(exec.id);
     }
   }
@@ -139,6 +158,7 @@ export class Env {
     if (this.clock.now() - exec.startedAt > exec.limitMs) {
       throw new Error("Exceeded maximum execution time");
     }
+    this.quotas.check(exec.quota);
     if (exec.authMode === "FULL") return;
     if (!allowed(exec.authMode, name)) {
       throw new Error(`You do not have permission to call ${name}`);

@@ -1,7 +1,7 @@
 // One trigger execution: which handler runs, for which trigger and event, in which authorization mode.
 // Every run is recorded, with its result or error.
 import type { Clock } from "./clock";
-import type { AuthMode } from "./env";
+import type { AuthMode, Env } from "./env";
 import type { ScriptHandle } from "./script";
 
 export interface TriggerRun {
@@ -10,6 +10,9 @@ export interface TriggerRun {
   eventType: string;
   triggerUid?: string;
   at: Date;
+  /** Clock time the run took, and the cells it read and wrote. */
+  runtimeMs?: number;
+  cells?: { read: number; written: number };
   error?: unknown;
   result?: unknown;
 }
@@ -37,6 +40,7 @@ export class Executions {
   constructor(
     private readonly clock: Clock,
     private readonly loaded: () => ScriptHandle | undefined,
+    private readonly env: Env,
   ) {}
 
   /** The loaded script; throws when there is none. */
@@ -51,12 +55,17 @@ export class Executions {
     const { kind, handler, eventType, triggerUid } = req;
     const run: TriggerRun = { kind, handler, eventType, triggerUid, at: this.clock.date() };
     this.runs.push(run);
+    const { cells, quotas } = this.env;
+    const before = { read: cells.read, written: cells.written };
     try {
       const event = triggerUid ? { ...req.event, triggerUid } : req.event;
-      run.result = script.callAs(req.authMode, handler, event);
+      run.result = quotas.triggering(() => script.callAs(req.authMode, handler, event));
     } catch (e) {
       run.error = e;
       if (opts.throwOnError !== false) throw e;
+    } finally {
+      run.runtimeMs = this.clock.now() - run.at.getTime();
+      run.cells = { read: cells.read - before.read, written: cells.written - before.written };
     }
     return run;
   }
