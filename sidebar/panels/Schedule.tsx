@@ -12,6 +12,7 @@ import {
   looksLikeEmail,
   splitEmails,
 } from "../logic/format";
+import { describeTriggerBudget } from "../logic/trigger-budget";
 import { call } from "../rpc";
 import { ActionStatus, Notice, parseNum, useAction } from "../ui";
 import type { PanelProps } from "./types";
@@ -61,6 +62,7 @@ function ScheduleForm({ state, onState }: PanelProps) {
         Current: <strong>{describeSchedule(state.schedule)}</strong>. Times are in {state.timeZone}.
         {state.autoScoring ? " Leads are also rescored when edited." : ""}
       </p>
+      <TriggerBudgetLine state={state} />
       <label class="inline field">
         <input type="checkbox" checked={d.on} onChange={(e) => setD({ ...d, on: e.currentTarget.checked })} />
         Rescore and notify on a schedule
@@ -274,5 +276,15 @@ export function Schedule(props: PanelProps) {
       <NotifyForm {...props} />
       <LastRun state={props.state} />
     </section>
+  );
+}
+
+function TriggerBudgetLine({ state }: { state: PanelProps["state"] }) {
+  const { line, warning } = describeTriggerBudget(state.triggerBudget, state.timeZone);
+  return (
+    <>
+      <p class="muted">{line}</p>
+      {warning && <Notice kind="error">{warning}</Notice>}
+    </>
   );
 }

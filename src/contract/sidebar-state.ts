@@ -3,6 +3,7 @@ import type { NotifySettings } from "../core/notify";
 import type { Grade, GroupLimit, Problem, Tier } from "../core/types";
 import type { RunSummary } from "./run-summary";
 import type { Schedule } from "./schedule";
+import type { TriggerBudget } from "./trigger-budget";
 
 export interface PendingNotification {
   key: string;
@@ -26,6 +27,7 @@ export interface SidebarState {
   notifications: NotifySettings;
   schedule: Schedule | null;
   autoScoring: boolean;
+  triggerBudget: TriggerBudget;
   lastRun: RunSummary | null;
   pending: PendingNotification[];
   problems: Problem[];

@@ -11,6 +11,7 @@ import { ensureOutputHeaders, writeSomeRows } from "./outputs";
 import { runFullScoring } from "./scoring";
 import { clearState, KEY, readState, writeState } from "./state";
 import { tabKey } from "./tabs";
+import { BACKOFF_DEBOUNCE_MS, isBackingOff } from "./trigger-budget";
 import { deleteTriggers, newTrigger, runSoon } from "./triggers";
 import { readWorkbook } from "./workbook";
 
@@ -43,9 +44,9 @@ export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
 }
 
 /** Marks scores stale and makes sure exactly one debounced full rescore is pending. */
-export function markStale(): void {
+export function markStale(delayMs = DEBOUNCE_MS): void {
   writeState(KEY.staleSince, new Date().toISOString());
-  runSoon(TRIGGER_HANDLERS.debounced, DEBOUNCE_MS);
+  runSoon(TRIGGER_HANDLERS.debounced, delayMs);
 }
 
 export function runDebouncedRescore(ss: Spreadsheet): boolean {
@@ -86,11 +87,17 @@ function touchedLeadRows(
 /** The installable edit trigger's work. */
 export function handleEdit(ss: Spreadsheet, e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const tab = tabKey(e.range.getSheet().getName());
-  if ([TAB.matrix, TAB.settings, TAB.lists].some((t) => tabKey(t) === tab)) {
+  const rescoresAll = [TAB.matrix, TAB.settings, TAB.lists].some((t) => tabKey(t) === tab);
+  if (!rescoresAll && tab !== tabKey(TAB.leads) && tab !== tabKey(TAB.activities)) return;
+  // Near the day's trigger quota every edit waits for one coalesced rescore (trigger-budget.ts).
+  if (isBackingOff(ss)) {
+    markStale(BACKOFF_DEBOUNCE_MS);
+    return;
+  }
+  if (rescoresAll) {
     markStale();
     return;
   }
-  if (tab !== tabKey(TAB.leads) && tab !== tabKey(TAB.activities)) return;
   const firstRow = e.range.getRow();
   // A header edit (a renamed column) can change every lead's score.
   if (firstRow === 1) {

@@ -18,6 +18,7 @@ import { runFullScoring } from "./scoring";
 import { writeSetting, writeTable } from "./settings-tab";
 import { KEY, readState } from "./state";
 import { readGrid, sheetsByName, tabKey } from "./tabs";
+import { triggerBudget } from "./trigger-budget";
 import { readWorkbook, type SheetWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -52,6 +53,7 @@ function stateOf(workbook: SheetWorkbook): SidebarState {
     notifications: notificationSettings(settings.values),
     schedule: currentSchedule(),
     autoScoring: isAutoScoring(),
+    triggerBudget: triggerBudget(settings.values),
     lastRun: readState<RunSummary>(KEY.lastRun),
     pending: pendingNotifications(),
     problems: validateWorkbook(input, workbook.timeZone),
