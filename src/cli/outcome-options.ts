@@ -1,7 +1,11 @@
 // What `calibrate` and `fit` share: the options (which column holds the outcome, when to score, the
 // backtest), the command line's one workbook, and the CLI's wording of why calibration cannot run.
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { type BacktestMode, type CalibrationFailure, DEFAULT_DAYS } from "../core/calibration";
+import {
+  type BacktestMode,
+  type CalibrationFailure,
+  DEFAULT_DAYS,
+} from "../core/calibration";
 import { UsageError } from "./command";
 import { parseAsOf, parseTimeZone } from "./time-options";
 
