@@ -4,9 +4,10 @@
 // leads (10 activities each). Per run: modelled runtime, cells read/written, service calls, and the share
 // of a consumer account's 90 daily trigger minutes. The clock time is the model's, not this machine's.
 // Run: npm run build && node build/bench/trigger-runtime.js (BENCH_SIZES=1000,10000,100000)
-import { DEBOUNCE_MS } from "../src/sheets/auto-scoring";
+
 import { DEFAULT_END, demoWorkbook } from "../src/demo";
 import type { TriggerRun } from "../src/local/gas";
+import { DEBOUNCE_MS } from "../src/sheets/auto-scoring";
 import { type Addon, loadAddon } from "./lib/addon";
 import { fmtInt, machineState } from "./lib/measure";
 
