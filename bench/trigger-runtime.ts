@@ -13,6 +13,8 @@ import { fmtInt, machineState } from "./lib/measure";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const QUOTA_MS = 90 * 60_000;
+/** A run's error is printed with its figures, not thrown. */
+const KEEP_GOING = { throwOnError: false };
 
 /** Runs `fire`, then prints every installable run it caused (continuations included) with its costs. */
 function measure({ runtime }: Addon, label: string, fire: () => TriggerRun[]): void {
@@ -42,16 +44,20 @@ for (const leads of SIZES) {
   script.call("menuToggleAutoScoring");
   const fireAfter = (handler: string) => () => {
     script.evaluate(`ScriptApp.newTrigger(${JSON.stringify(handler)}).timeBased().after(1000).create()`);
-    return runtime.advanceAndRun(60 * 60_000);
+    return runtime.advanceAndRun(60 * 60_000, KEEP_GOING);
   };
   console.log(`${fmtInt(leads)} leads, ${fmtInt(leads * 10)} activities`);
   measure(addon, "full rescore (matrix)", () => {
-    runtime.edit("'Scoring Matrix'!I2", runtime.values("Scoring Matrix")[1][8]);
-    return runtime.advanceAndRun(DEBOUNCE_MS + 60 * 60_000);
+    runtime.edit("'Scoring Matrix'!I2", runtime.values("Scoring Matrix")[1][8], KEEP_GOING);
+    return runtime.advanceAndRun(DEBOUNCE_MS + 60 * 60_000, KEEP_GOING);
   });
   measure(addon, "scheduled run", fireAfter("scheduledRun"));
-  measure(addon, "one edit", () => runtime.edit("Leads!B5", "Renamed Lead"));
+  measure(addon, "one edit", () => runtime.edit("Leads!B5", "Renamed Lead", KEEP_GOING));
   measure(addon, "one form response", () =>
-    runtime.fireFormSubmit({ "Email Address": `bench.${leads}@example.org`, "Job Title": "CTO" }),
+    runtime.fireFormSubmit(
+      { "Email Address": `bench.${leads}@example.org`, "Job Title": "CTO" },
+      undefined,
+      KEEP_GOING,
+    ),
   );
 }
