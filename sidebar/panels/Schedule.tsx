@@ -13,6 +13,7 @@ import {
   runsUnder,
   splitEmails,
 } from "../logic/format";
+import { describeTriggerBudget } from "../logic/trigger-budget";
 import { call } from "../rpc";
 import { ActionStatus, Notice, parseNum, useAction } from "../ui";
 import type { PanelProps } from "./types";
@@ -74,6 +75,7 @@ function ScheduleForm({ state, onState }: PanelProps) {
           .
         </p>
       )}
+      <TriggerBudgetLine state={state} />
       <label class="inline field">
         <input type="checkbox" checked={d.on} onChange={(e) => setD({ ...d, on: e.currentTarget.checked })} />
         Rescore and notify on a schedule
@@ -287,5 +289,15 @@ export function Schedule(props: PanelProps) {
       <NotifyForm {...props} />
       <LastRun state={props.state} />
     </section>
+  );
+}
+
+function TriggerBudgetLine({ state }: { state: PanelProps["state"] }) {
+  const { line, warning } = describeTriggerBudget(state.triggerBudget, state.timeZone);
+  return (
+    <>
+      <p class="muted">{line}</p>
+      {warning && <Notice kind="error">{warning}</Notice>}
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { formulaContext } from "../sheets/formula-context";
 
 /**
  * Scores every lead: one row per row of the leads range (its header row gets "Score"). Lists for
- * `in list @Name` rules are read from the Lists tab.
+ * `in list @Name` rules come from the lists argument (so editing a list recalculates), else the Lists tab.
  *
  * @param {A1:Z} leads The Leads tab's range, header row included.
  * @param {A1:E} activities The Activity Log's range, header row included (or "" for none).
@@ -13,6 +13,7 @@ import { formulaContext } from "../sheets/formula-context";
  * @param {A1:M} settings Optional: the Settings tab's range.
  * @param {A1} as_of Optional: the time to score at; default the Settings "Scored at" cell (so decay
  *     follows each scoring run), else now.
+ * @param {Lists!A:C} lists Optional: the Lists tab's range; it may also take as_of's place.
  * @return A column of scores aligned with the leads range.
  * @customfunction
  */
@@ -22,8 +23,9 @@ export function LEADSCORE(
   matrix: RangeArg,
   settings?: RangeArg,
   as_of?: RangeArg,
+  lists?: RangeArg,
 ) {
-  return scoreColumn([leads, activities, matrix, settings, as_of], formulaContext());
+  return scoreColumn([leads, activities, matrix, settings, as_of, lists], formulaContext());
 }
 
 /**
@@ -34,6 +36,7 @@ export function LEADSCORE(
  * @param {A1:L} matrix The Scoring Matrix's range, header row included.
  * @param {A1:M} settings Optional: the Settings tab's range.
  * @param {A1} as_of Optional: the time to score at; default the Settings "Scored at" cell, else now.
+ * @param {Lists!A:C} lists Optional: the Lists tab's range; it may also take as_of's place.
  * @return Rows aligned with the leads range.
  * @customfunction
  */
@@ -43,8 +46,9 @@ export function LEADSCORE_DETAIL(
   matrix: RangeArg,
   settings?: RangeArg,
   as_of?: RangeArg,
+  lists?: RangeArg,
 ) {
-  return detailRows([leads, activities, matrix, settings, as_of], formulaContext());
+  return detailRows([leads, activities, matrix, settings, as_of, lists], formulaContext());
 }
 
 /**

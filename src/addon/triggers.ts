@@ -1,27 +1,36 @@
 // Installable trigger handlers (time-driven, edit, change, form submit). Thin calls into src/sheets. A
 // feature's trigger first asks whether it still does its feature's work (another editor may have turned it
-// off or taken it over); if not, the trigger has deleted itself and the run ends.
+// off or taken it over); if not, the trigger has deleted itself and the run ends. Every handler runs
+// `budgeted`: its runtime is added to the user's daily trigger tally (trigger-budget.ts).
 import { markStale } from "../sheets/auto-scoring";
+import { changeMayAffectScores } from "../sheets/change-filter";
 import { continueLocked, intakeOrQueue, rescoreEditOrQueue, runFollowUp } from "../sheets/locked-run";
 import { runScheduled } from "../sheets/scheduled-run";
+import { BACKOFF_DEBOUNCE_MS, budgeted, isBackingOff } from "../sheets/trigger-budget";
 import { mayRun, type TriggerEvent } from "../sheets/trigger-guard";
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
 export function onEditAutoScore(e: GoogleAppsScript.Events.SheetsOnEdit & TriggerEvent): void {
-  if (!mayRun("autoScoring", e)) return;
-  rescoreEditOrQueue(active(), e);
+  budgeted(() => {
+    if (mayRun("autoScoring", e)) rescoreEditOrQueue(active(), e);
+  });
 }
 
 /** Structural changes (rows inserted or removed, sort) can move any lead: rescore everything, debounced. */
 export function onChangeAutoScore(e: { changeType?: string } & TriggerEvent): void {
-  if (!mayRun("autoScoring", e)) return;
-  if (e?.changeType && e.changeType !== "EDIT") markStale();
+  budgeted(() => {
+    if (!mayRun("autoScoring", e)) return;
+    const ss = active();
+    if (changeMayAffectScores(ss, e?.changeType))
+      markStale(isBackingOff(ss) ? BACKOFF_DEBOUNCE_MS : undefined);
+  });
 }
 
 export function onFormSubmitIntake(e: GoogleAppsScript.Events.SheetsOnFormSubmit & TriggerEvent): void {
-  if (!mayRun("autoScoring", e)) return;
-  intakeOrQueue(active(), e);
+  budgeted(() => {
+    if (mayRun("autoScoring", e)) intakeOrQueue(active(), e);
+  });
 }
 
 /**
@@ -29,11 +38,11 @@ export function onFormSubmitIntake(e: GoogleAppsScript.Events.SheetsOnFormSubmit
  * a feature's trigger: work that was queued is done whoever's follow-up finds it (under the lock, once).
  */
 export function debouncedRescore(): void {
-  runFollowUp(active());
+  budgeted(() => runFollowUp(active()));
 }
 
 export function continueScoring(): void {
-  continueLocked(active());
+  budgeted(() => continueLocked(active()));
 }
 
 /**
@@ -41,6 +50,7 @@ export function continueScoring(): void {
  * tier changes in Score History, and email the leads that entered a notify tier (src/sheets/scheduled-run.ts).
  */
 export function scheduledRun(e?: TriggerEvent): void {
-  if (!mayRun("schedule", e)) return;
-  runScheduled(active());
+  budgeted(() => {
+    if (mayRun("schedule", e)) runScheduled(active());
+  });
 }

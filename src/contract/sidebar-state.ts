@@ -3,6 +3,7 @@ import type { NotifySettings } from "../core/notify";
 import type { Grade, GroupLimit, Problem, Tier } from "../core/types";
 import type { RunSummary } from "./run-summary";
 import type { Schedule } from "./schedule";
+import type { TriggerBudget } from "./trigger-budget";
 
 export interface PendingNotification {
   key: string;
@@ -28,6 +29,7 @@ export interface SidebarState {
   autoScoring: boolean;
   /** The editor whose triggers run each feature (any editor can turn it off or take it over); null when off. */
   runsUnder: { schedule: string | null; autoScoring: string | null };
+  triggerBudget: TriggerBudget;
   lastRun: RunSummary | null;
   pending: PendingNotification[];
   problems: Problem[];

@@ -37,22 +37,35 @@ function asOfTime(arg: RangeArg, settings: Grid | undefined, timeZone: string, n
   return Number.isNaN(t) ? now : new Date(t);
 }
 
-/** What a formula runs in: the spreadsheet's time zone, its Lists tab (for `in list @Name`), and now. */
+/**
+ * What a formula runs in: the spreadsheet's time zone, its Lists tab (for `in list @Name`, read only when no
+ * lists argument is given), and now.
+ */
 export interface FormulaContext {
   timeZone: string;
-  lists: Grid | undefined;
+  lists(): Grid | undefined;
   now: Date;
 }
 
+/** A range with more than one cell: Sheets passes a single cell as its value, never as a 1×1 array. */
+const isRange = (arg: RangeArg): arg is CellValue[][] =>
+  Array.isArray(arg) && (arg.length > 1 || (arg[0]?.length ?? 0) > 1);
+
+/**
+ * Arguments: leads, activities, matrix, settings?, as_of?, lists?. The Lists range may also stand in the
+ * as_of position (as_of is one cell, so a range there can only be the lists): passing it makes Sheets
+ * recalculate the formula when a list is edited; without it the Lists tab is read outside the arguments.
+ */
 function run(args: RangeArg[], { timeZone, lists, now }: FormulaContext) {
-  const [leads, activities, matrix, settings, asOf] = args;
+  const [leads, activities, matrix, settings, fifth, sixth] = args;
+  const [asOf, listsArg] = isRange(fifth) ? [undefined, fifth] : [fifth, sixth];
   const settingsGrid = grid(settings, "settings", false);
   const input = {
     leads: grid(leads, "leads", true)!,
     activities: grid(activities, "activities", false),
     matrix: grid(matrix, "matrix", true),
     settings: settingsGrid,
-    lists,
+    lists: grid(listsArg, "lists", false) ?? lists(),
   };
   const result = scoreWorkbook(input, { asOf: asOfTime(asOf, settingsGrid, timeZone, now), timeZone });
   return { input, result };

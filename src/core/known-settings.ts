@@ -11,6 +11,7 @@ export const DEFAULT_GRADE_GROUP = "Fit";
 export const DEFAULT_SCORE_FLOOR = 0;
 export const DEFAULT_SCORE_CEILING = 100;
 const DEFAULT_REARM_MARGIN = 5;
+export const DEFAULT_TRIGGER_MINUTES = 90;
 
 /** A Value cell read: its value, or what is wrong with it and the fix (the setting then takes its blank value). */
 export type SettingRead<T> = { value: T } | { message: string; fix: string };
@@ -108,6 +109,25 @@ const scoredAt: SettingDef<CellValue> = {
   read: (v) => ({ value: v }),
 };
 
+/**
+ * The daily trigger runtime quota of the users running Leadscore's triggers, in minutes: 90 for consumer
+ * accounts (the default, as the add-on cannot tell the account type), 360 for Google Workspace
+ * (developers.google.com/apps-script/guides/services/quotas, "Triggers total runtime").
+ */
+const triggerMinutes: SettingDef<number> = {
+  name: "Trigger minutes per day",
+  aliases: ["Trigger quota minutes"],
+  read(v, spelt) {
+    if (isBlank(v)) return { value: DEFAULT_TRIGGER_MINUTES };
+    const x = parseNumber(v);
+    if (!Number.isNaN(x) && x > 0) return { value: x };
+    return {
+      message: `${spelt} "${cellText(v)}" is not a number of minutes.`,
+      fix: "Enter 90 for a gmail.com account or 360 for Google Workspace; blank means 90.",
+    };
+  },
+};
+
 /** Every known setting, in the order Set up workbook writes them. */
 export const SETTING = {
   leadKey: text("Lead key", DEFAULT_LEAD_KEY, DEFAULT_LEAD_KEY),
@@ -120,6 +140,7 @@ export const SETTING = {
   ownerColumn: text("Owner column", "Owner"),
   notifyMode,
   rearmMargin,
+  triggerMinutes,
 } as const;
 
 const ALL: readonly SettingDef<unknown>[] = Object.values(SETTING);

@@ -13,6 +13,7 @@ import { type PendingItem, pendingWork, queueWork } from "./pending-work";
 import { runFullScoring } from "./scoring";
 import { KEY, readState, writeState } from "./state";
 import { tabKey } from "./tabs";
+import { BACKOFF_DEBOUNCE_MS, isBackingOff } from "./trigger-budget";
 import { deleteTriggers, newTrigger, runSoon } from "./triggers";
 import { readWorkbook } from "./workbook";
 
@@ -49,9 +50,9 @@ export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
 }
 
 /** Queues a full rescore and makes sure one debounced follow-up run is pending (it does the queue). */
-export function markStale(): void {
+export function markStale(delayMs = DEBOUNCE_MS): void {
   queueWork({ kind: "all" });
-  runSoon(TRIGGER_HANDLERS.debounced, DEBOUNCE_MS);
+  runSoon(TRIGGER_HANDLERS.debounced, delayMs);
 }
 
 /** Sheet rows of the leads an edit of `rows` on `tab` touches, or "all" when everything must be rescored. */
@@ -85,17 +86,16 @@ export type EditWork = Extract<PendingItem, { kind: "edit" }>;
  * What an installable edit asks for: the edited rows of Leads or the Activity Log, to rescore the leads they
  * touch; a matrix, Settings, Lists or header edit marks everything stale instead (null: nothing more to do).
  */
-export function editWork(e: GoogleAppsScript.Events.SheetsOnEdit): EditWork | null {
+export function editWork(ss: Spreadsheet, e: GoogleAppsScript.Events.SheetsOnEdit): EditWork | null {
   const tab = tabKey(e.range.getSheet().getName());
-  if ([TAB.matrix, TAB.settings, TAB.lists].some((t) => tabKey(t) === tab)) {
-    markStale();
-    return null;
-  }
-  if (tab !== tabKey(TAB.leads) && tab !== tabKey(TAB.activities)) return null;
+  const rescoresAll = [TAB.matrix, TAB.settings, TAB.lists].some((t) => tabKey(t) === tab);
+  if (!rescoresAll && tab !== tabKey(TAB.leads) && tab !== tabKey(TAB.activities)) return null;
+  // Near the day's trigger quota a rescore of everything waits longer, so edits coalesce (trigger-budget.ts).
+  const delay = () => (isBackingOff(ss) ? BACKOFF_DEBOUNCE_MS : DEBOUNCE_MS);
   const firstRow = e.range.getRow();
-  // A header edit (a renamed column) can change every lead's score.
-  if (firstRow === 1) {
-    markStale();
+  // A matrix, Settings or Lists edit, or a header edit (a renamed column), can change every lead's score.
+  if (rescoresAll || firstRow === 1) {
+    markStale(delay());
     return null;
   }
   return { kind: "edit", tab, firstRow, lastRow: firstRow + e.range.getNumRows() - 1 };

@@ -10,6 +10,7 @@ import { BusyError, withDocumentLock } from "./lock";
 import { donePending, ofKind, type PendingItem, pendingWork, queueWork } from "./pending-work";
 import { continueFromCheckpoint, runFullScoring, TIME } from "./scoring";
 import { KEY, readState } from "./state";
+import { BACKOFF_DEBOUNCE_MS, isBackingOff } from "./trigger-budget";
 import { deleteTriggers, runSoon } from "./triggers";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -83,8 +84,15 @@ export function intakeOrQueue(ss: Spreadsheet, e: GoogleAppsScript.Events.Sheets
 
 /** The edit trigger: the leads the edit touches are rescored now, or queued. */
 export function rescoreEditOrQueue(ss: Spreadsheet, e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const work = editWork(e);
-  if (work) runOrQueue(ss, work, () => rescoreEdits(ss, [work]));
+  const work = editWork(ss, e);
+  if (!work) return;
+  // Near the day's trigger quota every edit waits for one coalesced follow-up run (trigger-budget.ts).
+  if (isBackingOff(ss)) {
+    queueWork(work);
+    runSoon(TRIGGER_HANDLERS.debounced, BACKOFF_DEBOUNCE_MS);
+    return;
+  }
+  runOrQueue(ss, work, () => rescoreEdits(ss, [work]));
 }
 
 /**

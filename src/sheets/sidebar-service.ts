@@ -19,6 +19,7 @@ import { runFullScoring } from "./scoring";
 import { writeSetting, writeTable } from "./settings-tab";
 import { KEY, readState } from "./state";
 import { readGrid, sheetsByName, tabKey } from "./tabs";
+import { triggerBudget } from "./trigger-budget";
 import { readWorkbook, type SheetWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -54,6 +55,7 @@ function stateOf(workbook: SheetWorkbook): SidebarState {
     schedule: currentSchedule(),
     autoScoring: isAutoScoring(),
     runsUnder: { schedule: featureOwner("schedule"), autoScoring: featureOwner("autoScoring") },
+    triggerBudget: triggerBudget(settings.values),
     lastRun: readState<RunSummary>(KEY.lastRun),
     pending: pendingNotifications(),
     problems: validateWorkbook(input, workbook.timeZone),

@@ -85,6 +85,11 @@ export class CallCounter {
     this.counts.clear();
   }
 
+  /** False inside `quiet` (test inspection): nothing is counted or charged. */
+  get counting(): boolean {
+    return this.paused === 0;
+  }
+
   /** Runs `fn` without counting, guards or injected failures (for test inspection through the fakes). */
   quiet<T>(fn: () => T): T {
     this.paused++;

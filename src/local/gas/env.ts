@@ -2,6 +2,8 @@
 import type { CellValue } from "../../core/types";
 import { type CallCounter, counted } from "./calls";
 import type { Clock } from "./clock";
+import { CellCounter, type CostModel, cellCostMs, REALISTIC_COST } from "./cost";
+import { type Account, Quotas, type QuotaTicket } from "./quotas";
 import { type Identity, type Start, Users } from "./users";
 
 export type AuthMode = "NONE" | "CUSTOM_FUNCTION" | "LIMITED" | "FULL";
@@ -31,6 +33,13 @@ export interface RuntimeOptions {
   strictBounds?: boolean;
   /** Enforce editor add-on trigger rules: at most one trigger per event type, time-driven no more than hourly. */
   addon?: boolean;
+  /**
+   * "realistic": each service call and each cell read or written takes clock time, calibrated to published
+   * figures (cost.ts). Default "none": no time passes unless callCostMs says so (callCostMs wins per call).
+   */
+  costModel?: CostModel;
+  /** The account type, for the daily trigger runtime quota: 90 min consumer (default), 6 h Workspace. */
+  account?: Account;
   /** Clock time each counted service call takes, in ms (default 0): lets tests reach the execution limit. */
   callCostMs?: number | ((name: string) => number);
   /** Execution time limit for a run, in ms (default 360000, Apps Script's 6 minutes; custom functions 30 s). */
@@ -68,12 +77,15 @@ export interface Execution {
   limitMs: number;
   /** Whom it runs as (users.ts). */
   identity: Identity;
+  quota: QuotaTicket;
 }
 
 export class Env {
   readonly options: Required<Pick<RuntimeOptions, "timeZone" | "scriptTimeZone" | "mailQuota" | "user">> &
     RuntimeOptions;
   readonly logs: LogEntry[] = [];
+  readonly cells: CellCounter;
+  readonly quotas: Quotas;
   realm: Realm = hostRealm;
   execution: Execution | null = null;
   readonly users: Users;
@@ -99,11 +111,15 @@ export class Env {
       user: options.user ?? "owner@example.com",
     };
     this.users = new Users(this.options.user, options.users);
+    const realistic = options.costModel === "realistic";
     calls.onCall = (name) => {
       const cost = this.options.callCostMs;
-      const ms = typeof cost === "function" ? cost(name) : (cost ?? 0);
+      const ms = typeof cost === "function" ? cost(name) : (cost ?? (realistic ? REALISTIC_COST.callMs : 0));
       if (ms > 0) clock.advance(ms);
     };
+    this.cells = new CellCounter(calls);
+    if (realistic) this.cells.onCells = (kind, n) => clock.advance(cellCostMs(kind, n));
+    this.quotas = new Quotas(clock, options.account ?? "consumer");
     calls.guard = (name) => this.check(name);
   }
 
@@ -137,18 +153,21 @@ export class Env {
     const identity = outer?.identity ?? this.users.identityFor(this.start ?? { kind: "direct" });
     this.start = undefined;
     const limit = authMode === "CUSTOM_FUNCTION" ? 30_000 : (this.options.maxExecutionMs ?? 360_000);
+    const quota = this.quotas.enter(identity.effective);
     const exec: Execution = {
       id: this.nextExecution++,
       authMode,
       startedAt: this.clock.now(),
       limitMs: limit,
       identity,
+      quota,
     };
     this.execution = exec;
     try {
       return fn();
     } finally {
       this.execution = outer;
+      this.quotas.exit(quota);
       onEnd?.(exec.id);
     }
   }
@@ -166,6 +185,7 @@ export class Env {
     if (this.clock.now() - exec.startedAt > exec.limitMs) {
       throw new Error("Exceeded maximum execution time");
     }
+    this.quotas.check(exec.quota);
     if (exec.authMode === "FULL") return;
     if (!allowed(exec.authMode, name)) {
       throw new Error(`You do not have permission to call ${name}`);

@@ -12,6 +12,9 @@ export interface TriggerRun {
   /** The effective user: a trigger's owner, or the user at the keyboard (users.ts). */
   user: string;
   at: Date;
+  /** Clock time the run took, and the cells it read and wrote. */
+  runtimeMs?: number;
+  cells?: { read: number; written: number };
   error?: unknown;
   result?: unknown;
 }
@@ -56,12 +59,19 @@ export class Executions {
     const user = this.env.users.identityFor(req.start).effective;
     const run: TriggerRun = { kind, handler, eventType, triggerUid, user, at: this.env.clock.date() };
     this.runs.push(run);
+    const { cells, quotas } = this.env;
+    const before = { read: cells.read, written: cells.written };
     try {
       const event = triggerUid ? { ...req.event, triggerUid } : req.event;
-      run.result = this.env.startingAs(req.start, () => script.callAs(req.authMode, handler, event));
+      run.result = this.env.startingAs(req.start, () =>
+        quotas.triggering(() => script.callAs(req.authMode, handler, event)),
+      );
     } catch (e) {
       run.error = e;
       if (opts.throwOnError !== false) throw e;
+    } finally {
+      run.runtimeMs = this.env.clock.now() - run.at.getTime();
+      run.cells = { read: cells.read - before.read, written: cells.written - before.written };
     }
     return run;
   }

@@ -6,6 +6,7 @@ import type { CacheMap } from "./cache";
 import { CallCounter, type CallMatch } from "./calls";
 import { Clock } from "./clock";
 import { ClockTriggers } from "./clock-triggers";
+import type { CellCounter } from "./cost";
 import type { AuthMode } from "./env";
 import { Env, hostRealm, type LogEntry, type RuntimeOptions } from "./env";
 import { DocumentEvents } from "./events";
@@ -14,6 +15,7 @@ import { type GasGlobals, makeGlobals, type Scoped } from "./globals";
 import { type Interleaved, type InterleaveStep, Interleavings } from "./interleave";
 import { type LockScope, LockState } from "./lock";
 import { type MailMessage, MailState } from "./mail";
+import type { Quotas } from "./quotas";
 import { loadEmpty, loadScript, type ScriptHandle } from "./script";
 import type { SheetState } from "./spreadsheet/inspect";
 import type { Range } from "./spreadsheet/range";
@@ -67,6 +69,10 @@ export class LocalRuntime {
   readonly globals: GasGlobals;
   /** Every trigger handler run, in order. */
   readonly runs: TriggerRun[];
+  /** Cells read and written by service calls (rt.cells.read, rt.cells.written; reset()). */
+  readonly cells: CellCounter;
+  /** Per-user quotas: daily trigger runtime and simultaneous executions. */
+  readonly quotas: Quotas;
   /** The script loaded last (used to run triggers). */
   script?: ScriptHandle;
   private readonly executions: Executions;
@@ -79,6 +85,8 @@ export class LocalRuntime {
     this.calls = new CallCounter();
     const env = new Env(this.clock, this.calls, options);
     this.env = env;
+    this.cells = env.cells;
+    this.quotas = env.quotas;
     const raw = new Spreadsheet(
       env,
       this.ui,

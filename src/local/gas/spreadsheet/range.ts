@@ -109,14 +109,20 @@ export class Range implements RangeRef {
   }
 
   // --- values ---
+  private get size(): number {
+    return this._numRows * this._numColumns;
+  }
   getValues(): CellValue[][] {
+    this.env.cells.reading(this.size);
     return this.env.realm.grid(this.store.read(this.r0, this.c0, this._numRows, this._numColumns));
   }
   getValue(): CellValue {
+    this.env.cells.reading(1);
     return this.store.read(this.r0, this.c0, 1, 1)[0][0];
   }
   setValues(values: unknown[][]): this {
     const data = this.checkShape("setValues", values);
+    this.env.cells.writing(this.size);
     this.store.writeTyped(this.r0, this.c0, data, this._sheet._typing(), (f, r, c) =>
       this._sheet._evaluate(f, r, c),
     );
@@ -124,6 +130,7 @@ export class Range implements RangeRef {
   }
   /** Sets every cell of the range to the value (Google does the same for multi-cell ranges). */
   setValue(value: unknown): this {
+    this.env.cells.writing(this.size);
     this.each((r, c) => this.write(r, c, value));
     return this;
   }
@@ -132,6 +139,7 @@ export class Range implements RangeRef {
   }
   getDisplayValues(): string[][] {
     const tz = this._sheet._tz();
+    this.env.cells.reading(this.size);
     return this.env.realm.grid(this.fill((r, c) => this.displayAt(r, c, tz)));
   }
   getDisplayValue(): string {
@@ -147,6 +155,7 @@ export class Range implements RangeRef {
 
   // --- formulas ---
   getFormulas(): string[][] {
+    this.env.cells.reading(this.size);
     return this.env.realm.grid(this.fill((r, c) => this.store.formulas.get(r, c) ?? ""));
   }
   getFormula(): string {
@@ -154,6 +163,7 @@ export class Range implements RangeRef {
   }
   setFormulas(formulas: string[][]): this {
     const data = this.checkShape("setFormulas", formulas);
+    this.env.cells.writing(this.size);
     this.each((r, c, i, j) => this.writeFormula(r, c, data[i][j]));
     return this;
   }

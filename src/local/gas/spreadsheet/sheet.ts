@@ -239,6 +239,7 @@ export class Sheet implements SheetRef {
   appendRow(rowContents: unknown[]): this {
     if (!Array.isArray(rowContents)) throw badArgs("appendRow", [rowContents]);
     const row = this._store.lastRow() + 1;
+    this._env.cells.writing(rowContents.length);
     this._grow(row, rowContents.length);
     this._store.writeTyped(row - 1, 0, [rowContents], this._typing(), (f, r, c) => this._evaluate(f, r, c));
     return this;
