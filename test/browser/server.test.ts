@@ -3,6 +3,7 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalServer, sidebarWithShim, startServer } from "../../src/local/server";
 import { illegalPath } from "../../src/local/server/json";
+import { builtPage } from "./helpers";
 
 let server: LocalServer;
 const calls: unknown[][] = [];
@@ -35,6 +36,7 @@ beforeAll(async () => {
       },
     ],
     sidebarHtml: "<!doctype html><html><head><title>t</title></head><body>ok</body></html>",
+    pageHtml: await builtPage(),
   });
 });
 afterAll(() => server.close());
@@ -123,7 +125,8 @@ describe("local server", () => {
 
   it("serves the page and the sidebar with the shim first in <head>", async () => {
     const page = await (await fetch(server.url)).text();
-    expect(page).toContain('<iframe id="sidebar" src="/sidebar"');
+    expect(page).toContain('id="app"');
+    expect(page).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
     const sidebar = await (await fetch(new URL("/sidebar", server.url))).text();
     expect(sidebar.indexOf("window.google.script")).toBeGreaterThan(sidebar.indexOf("<head>"));
     expect(sidebar.indexOf("window.google.script")).toBeLessThan(sidebar.indexOf("<title>"));

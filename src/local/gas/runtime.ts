@@ -280,6 +280,12 @@ export class LocalRuntime {
     return this.raw._sheets.map((s) => s._name);
   }
 
+  /** Selects a range as the user does by clicking ("Sheet!A1" or "A1" on the active sheet). */
+  select(a1: string): void {
+    const r = this.resolveRange(a1);
+    this.raw._activate(r._sheet, r);
+  }
+
   /** Everything the add-on set up on a sheet: formulas, notes, validation, formats, rules, protection… */
   inspect(sheetName: string): SheetState {
     const s = this.sheet(sheetName);
@@ -459,7 +465,7 @@ export class LocalRuntime {
     return this.triggers.of(eventType);
   }
 
-  private fireClock(t: TriggerRecord, opts: FireOptions): TriggerRun {
+  private fireClock(t: TriggerRecord, opts: FireOptions, reschedule = true): TriggerRun {
     const now = this.clock.now();
     const d = new Date(now);
     const startOfYear = Date.UTC(d.getUTCFullYear(), 0, 1);
@@ -475,7 +481,7 @@ export class LocalRuntime {
       "week-of-year": Math.ceil(((now - startOfYear) / 86400000 + new Date(startOfYear).getUTCDay() + 1) / 7),
       year: d.getUTCFullYear(),
     };
-    this.triggers.reschedule(t, now);
+    if (reschedule) this.triggers.reschedule(t, now);
     return this.runHandler("installable", t.handler, EventType.CLOCK, "FULL", event, t.uid, opts);
   }
 
@@ -487,6 +493,13 @@ export class LocalRuntime {
       out.push(this.fireClock(t, opts));
     }
     return out;
+  }
+
+  /** Fires every time-driven trigger once now, due or not, leaving its schedule as it is (a local "run now"). */
+  runClockTriggersNow(opts: FireOptions = {}): TriggerRun[] {
+    return this.triggers.list
+      .filter((t) => t.nextAt !== undefined)
+      .map((t) => this.fireClock(t, opts, false));
   }
 
   /**
