@@ -47,6 +47,8 @@ function App() {
   const undo = useRef<Undo[]>([]);
   const activeRef = useRef(active);
   activeRef.current = active;
+  const versionRef = useRef<number | undefined>(undefined);
+  versionRef.current = info?.status?.version;
   const editable = info?.menu != null;
 
   const toast = (t: Omit<Toast, "id">) => {
@@ -143,7 +145,15 @@ function App() {
       } else void refresh();
     };
     window.addEventListener("message", onMessage);
-    return () => window.removeEventListener("message", onMessage);
+    // Background trigger runs (a debounced rescore, a schedule) change the workbook too: follow them.
+    const poll = setInterval(async () => {
+      const latest = await pageInfo().catch(() => null);
+      if (latest?.status && latest.status.version !== versionRef.current) void refresh();
+    }, 5000);
+    return () => {
+      window.removeEventListener("message", onMessage);
+      clearInterval(poll);
+    };
   }, []);
 
   const status = info?.status;
@@ -180,8 +190,11 @@ function App() {
             <div class="clock" role="group" aria-label="Clock">
               <span data-testid="clock">
                 {status.clock.replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC")}
-                {status.realClock ? "" : " (fixed date)"}
+                {status.realClock ? "" : " (demo clock)"}
               </span>
+              {status.nextTrigger && (
+                <span class="next">next trigger {status.nextTrigger.replace("T", " ").replace(/\.\d+Z$/, " UTC")}</span>
+              )}
               <button type="button" disabled={busy !== ""} onClick={() => run("Run schedule now", () => post("/api/schedule", {}))}>
                 Run schedule now
               </button>

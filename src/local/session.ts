@@ -16,8 +16,13 @@ export interface SessionOptions {
   label: string;
   /** Where edits are saved; none for the demo, which runs in memory. */
   saved?: SavedWorkbook;
-  /** Follow the real clock (a user's workbook); else keep the runtime's fixed start time (the demo). */
+  /** The clock started at the real time (a user's workbook) rather than at a fixed date (the demo). */
   realClock: boolean;
+  /**
+   * Whether the clock moves with the wall clock from its start (default), so that one-off triggers (the
+   * debounced rescore after a matrix edit) and schedules fall due; false: only the page's controls move it.
+   */
+  ticking?: boolean;
 }
 
 export interface Selection {
@@ -38,34 +43,46 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class LocalSession {
   private unsaved = false;
+  /** Counts changes to the workbook, so the page can tell when a background run changed it. */
+  private version = 0;
   /** How far the user moved the clock forward (ms). */
   private offset = 0;
-  constructor(private readonly o: SessionOptions) {}
+  private readonly origin: { clock: number; wall: number };
+  constructor(private readonly o: SessionOptions) {
+    this.origin = { clock: o.runtime.clock.now(), wall: Date.now() };
+  }
 
   get runtime(): LocalRuntime {
     return this.o.runtime;
   }
 
-  /** Brings the runtime's clock to now (real clock) plus what the user moved it forward. */
+  get script(): ScriptHandle {
+    return this.o.script;
+  }
+
+  /** Moves the runtime's clock on by the wall time elapsed since the start, plus what the user added. */
   private tick(): void {
     const { clock } = this.o.runtime;
-    if (this.o.realClock) clock.set(Math.max(clock.now(), Date.now() + this.offset));
+    if (this.o.ticking === false) return;
+    clock.set(Math.max(clock.now(), this.origin.clock + (Date.now() - this.origin.wall) + this.offset));
   }
 
   status(): PageStatus {
     const rt = this.o.runtime;
-    const fixed = rt.clock.date().toISOString().slice(0, 10);
+    const start = new Date(this.origin.clock).toISOString().slice(0, 10);
+    const next = rt.triggers.earliest();
     return {
       workbook: this.o.label,
       note: this.o.saved
         ? `Save writes ${this.o.saved.path} (the first save keeps each original file as <file>.bak).`
-        : `The demo runs in memory at its fixed date (${fixed}); nothing is saved. Open your own files with npm start -- --workbook <folder|file.xlsx>.`,
+        : `The demo runs in memory, on a clock that started at its fixed date (${start}); nothing is saved. Open your own files with npm start -- --workbook <folder|file.xlsx>.`,
       canSave: this.o.saved !== undefined,
       unsaved: this.unsaved,
+      version: this.version,
       clock: rt.clock.date().toISOString(),
       realClock: this.o.realClock,
       outbox: rt.outbox.length,
-      schedule: rt.triggers.list.some((t) => t.nextAt !== undefined),
+      nextTrigger: next === undefined ? null : new Date(next).toISOString(),
     };
   }
 
@@ -103,7 +120,10 @@ export class LocalSession {
     } catch (e) {
       error = message(e);
     }
-    if (changes) this.unsaved = true;
+    if (changes) {
+      this.unsaved = true;
+      this.version++;
+    }
     const events: UiEvent[] = [
       ...ui.toasts.slice(from.toasts).map((t) => ({ kind: "toast" as const, title: t.title, message: t.message })),
       ...[...ui.alerts.slice(from.alerts), ...ui.prompts.slice(from.prompts)].map((a) => ({
@@ -155,14 +175,18 @@ export class LocalSession {
     return this.act(() => this.o.runtime.advanceAndRun(ms, { throwOnError: false }));
   }
 
-  /** Fires the runs that fell due as real time passed (called now and then). */
+  /** Fires the time-driven triggers that fell due as time passed (called every few seconds). */
   runDue(): void {
     if (this.o.runtime.triggers.earliest() === undefined) return;
     this.tick();
-    if (this.o.runtime.runDueTriggers({ throwOnError: false }).length) this.unsaved = true;
+    if (this.o.runtime.runDueTriggers({ throwOnError: false }).length) {
+      this.unsaved = true;
+      this.version++;
+    }
   }
 
   async save(): Promise<ActionResult & { files: string[] }> {
+    this.tick();
     if (!this.o.saved) throw new Error("The demo runs in memory and is not saved: start with --workbook to save.");
     const files = await this.o.saved.save(this.o.runtime.tabs());
     this.unsaved = false;

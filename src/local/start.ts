@@ -6,15 +6,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { MENU_HANDLERS, SIDEBAR_FUNCTIONS } from "../contract";
+import { SIDEBAR_FUNCTIONS } from "../contract";
 import { TAB } from "../core/types";
-import { DEFAULT_END } from "../demo";
-import { createRuntime } from "./gas";
+import { openSession } from "./open-session";
 import { startServer } from "./server";
-import { LocalSession } from "./session";
 import { summarize, summaryLines } from "./summary";
-import { readWorkbook } from "./workbook";
-import { SavedWorkbook } from "./workbook/saved-workbook";
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const DEMO = root("examples/demo");
@@ -50,35 +46,26 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const path = values.workbook ?? DEMO;
-  // The demo's data ends on a fixed date; scoring it as of today would decay or drop its activities.
-  const asOf = values["as-of"] ? new Date(values["as-of"]) : values.workbook ? new Date() : DEFAULT_END;
-  if (Number.isNaN(asOf.getTime())) throw new Error(`--as-of "${values["as-of"]}" is not an ISO 8601 time.`);
-
-  const saved = values.workbook ? await SavedWorkbook.open(path) : undefined;
+  const asOf = values["as-of"] ? new Date(values["as-of"]) : undefined;
+  if (asOf && Number.isNaN(asOf.getTime())) throw new Error(`--as-of "${values["as-of"]}" is not an ISO 8601 time.`);
   const sidebarHtml = readFileSync(root("dist/sidebar.html"), "utf8");
-  const runtime = createRuntime({ now: asOf, timeZone: values.tz, files: { sidebar: sidebarHtml } });
-  runtime.loadTabs(saved ? saved.tabs : await readWorkbook(path));
-  const script = runtime.load(readFileSync(root("dist/Code.js"), "utf8"));
-  script.call("onOpen", {});
-  script.call(MENU_HANDLERS.setUpWorkbook);
-  script.call(MENU_HANDLERS.scoreAll);
+  const session = await openSession({
+    workbook: values.workbook,
+    demo: DEMO,
+    asOf,
+    timeZone: values.tz,
+    code: readFileSync(root("dist/Code.js"), "utf8"),
+    sidebarHtml,
+  });
+  const { runtime, script } = session;
 
-  console.log(`Leadscore — ${saved ? path : "demo workbook"}, scored as of ${asOf.toISOString()}`);
+  console.log(`Leadscore — ${session.status().workbook}, scored as of ${runtime.clock.date().toISOString()}`);
   const settings = runtime.sheetNames().includes(TAB.settings) ? runtime.values(TAB.settings) : undefined;
   for (const line of summaryLines(summarize(runtime.values(TAB.leads), settings))) console.log(line);
   const problems = runtime.sheetNames().includes("Problems") ? runtime.values("Problems").length - 1 : 0;
   console.log(`Problems: ${problems} (see the Problems tab)`);
   if (values.once) return;
 
-  // A user's own workbook follows the real clock; as-of only sets where it starts.
-  const session = new LocalSession({
-    runtime,
-    script,
-    label: saved ? path : "demo workbook",
-    saved,
-    realClock: saved !== undefined && !values["as-of"],
-  });
   const pageHtml = readFileSync(root("build/page.html"), "utf8");
   const serve = (port: number) =>
     startServer({
@@ -95,11 +82,11 @@ async function main(): Promise<void> {
     if (error.code !== "EADDRINUSE") throw error;
     return serve(0);
   });
-  // Scheduled runs fall due as time passes while the page is open.
-  const due = setInterval(() => session.runDue(), 60_000);
+  // Triggers fall due as time passes while the page is open (the page picks the changes up on its poll).
+  const due = setInterval(() => session.runDue(), 5_000);
   due.unref();
   console.log(`\nOpen ${server.url} — the workbook's tabs with the Leadscore sidebar. Ctrl+C stops.`);
-  console.log(saved ? `Edits are saved to ${path} on Save and on exit.` : "The demo runs in memory: nothing is saved.");
+  console.log(session.status().note);
 
   let stopping = false;
   const stop = async (signal: string) => {

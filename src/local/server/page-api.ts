@@ -46,11 +46,14 @@ export interface PageStatus {
   note: string;
   canSave: boolean;
   unsaved: boolean;
-  /** The runtime's clock (ISO), and whether it follows the real one. */
+  /** Goes up with every change to the workbook (the page's own actions and background trigger runs). */
+  version: number;
+  /** The runtime's clock (ISO), and whether it started at the real time (else at the demo's date). */
   clock: string;
   realClock: boolean;
   outbox: number;
-  schedule: boolean;
+  /** When the next time-driven trigger (a scheduled run, a debounced rescore) is due (ISO), if any. */
+  nextTrigger: string | null;
 }
 
 export interface ActionResult {
