@@ -11,9 +11,11 @@ async function parse<T>(res: Response): Promise<T> {
 export const getJson = <T>(url: string): Promise<T> => fetch(url).then((r) => parse<T>(r));
 
 export const post = <T = ActionResult>(path: string, body: unknown): Promise<T> =>
-  fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).then(
-    (r) => parse<T>(r),
-  );
+  fetch(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  }).then((r) => parse<T>(r));
 
 /** The page's info, or null when the server only shows the tabs. */
 export async function pageInfo(): Promise<PageInfo | null> {

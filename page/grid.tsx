@@ -1,3 +1,5 @@
+// biome-ignore-all lint/a11y/useSemanticElements: a div-based ARIA grid, so rows can be windowed with spacers and cells sticky.
+// biome-ignore-all lint/a11y/useFocusableInteractive: in the grid pattern the cells take focus (roving tabindex), not the rows.
 // One tab as an ARIA grid (https://www.w3.org/WAI/ARIA/apg/patterns/grid/): header row = sheet row 1,
 // aria-rowindex/aria-colindex as in the sheet. Only the rows in view are in the DOM (large tabs stay
 // responsive); the row numbers and column A stay in view while the other columns scroll. Cells are text
@@ -127,9 +129,13 @@ export function Grid({ view, editable, sel, onSelect, onCommit, onUndo }: Props)
       "aria-selected": selected,
       "aria-readonly": editable ? undefined : true,
       tabIndex: selected || (!sel && r === 1 && c === 1) ? 0 : -1,
-      class: cls,
+      class: `c ${cls}`,
       title: show(v),
-      style: style && { background: style.background, color: style.color, fontWeight: style.bold ? 600 : undefined },
+      style: style && {
+        background: style.background,
+        color: style.color,
+        fontWeight: style.bold ? 600 : undefined,
+      },
       onMouseDown: () => onSelect({ row: r, column: c }),
       onDblClick: () => startEdit({ row: r, column: c }),
     };
@@ -157,25 +163,26 @@ export function Grid({ view, editable, sel, onSelect, onCommit, onUndo }: Props)
       ) : (
         show(v)
       );
-    return head ? <th {...props}>{content}</th> : <td {...props}>{content}</td>;
+    return <div {...props}>{content}</div>;
   };
 
   const columns = Array.from({ length: width }, (_, i) => i + 1);
   const body: preact.JSX.Element[] = [];
   for (let r = first; r <= last; r++)
     body.push(
-      <tr role="row" aria-rowindex={r} key={r} data-row={r} class={sel?.row === r ? "sel" : ""}>
-        <td class="rn" aria-hidden="true" role="presentation">
+      <div role="row" aria-rowindex={r} key={r} data-row={r} class={sel?.row === r ? "r sel" : "r"}>
+        <div class="c rn" aria-hidden="true">
           {r}
-        </td>
+        </div>
         {columns.map((c) => cell(r, c, false))}
-      </tr>,
+      </div>,
     );
 
   return (
     <div id="grid" class="grid" ref={scroller} onScroll={(e) => setTop((e.target as HTMLElement).scrollTop)}>
-      <table
+      <div
         role="grid"
+        class="table"
         aria-label={view.name}
         aria-rowcount={rows}
         aria-colcount={width}
@@ -183,22 +190,18 @@ export function Grid({ view, editable, sel, onSelect, onCommit, onUndo }: Props)
         onPaste={onPaste}
         style={{ width: 48 + width * 150 }}
       >
-        <thead>
-          {rows > 0 && (
-            <tr role="row" aria-rowindex={1} data-row={1} class={sel?.row === 1 ? "sel" : ""}>
-              <th class="rn" aria-hidden="true" role="presentation">
-                1
-              </th>
-              {columns.map((c) => cell(1, c, true))}
-            </tr>
-          )}
-        </thead>
-        <tbody>
-          <tr aria-hidden="true" role="presentation" style={{ height: (first - 2) * ROW_H }} />
-          {body}
-          <tr aria-hidden="true" role="presentation" style={{ height: Math.max(0, rows - last) * ROW_H }} />
-        </tbody>
-      </table>
+        {rows > 0 && (
+          <div role="row" aria-rowindex={1} data-row={1} class={sel?.row === 1 ? "r head sel" : "r head"}>
+            <div class="c rn" aria-hidden="true">
+              1
+            </div>
+            {columns.map((c) => cell(1, c, true))}
+          </div>
+        )}
+        <div class="spacer" aria-hidden="true" style={{ height: (first - 2) * ROW_H }} />
+        {body}
+        <div class="spacer" aria-hidden="true" style={{ height: Math.max(0, rows - last) * ROW_H }} />
+      </div>
       {rows === 0 && <p class="empty">This tab is empty.</p>}
     </div>
   );

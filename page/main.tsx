@@ -31,7 +31,8 @@ interface Undo {
 }
 
 // Google's warning for a warning-only protected range (Data ▸ Protect sheets and ranges ▸ "Show a warning").
-const HEADS_UP = "Heads up! You're trying to edit part of this sheet that shouldn't be changed accidentally. Edit anyway?";
+const HEADS_UP =
+  "Heads up! You're trying to edit part of this sheet that shouldn't be changed accidentally. Edit anyway?";
 
 let toastId = 0;
 
@@ -97,7 +98,12 @@ function App() {
   const commit = (at: Cell, values: string[][]) => {
     if (!view || !active) return;
     const before = values.map((r, i) =>
-      r.map((_, j) => editText(view.values[at.row + i - 1]?.[at.column + j - 1], view.formulas[`${at.row + i},${at.column + j}`])),
+      r.map((_, j) =>
+        editText(
+          view.values[at.row + i - 1]?.[at.column + j - 1],
+          view.formulas[`${at.row + i},${at.column + j}`],
+        ),
+      ),
     );
     if (before.every((r, i) => r.every((v, j) => v === values[i][j]))) return;
     const go = () => {
@@ -107,7 +113,12 @@ function App() {
     const lastRow = at.row + values.length - 1;
     const lastColumn = at.column + values[0].length - 1;
     const warned = view.protections.some(
-      (p) => p.warningOnly && p.row <= lastRow && p.lastRow >= at.row && p.column <= lastColumn && p.lastColumn >= at.column,
+      (p) =>
+        p.warningOnly &&
+        p.row <= lastRow &&
+        p.lastRow >= at.row &&
+        p.column <= lastColumn &&
+        p.lastColumn >= at.column,
     );
     if (warned) setModals((m) => [...m, { kind: "protected", go }]);
     else go();
@@ -128,7 +139,9 @@ function App() {
   };
 
   useEffect(() => {
-    refresh().catch((e: Error) => toast({ title: "Leadscore", message: `Could not load the workbook: ${e.message}`, error: true }));
+    refresh().catch((e: Error) =>
+      toast({ title: "Leadscore", message: `Could not load the workbook: ${e.message}`, error: true }),
+    );
     const onMessage = (ev: MessageEvent) => {
       const frame = document.getElementById("sidebar") as HTMLIFrameElement | null;
       if (ev.origin !== location.origin || ev.source !== frame?.contentWindow) return;
@@ -168,7 +181,10 @@ function App() {
           <span aria-hidden="true">▦</span> Leadscore — {status?.workbook ?? "local workbook"}
         </h1>
         {info?.menu && (
-          <MenuBar menu={info.menu} onPick={(caption) => run(caption, () => post("/api/menu", { caption, selection }))} />
+          <MenuBar
+            menu={info.menu}
+            onPick={(caption) => run(caption, () => post("/api/menu", { caption, selection }))}
+          />
         )}
         {status && (
           <>
@@ -180,31 +196,55 @@ function App() {
               onClick={() =>
                 run("Save", async () => {
                   const r = await post<ActionResult & { files: string[] }>("/api/save", {});
-                  toast({ title: "Saved", message: r.files.length ? `Wrote ${r.files.length} file(s).` : "Nothing changed since the last save." });
+                  toast({
+                    title: "Saved",
+                    message: r.files.length
+                      ? `Wrote ${r.files.length} file(s).`
+                      : "Nothing changed since the last save.",
+                  });
                   return r;
                 })
               }
             >
-              {status.canSave ? (status.unsaved ? "Save (unsaved changes)" : "Save") : "Save (demo: in memory)"}
+              {status.canSave
+                ? status.unsaved
+                  ? "Save (unsaved changes)"
+                  : "Save"
+                : "Save (demo: in memory)"}
             </button>
-            <div class="clock" role="group" aria-label="Clock">
+            <fieldset class="clock">
+              <legend class="sr">Clock</legend>
               <span data-testid="clock">
                 {status.clock.replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC")}
                 {status.realClock ? "" : " (demo clock)"}
               </span>
               {status.nextTrigger && (
-                <span class="next">next trigger {status.nextTrigger.replace("T", " ").replace(/\.\d+Z$/, " UTC")}</span>
+                <span class="next">
+                  next trigger {status.nextTrigger.replace("T", " ").replace(/\.\d+Z$/, " UTC")}
+                </span>
               )}
-              <button type="button" disabled={busy !== ""} onClick={() => run("Run schedule now", () => post("/api/schedule", {}))}>
+              <button
+                type="button"
+                disabled={busy !== ""}
+                onClick={() => run("Run schedule now", () => post("/api/schedule", {}))}
+              >
                 Run schedule now
               </button>
-              <button type="button" disabled={busy !== ""} onClick={() => run("+1 day", () => post("/api/advance", { days: 1 }))}>
+              <button
+                type="button"
+                disabled={busy !== ""}
+                onClick={() => run("+1 day", () => post("/api/advance", { days: 1 }))}
+              >
                 +1 day
               </button>
-              <button type="button" disabled={busy !== ""} onClick={() => run("+1 week", () => post("/api/advance", { days: 7 }))}>
+              <button
+                type="button"
+                disabled={busy !== ""}
+                onClick={() => run("+1 week", () => post("/api/advance", { days: 7 }))}
+              >
                 +1 week
               </button>
-            </div>
+            </fieldset>
             <button
               type="button"
               onClick={async () => {
@@ -225,6 +265,7 @@ function App() {
         <main class="sheet">
           {view && (
             <Grid
+              key={view.name}
               view={view}
               editable={editable}
               sel={sel}
@@ -233,13 +274,14 @@ function App() {
               onUndo={undoLast}
             />
           )}
-          <nav id="tabs" class="tabs" role="tablist" aria-label="Workbook tabs">
+          <div id="tabs" class="tabs" role="tablist" aria-label="Workbook tabs">
             {info?.tabs
               .filter((t) => !t.hidden)
               .map((t) => (
                 <button
                   key={t.name}
                   type="button"
+                  class="tab"
                   role="tab"
                   aria-selected={t.name === active}
                   title={`${t.rows} rows`}
@@ -248,7 +290,7 @@ function App() {
                   {t.name}
                 </button>
               ))}
-          </nav>
+          </div>
         </main>
         <aside>
           <div class="title">Leadscore</div>
@@ -263,7 +305,7 @@ function App() {
         ))}
       </div>
       {top?.kind === "alert" && (
-        <Modal title={top.title || "Leadscore"} role="alertdialog" onClose={closeTop}>
+        <Modal title={top.title || "Leadscore"} alert onClose={closeTop}>
           <p class="alert-text">{top.message}</p>
           <div class="buttons">
             <button type="button" class="primary" data-autofocus onClick={closeTop}>
@@ -289,7 +331,7 @@ function App() {
         </Modal>
       )}
       {top?.kind === "protected" && (
-        <Modal title="Heads up!" role="alertdialog" onClose={closeTop}>
+        <Modal title="Heads up!" alert onClose={closeTop}>
           <p class="alert-text">{HEADS_UP}</p>
           <div class="buttons">
             <button type="button" onClick={closeTop}>

@@ -23,7 +23,9 @@ export function MenuBar({ menu, onPick }: Props) {
   }, [open]);
   const focusNext = (e: KeyboardEvent, dir: number) => {
     const items = Array.from(
-      (e.currentTarget as HTMLElement).closest("[role=menu]")!.querySelectorAll<HTMLElement>(":scope > li > [role=menuitem]"),
+      (e.currentTarget as HTMLElement)
+        .closest("[role=menu]")!
+        .querySelectorAll<HTMLElement>(":scope > .li > [role=menuitem]"),
     );
     const i = items.indexOf(document.activeElement as HTMLElement);
     items[(i + dir + items.length) % items.length]?.focus();
@@ -49,13 +51,17 @@ export function MenuBar({ menu, onPick }: Props) {
           aria-haspopup="menu"
           aria-expanded={open > 0}
           onClick={() => setOpen(open ? 0 : 1)}
-          onKeyDown={(e) => (e.key === "ArrowDown" || e.key === "Enter") && (e.preventDefault(), setOpen(1))}
+          onKeyDown={(e) => {
+            if (e.key !== "ArrowDown" && e.key !== "Enter") return;
+            e.preventDefault();
+            setOpen(1);
+          }}
         >
           Extensions
         </button>
         {open > 0 && (
-          <ul class="ext" role="menu" aria-label="Extensions">
-            <li role="none">
+          <div class="ext" role="menu" aria-label="Extensions">
+            <div class="li" role="none">
               <button
                 type="button"
                 role="menuitem"
@@ -73,22 +79,27 @@ export function MenuBar({ menu, onPick }: Props) {
                 <span aria-hidden="true"> ▸</span>
               </button>
               {open === 2 && (
-                <ul class="sub" role="menu" aria-label={menu.title}>
+                <div class="sub" role="menu" aria-label={menu.title}>
                   {menu.items.map((item, i) =>
                     "separator" in item ? (
-                      <li key={i} role="separator" />
+                      <hr key={i} />
                     ) : (
-                      <li key={i} role="none">
-                        <button type="button" role="menuitem" onClick={() => pick(item.caption)} onKeyDown={(e) => keys(e, 2)}>
+                      <div class="li" key={i} role="none">
+                        <button
+                          type="button"
+                          role="menuitem"
+                          onClick={() => pick(item.caption)}
+                          onKeyDown={(e) => keys(e, 2)}
+                        >
                           {item.caption}
                         </button>
-                      </li>
+                      </div>
                     ),
                   )}
-                </ul>
+                </div>
               )}
-            </li>
-          </ul>
+            </div>
+          </div>
         )}
       </div>
     </div>

@@ -1,28 +1,39 @@
-// A modal dialog (https://www.w3.org/WAI/ARIA/apg/patterns/dialog-modal/): focus moves in, Escape closes.
+// A modal dialog: the native <dialog> opened with showModal(), so focus moves in and stays, the page
+// behind is inert and Escape closes (https://www.w3.org/WAI/ARIA/apg/patterns/dialog-modal/).
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 
 interface Props {
   title: string;
-  role?: "dialog" | "alertdialog";
+  /** alertdialog for a message that needs an answer (an alert, the protected-range warning). */
+  alert?: boolean;
   width?: number | null;
   onClose(): void;
   children: ComponentChildren;
 }
 
-export function Modal({ title, role = "dialog", width, onClose, children }: Props) {
-  const box = useRef<HTMLDivElement>(null);
+export function Modal({ title, alert, width, onClose, children }: Props) {
+  const box = useRef<HTMLDialogElement>(null);
   useEffect(() => {
-    const back = document.activeElement as HTMLElement | null;
-    box.current?.querySelector<HTMLElement>("[data-autofocus], button, iframe")?.focus();
-    return () => back?.focus();
+    const d = box.current!;
+    d.showModal();
+    d.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    return () => d.close();
   }, []);
   return (
-    <div class="backdrop" onKeyDown={(e) => e.key === "Escape" && onClose()}>
-      <div class="modal" role={role} aria-modal="true" aria-label={title} ref={box} style={width ? { width: width + 32 } : undefined}>
-        <h2>{title}</h2>
-        {children}
-      </div>
-    </div>
+    <dialog
+      class="modal"
+      ref={box}
+      role={alert ? "alertdialog" : undefined}
+      aria-label={title}
+      style={width ? { width: width + 32 } : undefined}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2>{title}</h2>
+      {children}
+    </dialog>
   );
 }

@@ -5,14 +5,19 @@ import type { OutboxMail } from "../src/local/server/page-api";
 
 export function Outbox({ mails }: { mails: OutboxMail[] }) {
   const [open, setOpen] = useState(mails.length - 1);
-  if (!mails.length) return <p class="empty">No email yet. Emails go out from scheduled runs: turn the schedule on in the sidebar, then run it.</p>;
+  if (!mails.length)
+    return (
+      <p class="empty">
+        No email yet. Emails go out from scheduled runs: turn the schedule on in the sidebar, then run it.
+      </p>
+    );
   const mail = mails[Math.min(Math.max(open, 0), mails.length - 1)];
   return (
     <div class="outbox">
       <ul aria-label="Emails">
         {mails.map((m, i) => (
           <li key={i}>
-            <button type="button" aria-pressed={m === mail} onClick={() => setOpen(i)}>
+            <button type="button" class="mail" aria-pressed={m === mail} onClick={() => setOpen(i)}>
               <span class="to">{m.to.join(", ")}</span> <span class="subject">{m.subject}</span>
             </button>
           </li>

@@ -46,7 +46,8 @@ async function renderApp(dir) {
     .replace("<!doctype html>", () => `<!doctype html>\n<!-- Leadscore ${dir}. ${NOTICE} -->`);
   const urls = html.match(/\bhttps?:\/\/[^\s"'`)]+/g) ?? [];
   const external = urls.filter((u) => !u.startsWith("http://www.w3.org/"));
-  if (external.length) throw new Error(`${dir}/index.html would reference external URLs: ${external.join(", ")}`);
+  if (external.length)
+    throw new Error(`${dir}/index.html would reference external URLs: ${external.join(", ")}`);
   return html;
 }
 

@@ -5,7 +5,15 @@ import { EventType } from "./gas/enums";
 import type { LocalRuntime, ScriptHandle, TriggerRun } from "./gas/runtime";
 import { a1Of } from "./gas/spreadsheet/a1";
 import type { MenuRecord } from "./gas/ui";
-import type { ActionResult, MenuEntry, OutboxMail, PageInfo, PageStatus, TabView, UiEvent } from "./server/page-api";
+import type {
+  ActionResult,
+  MenuEntry,
+  OutboxMail,
+  PageInfo,
+  PageStatus,
+  TabView,
+  UiEvent,
+} from "./server/page-api";
 import { tabView } from "./tab-view";
 import type { SavedWorkbook } from "./workbook/saved-workbook";
 
@@ -34,7 +42,11 @@ export interface Selection {
 /** Menu entries for the page; a submenu's items are listed in place. */
 function entries(items: MenuRecord["items"]): MenuEntry[] {
   return items.flatMap((e): MenuEntry[] =>
-    e.kind === "item" ? [{ caption: e.caption }] : e.kind === "separator" ? [{ separator: true }] : entries(e.menu.items),
+    e.kind === "item"
+      ? [{ caption: e.caption }]
+      : e.kind === "separator"
+        ? [{ separator: true }]
+        : entries(e.menu.items),
   );
 }
 
@@ -112,7 +124,12 @@ export class LocalSession {
   private act(fn: () => TriggerRun[] | undefined, changes = true): ActionResult {
     this.tick();
     const ui = this.o.runtime.ui;
-    const from = { toasts: ui.toasts.length, alerts: ui.alerts.length, prompts: ui.prompts.length, shown: ui.shown.length };
+    const from = {
+      toasts: ui.toasts.length,
+      alerts: ui.alerts.length,
+      prompts: ui.prompts.length,
+      shown: ui.shown.length,
+    };
     let error: string | undefined;
     try {
       const failed = (fn() ?? []).find((r) => r.error !== undefined);
@@ -125,17 +142,22 @@ export class LocalSession {
       this.version++;
     }
     const events: UiEvent[] = [
-      ...ui.toasts.slice(from.toasts).map((t) => ({ kind: "toast" as const, title: t.title, message: t.message })),
+      ...ui.toasts
+        .slice(from.toasts)
+        .map((t) => ({ kind: "toast" as const, title: t.title, message: t.message })),
       ...[...ui.alerts.slice(from.alerts), ...ui.prompts.slice(from.prompts)].map((a) => ({
         kind: "alert" as const,
         title: a.title,
         message: a.prompt,
       })),
-      ...ui.shown.slice(from.shown).map((s, i): UiEvent =>
-        s.kind === "sidebar"
-          ? { kind: "sidebar" }
-          : { kind: "dialog", id: from.shown + i, title: s.title, width: s.width, height: s.height },
-      ),
+      ...ui.shown
+        .slice(from.shown)
+        .map(
+          (s, i): UiEvent =>
+            s.kind === "sidebar"
+              ? { kind: "sidebar" }
+              : { kind: "dialog", id: from.shown + i, title: s.title, width: s.width, height: s.height },
+        ),
     ];
     return { events, error, status: this.status() };
   }
@@ -147,7 +169,10 @@ export class LocalSession {
     return this.act(() => {
       rt.sheet(tab)._grow(row + values.length - 1, column + values[0].length - 1);
       rt.select(a1);
-      return [...rt.edit(a1, values, { throwOnError: false }), ...rt.fireChange("EDIT", { throwOnError: false })];
+      return [
+        ...rt.edit(a1, values, { throwOnError: false }),
+        ...rt.fireChange("EDIT", { throwOnError: false }),
+      ];
     });
   }
 
@@ -165,7 +190,11 @@ export class LocalSession {
   runSchedule(): ActionResult {
     const rt = this.o.runtime;
     if (!rt.triggers.of(EventType.CLOCK).length)
-      return { events: [], error: "No schedule is on: turn it on in the sidebar (Schedule).", status: this.status() };
+      return {
+        events: [],
+        error: "No schedule is on: turn it on in the sidebar (Schedule).",
+        status: this.status(),
+      };
     return this.act(() => rt.runClockTriggersNow({ throwOnError: false }));
   }
 
@@ -187,7 +216,8 @@ export class LocalSession {
 
   async save(): Promise<ActionResult & { files: string[] }> {
     this.tick();
-    if (!this.o.saved) throw new Error("The demo runs in memory and is not saved: start with --workbook to save.");
+    if (!this.o.saved)
+      throw new Error("The demo runs in memory and is not saved: start with --workbook to save.");
     const files = await this.o.saved.save(this.o.runtime.tabs());
     this.unsaved = false;
     return { events: [], files, status: this.status() };

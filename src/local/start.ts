@@ -47,7 +47,8 @@ async function main(): Promise<void> {
     return;
   }
   const asOf = values["as-of"] ? new Date(values["as-of"]) : undefined;
-  if (asOf && Number.isNaN(asOf.getTime())) throw new Error(`--as-of "${values["as-of"]}" is not an ISO 8601 time.`);
+  if (asOf && Number.isNaN(asOf.getTime()))
+    throw new Error(`--as-of "${values["as-of"]}" is not an ISO 8601 time.`);
   const sidebarHtml = readFileSync(root("dist/sidebar.html"), "utf8");
   const session = await openSession({
     workbook: values.workbook,

@@ -76,7 +76,8 @@ export function tabView(runtime: LocalRuntime, name: string): TabView {
       for (let r = b.row; r <= Math.min(b.lastRow, s.values.length); r++)
         for (let c = b.column; c <= b.lastColumn; c++) {
           const key = `${r},${c}`;
-          if (!(key in styles) && meets(rule.criteria, rule.args, s.values[r - 1]?.[c - 1])) styles[key] = style;
+          if (!(key in styles) && meets(rule.criteria, rule.args, s.values[r - 1]?.[c - 1]))
+            styles[key] = style;
         }
     }
   }

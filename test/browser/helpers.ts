@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, chromium, type Frame, type Page } from "playwright-core";
 import { buildSidebar, renderPage } from "../../scripts/build-sidebar.mjs";
-import type { LocalSession } from "../../src/local/session";
 import { type LocalServer, type LocalTab, type RpcHandle, startServer } from "../../src/local/server";
+import type { LocalSession } from "../../src/local/session";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts");

@@ -126,7 +126,10 @@ describe("the workbook page", () => {
     expect((await clickMenu("Turn automatic scoring on/off")).error).toBeUndefined();
     const jobTitle = column(TAB.leads, "Job Title");
     const scoreCol = column(TAB.leads, "Score");
-    const row = values(TAB.leads).findIndex((r, i) => i > 0 && !/VP|Chief|Head|Founder/i.test(String(r[jobTitle - 1]))) + 1;
+    const row =
+      values(TAB.leads).findIndex(
+        (r, i) => i > 0 && !/VP|Chief|Head|Founder/i.test(String(r[jobTitle - 1])),
+      ) + 1;
     const before = Number(values(TAB.leads)[row - 1][scoreCol - 1]);
     await typeInto(TAB.leads, row, jobTitle, "VP Sales");
     const reasons = column(TAB.leads, "Top Reasons");

@@ -186,7 +186,8 @@ export function startServer(options: ServerOptions): Promise<LocalServer> {
     }
     if (session && method === "POST" && url.pathname.startsWith("/api/")) {
       const body = await jsonBody(req);
-      if (!body || typeof body !== "object" || Array.isArray(body)) throw new HttpError(400, "Send a JSON object.");
+      if (!body || typeof body !== "object" || Array.isArray(body))
+        throw new HttpError(400, "Send a JSON object.");
       const result = await workbookPost(session, url.pathname, body as Record<string, unknown>);
       if (result === undefined) throw new HttpError(404, "Not found.");
       sendJson(res, 200, tabsJson(result));

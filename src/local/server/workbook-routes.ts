@@ -30,10 +30,15 @@ function int(b: Body, k: string): number {
 }
 
 function grid(v: unknown): string[][] {
-  if (!Array.isArray(v) || !v.length || !v.every((r) => Array.isArray(r) && r.length === v[0].length && r.length))
+  if (
+    !Array.isArray(v) ||
+    !v.length ||
+    !v.every((r) => Array.isArray(r) && r.length === v[0].length && r.length)
+  )
     throw new RouteError(400, "values must be a non-empty rectangular array of rows.");
   if (v.length * v[0].length > MAX_CELLS) throw new RouteError(413, "Paste at most 100,000 cells at once.");
-  if (!v.every((r: unknown[]) => r.every((x) => typeof x === "string"))) throw new RouteError(400, "values must be strings.");
+  if (!v.every((r: unknown[]) => r.every((x) => typeof x === "string")))
+    throw new RouteError(400, "values must be strings.");
   return v as string[][];
 }
 
@@ -65,12 +70,21 @@ export function workbookGet(session: LocalSession, url: URL): { type: string; bo
 export async function workbookPost(session: LocalSession, path: string, body: Body): Promise<unknown> {
   switch (path) {
     case "/api/edit":
-      return session.edit(tabOf(session, str(body, "tab")), int(body, "row"), int(body, "column"), grid(body.values));
+      return session.edit(
+        tabOf(session, str(body, "tab")),
+        int(body, "row"),
+        int(body, "column"),
+        grid(body.values),
+      );
     case "/api/menu": {
       const sel = body.selection;
       const selection =
         sel && typeof sel === "object"
-          ? { tab: tabOf(session, str(sel as Body, "tab")), row: int(sel as Body, "row"), column: int(sel as Body, "column") }
+          ? {
+              tab: tabOf(session, str(sel as Body, "tab")),
+              row: int(sel as Body, "row"),
+              column: int(sel as Body, "column"),
+            }
           : undefined;
       return session.menu(str(body, "caption"), selection);
     }

@@ -12,8 +12,8 @@ import { toCsv } from "./csv";
 import { patchCsv, sameCell } from "./csv-patch";
 import { readCsvFolder, tabFileName } from "./folder";
 import type { Tab } from "./tab";
-import { patchXlsx } from "./xlsx-patch";
 import { readXlsx } from "./xlsx";
+import { patchXlsx } from "./xlsx-patch";
 
 const isXlsx = (path: string) => /\.xlsx$/i.test(path);
 
@@ -28,7 +28,10 @@ async function keepBackup(file: string): Promise<void> {
 }
 
 /** Writes `data` to a temporary file beside `file`, flushes it, then renames it over `file`. */
-export async function writeAtomic(file: string, data: Buffer | ((tmp: string) => Promise<void>)): Promise<void> {
+export async function writeAtomic(
+  file: string,
+  data: Buffer | ((tmp: string) => Promise<void>),
+): Promise<void> {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
     if (typeof data === "function") await data(tmp);
@@ -61,19 +64,28 @@ export class SavedWorkbook {
   static async open(path: string): Promise<SavedWorkbook> {
     if (isXlsx(path)) {
       const tabs = await readXlsx(path);
-      return new SavedWorkbook(path, new Map(tabs.map((t) => [t.name, { values: copyGrid(t.values) }])), tabs);
+      return new SavedWorkbook(
+        path,
+        new Map(tabs.map((t) => [t.name, { values: copyGrid(t.values) }])),
+        tabs,
+      );
     }
     const tabs = await readCsvFolder(path);
     const saved = new Map<string, { values: Grid; bytes?: Buffer }>();
     for (const t of tabs)
-      saved.set(t.name, { values: copyGrid(t.values), bytes: await readFile(join(path, tabFileName(t.name))) });
+      saved.set(t.name, {
+        values: copyGrid(t.values),
+        bytes: await readFile(join(path, tabFileName(t.name))),
+      });
     return new SavedWorkbook(path, saved, tabs);
   }
 
   /** Writes the tabs that changed since the last read or save; returns the files written. */
   async save(tabs: Tab[]): Promise<string[]> {
     if (isXlsx(this.path)) {
-      const changed = tabs.some((t) => !this.saved.has(t.name) || !sameGrid(this.saved.get(t.name)!.values, t.values));
+      const changed = tabs.some(
+        (t) => !this.saved.has(t.name) || !sameGrid(this.saved.get(t.name)!.values, t.values),
+      );
       if (!changed) return [];
       await keepBackup(this.path);
       await writeAtomic(this.path, (tmp) => patchXlsx(this.path, tmp, tabs, this.saved));
