@@ -145,7 +145,12 @@ export function Grid({ view, editable, sel, onSelect, onCommit, onUndo }: Props)
           class="editor"
           aria-label={`Edit ${show(header[c - 1]) || `column ${c}`} row ${r}`}
           value={editing.text}
-          ref={(el) => el?.focus()}
+          ref={(el) => {
+            // Focus once, caret at the end (typing a character starts the edit with it).
+            if (!el || document.activeElement === el) return;
+            el.focus();
+            el.setSelectionRange(el.value.length, el.value.length);
+          }}
           onInput={(e) => setEditing({ ...editing, text: (e.target as HTMLInputElement).value })}
           onKeyDown={(e) => {
             e.stopPropagation();

@@ -260,7 +260,9 @@ describe("other panels", () => {
     expect(await items.first().textContent()).toContain("Not an email address: <b>ada at example</b>");
     await sb.getByRole("button", { name: "Go to Leads, row 7, Email" }).click();
     await expect.poll(() => api.selected).toEqual([{ tab: "Leads", row: 7, column: "Email" }]);
-    await lp.page.locator("#grid [role=row][aria-rowindex='7'] [role=gridcell][aria-selected=true]").waitFor();
+    await lp.page
+      .locator("#grid [role=row][aria-rowindex='7'] [role=gridcell][aria-selected=true]")
+      .waitFor();
     expect(await lp.page.getByRole("tab", { name: "Leads" }).getAttribute("aria-selected")).toBe("true");
   });
 

@@ -131,12 +131,38 @@ describe("the workbook page", () => {
         (r, i) => i > 0 && !/VP|Chief|Head|Founder/i.test(String(r[jobTitle - 1])),
       ) + 1;
     const before = Number(values(TAB.leads)[row - 1][scoreCol - 1]);
-    await typeInto(TAB.leads, row, jobTitle, "VP Sales");
+    // Select, type (the first key starts the edit, replacing the cell), Enter.
+    await cell(TAB.leads, row, jobTitle).click();
+    const done = page.waitForResponse((r) => r.url().endsWith("/api/edit"));
+    await page.keyboard.type("VP Sales");
+    await page.keyboard.press("Enter");
+    await done;
+    expect(values(TAB.leads)[row - 1][jobTitle - 1]).toBe("VP Sales");
+    expect(await cell(TAB.leads, row + 1, jobTitle).getAttribute("aria-selected")).toBe("true");
     const reasons = column(TAB.leads, "Top Reasons");
     await expect.poll(() => String(values(TAB.leads)[row - 1][reasons - 1])).toContain("Executive title +15");
     const after = Number(values(TAB.leads)[row - 1][scoreCol - 1]);
     expect(after).not.toBe(before);
     await expect.poll(() => cell(TAB.leads, row, scoreCol).textContent()).toBe(String(after));
+  });
+
+  it("renders a window of a large tab's rows, with aria-rowindex as in the sheet", async () => {
+    await openTab(TAB.activities);
+    const total = values(TAB.activities).length;
+    expect(total).toBeGreaterThan(10_000);
+    expect(await grid(TAB.activities).getAttribute("aria-rowcount")).toBe(String(total));
+    expect(await grid(TAB.activities).getByRole("row").count()).toBeLessThan(200);
+    await page.locator("#grid").evaluate((g) => {
+      g.scrollTop = g.scrollHeight;
+    });
+    const lastRow = grid(TAB.activities).locator(`[role=row][aria-rowindex="${total}"]`);
+    await lastRow.waitFor();
+    expect(await lastRow.getByRole("gridcell").first().textContent()).toBe(
+      String(values(TAB.activities)[total - 1][0])
+        .replace("T", " ")
+        .replace(/\.\d+Z$|Z$/, "Z"),
+    );
+    expect(await grid(TAB.activities).getByRole("row").count()).toBeLessThan(200);
   });
 
   it("runs every item of the add-on's menu; Explain selected lead shows a dialog on the selected row", async () => {
@@ -180,8 +206,34 @@ describe("the workbook page", () => {
     await warning.getByRole("button", { name: "Cancel" }).click();
     expect(await cell(TAB.leads, 2, scoreCol).textContent()).toBe(score);
 
+    // A block pasted from a spreadsheet (TSV) lands at the selected cell.
+    await openTab(TAB.lists);
+    await cell(TAB.lists, 2, 1).click();
+    const pasted = page.waitForResponse((r) => r.url().endsWith("/api/edit"));
+    await grid(TAB.lists).evaluate((g) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", "a.example\tb.example\r\nc.example\td.example\r\n");
+      g.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await pasted;
+    expect(
+      values(TAB.lists)
+        .slice(1, 3)
+        .map((r) => r.slice(0, 2)),
+    ).toEqual([
+      ["a.example", "b.example"],
+      ["c.example", "d.example"],
+    ]);
+    const listsBefore = (await readFile(join(DEMO, "Lists.csv"), "utf8")).split("\n");
+
     await page.getByRole("button", { name: /^Save/ }).click();
     await page.getByText("Wrote").waitFor();
+    const listsAfter = (await readFile(join(dir, "Lists.csv"), "utf8")).split("\n");
+    expect(listsAfter.slice(1, 3)).toEqual(["a.example,b.example", "c.example,d.example"]);
+    expect([...listsAfter.slice(0, 1), ...listsAfter.slice(3)]).toEqual([
+      ...listsBefore.slice(0, 1),
+      ...listsBefore.slice(3),
+    ]);
     const lines = original.split("\n");
     const fields = lines[EXEC_ROW - 1].split(",");
     fields[points - 1] = "40";
