@@ -109,18 +109,19 @@ export function Grid({ view, editable, sel, onSelect, onCommit, onUndo }: Props)
     onCommit(sel, parseTsv(text));
   };
 
-  const isProtected = (r: number, c: number) =>
-    view.protections.some((p) => r >= p.row && r <= p.lastRow && c >= p.column && c <= p.lastColumn);
+  const protectionAt = (r: number, c: number) =>
+    view.protections.find((p) => r >= p.row && r <= p.lastRow && c >= p.column && c <= p.lastColumn);
 
   const cell = (r: number, c: number, head: boolean) => {
     const v = values[r - 1]?.[c - 1];
     const selected = sel?.row === r && sel.column === c;
     const style = view.styles[`${r},${c}`];
+    const protection = protectionAt(r, c);
     const cls = [
       c === 1 ? "key" : "",
       typeof v === "number" ? "n" : "",
       selected ? "selcell" : "",
-      isProtected(r, c) ? "prot" : "",
+      protection ? "prot" : "",
     ].join(" ");
     const props = {
       key: c,
@@ -130,7 +131,7 @@ export function Grid({ view, editable, sel, onSelect, onCommit, onUndo }: Props)
       "aria-readonly": editable ? undefined : true,
       tabIndex: selected || (!sel && r === 1 && c === 1) ? 0 : -1,
       class: `c ${cls}`,
-      title: show(v),
+      title: protection ? `${show(v)} (protected: ${protection.description || "warning on edit"})` : show(v),
       style: style && {
         background: style.background,
         color: style.color,

@@ -3,14 +3,7 @@
 // https://support.google.com/docs/answer/78413 — "rules are applied in order").
 import type { CellValue } from "../core/types";
 import type { LocalRuntime } from "./gas";
-import { parseA1 } from "./gas/spreadsheet/a1";
-import type { Box, CellStyle, TabView } from "./server/page-api";
-
-function box(a1: string): Box | null {
-  const r = parseA1(a1);
-  if (!r || r.row === undefined || r.column === undefined) return null;
-  return { row: r.row, column: r.column, lastRow: r.lastRow ?? r.row, lastColumn: r.lastColumn ?? r.column };
-}
+import type { CellStyle, TabView } from "./server/page-api";
 
 const text = (v: CellValue) => (v === null || v === undefined ? "" : String(v));
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v));
@@ -57,33 +50,36 @@ function meets(criteria: string, args: unknown[], v: CellValue): boolean {
 }
 
 export function tabView(runtime: LocalRuntime, name: string): TabView {
-  const s = runtime.inspect(name);
+  const sheet = runtime.sheet(name);
+  const values = runtime.values(name);
   const formulas: Record<string, string> = {};
-  s.formulas.forEach((row, r) => {
-    row.forEach((f, c) => {
+  sheet._store.formulas.rows.forEach((row, r) => {
+    row?.forEach((f, c) => {
       if (f) formulas[`${r + 1},${c + 1}`] = f;
     });
   });
   const styles: Record<string, CellStyle> = {};
-  for (const rule of s.conditionalRules) {
+  for (const rule of sheet._rules) {
     const style: CellStyle = {};
     if (rule.background) style.background = rule.background;
     if (rule.fontColor) style.color = rule.fontColor;
     if (rule.bold) style.bold = true;
-    for (const a1 of rule.ranges) {
-      const b = box(a1);
-      if (!b) continue;
-      for (let r = b.row; r <= Math.min(b.lastRow, s.values.length); r++)
-        for (let c = b.column; c <= b.lastColumn; c++) {
+    for (const b of rule.ranges) {
+      for (let r = b.row; r < Math.min(b.row + b.numRows, values.length + 1); r++)
+        for (let c = b.column; c < b.column + b.numColumns; c++) {
           const key = `${r},${c}`;
-          if (!(key in styles) && meets(rule.criteria, rule.args, s.values[r - 1]?.[c - 1]))
+          if (!(key in styles) && meets(rule.criteria, rule.args, values[r - 1]?.[c - 1]))
             styles[key] = style;
         }
     }
   }
-  const protections = s.protections.flatMap((p) => {
-    const b = box(p.a1);
-    return b ? [{ ...b, description: p.description, warningOnly: p.warningOnly }] : [];
-  });
-  return { name, values: s.values, formulas, styles, protections };
+  const protections = runtime.protectionsOn(name).map((p) => ({
+    row: p.row,
+    column: p.column,
+    lastRow: p.row + p.numRows - 1,
+    lastColumn: p.column + p.numColumns - 1,
+    description: p.description,
+    warningOnly: p.warningOnly,
+  }));
+  return { name, values, formulas, styles, protections };
 }
