@@ -216,7 +216,7 @@ function App() {
               <legend class="sr">Clock</legend>
               <span data-testid="clock">
                 {status.clock.replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC")}
-                {status.realClock ? "" : " (demo clock)"}
+                {status.realClock ? "" : status.canSave ? " (from --as-of)" : " (demo clock)"}
               </span>
               {status.nextTrigger && (
                 <span class="next">
