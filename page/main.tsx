@@ -58,14 +58,20 @@ function App() {
     setTimeout(() => setToasts((all) => all.filter((x) => x.id !== id)), t.error ? 15000 : 8000);
   };
 
-  const refresh = async (tab = activeRef.current) => {
+  /** Reloads the tab list and a tab: `tab` (a jump), else the tab that is active when the answers come. */
+  const refresh = async (tab?: string) => {
     const next = await pageInfo();
     if (!next) return;
     setInfo(next);
     const names = next.tabs.filter((t) => !t.hidden).map((t) => t.name);
-    const name = tab && next.tabs.some((t) => t.name === tab) ? tab : (names[0] ?? null);
+    const wanted = tab ?? activeRef.current;
+    const name = wanted && next.tabs.some((t) => t.name === wanted) ? wanted : (names[0] ?? null);
+    const v = name ? await tabView(name, next.menu != null) : null;
+    // The user opened another tab meanwhile: that one stays.
+    if (tab === undefined && activeRef.current !== wanted) return;
+    activeRef.current = name;
     setActive(name);
-    setView(name ? await tabView(name, next.menu != null) : null);
+    setView(v);
   };
 
   const show = (events: UiEvent[]) => {
@@ -133,9 +139,11 @@ function App() {
   };
 
   const openTab = async (name: string, cell: Cell | null = null) => {
+    activeRef.current = name;
     setActive(name);
     setSel(cell);
-    setView(await tabView(name, editable || info === null));
+    const v = await tabView(name, editable);
+    if (activeRef.current === name) setView(v);
   };
 
   useEffect(() => {
