@@ -15,10 +15,10 @@ function inlineSafe(code, tag) {
   return code.replace(new RegExp(`</(${tag})`, "gi"), "<\\/$1").replace(/<!--/g, "<\\!--");
 }
 
-/** Bundles sidebar/main.tsx and sidebar/styles.css and returns the finished HTML. */
-export async function renderSidebar() {
+/** Bundles `<dir>/main.tsx` and `<dir>/styles.css` into `<dir>/index.html` and returns the finished HTML. */
+async function renderApp(dir) {
   const js = await esbuild.build({
-    entryPoints: [resolve(root, "sidebar/main.tsx")],
+    entryPoints: [resolve(root, dir, "main.tsx")],
     bundle: true,
     write: false,
     format: "iife",
@@ -33,22 +33,29 @@ export async function renderSidebar() {
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "silent",
   });
-  const css = await esbuild.transform(await readFile(resolve(root, "sidebar/styles.css"), "utf8"), {
+  const css = await esbuild.transform(await readFile(resolve(root, dir, "styles.css"), "utf8"), {
     loader: "css",
     minify: true,
     target: "chrome90",
   });
-  const template = await readFile(resolve(root, "sidebar/index.html"), "utf8");
+  const template = await readFile(resolve(root, dir, "index.html"), "utf8");
   // Function replacements: a string replacement would expand `$&`, `$'` etc. found inside the code.
   const html = template
     .replace("/*__SIDEBAR_CSS__*/", () => inlineSafe(css.code.trim(), "style"))
     .replace("/*__SIDEBAR_JS__*/", () => inlineSafe(js.outputFiles[0].text.trim(), "script"))
-    .replace("<!doctype html>", () => `<!doctype html>\n<!-- Leadscore sidebar. ${NOTICE} -->`);
+    .replace("<!doctype html>", () => `<!doctype html>\n<!-- Leadscore ${dir}. ${NOTICE} -->`);
   const urls = html.match(/\bhttps?:\/\/[^\s"'`)]+/g) ?? [];
   const external = urls.filter((u) => !u.startsWith("http://www.w3.org/"));
-  if (external.length) throw new Error(`sidebar.html would reference external URLs: ${external.join(", ")}`);
+  if (external.length)
+    throw new Error(`${dir}/index.html would reference external URLs: ${external.join(", ")}`);
   return html;
 }
+
+/** The sidebar as one HTML file. */
+export const renderSidebar = () => renderApp("sidebar");
+
+/** The local workbook page (`npm start`), one HTML file like the sidebar; never pushed to Apps Script. */
+export const renderPage = () => renderApp("page");
 
 /** Writes the sidebar to `outFile` (default dist/sidebar.html); returns its path and size in bytes. */
 export async function buildSidebar({ outFile = resolve(root, "dist/sidebar.html") } = {}) {

@@ -108,6 +108,13 @@ async function buildSidebarHtml() {
   await buildSidebar({ outFile: join(dist, "sidebar.html") });
 }
 
+/** The local workbook page goes to build/ (the Node side), never to dist/ which clasp pushes. */
+async function buildPageHtml() {
+  const { renderPage } = await import(pathToFileURL(join(root, "scripts/build-sidebar.mjs")).href);
+  mkdirSync(nodeOut, { recursive: true });
+  writeFileSync(join(nodeOut, "page.html"), await renderPage());
+}
+
 mkdirSync(dist, { recursive: true });
 mkdirSync(nodeOut, { recursive: true });
-await Promise.all([buildAddon(), buildNode(), buildSidebarHtml()]);
+await Promise.all([buildAddon(), buildNode(), buildSidebarHtml(), buildPageHtml()]);

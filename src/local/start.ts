@@ -1,19 +1,35 @@
 // `npm start`: the add-on on a laptop. Loads a workbook (the bundled demo by default) into the in-memory
 // Apps Script runtime, runs the BUILT dist/Code.js's own set-up and scoring, prints a summary, and serves
-// the tabs with the real sidebar beside them. `--once` stops after the summary.
+// the workbook page: editable tabs, the add-on's menu, the real sidebar. `--once` stops after the summary.
+// A workbook of your own is saved back on Save and on exit (see saved-workbook.ts); the demo runs in
+// memory, at its fixed date.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { MENU_HANDLERS, SIDEBAR_FUNCTIONS } from "../contract";
+import { SIDEBAR_FUNCTIONS } from "../contract";
 import { TAB } from "../core/types";
-import { DEFAULT_END } from "../demo";
-import { createRuntime } from "./gas";
+import { openSession } from "./open-session";
 import { startServer } from "./server";
 import { summarize, summaryLines } from "./summary";
-import { readWorkbook } from "./workbook";
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const DEMO = root("examples/demo");
+
+const HELP = `Usage: npm start -- [options]
+
+Scores a workbook with the built add-on and serves it on http://127.0.0.1:PORT: its tabs as editable
+grids, the Extensions ▸ Leadscore menu, the sidebar, the clock and the Outbox.
+
+  --workbook <folder|file.xlsx>  your workbook: a folder of "<tab>.csv" files or an .xlsx file. It runs on
+                                 the real clock and is saved back on Save and on exit (Ctrl+C); the first
+                                 save keeps each original file as "<file>.bak". Default: the demo, which
+                                 runs in memory at its fixed date and is never saved.
+  --as-of <ISO time>             start the clock at this time instead
+  --tz <zone>                    the spreadsheet's time zone (default UTC)
+  --port <n>                     port (default 8080; a busy port falls back to any free one)
+  --once                         print the summary and exit
+  --help                         this text
+`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,36 +39,73 @@ async function main(): Promise<void> {
       "as-of": { type: "string" },
       port: { type: "string", default: "8080" },
       tz: { type: "string", default: "UTC" },
+      help: { type: "boolean", default: false },
     },
   });
-  const path = values.workbook ?? DEMO;
-  // The demo's data ends on a fixed date; scoring it as of today would decay or drop its activities.
-  const asOf = values["as-of"] ? new Date(values["as-of"]) : values.workbook ? new Date() : DEFAULT_END;
-  if (Number.isNaN(asOf.getTime())) throw new Error(`--as-of "${values["as-of"]}" is not an ISO 8601 time.`);
-
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const asOf = values["as-of"] ? new Date(values["as-of"]) : undefined;
+  if (asOf && Number.isNaN(asOf.getTime()))
+    throw new Error(`--as-of "${values["as-of"]}" is not an ISO 8601 time.`);
   const sidebarHtml = readFileSync(root("dist/sidebar.html"), "utf8");
-  const runtime = createRuntime({ now: asOf, timeZone: values.tz, files: { sidebar: sidebarHtml } });
-  runtime.loadTabs(await readWorkbook(path));
-  const script = runtime.load(readFileSync(root("dist/Code.js"), "utf8"));
-  script.call("onOpen", {});
-  script.call(MENU_HANDLERS.setUpWorkbook);
-  script.call(MENU_HANDLERS.scoreAll);
+  const session = await openSession({
+    workbook: values.workbook,
+    demo: DEMO,
+    asOf,
+    timeZone: values.tz,
+    code: readFileSync(root("dist/Code.js"), "utf8"),
+    sidebarHtml,
+  });
+  const { runtime, script } = session;
 
-  console.log(`Leadscore — ${path === DEMO ? "demo workbook" : path}, scored as of ${asOf.toISOString()}`);
+  console.log(`Leadscore — ${session.status().workbook}, scored as of ${runtime.clock.date().toISOString()}`);
   const settings = runtime.sheetNames().includes(TAB.settings) ? runtime.values(TAB.settings) : undefined;
   for (const line of summaryLines(summarize(runtime.values(TAB.leads), settings))) console.log(line);
   const problems = runtime.sheetNames().includes("Problems") ? runtime.values("Problems").length - 1 : 0;
   console.log(`Problems: ${problems} (see the Problems tab)`);
   if (values.once) return;
 
+  const pageHtml = readFileSync(root("build/page.html"), "utf8");
   const serve = (port: number) =>
-    startServer({ handle: script, tabs: () => runtime.tabs(), sidebarHtml, port, allow: SIDEBAR_FUNCTIONS });
+    startServer({
+      handle: script,
+      tabs: () => runtime.tabs(),
+      sidebarHtml,
+      pageHtml,
+      session,
+      port,
+      allow: SIDEBAR_FUNCTIONS,
+    });
   // A busy default port should not stop the demo: fall back to any free port.
   const server = await serve(Number(values.port)).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "EADDRINUSE") throw error;
     return serve(0);
   });
+  // Triggers fall due as time passes while the page is open (the page picks the changes up on its poll).
+  const due = setInterval(() => session.runDue(), 5_000);
+  due.unref();
   console.log(`\nOpen ${server.url} — the workbook's tabs with the Leadscore sidebar. Ctrl+C stops.`);
+  console.log(session.status().note);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(due);
+    try {
+      const files = await session.saveIfChanged();
+      if (files.length) console.log(`Saved ${files.length} file(s) before exit (${signal}).`);
+    } catch (error) {
+      console.error(`Could not save on exit: ${error instanceof Error ? error.message : error}`);
+      process.exitCode = 1;
+    }
+    await server.close();
+    process.exit();
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
 main().catch((error) => {

@@ -5,8 +5,9 @@ import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, chromium, type Frame, type Page } from "playwright-core";
-import { buildSidebar } from "../../scripts/build-sidebar.mjs";
+import { buildSidebar, renderPage } from "../../scripts/build-sidebar.mjs";
 import { type LocalServer, type LocalTab, type RpcHandle, startServer } from "../../src/local/server";
+import type { LocalSession } from "../../src/local/session";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts");
@@ -41,6 +42,13 @@ export function builtSidebar(): Promise<string> {
   return sidebarHtml;
 }
 
+let pageHtml: Promise<string> | undefined;
+/** The workbook page, built once per test process. */
+export function builtPage(): Promise<string> {
+  pageHtml ??= renderPage();
+  return pageHtml;
+}
+
 export interface LocalPage {
   server: LocalServer;
   browser: Browser;
@@ -58,6 +66,7 @@ export async function openLocalPage(opts: {
   handle: RpcHandle;
   tabs: () => LocalTab[];
   allow?: readonly string[];
+  session?: LocalSession;
   browser?: Browser;
   viewport?: { width: number; height: number };
 }): Promise<LocalPage> {
@@ -65,6 +74,8 @@ export async function openLocalPage(opts: {
     handle: opts.handle,
     tabs: opts.tabs,
     sidebarHtml: await builtSidebar(),
+    pageHtml: await builtPage(),
+    session: opts.session,
     allow: opts.allow,
   });
   const browser = opts.browser ?? (await launchBrowser());

@@ -1,8 +1,14 @@
 // The local page server's HTTP contract, without a browser.
+import { readFile } from "node:fs/promises";
 import { request } from "node:http";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSession } from "../../src/local/open-session";
 import { type LocalServer, sidebarWithShim, startServer } from "../../src/local/server";
 import { illegalPath } from "../../src/local/server/json";
+import type { ActionResult, PageInfo } from "../../src/local/server/page-api";
+import type { LocalSession } from "../../src/local/session";
+import { builtPage } from "./helpers";
 
 let server: LocalServer;
 const calls: unknown[][] = [];
@@ -35,6 +41,7 @@ beforeAll(async () => {
       },
     ],
     sidebarHtml: "<!doctype html><html><head><title>t</title></head><body>ok</body></html>",
+    pageHtml: await builtPage(),
   });
 });
 afterAll(() => server.close());
@@ -123,7 +130,8 @@ describe("local server", () => {
 
   it("serves the page and the sidebar with the shim first in <head>", async () => {
     const page = await (await fetch(server.url)).text();
-    expect(page).toContain('<iframe id="sidebar" src="/sidebar"');
+    expect(page).toContain('id="app"');
+    expect(page).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
     const sidebar = await (await fetch(new URL("/sidebar", server.url))).text();
     expect(sidebar.indexOf("window.google.script")).toBeGreaterThan(sidebar.indexOf("<head>"));
     expect(sidebar.indexOf("window.google.script")).toBeLessThan(sidebar.indexOf("<title>"));
@@ -137,5 +145,75 @@ describe("illegalPath", () => {
     expect(illegalPath({ a: [1, new Date()] })).toBe("result.a[1]");
     expect(illegalPath(() => 1)).toBe("result");
     expect(illegalPath({ n: Number.NaN })).toBe("result.n");
+  });
+});
+
+describe("the workbook endpoints", () => {
+  let wb: LocalServer;
+  let session: LocalSession;
+  beforeAll(async () => {
+    const root = resolve(import.meta.dirname, "../..");
+    session = await openSession({
+      demo: join(root, "examples/demo"),
+      timeZone: "UTC",
+      code: await readFile(join(root, "dist/Code.js"), "utf8"),
+      sidebarHtml: "<p>sidebar</p>",
+      fixedClock: true,
+    });
+    wb = await startServer({
+      handle: session.script,
+      tabs: () => session.runtime.tabs(),
+      sidebarHtml: "<p>sidebar</p>",
+      pageHtml: await builtPage(),
+      session,
+    });
+  });
+  afterAll(() => wb.close());
+
+  const api = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(new URL(path, wb.url), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it("edits through the runtime and refuses anything but same-origin JSON with valid fields", async () => {
+    const edit = { tab: "Lists", row: 2, column: 1, values: [["x"]] };
+    expect((await api("/api/edit", edit, { Origin: "http://evil.example" })).status).toBe(403);
+    expect((await api("/api/edit", edit, { "Content-Type": "text/plain" })).status).toBe(415);
+    expect((await api("/api/edit", { ...edit, tab: "Nope" })).status).toBe(404);
+    expect((await api("/api/edit", { ...edit, row: 0 })).status).toBe(400);
+    expect((await api("/api/edit", { ...edit, values: [["a"], ["b", "c"]] })).status).toBe(400);
+    expect((await api("/api/edit", { ...edit, values: [[1]] })).status).toBe(400);
+    expect((await api("/api/advance", { days: 3 })).status).toBe(400);
+    expect((await api("/api/nope", {})).status).toBe(404);
+    expect(session.runtime.values("Lists")[1][0]).not.toBe("x");
+    const res = await api("/api/edit", edit);
+    expect(res.status).toBe(200);
+    expect(session.runtime.values("Lists")[1][0]).toBe("x");
+    expect(((await res.json()) as { status: { unsaved: boolean } }).status.unsaved).toBe(true);
+  });
+
+  it("says the demo is not saved, and serves dialogs sandboxed", async () => {
+    const save = await api("/api/save", {});
+    expect(save.status).toBe(500);
+    expect(((await save.json()) as { message: string }).message).toMatch(/in memory/);
+    const info = (await (await fetch(new URL("/api/page", wb.url))).json()) as PageInfo;
+    expect(info.status.canSave).toBe(false);
+    expect(info.status.note).toMatch(/in memory.*fixed date/);
+    expect(info.menu?.items.map((i) => ("caption" in i ? i.caption : "-"))).toEqual(
+      session.runtime.ui.menus[0].items.map((i) => (i.kind === "item" ? i.caption : "-")),
+    );
+    const r = (await (
+      await api("/api/menu", {
+        caption: "Explain selected lead",
+        selection: { tab: "Leads", row: 2, column: 1 },
+      })
+    ).json()) as ActionResult;
+    const dialog = r.events.find((e) => e.kind === "dialog");
+    expect(dialog).toBeDefined();
+    const html = await fetch(new URL(`/api/dialog?id=${dialog && "id" in dialog ? dialog.id : -1}`, wb.url));
+    expect(html.headers.get("content-security-policy")).toBe("sandbox allow-scripts");
+    expect(await html.text()).toContain(String(session.runtime.values("Leads")[1][0]));
   });
 });

@@ -94,7 +94,7 @@ describe("thresholds", () => {
     // The page's Settings table shows the new threshold without a reload.
     await lp.page.getByRole("tab", { name: "Settings" }).click();
     await expect
-      .poll(() => lp.page.locator("#grid td").filter({ hasText: /^40$/ }).count())
+      .poll(() => lp.page.locator("#grid [role=gridcell]").filter({ hasText: /^40$/ }).count())
       .toBeGreaterThan(0);
     await screenshot(lp.page, "local-page-after-save", false);
   });
@@ -161,7 +161,7 @@ describe("untrusted text", () => {
     await lp.page.getByRole("tab", { name: "Leads" }).click();
     // Once the name is rendered there is nothing to wait for: its onerror could only run from an injected
     // <img>, and one would be counted below.
-    await lp.page.locator("#grid td").filter({ hasText: XSS_NAME }).first().waitFor();
+    await lp.page.locator("#grid [role=gridcell]").filter({ hasText: XSS_NAME }).first().waitFor();
     expect(await sb.locator("img").count()).toBe(0);
     expect(await lp.page.locator("#grid img").count()).toBe(0);
     expect(await sb.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
@@ -260,7 +260,9 @@ describe("other panels", () => {
     expect(await items.first().textContent()).toContain("Not an email address: <b>ada at example</b>");
     await sb.getByRole("button", { name: "Go to Leads, row 7, Email" }).click();
     await expect.poll(() => api.selected).toEqual([{ tab: "Leads", row: 7, column: "Email" }]);
-    await lp.page.locator("#grid tr.sel[data-row='7'] td.selcell").waitFor();
+    await lp.page
+      .locator("#grid [role=row][aria-rowindex='7'] [role=gridcell][aria-selected=true]")
+      .waitFor();
     expect(await lp.page.getByRole("tab", { name: "Leads" }).getAttribute("aria-selected")).toBe("true");
   });
 

@@ -37,3 +37,11 @@ describe("npm start -- --once", () => {
     expect(tabs.some((t) => t.name === TAB.leads)).toBe(true);
   });
 });
+
+describe("npm start -- --help", () => {
+  it("lists every flag", () => {
+    const out = execFileSync(process.execPath, ["build/start.js", "--help"], { cwd: root, encoding: "utf8" });
+    for (const flag of ["--workbook", "--as-of", "--tz", "--port", "--once", "--help"])
+      expect(out).toContain(flag);
+  });
+});

@@ -62,6 +62,16 @@ describe("time-driven triggers", () => {
     expect(ticks()).toBe(13);
   });
 
+  it("runClockTriggersNow fires each time-driven trigger once, its schedule unchanged", () => {
+    const { rt, script, ticks } = setup();
+    script.call("install", "hours", 2);
+    const due = rt.triggers.earliest();
+    expect(rt.runClockTriggersNow().map((r) => r.handler)).toEqual(["tick"]);
+    expect(ticks()).toBe(1);
+    expect(rt.triggers.earliest()).toBe(due);
+    expect(rt.advanceAndRun(2 * HOUR)).toHaveLength(1);
+  });
+
   it("passes a Google-shaped event object", () => {
     const { rt, script } = setup();
     const uid = script.call("install", "hours", 1);

@@ -29,10 +29,10 @@ export class ClockTriggers {
     private readonly executions: Executions,
   ) {}
 
-  private fire(t: TriggerRecord, opts: FireOptions): TriggerRun {
+  private fire(t: TriggerRecord, opts: FireOptions, reschedule = true): TriggerRun {
     const now = this.clock.now();
     const event = clockEvent(now);
-    this.triggers.reschedule(t, now);
+    if (reschedule) this.triggers.reschedule(t, now);
     return this.executions.run(
       {
         kind: "installable",
@@ -55,6 +55,11 @@ export class ClockTriggers {
       out.push(this.fire(t, opts));
     }
     return out;
+  }
+
+  /** Fires every time-driven trigger once now, due or not, leaving its schedule as it is (a local "run now"). */
+  runAllNow(opts: FireOptions): TriggerRun[] {
+    return this.triggers.list.filter((t) => t.nextAt !== undefined).map((t) => this.fire(t, opts, false));
   }
 
   /** Moves the clock forward by `ms`, stopping at each due time to fire what is due then. */

@@ -18,6 +18,7 @@ import { type MailMessage, MailState } from "./mail";
 import type { Quotas } from "./quotas";
 import { loadEmpty, loadScript, type ScriptHandle } from "./script";
 import type { SheetState } from "./spreadsheet/inspect";
+import type { ProtectionData } from "./spreadsheet/protection";
 import type { Range } from "./spreadsheet/range";
 import type { Sheet } from "./spreadsheet/sheet";
 import { Spreadsheet } from "./spreadsheet/spreadsheet";
@@ -154,6 +155,16 @@ export class LocalRuntime {
     return this.workbook.sheetNames();
   }
 
+  /** The protections on a sheet, as stored (uncounted; cheaper than inspect for the local page). */
+  protectionsOn(sheetName: string): readonly ProtectionData[] {
+    return this.workbook.protectionsOn(sheetName);
+  }
+
+  /** Selects a range as the user does by clicking ("Sheet!A1" or "A1" on the active sheet). */
+  select(a1: string): void {
+    this.workbook.select(this.resolveRange(a1));
+  }
+
   /** Everything the add-on set up on a sheet: formulas, notes, validation, formats, rules, protection… */
   inspect(sheetName: string): SheetState {
     return this.workbook.inspect(sheetName);
@@ -235,6 +246,11 @@ export class LocalRuntime {
    */
   advanceAndRun(ms: number, opts: FireOptions = {}): TriggerRun[] {
     return this.clockTriggers.advance(ms, opts);
+  }
+
+  /** Fires every time-driven trigger once now, due or not, leaving its schedule as it is (a local "run now"). */
+  runClockTriggersNow(opts: FireOptions = {}): TriggerRun[] {
+    return this.clockTriggers.runAllNow(opts);
   }
 
   private resolveRange(range: GasRange | Range | string): Range {

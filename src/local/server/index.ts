@@ -3,9 +3,10 @@
 // add-on's server functions: a web page in another tab must not be able to call them.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { LocalSession } from "../session";
 import { illegalPath, tabsJson } from "./json";
-import { pageHtml } from "./page";
 import { SHIM_JS } from "./shim";
+import { RouteError, workbookGet, workbookPost } from "./workbook-routes";
 
 export interface RpcHandle {
   call(name: string, ...args: unknown[]): unknown;
@@ -24,12 +25,15 @@ export interface ServerOptions {
   handle: RpcHandle;
   tabs: () => LocalTab[];
   sidebarHtml: string;
+  /** The workbook page (built/page.html, see scripts/build-sidebar.mjs). */
+  pageHtml: string;
+  /** The editable workbook behind the page; without it the page only shows the tabs. */
+  session?: LocalSession;
   /** 0 (default) picks any free port. */
   port?: number;
   host?: "127.0.0.1";
   /** Functions the sidebar may call; default: every function whose name does not end in "_". */
   allow?: readonly string[];
-  title?: string;
 }
 
 export interface LocalServer {
@@ -40,14 +44,7 @@ export interface LocalServer {
 const MAX_BODY = 1 << 20;
 const NAME = /^[A-Za-z_$][\w$]*$/;
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const HttpError = RouteError;
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, {
@@ -58,6 +55,15 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
     "Referrer-Policy": "no-referrer",
   });
   res.end(body);
+}
+
+/**
+ * An add-on dialog. The page shows it in a sandboxed iframe (no same-origin): like Sheets, which serves
+ * HtmlService output from another origin, it cannot reach the page or call the server.
+ */
+function sendDialog(res: ServerResponse, html: string): void {
+  res.setHeader("Content-Security-Policy", "sandbox allow-scripts");
+  send(res, 200, "text/html", html);
 }
 
 const sendJson = (res: ServerResponse, status: number, body: string) =>
@@ -97,7 +103,8 @@ export function startServer(options: ServerOptions): Promise<LocalServer> {
   const host = options.host ?? "127.0.0.1";
   const { handle } = options;
   const allow = options.allow ? new Set(options.allow) : null;
-  const page = pageHtml(options.title ?? "Leadscore — local workbook");
+  const page = options.pageHtml;
+  const { session } = options;
   const sidebar = sidebarWithShim(options.sidebarHtml);
   let origins: Set<string> = new Set();
 
@@ -109,19 +116,25 @@ export function startServer(options: ServerOptions): Promise<LocalServer> {
     return true;
   }
 
-  async function rpc(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+  /** The JSON body of a POST from this server's own page (see the checks), or an HttpError. */
+  async function jsonBody(req: IncomingMessage): Promise<unknown> {
     // A JSON content type cannot be sent cross-origin without a preflight, which this server never grants.
     if (!/^application\/json\b/i.test(req.headers["content-type"] ?? ""))
       throw new HttpError(415, "Send JSON (Content-Type: application/json).");
     const origin = req.headers.origin;
     if (origin !== undefined && !origins.has(origin)) throw new HttpError(403, "Cross-origin call refused.");
-    if (!callable(name)) throw new HttpError(404, `Script function not found: ${name}`);
-    let args: unknown;
     try {
-      args = (JSON.parse((await readBody(req)) || "{}") as { args?: unknown }).args ?? [];
-    } catch {
+      return JSON.parse((await readBody(req)) || "{}");
+    } catch (e) {
+      if (e instanceof HttpError) throw e;
       throw new HttpError(400, "The request body is not JSON.");
     }
+  }
+
+  async function rpc(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const body = await jsonBody(req);
+    if (!callable(name)) throw new HttpError(404, `Script function not found: ${name}`);
+    const args = (body as { args?: unknown } | null)?.args ?? [];
     if (!Array.isArray(args)) throw new HttpError(400, "args must be an array.");
     let result: unknown;
     try {
@@ -171,8 +184,20 @@ export function startServer(options: ServerOptions): Promise<LocalServer> {
       await rpc(req, res, decodeURIComponent(rpcMatch[1]));
       return;
     }
+    if (session && method === "POST" && url.pathname.startsWith("/api/")) {
+      const body = await jsonBody(req);
+      if (!body || typeof body !== "object" || Array.isArray(body))
+        throw new HttpError(400, "Send a JSON object.");
+      const result = await workbookPost(session, url.pathname, body as Record<string, unknown>);
+      if (result === undefined) throw new HttpError(404, "Not found.");
+      sendJson(res, 200, tabsJson(result));
+      return;
+    }
     if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Method not allowed.");
-    if (url.pathname === "/") send(res, 200, "text/html", page);
+    const got = session ? workbookGet(session, url) : undefined;
+    if (got?.type === "json") sendJson(res, 200, tabsJson(got.body));
+    else if (got) sendDialog(res, String(got.body));
+    else if (url.pathname === "/") send(res, 200, "text/html", page);
     else if (url.pathname === "/sidebar") send(res, 200, "text/html", sidebar);
     else if (url.pathname === "/api/tabs") tabs(url, res);
     else if (url.pathname === "/favicon.ico") {

@@ -3,6 +3,7 @@
 import type { CellValue } from "../../../core/types";
 import type { RangeRef } from "./contracts";
 import { inspectSheet, type SheetState } from "./inspect";
+import type { ProtectionData } from "./protection";
 import type { Range } from "./range";
 import type { Sheet } from "./sheet";
 import type { Spreadsheet } from "./spreadsheet";
@@ -46,6 +47,17 @@ export class Workbook {
 
   sheetNames(): string[] {
     return this.ss._sheets.map((s) => s._name);
+  }
+
+  /** The protections on a sheet, as stored (uncounted; cheaper than inspect for the local page). */
+  protectionsOn(sheetName: string): readonly ProtectionData[] {
+    const sheet = this.sheet(sheetName);
+    return this.ss._protections.filter((p) => p.sheet === sheet);
+  }
+
+  /** Selects a range as the user does by clicking. */
+  select(range: Range): void {
+    this.ss._activate(range._sheet as Sheet, range);
   }
 
   /** The raw sheet (uncounted internals); throws when missing. */
