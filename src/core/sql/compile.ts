@@ -12,11 +12,12 @@ import { DAY_MS, isUtc } from "../time";
 import type { CellValue, Grid, Problem } from "../types";
 import { TAB } from "../types";
 import { prepareWorkbook } from "../workbook";
-import { JS_SPACE, numberForm, textForm, timestampForm, trimmed } from "./cells";
+import { JS_SPACE, numberForm, textForm, timestampColumn, trimmedColumn, trimmedText } from "./cells";
 import type { SqlColumn } from "./conditions";
 import { conditionSql } from "./conditions";
 import type { DialectName } from "./dialect";
 import { dialect } from "./dialect";
+import { Layers } from "./layers";
 import { reasonPlaces, reasonTextSql, topReasonsSql } from "./reasons";
 import { roundHalfSql, roundTenthSql } from "./rounding";
 import { unsupportedPattern } from "./support";
@@ -81,42 +82,41 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     return col !== undefined ? d.ident(col) : (d.rowOrder ?? null);
   };
 
-  // Leads: the key, and each tested column's text and number forms, once however many rules test it.
-  const leadCols = new Map<number, SqlColumn>();
-  const leadSelect: string[] = [
-    `${rowOf("leads") ?? "ROW_NUMBER() OVER ()"} AS _row`,
-    `${keyCol >= 0 ? trimmed(raw(leadHeaders[keyCol]), d) : "''"} AS _shown`,
-    `${keyCol >= 0 ? textForm(raw(leadHeaders[keyCol]), d) : "''"} AS _key`,
-  ];
-  const columnOf = (
-    headers: readonly CellValue[],
-    c: number,
-    into: Map<number, SqlColumn>,
-    select: string[],
-  ) => {
-    let col = into.get(c);
-    if (col === undefined) {
-      const r = raw(headers[c]);
-      select.push(`${textForm(r, d)} AS _t${c}`, `${numberForm(trimmed(r, d), d)} AS _n${c}`);
-      col = { text: `_t${c}`, num: `_n${c}` };
-      into.set(c, col);
-    }
-    return col;
+  // Each table's parsed forms, in layers (layers.ts): every tested column trimmed once, and its text
+  // and number forms computed once, however many rules test it.
+  const leadLayers = new Layers();
+  const actLayers = new Layers();
+  const trimmedOf = (layers: Layers, headers: readonly CellValue[], c: number) =>
+    trimmedColumn(layers, `_s${c}`, raw(headers[c]), d);
+  const columnOf = (layers: Layers, headers: readonly CellValue[], c: number): SqlColumn => {
+    const s = trimmedOf(layers, headers, c);
+    return { text: layers.col(1, `_t${c}`, textForm(s)), num: layers.col(1, `_n${c}`, numberForm(s, d)) };
   };
+
+  // Leads: the row, the key as shown and as matched, and the tested columns (added with the rules).
+  leadLayers.col(0, "_row", rowOf("leads") ?? "ROW_NUMBER() OVER ()");
+  leadLayers.col(1, "_shown", keyCol >= 0 ? trimmedOf(leadLayers, leadHeaders, keyCol) : "''");
+  leadLayers.col(1, "_key", keyCol >= 0 ? textForm(trimmedOf(leadLayers, leadHeaders, keyCol)) : "''");
   const emailCol = findColumn(leadHeaders, "Email");
   const createdCol = findColumn(leadHeaders, "Created");
   const derivedUsed = new Set(rules.map((r) => r.derived).filter((x) => x !== null));
   if (derivedUsed.has("emailDomain")) {
     const domain =
       emailCol >= 0
-        ? `COALESCE(LOWER(${trimmed(d.regexExtract(trimmed(raw(leadHeaders[emailCol]), d), d.string("@([^@]*)$")), d)}), '')`
+        ? textForm(
+            trimmedText(
+              d.regexExtract(trimmedOf(leadLayers, leadHeaders, emailCol), d.string("@([^@]*)$")),
+              d,
+            ),
+          )
         : "''";
-    leadSelect.push(`${domain} AS _domain`, `${numberForm(domain, d)} AS _ndomain`);
+    leadLayers.col(2, "_ndomain", numberForm(leadLayers.col(1, "_domain", domain), d));
   }
   if (derivedUsed.has("daysSinceCreated")) {
-    leadSelect.push(
-      `${createdCol >= 0 ? timestampForm(raw(leadHeaders[createdCol]), zone, d) : "NULL"} AS _created`,
-    );
+    if (createdCol >= 0) {
+      const r = raw(leadHeaders[createdCol]);
+      timestampColumn(leadLayers, "_created", r, trimmedOf(leadLayers, leadHeaders, createdCol), zone, d);
+    } else leadLayers.col(0, "_created", `CAST(NULL AS ${d.float})`);
   }
 
   // Activity Log: the counted rows (a valid timestamp at or before the as-of time, a known lead).
@@ -124,15 +124,17 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const actKeyCol = findColumn(actHeaders, settings.leadKey);
   const evCol = findColumn(actHeaders, "Event");
   const hasActivities = source.activityHeaders !== null && tsCol >= 0 && actKeyCol >= 0;
-  const actCols = new Map<number, SqlColumn>();
-  const actSelect: string[] = hasActivities
-    ? [
-        `${rowOf("activities") ?? "0"} AS _row`,
-        `${textForm(raw(actHeaders[actKeyCol]), d)} AS _key`,
-        `${timestampForm(raw(actHeaders[tsCol]), zone, d)} AS _ts`,
-        `${evCol >= 0 ? `COALESCE(${d.regexReplaceAll(`LOWER(${trimmed(raw(actHeaders[evCol]), d)})`, d.string(`${JS_SPACE}+`), "' '")}, '')` : "''"} AS _ev`,
-      ]
-    : [];
+  if (hasActivities) {
+    actLayers.col(0, "_row", rowOf("activities") ?? "0");
+    actLayers.col(1, "_key", textForm(trimmedOf(actLayers, actHeaders, actKeyCol)));
+    const r = raw(actHeaders[tsCol]);
+    timestampColumn(actLayers, "_ts", r, trimmedOf(actLayers, actHeaders, tsCol), zone, d);
+    const ev =
+      evCol >= 0
+        ? `COALESCE(${d.regexReplaceAll(`LOWER(${trimmedOf(actLayers, actHeaders, evCol)})`, d.string(`${JS_SPACE}+`), "' '")}, '')`
+        : "''";
+    actLayers.col(1, "_ev", ev);
+  }
   const actRules = rules.filter((r) => r.source === "activity");
   const matchCols: string[] = [];
   const rankCols: string[] = [];
@@ -160,7 +162,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
           const why = unsupportedPattern(rule.condition.regex.pattern());
           if (why) refuse(rule, "Value", why.message, why.fix);
         }
-        parts.push(conditionSql(rule.condition, columnOf(actHeaders, rule.column, actCols, actSelect), d));
+        parts.push(conditionSql(rule.condition, columnOf(actLayers, actHeaders, rule.column), d));
       }
     }
     if (rule.withinDays !== Number.POSITIVE_INFINITY) parts.push(`_age <= ${d.double(rule.withinDays)}`);
@@ -228,8 +230,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       const why = unsupportedPattern(c.regex.pattern());
       if (why) refuse(rule, "Value", why.message, why.fix);
     }
-    const col =
-      rule.column >= 0 ? columnOf(leadHeaders, rule.column, leadCols, leadSelect) : derivedColumn(rule);
+    const col = rule.column >= 0 ? columnOf(leadLayers, leadHeaders, rule.column) : derivedColumn(rule);
     const test = c === null ? "TRUE" : conditionSql(c, col, d);
     return {
       group,
@@ -280,14 +281,14 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const list = (xs: readonly string[]) => xs.map((x) => `, ${x}`).join("");
 
   const ctes: string[] = [
-    `_lead AS (SELECT ${leadSelect.join(", ")} FROM ${table("leads")})`,
+    ...leadLayers.ctes("_lead", table("leads")),
     `_leads AS (SELECT * FROM _lead WHERE _key <> '')`,
   ];
   const keyCols = actRules.flatMap((_, j) => [`_c${j}`, `_w${j}`]);
   if (hasActivities) {
     ctes.push(
-      `_act0 AS (SELECT ${actSelect.join(", ")} FROM ${table("activities")})`,
-      `_act AS (SELECT *, (${asOf} - _ts) / ${DAY_MS} AS _age FROM _act0 WHERE _ts <= ${asOf} AND _key IN (SELECT _key FROM _leads))`,
+      ...actLayers.ctes("_parsed", table("activities")),
+      `_act AS (SELECT *, (${asOf} - _ts) / ${DAY_MS} AS _age FROM _parsed WHERE _ts <= ${asOf} AND _key IN (SELECT _key FROM _leads))`,
       `_match AS (SELECT _key, _row, _ts, _age${list(matchCols)} FROM _act)`,
       `_ranked AS (SELECT *${list(rankCols)} FROM _match)`,
       `_per_key AS (SELECT _key, COUNT(*) AS _count, MAX(_ts) AS _last${list(keyAggs)} FROM _ranked GROUP BY _key)`,
@@ -298,9 +299,8 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       `_per_key AS (SELECT CAST(NULL AS ${d.text}) AS _key, 0 AS _count, ${none} AS _last${list(keyCols.map((c) => `${none} AS ${c}`))} FROM (SELECT 1 AS _one) WHERE FALSE)`,
     );
   }
-  const leadFields = leadSelect.map((s) => s.slice(s.lastIndexOf(" AS ") + 4));
   ctes.push(
-    `_joined AS (SELECT ${leadFields.map((f) => `l.${f}`).join(", ")}, COALESCE(k._count, 0) AS _count, k._last${list(keyCols.map((c) => `k.${c}`))} FROM _leads AS l LEFT JOIN _per_key AS k ON k._key = l._key)`,
+    `_joined AS (SELECT l.*, COALESCE(k._count, 0) AS _count, k._last${list(keyCols.map((c) => `k.${c}`))} FROM _leads AS l LEFT JOIN _per_key AS k ON k._key = l._key)`,
     `_values AS (SELECT _row, _shown${list(values.map((v, j) => `${v.expr} AS _v${j}`))} FROM _joined)`,
     `_groups AS (SELECT *${list(groupTotals)} FROM _values)`,
     `_scores AS (SELECT *, ${score} AS _score${list(places.map((p, j) => `${p} AS _p${j}`))} FROM _groups)`,
