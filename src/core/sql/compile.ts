@@ -18,7 +18,8 @@ import { conditionSql } from "./conditions";
 import type { DialectName } from "./dialect";
 import { dialect } from "./dialect";
 import { Layers } from "./layers";
-import { reasonPlaces, reasonTextSql, topReasonsSql } from "./reasons";
+import type { Contribution } from "./reasons";
+import { rankedReasonsSql } from "./reasons";
 import { roundHalfSql, roundTenthSql } from "./rounding";
 import { unsupportedPattern } from "./support";
 
@@ -101,16 +102,10 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const createdCol = findColumn(leadHeaders, "Created");
   const derivedUsed = new Set(rules.map((r) => r.derived).filter((x) => x !== null));
   if (derivedUsed.has("emailDomain")) {
-    const domain =
-      emailCol >= 0
-        ? textForm(
-            trimmedText(
-              d.regexExtract(trimmedOf(leadLayers, leadHeaders, emailCol), d.string("@([^@]*)$")),
-              d,
-            ),
-          )
-        : "''";
-    leadLayers.col(2, "_ndomain", numberForm(leadLayers.col(1, "_domain", domain), d));
+    const after = (c: number) =>
+      leadLayers.col(1, "_at", d.regexExtract(trimmedOf(leadLayers, leadHeaders, c), d.string("@([^@]*)$")));
+    const domain = emailCol >= 0 ? textForm(trimmedText(after(emailCol), d)) : "''";
+    leadLayers.col(3, "_ndomain", numberForm(leadLayers.col(2, "_domain", domain), d));
   }
   if (derivedUsed.has("daysSinceCreated")) {
     if (createdCol >= 0) {
@@ -137,8 +132,23 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   }
   const actRules = rules.filter((r) => r.source === "activity");
   const matchCols: string[] = [];
-  const rankCols: string[] = [];
   const keyAggs: string[] = [];
+  // Rules with a Max Count: their matches ranked newest first, in one window over (activity, rule) hits.
+  const capped: { j: number; max: number; weight: string }[] = [];
+  // Each activity's decay weight, once per half-life.
+  const weights = new Map<number, string>();
+  const weightOf = (hl: number | null): string => {
+    if (hl === null || hl <= 0) return d.double(1);
+    let w = weights.get(hl);
+    if (w === undefined) {
+      w = `_dw${weights.size}`;
+      weights.set(hl, w);
+      matchCols.push(
+        `CASE WHEN _age > 0 THEN POW(${d.double(0.5)}, _age / ${d.double(hl)}) ELSE ${d.double(1)} END AS ${w}`,
+      );
+    }
+    return w;
+  };
   const tieBreak = rowOf("activities") !== null ? ", _row" : "";
   if (!tieBreak && actRules.some((r) => r.maxCount !== Number.POSITIVE_INFINITY)) {
     wb.sink.add(
@@ -167,22 +177,15 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     }
     if (rule.withinDays !== Number.POSITIVE_INFINITY) parts.push(`_age <= ${d.double(rule.withinDays)}`);
     matchCols.push(`${parts.length ? parts.join(" AND ") : "TRUE"} AS _m${j}`);
-    let counted = `_m${j}`;
-    if (rule.maxCount !== Number.POSITIVE_INFINITY) {
-      rankCols.push(
-        `SUM(CASE WHEN _m${j} THEN 1 ELSE 0 END) OVER (PARTITION BY _key ORDER BY _ts DESC${tieBreak} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _r${j}`,
-      );
-      counted += ` AND _r${j} <= ${rule.maxCount}`;
-    }
     const hl = rule.halfLifeDays === undefined ? settings.halfLifeDays : rule.halfLifeDays;
-    const weight =
-      hl !== null && hl > 0
-        ? `CASE WHEN _age > 0 THEN POW(${d.double(0.5)}, _age / ${d.double(hl)}) ELSE ${d.double(1)} END`
-        : d.double(1);
-    keyAggs.push(
-      `SUM(CASE WHEN ${counted} THEN 1 ELSE 0 END) AS _c${j}`,
-      `SUM(CASE WHEN ${counted} THEN ${weight} ELSE 0 END) AS _w${j}`,
-    );
+    const weight = weightOf(hl);
+    if (rule.maxCount !== Number.POSITIVE_INFINITY) capped.push({ j, max: rule.maxCount, weight });
+    else {
+      keyAggs.push(
+        `SUM(CASE WHEN _m${j} THEN 1 ELSE 0 END) AS _c${j}`,
+        `SUM(CASE WHEN _m${j} THEN ${weight} ELSE 0 END) AS _w${j}`,
+      );
+    }
   });
 
   // Each rule's contribution per lead (NULL = none), in matrix order.
@@ -213,7 +216,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     }
   };
   let slot = 0;
-  const values = rules.map((rule, j) => {
+  const values = rules.map((rule) => {
     const group = groupIndex.get(normalizeHeader(rule.group)) ?? 0;
     const points = d.double(rule.points);
     if (rule.source === "activity") {
@@ -222,7 +225,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       return {
         group,
         expr: `CASE WHEN _c${s} > 0 AND ${points} * _w${s} <> 0 THEN ${points} * _w${s} END`,
-        text: reasonTextSql(label, `_v${j}`, d),
+        reason: { label },
       };
     }
     const c = rule.condition;
@@ -235,7 +238,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     return {
       group,
       expr: rule.points === 0 ? `CAST(NULL AS ${d.float})` : `CASE WHEN ${test} THEN ${points} END`,
-      text: d.string(reasonFor(rule.label, rule.points)),
+      reason: { text: d.string(reasonFor(rule.label, rule.points)) },
     };
   });
 
@@ -271,11 +274,8 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
           settings.grades.map((g) => ({ name: g.name, min: g.minPoints })),
         )
       : "''";
-  const places = reasonPlaces(values.map((_, j) => `_v${j}`));
-  const reasons = topReasonsSql(
-    values.map((v, j) => ({ value: `_v${j}`, place: `_p${j}`, text: v.text })),
-    3,
-  );
+  const contributions = values.map((v, j): Contribution => ({ value: `_v${j}`, ...v.reason }));
+  const reasons = values.length ? rankedReasonsSql(contributions, "_scores", 3, d) : null;
   const headers = outputHeaders(groupNames).filter((h) => h !== "Scored At");
   const table = (name: "leads" | "activities") => d.ident(options.tables?.[name] ?? name);
   const list = (xs: readonly string[]) => xs.map((x) => `, ${x}`).join("");
@@ -285,33 +285,53 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     `_leads AS (SELECT * FROM _lead WHERE _key <> '')`,
   ];
   const keyCols = actRules.flatMap((_, j) => [`_c${j}`, `_w${j}`]);
+  const isCapped = new Set(capped.map((c) => c.j));
+  const joins: string[] = [];
   if (hasActivities) {
+    const byRule = (f: (c: (typeof capped)[number]) => string) =>
+      `CASE _j ${capped.map((c) => `WHEN ${c.j} THEN ${f(c)}`).join(" ")} END`;
     ctes.push(
       ...actLayers.ctes("_parsed", table("activities")),
       `_act AS (SELECT *, (${asOf} - _ts) / ${DAY_MS} AS _age FROM _parsed WHERE _ts <= ${asOf} AND _key IN (SELECT _key FROM _leads))`,
       `_match AS (SELECT _key, _row, _ts, _age${list(matchCols)} FROM _act)`,
-      `_ranked AS (SELECT *${list(rankCols)} FROM _match)`,
-      `_per_key AS (SELECT _key, COUNT(*) AS _count, MAX(_ts) AS _last${list(keyAggs)} FROM _ranked GROUP BY _key)`,
+      `_per_key AS (SELECT _key, COUNT(*) AS _count, MAX(_ts) AS _last${list(keyAggs)} FROM _match GROUP BY _key)`,
     );
+    joins.push("LEFT JOIN _per_key AS k ON k._key = l._key");
+    if (capped.length) {
+      ctes.push(
+        `_rules AS (${capped.map((c) => `SELECT ${c.j} AS _j`).join(" UNION ALL ")})`,
+        `_hits AS (SELECT _key, _row, _ts, _j, ${byRule((c) => c.weight)} AS _hw FROM _match CROSS JOIN _rules WHERE ${byRule((c) => `_m${c.j}`)})`,
+        `_ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY _key, _j ORDER BY _ts DESC${tieBreak}) AS _rank FROM _hits)`,
+        `_capped AS (SELECT _key${list(capped.flatMap((c) => [`SUM(CASE WHEN _j = ${c.j} THEN 1 ELSE 0 END) AS _c${c.j}`, `SUM(CASE WHEN _j = ${c.j} THEN _hw ELSE 0 END) AS _w${c.j}`]))} FROM _ranked WHERE _rank <= ${byRule((c) => String(c.max))} GROUP BY _key)`,
+      );
+      joins.push("LEFT JOIN _capped AS q ON q._key = l._key");
+    }
   } else {
     const none = `CAST(NULL AS ${d.float})`;
     ctes.push(
       `_per_key AS (SELECT CAST(NULL AS ${d.text}) AS _key, 0 AS _count, ${none} AS _last${list(keyCols.map((c) => `${none} AS ${c}`))} FROM (SELECT 1 AS _one) WHERE FALSE)`,
     );
+    joins.push("LEFT JOIN _per_key AS k ON k._key = l._key");
   }
+  // Each activity rule's count and weight, from _capped for a rule with a Max Count.
+  const keyFrom = actRules.flatMap((_, j) => {
+    const from = hasActivities && isCapped.has(j) ? "q" : "k";
+    return [`${from}._c${j}`, `${from}._w${j}`];
+  });
   ctes.push(
-    `_joined AS (SELECT l.*, COALESCE(k._count, 0) AS _count, k._last${list(keyCols.map((c) => `k.${c}`))} FROM _leads AS l LEFT JOIN _per_key AS k ON k._key = l._key)`,
+    `_joined AS (SELECT l.*, COALESCE(k._count, 0) AS _count, k._last${list(keyFrom)} FROM _leads AS l ${joins.join(" ")})`,
     `_values AS (SELECT _row, _shown${list(values.map((v, j) => `${v.expr} AS _v${j}`))} FROM _joined)`,
     `_groups AS (SELECT *${list(groupTotals)} FROM _values)`,
-    `_scores AS (SELECT *, ${score} AS _score${list(places.map((p, j) => `${p} AS _p${j}`))} FROM _groups)`,
+    `_scores AS (SELECT *, ${score} AS _score FROM _groups)`,
+    ...(reasons?.ctes ?? []),
   );
   const outputs = [
     `_score AS ${d.ident("Score")}`,
     `${tier} AS ${d.ident("Tier")}`,
     `${grade} AS ${d.ident("Grade")}`,
     ...groupNames.map((g, i) => `${roundTenthSql(`_g${i}`, d)} AS ${d.ident(`${g} Score`)}`),
-    `${reasons} AS ${d.ident("Top Reasons")}`,
+    `${reasons?.text ?? "''"} AS ${d.ident("Top Reasons")}`,
   ];
-  const sql = `WITH\n${ctes.join(",\n")}\nSELECT _row, _shown AS ${d.ident(keyHeader || settings.leadKey)}, ${outputs.join(", ")}\nFROM _scores\nORDER BY _row`;
+  const sql = `WITH\n${ctes.join(",\n")}\nSELECT _row, _shown AS ${d.ident(keyHeader || settings.leadKey)}, ${outputs.join(", ")}\nFROM ${reasons ? "_top" : "_scores"}\nORDER BY _row`;
   return { sql, problems: wb.sink.finish(), unsupported, keyHeader, outputHeaders: headers };
 }
