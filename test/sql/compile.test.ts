@@ -11,7 +11,7 @@ const duck = dialect("duckdb");
 const bq = dialect("bigquery");
 let instance: DuckDBInstance;
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
+  instance = await DuckDBInstance.create(":memory:", { threads: "1" });
 });
 afterAll(() => instance.closeSync());
 
