@@ -142,6 +142,19 @@ describe("compiled queries", () => {
     }
   });
 
+  it("parses each column once, however many rules and timestamp parts read it", () => {
+    for (const name of ["duckdb", "bigquery"] as const) {
+      const { sql } = compile(rules, name, "Europe/Berlin");
+      for (const header of ["Title", "Created", "Timestamp", "Detail"]) {
+        const cast = `CAST(${dialect(name).ident(header)} AS ${dialect(name).text})`;
+        // Trimmed once (the raw text read three times: the test for padding, TRIM, the unpadded text),
+        // and a timestamp's raw text read twice more, by the serial-date test and its cast.
+        const expected = header === "Created" || header === "Timestamp" ? 5 : 3;
+        expect({ header, count: sql.split(cast).length - 1 }).toEqual({ header, count: expected });
+      }
+    }
+  });
+
   it("refuses a lookbehind, naming the rule", () => {
     const { unsupported } = compile(
       [{ rule: "After VP", field: "Title", op: "matches", value: "(?<=vp )sales", points: 5 }],

@@ -29,7 +29,7 @@ export function trimmedColumn(layers: Layers, name: string, raw: string, d: Dial
   return layers.col(0, name, trimmedText(raw, d));
 }
 
-/** String.prototype.trim of `expr` (read twice). TRIM with a set of characters costs ten times a
+/** String.prototype.trim of `expr` (read three times). TRIM with a set of characters costs ten times a
  * regular-expression test in DuckDB, so it runs only on text that starts or ends with a space. */
 export function trimmedText(expr: string, d: Dialect): string {
   const spaced = d.regexMatch(expr, d.string(`^${JS_SPACE}|${JS_SPACE}$`));
