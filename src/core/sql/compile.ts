@@ -102,9 +102,14 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const createdCol = findColumn(leadHeaders, "Created");
   const derivedUsed = new Set(rules.map((r) => r.derived).filter((x) => x !== null));
   if (derivedUsed.has("emailDomain")) {
-    const after = (c: number) =>
-      leadLayers.col(1, "_at", d.regexExtract(trimmedOf(leadLayers, leadHeaders, c), d.string("@([^@]*)$")));
-    const domain = emailCol >= 0 ? textForm(trimmedText(after(emailCol), d)) : "''";
+    // The text after the last @, trimmed: a column of its own first, so that trimming reads it by name.
+    let domain = "''";
+    if (emailCol >= 0) {
+      const email = trimmedOf(leadLayers, leadHeaders, emailCol);
+      domain = textForm(
+        trimmedText(leadLayers.col(1, "_at", d.regexExtract(email, d.string("@([^@]*)$"))), d),
+      );
+    }
     leadLayers.col(3, "_ndomain", numberForm(leadLayers.col(2, "_domain", domain), d));
   }
   if (derivedUsed.has("daysSinceCreated")) {
