@@ -1,6 +1,7 @@
 // DuckDB bench: `leadscore score --engine duckdb` on N leads × 10N activities of CSV files, beside the
 // in-memory engine (`leadscore score`) on the same files while N ≤ BENCH_MEMORY_MAX_LEADS. Each runs as
-// a fresh child process; prints time (process start to exit) and peak memory (max RSS). Figures only.
+// a fresh child process; prints time (process start to exit), its CPU time and peak memory (max RSS).
+// Figures only.
 // Run: npm run build && node build/bench/duckdb.js (BENCH_LEADS, default 100,000; the issue's figure is
 // BENCH_LEADS=1000000, 10,000,000 activities; BENCH_MEMORY_MAX_LEADS, default 200,000).
 import { spawnSync } from "node:child_process";
@@ -25,17 +26,25 @@ async function childMain(engine: string, dir: string, out: string): Promise<void
   const quiet = { out: () => {}, err: () => {} };
   const code = await main(["score", dir, "--as-of", AS_OF, "--out", out, "--engine", engine], quiet);
   if (code !== 0) throw new Error(`leadscore score --engine ${engine} exited with ${code}`);
-  process.stdout.write(`${JSON.stringify({ maxRssMb: peakRssMb() })}\n`);
+  // All threads: DuckDB's workers run in this process, so this is its CPU time too.
+  const cpu = process.cpuUsage();
+  process.stdout.write(
+    `${JSON.stringify({ maxRssMb: peakRssMb(), cpuMs: (cpu.user + cpu.system) / 1000 })}\n`,
+  );
 }
 
-function child(engine: string, dir: string): { ms: number; maxRssMb: number } {
+function child(engine: string, dir: string): { ms: number; maxRssMb: number; cpuMs: number } {
   const t0 = performance.now();
   const res = spawnSync(process.execPath, [self, "--child", engine, dir, join(dir, `out-${engine}.csv`)], {
     encoding: "utf8",
   });
   const ms = performance.now() - t0;
   if (res.status !== 0) throw new Error(`${engine} failed (${res.status}): ${res.stderr}`);
-  return { ms, ...(JSON.parse(res.stdout.trim().split("\n").at(-1) ?? "{}") as { maxRssMb: number }) };
+  const figures = JSON.parse(res.stdout.trim().split("\n").at(-1) ?? "{}") as {
+    maxRssMb: number;
+    cpuMs: number;
+  };
+  return { ms, ...figures };
 }
 
 async function parentMain(): Promise<void> {
@@ -53,10 +62,12 @@ async function parentMain(): Promise<void> {
     );
     tabs.length = 0;
     const duck = child("duckdb", dir);
-    console.log(`--engine duckdb: ${fmtS(duck.ms)}, peak memory ${duck.maxRssMb.toFixed(0)} MB max RSS`);
+    const line = (r: ReturnType<typeof child>) =>
+      `${fmtS(r.ms)} wall, ${fmtS(r.cpuMs)} CPU (all threads), peak memory ${r.maxRssMb.toFixed(0)} MB max RSS`;
+    console.log(`--engine duckdb: ${line(duck)}`);
     if (LEADS <= MEMORY_MAX) {
       const mem = child("memory", dir);
-      console.log(`--engine memory: ${fmtS(mem.ms)}, peak memory ${mem.maxRssMb.toFixed(0)} MB max RSS`);
+      console.log(`--engine memory: ${line(mem)}`);
     } else console.log(`--engine memory: not run above BENCH_MEMORY_MAX_LEADS=${fmtInt(MEMORY_MAX)} leads`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ const duck = dialect("duckdb");
 const bq = dialect("bigquery");
 let instance: DuckDBInstance;
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
+  instance = await DuckDBInstance.create(":memory:", { threads: "1" });
 });
 afterAll(() => instance.closeSync());
 
@@ -139,6 +139,19 @@ describe("compiled queries", () => {
       expect(rows.map((r) => r["Top Reasons"])).toEqual(TRICKY.map((t, i) => `Odd ${t} +${i + 1}`));
     } finally {
       db.closeSync();
+    }
+  });
+
+  it("parses each column once, however many rules and timestamp parts read it", () => {
+    for (const name of ["duckdb", "bigquery"] as const) {
+      const { sql } = compile(rules, name, "Europe/Berlin");
+      for (const header of ["Title", "Created", "Timestamp", "Detail"]) {
+        const cast = `CAST(${dialect(name).ident(header)} AS ${dialect(name).text})`;
+        // Trimmed once (the raw text read three times: the test for padding, TRIM, the unpadded text),
+        // and a timestamp's raw text read twice more, by the serial-date test and its cast.
+        const expected = header === "Created" || header === "Timestamp" ? 5 : 3;
+        expect({ header, count: sql.split(cast).length - 1 }).toEqual({ header, count: expected });
+      }
     }
   });
 

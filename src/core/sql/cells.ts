@@ -3,6 +3,7 @@
 // is NULL (a non-match), never a failed query.
 import { DAY_MS } from "../time";
 import type { Dialect } from "./dialect";
+import type { Layers } from "./layers";
 
 /** What String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), for TRIM(x, chars). */
 const TRIM_CHARS =
@@ -23,14 +24,21 @@ const ISO =
 const SERIAL_EPOCH = 25569;
 const SERIAL_MAX = 2958466;
 
-/** The column's text, trimmed; NULL when the cell is NULL. */
-export function trimmed(raw: string, d: Dialect): string {
-  return `TRIM(${raw}, ${d.string(TRIM_CHARS)})`;
+/** The column's text `raw`, trimmed (NULL when the cell is NULL), as column `name` of the first layer. */
+export function trimmedColumn(layers: Layers, name: string, raw: string, d: Dialect): string {
+  return layers.col(0, name, trimmedText(raw, d));
 }
 
-/** normText: trimmed, lower case, "" for blank. */
-export function textForm(raw: string, d: Dialect): string {
-  return `COALESCE(LOWER(${trimmed(raw, d)}), '')`;
+/** String.prototype.trim of `expr` (read three times). TRIM with a set of characters costs ten times a
+ * regular-expression test in DuckDB, so it runs only on text that starts or ends with a space. */
+export function trimmedText(expr: string, d: Dialect): string {
+  const spaced = d.regexMatch(expr, d.string(`^${JS_SPACE}|${JS_SPACE}$`));
+  return `CASE WHEN ${spaced} THEN TRIM(${expr}, ${d.string(TRIM_CHARS)}) ELSE ${expr} END`;
+}
+
+/** normText of trimmed text `t`: lower case, "" for blank. */
+export function textForm(t: string): string {
+  return `COALESCE(LOWER(${t}), '')`;
 }
 
 /** parseNumber on trimmed text `t`; NULL where the engine has NaN. */
@@ -39,17 +47,6 @@ export function numberForm(t: string, d: Dialect): string {
     `CASE WHEN ${d.regexMatch(t, d.string(PLAIN_NUMBER))} THEN ${d.tryDouble(t)}` +
     ` WHEN ${d.regexMatch(t, d.string(GROUPED_NUMBER))} THEN ${d.tryDouble(`REPLACE(${t}, ',', '')`)} END`
   );
-}
-
-/** Zone wall-clock ms → epoch ms, as ZoneClock.toInstant does it (a skipped hour takes the later offset). */
-function toInstant(wall: string, zone: string | null, d: Dialect): string {
-  if (zone === null) return wall;
-  const z = d.string(zone);
-  const off = (ms: string) => `(${d.wallMs(ms, z)} - (${ms}))`;
-  const o1 = off(wall);
-  const t = `((${wall}) - ${o1})`;
-  const o2 = off(t);
-  return `CASE WHEN ${o2} = ${o1} THEN ${t} ELSE (${wall}) - ${o2} END`;
 }
 
 /** `n` digits of `s` from 1-based `at`, as a double. */
@@ -73,41 +70,84 @@ function daysInMonth(y: string, m: string): string {
 }
 
 /**
- * timestampMs of a cell: ISO text (local times in `zone`, null for UTC) or a number the CSV reader
- * types (a Sheets serial date); NULL when neither. `raw` is the untrimmed text.
+ * timestampMs of a cell, as a column named `p` over layers named `p_…`: ISO text (local times in
+ * `zone`, null for UTC) or a number the CSV reader types (a Sheets serial date); NULL when neither.
+ * `raw` is the untrimmed text, `s` its trimmed column (layer 0).
  */
-export function timestampForm(raw: string, zone: string | null, d: Dialect): string {
-  const s = trimmed(raw, d);
-  const y = digits(s, 1, 4, d);
-  const mo = digits(s, 6, 2, d);
-  const day = digits(s, 9, 2, d);
-  const h = digits(s, 12, 2, d);
-  const mi = digits(s, 15, 2, d);
-  const hasSec = `SUBSTR(${s}, 17, 1) = ':'`;
-  const sec = `CASE WHEN ${hasSec} THEN ${digits(s, 18, 2, d)} ELSE 0 END`;
+export function timestampColumn(
+  layers: Layers,
+  p: string,
+  raw: string,
+  s: string,
+  zone: string | null,
+  d: Dialect,
+): string {
+  const at = (level: number, name: string, expr: string) => layers.col(level, `${p}_${name}`, expr);
+  const typed = at(0, "typed", d.regexMatch(raw, d.string(TYPED_NUMBER)));
+  const serial = at(0, "serial", d.tryDouble(raw));
+  const iso = at(1, "iso", d.regexMatch(s, d.string(ISO)));
+  const len = at(1, "len", `LENGTH(${s})`);
+  // Each field only where the text has it (a cast of anything else would fail the query).
+  const field = (name: string, when: string, at1: number, n: number) =>
+    at(2, name, `CASE WHEN ${when} THEN ${digits(s, at1, n, d)} END`);
+  const y = field("y", iso, 1, 4);
+  const mo = field("mo", iso, 6, 2);
+  const day = field("day", iso, 9, 2);
+  const timed = `${iso} AND ${len} > 10`;
+  const h = field("h", timed, 12, 2);
+  const mi = field("mi", timed, 15, 2);
+  const hasSec = `${iso} AND SUBSTR(${s}, 17, 1) = ':'`;
+  const sec = at(2, "sec", `CASE WHEN ${hasSec} THEN ${digits(s, 18, 2, d)} ELSE 0 END`);
   // Milliseconds from the first three digits of a fraction (later ones are finer).
   const frac = d.regexExtract(s, d.string("^.{19}[.,]([0-9]{1,3})"));
-  const ms = `CASE WHEN ${hasSec} THEN COALESCE(CAST(RPAD(${frac}, 3, '0') AS ${d.integer}), 0) ELSE 0 END`;
-  const offset = d.regexExtract(s, d.string("([Zz]|[-+\u2212][0-9]{2}(?::?[0-9]{2})?)$"));
-  const oh = `CAST(SUBSTR(${offset}, 2, 2) AS ${d.integer})`;
-  const om = `CASE WHEN LENGTH(${offset}) > 3 THEN CAST(SUBSTR(${offset}, LENGTH(${offset}) - 1, 2) AS ${d.integer}) ELSE 0 END`;
-  const date = `${daysFromCivil(y, mo, day)} * ${DAY_MS}`;
-  // A leap second counts as :59.
-  const wall = `(${date} + ${h} * 3600000 + ${mi} * 60000 + LEAST(${sec}, 59) * 1000 + (${ms}))`;
-  const valid =
-    `${mo} BETWEEN 1 AND 12 AND ${day} BETWEEN 1 AND ${daysInMonth(y, mo)} AND (LENGTH(${s}) = 10 OR` +
-    ` (${h} <= 24 AND ${mi} <= 59 AND (${sec}) <= 60 AND (${h} < 24 OR ${mi} = 0 AND (${sec}) = 0 AND (${ms}) = 0)` +
-    ` AND (${offset} IS NULL OR UPPER(${offset}) = 'Z' OR ${oh} <= 23 AND ${om} <= 59)))`;
-  const iso =
-    `CASE WHEN LENGTH(${s}) = 10 THEN ${toInstant(`(${date})`, zone, d)}` +
-    ` WHEN ${offset} IS NULL THEN ${toInstant(wall, zone, d)}` +
-    ` WHEN UPPER(${offset}) = 'Z' THEN ${wall}` +
-    ` WHEN SUBSTR(${offset}, 1, 1) = '+' THEN ${wall} - (${oh} * 60 + ${om}) * 60000` +
-    ` ELSE ${wall} + (${oh} * 60 + ${om}) * 60000 END`;
-  const serial = d.tryDouble(raw);
-  return (
-    `CASE WHEN ${d.regexMatch(raw, d.string(TYPED_NUMBER))} THEN CASE WHEN ${serial} > 0 AND ${serial} < ${SERIAL_MAX}` +
-    ` THEN ${toInstant(`FLOOR((${serial} - ${SERIAL_EPOCH}) * ${DAY_MS} + ${d.double(0.5)})`, zone, d)} END` +
-    ` WHEN ${d.regexMatch(s, d.string(ISO))} THEN CASE WHEN ${valid} THEN ${iso} END END`
+  const ms = at(
+    2,
+    "ms",
+    `CASE WHEN ${hasSec} THEN COALESCE(CAST(RPAD(${frac}, 3, '0') AS ${d.integer}), 0) ELSE 0 END`,
   );
+  const offset = at(
+    2,
+    "off",
+    `CASE WHEN ${iso} THEN ${d.regexExtract(s, d.string("([Zz]|[-+\u2212][0-9]{2}(?::?[0-9]{2})?)$"))} END`,
+  );
+  const zulu = `UPPER(${offset}) = 'Z'`;
+  const oh = at(3, "oh", `CASE WHEN NOT ${zulu} THEN CAST(SUBSTR(${offset}, 2, 2) AS ${d.integer}) END`);
+  const om = at(
+    3,
+    "om",
+    `CASE WHEN NOT ${zulu} THEN CASE WHEN LENGTH(${offset}) > 3 THEN CAST(SUBSTR(${offset}, LENGTH(${offset}) - 1, 2) AS ${d.integer}) ELSE 0 END END`,
+  );
+  const date = at(3, "date", `${daysFromCivil(y, mo, day)} * ${DAY_MS}`);
+  const validDate = at(3, "vdate", `${mo} BETWEEN 1 AND 12 AND ${day} BETWEEN 1 AND ${daysInMonth(y, mo)}`);
+  // A leap second counts as :59.
+  const wall = at(4, "wall", `(${date} + ${h} * 3600000 + ${mi} * 60000 + LEAST(${sec}, 59) * 1000 + ${ms})`);
+  const valid = at(
+    4,
+    "valid",
+    `${validDate} AND (${len} = 10 OR` +
+      ` (${h} <= 24 AND ${mi} <= 59 AND ${sec} <= 60 AND (${h} < 24 OR ${mi} = 0 AND ${sec} = 0 AND ${ms} = 0)` +
+      ` AND (${offset} IS NULL OR ${zulu} OR ${oh} <= 23 AND ${om} <= 59)))`,
+  );
+  // Wall-clock time in the zone (a serial date, a date, an offset-less time), or an instant (an offset).
+  const local = at(
+    5,
+    "local",
+    `CASE WHEN ${typed} THEN CASE WHEN ${serial} > 0 AND ${serial} < ${SERIAL_MAX}` +
+      ` THEN FLOOR((${serial} - ${SERIAL_EPOCH}) * ${DAY_MS} + ${d.double(0.5)}) END` +
+      ` WHEN ${iso} AND ${valid} THEN CASE WHEN ${len} = 10 THEN ${date} WHEN ${offset} IS NULL THEN ${wall} END END`,
+  );
+  const fixed = at(
+    5,
+    "fixed",
+    `CASE WHEN ${iso} AND ${valid} AND ${len} <> 10 THEN CASE WHEN ${zulu} THEN ${wall}` +
+      ` WHEN SUBSTR(${offset}, 1, 1) = '+' THEN ${wall} - (${oh} * 60 + ${om}) * 60000` +
+      ` ELSE ${wall} + (${oh} * 60 + ${om}) * 60000 END END`,
+  );
+  if (zone === null) return layers.col(6, p, `COALESCE(${fixed}, ${local})`);
+  // Zone wall-clock ms → epoch ms, as ZoneClock.toInstant does it (a skipped hour takes the later offset).
+  const z = d.string(zone);
+  const o1 = at(6, "o1", `(${d.wallMs(local, z)} - ${local})`);
+  const t = at(7, "t", `(${local} - ${o1})`);
+  const o2 = at(8, "o2", `(${d.wallMs(t, z)} - ${t})`);
+  return layers.col(9, p, `COALESCE(${fixed}, CASE WHEN ${o2} = ${o1} THEN ${t} ELSE ${local} - ${o2} END)`);
 }

@@ -12,12 +12,14 @@ import { DAY_MS, isUtc } from "../time";
 import type { CellValue, Grid, Problem } from "../types";
 import { TAB } from "../types";
 import { prepareWorkbook } from "../workbook";
-import { JS_SPACE, numberForm, textForm, timestampForm, trimmed } from "./cells";
+import { JS_SPACE, numberForm, textForm, timestampColumn, trimmedColumn, trimmedText } from "./cells";
 import type { SqlColumn } from "./conditions";
 import { conditionSql } from "./conditions";
 import type { DialectName } from "./dialect";
 import { dialect } from "./dialect";
-import { reasonPlaces, reasonTextSql, topReasonsSql } from "./reasons";
+import { Layers } from "./layers";
+import type { Contribution } from "./reasons";
+import { rankedReasonsSql } from "./reasons";
 import { roundHalfSql, roundTenthSql } from "./rounding";
 import { unsupportedPattern } from "./support";
 
@@ -81,42 +83,40 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     return col !== undefined ? d.ident(col) : (d.rowOrder ?? null);
   };
 
-  // Leads: the key, and each tested column's text and number forms, once however many rules test it.
-  const leadCols = new Map<number, SqlColumn>();
-  const leadSelect: string[] = [
-    `${rowOf("leads") ?? "ROW_NUMBER() OVER ()"} AS _row`,
-    `${keyCol >= 0 ? trimmed(raw(leadHeaders[keyCol]), d) : "''"} AS _shown`,
-    `${keyCol >= 0 ? textForm(raw(leadHeaders[keyCol]), d) : "''"} AS _key`,
-  ];
-  const columnOf = (
-    headers: readonly CellValue[],
-    c: number,
-    into: Map<number, SqlColumn>,
-    select: string[],
-  ) => {
-    let col = into.get(c);
-    if (col === undefined) {
-      const r = raw(headers[c]);
-      select.push(`${textForm(r, d)} AS _t${c}`, `${numberForm(trimmed(r, d), d)} AS _n${c}`);
-      col = { text: `_t${c}`, num: `_n${c}` };
-      into.set(c, col);
-    }
-    return col;
+  // Each table's parsed forms, in layers (layers.ts): every tested column trimmed once, and its text
+  // and number forms computed once, however many rules test it.
+  const leadLayers = new Layers();
+  const actLayers = new Layers();
+  const trimmedOf = (layers: Layers, headers: readonly CellValue[], c: number) =>
+    trimmedColumn(layers, `_s${c}`, raw(headers[c]), d);
+  const columnOf = (layers: Layers, headers: readonly CellValue[], c: number): SqlColumn => {
+    const s = trimmedOf(layers, headers, c);
+    return { text: layers.col(1, `_t${c}`, textForm(s)), num: layers.col(1, `_n${c}`, numberForm(s, d)) };
   };
+
+  // Leads: the row, the key as shown and as matched, and the tested columns (added with the rules).
+  leadLayers.col(0, "_row", rowOf("leads") ?? "ROW_NUMBER() OVER ()");
+  leadLayers.col(1, "_shown", keyCol >= 0 ? trimmedOf(leadLayers, leadHeaders, keyCol) : "''");
+  leadLayers.col(1, "_key", keyCol >= 0 ? textForm(trimmedOf(leadLayers, leadHeaders, keyCol)) : "''");
   const emailCol = findColumn(leadHeaders, "Email");
   const createdCol = findColumn(leadHeaders, "Created");
   const derivedUsed = new Set(rules.map((r) => r.derived).filter((x) => x !== null));
   if (derivedUsed.has("emailDomain")) {
-    const domain =
-      emailCol >= 0
-        ? `COALESCE(LOWER(${trimmed(d.regexExtract(trimmed(raw(leadHeaders[emailCol]), d), d.string("@([^@]*)$")), d)}), '')`
-        : "''";
-    leadSelect.push(`${domain} AS _domain`, `${numberForm(domain, d)} AS _ndomain`);
+    // The text after the last @, trimmed: a column of its own first, so that trimming reads it by name.
+    let domain = "''";
+    if (emailCol >= 0) {
+      const email = trimmedOf(leadLayers, leadHeaders, emailCol);
+      domain = textForm(
+        trimmedText(leadLayers.col(1, "_at", d.regexExtract(email, d.string("@([^@]*)$"))), d),
+      );
+    }
+    leadLayers.col(3, "_ndomain", numberForm(leadLayers.col(2, "_domain", domain), d));
   }
   if (derivedUsed.has("daysSinceCreated")) {
-    leadSelect.push(
-      `${createdCol >= 0 ? timestampForm(raw(leadHeaders[createdCol]), zone, d) : "NULL"} AS _created`,
-    );
+    if (createdCol >= 0) {
+      const r = raw(leadHeaders[createdCol]);
+      timestampColumn(leadLayers, "_created", r, trimmedOf(leadLayers, leadHeaders, createdCol), zone, d);
+    } else leadLayers.col(0, "_created", `CAST(NULL AS ${d.float})`);
   }
 
   // Activity Log: the counted rows (a valid timestamp at or before the as-of time, a known lead).
@@ -124,19 +124,36 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const actKeyCol = findColumn(actHeaders, settings.leadKey);
   const evCol = findColumn(actHeaders, "Event");
   const hasActivities = source.activityHeaders !== null && tsCol >= 0 && actKeyCol >= 0;
-  const actCols = new Map<number, SqlColumn>();
-  const actSelect: string[] = hasActivities
-    ? [
-        `${rowOf("activities") ?? "0"} AS _row`,
-        `${textForm(raw(actHeaders[actKeyCol]), d)} AS _key`,
-        `${timestampForm(raw(actHeaders[tsCol]), zone, d)} AS _ts`,
-        `${evCol >= 0 ? `COALESCE(${d.regexReplaceAll(`LOWER(${trimmed(raw(actHeaders[evCol]), d)})`, d.string(`${JS_SPACE}+`), "' '")}, '')` : "''"} AS _ev`,
-      ]
-    : [];
+  if (hasActivities) {
+    actLayers.col(0, "_row", rowOf("activities") ?? "0");
+    actLayers.col(1, "_key", textForm(trimmedOf(actLayers, actHeaders, actKeyCol)));
+    const r = raw(actHeaders[tsCol]);
+    timestampColumn(actLayers, "_ts", r, trimmedOf(actLayers, actHeaders, tsCol), zone, d);
+    const ev =
+      evCol >= 0
+        ? `COALESCE(${d.regexReplaceAll(`LOWER(${trimmedOf(actLayers, actHeaders, evCol)})`, d.string(`${JS_SPACE}+`), "' '")}, '')`
+        : "''";
+    actLayers.col(1, "_ev", ev);
+  }
   const actRules = rules.filter((r) => r.source === "activity");
   const matchCols: string[] = [];
-  const rankCols: string[] = [];
   const keyAggs: string[] = [];
+  // Rules with a Max Count: their matches ranked newest first, in one window over (activity, rule) hits.
+  const capped: { j: number; max: number; weight: string }[] = [];
+  // Each activity's decay weight, once per half-life.
+  const weights = new Map<number, string>();
+  const weightOf = (hl: number | null): string => {
+    if (hl === null || hl <= 0) return d.double(1);
+    let w = weights.get(hl);
+    if (w === undefined) {
+      w = `_dw${weights.size}`;
+      weights.set(hl, w);
+      matchCols.push(
+        `CASE WHEN _age > 0 THEN POW(${d.double(0.5)}, _age / ${d.double(hl)}) ELSE ${d.double(1)} END AS ${w}`,
+      );
+    }
+    return w;
+  };
   const tieBreak = rowOf("activities") !== null ? ", _row" : "";
   if (!tieBreak && actRules.some((r) => r.maxCount !== Number.POSITIVE_INFINITY)) {
     wb.sink.add(
@@ -160,27 +177,20 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
           const why = unsupportedPattern(rule.condition.regex.pattern());
           if (why) refuse(rule, "Value", why.message, why.fix);
         }
-        parts.push(conditionSql(rule.condition, columnOf(actHeaders, rule.column, actCols, actSelect), d));
+        parts.push(conditionSql(rule.condition, columnOf(actLayers, actHeaders, rule.column), d));
       }
     }
     if (rule.withinDays !== Number.POSITIVE_INFINITY) parts.push(`_age <= ${d.double(rule.withinDays)}`);
     matchCols.push(`${parts.length ? parts.join(" AND ") : "TRUE"} AS _m${j}`);
-    let counted = `_m${j}`;
-    if (rule.maxCount !== Number.POSITIVE_INFINITY) {
-      rankCols.push(
-        `SUM(CASE WHEN _m${j} THEN 1 ELSE 0 END) OVER (PARTITION BY _key ORDER BY _ts DESC${tieBreak} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _r${j}`,
-      );
-      counted += ` AND _r${j} <= ${rule.maxCount}`;
-    }
     const hl = rule.halfLifeDays === undefined ? settings.halfLifeDays : rule.halfLifeDays;
-    const weight =
-      hl !== null && hl > 0
-        ? `CASE WHEN _age > 0 THEN POW(${d.double(0.5)}, _age / ${d.double(hl)}) ELSE ${d.double(1)} END`
-        : d.double(1);
-    keyAggs.push(
-      `SUM(CASE WHEN ${counted} THEN 1 ELSE 0 END) AS _c${j}`,
-      `SUM(CASE WHEN ${counted} THEN ${weight} ELSE 0 END) AS _w${j}`,
-    );
+    const weight = weightOf(hl);
+    if (rule.maxCount !== Number.POSITIVE_INFINITY) capped.push({ j, max: rule.maxCount, weight });
+    else {
+      keyAggs.push(
+        `SUM(CASE WHEN _m${j} THEN 1 ELSE 0 END) AS _c${j}`,
+        `SUM(CASE WHEN _m${j} THEN ${weight} ELSE 0 END) AS _w${j}`,
+      );
+    }
   });
 
   // Each rule's contribution per lead (NULL = none), in matrix order.
@@ -211,7 +221,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     }
   };
   let slot = 0;
-  const values = rules.map((rule, j) => {
+  const values = rules.map((rule) => {
     const group = groupIndex.get(normalizeHeader(rule.group)) ?? 0;
     const points = d.double(rule.points);
     if (rule.source === "activity") {
@@ -220,7 +230,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       return {
         group,
         expr: `CASE WHEN _c${s} > 0 AND ${points} * _w${s} <> 0 THEN ${points} * _w${s} END`,
-        text: reasonTextSql(label, `_v${j}`, d),
+        reason: { label },
       };
     }
     const c = rule.condition;
@@ -228,13 +238,12 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       const why = unsupportedPattern(c.regex.pattern());
       if (why) refuse(rule, "Value", why.message, why.fix);
     }
-    const col =
-      rule.column >= 0 ? columnOf(leadHeaders, rule.column, leadCols, leadSelect) : derivedColumn(rule);
+    const col = rule.column >= 0 ? columnOf(leadLayers, leadHeaders, rule.column) : derivedColumn(rule);
     const test = c === null ? "TRUE" : conditionSql(c, col, d);
     return {
       group,
       expr: rule.points === 0 ? `CAST(NULL AS ${d.float})` : `CASE WHEN ${test} THEN ${points} END`,
-      text: d.string(reasonFor(rule.label, rule.points)),
+      reason: { text: d.string(reasonFor(rule.label, rule.points)) },
     };
   });
 
@@ -270,48 +279,64 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
           settings.grades.map((g) => ({ name: g.name, min: g.minPoints })),
         )
       : "''";
-  const places = reasonPlaces(values.map((_, j) => `_v${j}`));
-  const reasons = topReasonsSql(
-    values.map((v, j) => ({ value: `_v${j}`, place: `_p${j}`, text: v.text })),
-    3,
-  );
+  const contributions = values.map((v, j): Contribution => ({ value: `_v${j}`, ...v.reason }));
+  const reasons = values.length ? rankedReasonsSql(contributions, "_scores", 3, d) : null;
   const headers = outputHeaders(groupNames).filter((h) => h !== "Scored At");
   const table = (name: "leads" | "activities") => d.ident(options.tables?.[name] ?? name);
   const list = (xs: readonly string[]) => xs.map((x) => `, ${x}`).join("");
 
   const ctes: string[] = [
-    `_lead AS (SELECT ${leadSelect.join(", ")} FROM ${table("leads")})`,
+    ...leadLayers.ctes("_lead", table("leads")),
     `_leads AS (SELECT * FROM _lead WHERE _key <> '')`,
   ];
   const keyCols = actRules.flatMap((_, j) => [`_c${j}`, `_w${j}`]);
+  const isCapped = new Set(capped.map((c) => c.j));
+  const joins: string[] = [];
   if (hasActivities) {
+    const byRule = (f: (c: (typeof capped)[number]) => string) =>
+      `CASE _j ${capped.map((c) => `WHEN ${c.j} THEN ${f(c)}`).join(" ")} END`;
     ctes.push(
-      `_act0 AS (SELECT ${actSelect.join(", ")} FROM ${table("activities")})`,
-      `_act AS (SELECT *, (${asOf} - _ts) / ${DAY_MS} AS _age FROM _act0 WHERE _ts <= ${asOf} AND _key IN (SELECT _key FROM _leads))`,
+      ...actLayers.ctes("_parsed", table("activities")),
+      `_act AS (SELECT *, (${asOf} - _ts) / ${DAY_MS} AS _age FROM _parsed WHERE _ts <= ${asOf} AND _key IN (SELECT _key FROM _leads))`,
       `_match AS (SELECT _key, _row, _ts, _age${list(matchCols)} FROM _act)`,
-      `_ranked AS (SELECT *${list(rankCols)} FROM _match)`,
-      `_per_key AS (SELECT _key, COUNT(*) AS _count, MAX(_ts) AS _last${list(keyAggs)} FROM _ranked GROUP BY _key)`,
+      `_per_key AS (SELECT _key, COUNT(*) AS _count, MAX(_ts) AS _last${list(keyAggs)} FROM _match GROUP BY _key)`,
     );
+    joins.push("LEFT JOIN _per_key AS k ON k._key = l._key");
+    if (capped.length) {
+      ctes.push(
+        `_rules AS (${capped.map((c) => `SELECT ${c.j} AS _j`).join(" UNION ALL ")})`,
+        `_hits AS (SELECT _key, _row, _ts, _j, ${byRule((c) => c.weight)} AS _hw FROM _match CROSS JOIN _rules WHERE ${byRule((c) => `_m${c.j}`)})`,
+        `_ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY _key, _j ORDER BY _ts DESC${tieBreak}) AS _rank FROM _hits)`,
+        `_capped AS (SELECT _key${list(capped.flatMap((c) => [`SUM(CASE WHEN _j = ${c.j} THEN 1 ELSE 0 END) AS _c${c.j}`, `SUM(CASE WHEN _j = ${c.j} THEN _hw ELSE 0 END) AS _w${c.j}`]))} FROM _ranked WHERE _rank <= ${byRule((c) => String(c.max))} GROUP BY _key)`,
+      );
+      joins.push("LEFT JOIN _capped AS q ON q._key = l._key");
+    }
   } else {
     const none = `CAST(NULL AS ${d.float})`;
     ctes.push(
       `_per_key AS (SELECT CAST(NULL AS ${d.text}) AS _key, 0 AS _count, ${none} AS _last${list(keyCols.map((c) => `${none} AS ${c}`))} FROM (SELECT 1 AS _one) WHERE FALSE)`,
     );
+    joins.push("LEFT JOIN _per_key AS k ON k._key = l._key");
   }
-  const leadFields = leadSelect.map((s) => s.slice(s.lastIndexOf(" AS ") + 4));
+  // Each activity rule's count and weight, from _capped for a rule with a Max Count.
+  const keyFrom = actRules.flatMap((_, j) => {
+    const from = hasActivities && isCapped.has(j) ? "q" : "k";
+    return [`${from}._c${j}`, `${from}._w${j}`];
+  });
   ctes.push(
-    `_joined AS (SELECT ${leadFields.map((f) => `l.${f}`).join(", ")}, COALESCE(k._count, 0) AS _count, k._last${list(keyCols.map((c) => `k.${c}`))} FROM _leads AS l LEFT JOIN _per_key AS k ON k._key = l._key)`,
+    `_joined AS (SELECT l.*, COALESCE(k._count, 0) AS _count, k._last${list(keyFrom)} FROM _leads AS l ${joins.join(" ")})`,
     `_values AS (SELECT _row, _shown${list(values.map((v, j) => `${v.expr} AS _v${j}`))} FROM _joined)`,
     `_groups AS (SELECT *${list(groupTotals)} FROM _values)`,
-    `_scores AS (SELECT *, ${score} AS _score${list(places.map((p, j) => `${p} AS _p${j}`))} FROM _groups)`,
+    `_scores AS (SELECT *, ${score} AS _score FROM _groups)`,
+    ...(reasons?.ctes ?? []),
   );
   const outputs = [
     `_score AS ${d.ident("Score")}`,
     `${tier} AS ${d.ident("Tier")}`,
     `${grade} AS ${d.ident("Grade")}`,
     ...groupNames.map((g, i) => `${roundTenthSql(`_g${i}`, d)} AS ${d.ident(`${g} Score`)}`),
-    `${reasons} AS ${d.ident("Top Reasons")}`,
+    `${reasons?.text ?? "''"} AS ${d.ident("Top Reasons")}`,
   ];
-  const sql = `WITH\n${ctes.join(",\n")}\nSELECT _row, _shown AS ${d.ident(keyHeader || settings.leadKey)}, ${outputs.join(", ")}\nFROM _scores\nORDER BY _row`;
+  const sql = `WITH\n${ctes.join(",\n")}\nSELECT _row, _shown AS ${d.ident(keyHeader || settings.leadKey)}, ${outputs.join(", ")}\nFROM ${reasons ? "_top" : "_scores"}\nORDER BY _row`;
   return { sql, problems: wb.sink.finish(), unsupported, keyHeader, outputHeaders: headers };
 }

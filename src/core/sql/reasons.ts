@@ -20,33 +20,55 @@ function formatPositive(x: string, d: Dialect): string {
   return `CASE WHEN ${tenths} = 0 THEN ${tiny} ELSE ${oneDecimal} END`;
 }
 
-/** reasonFor(label, v) for a non-NULL, non-zero value v; `label` is a literal. */
-export function reasonTextSql(label: string, v: string, d: Dialect): string {
+/** reasonFor(label, v) for a non-NULL, non-zero value v; `label` is text (a literal or a CASE of them). */
+function reasonTextSql(label: string, v: string, d: Dialect): string {
   return `${label} || CASE WHEN ${v} < 0 THEN ' \u2212' ELSE ' +' END || ${formatPositive(`ABS(${v})`, d)}`;
 }
 
-/** Each contribution's place among a lead's (0 = first): the values ahead of it, larger or as large and
- * earlier in the matrix (values in matrix order; NULL = no contribution). */
-export function reasonPlaces(values: readonly string[]): string[] {
-  return values.map((v, j) => {
-    const ahead = values.flatMap((o, k) =>
-      k === j ? [] : [`CASE WHEN ABS(${o}) ${k < j ? ">=" : ">"} ABS(${v}) THEN 1 ELSE 0 END`],
-    );
-    return ahead.length === 0 ? "0" : ahead.join(" + ");
-  });
-}
+/** A rule's value column (NULL = no contribution) and its reason: a fixed text (a lead rule's points),
+ * or a label that the value's points follow (an activity rule's decayed points); both are literals. */
+export type Contribution = { value: string } & ({ text: string } | { label: string });
 
-/** The reasons text: the texts at places 0, 1, 2 joined by "; " ("" with none). */
-export function topReasonsSql(
-  items: readonly { value: string; place: string; text: string }[],
+/**
+ * Top Reasons ranked once per lead: each lead's contributions unpivoted (one row per contribution, and one
+ * for a lead with none), numbered by a window — largest absolute value first, ties in matrix order — and
+ * the next `max - 1` read with LEAD. The last CTE, `_top`, has a row per lead of `from`'s columns;
+ * `text` is the reasons text over it ("" with none).
+ */
+export function rankedReasonsSql(
+  items: readonly Contribution[],
+  from: string,
   max: number,
-): string {
-  if (items.length === 0) return "''";
-  const at = (p: number) =>
-    `CASE ${items.map((it) => `WHEN ${it.value} IS NOT NULL AND ${it.place} = ${p} THEN ${it.text}`).join(" ")} END`;
-  const parts = Array.from({ length: Math.min(max, items.length) }, (_, p) => at(p));
-  return `COALESCE(${parts[0]}${parts
+  d: Dialect,
+): { ctes: string[]; text: string } {
+  const byRule = (j: string, whens: readonly (string | null)[]) =>
+    `CASE ${j} ${whens.flatMap((w, k) => (w === null ? [] : [`WHEN ${k} THEN ${w}`])).join(" ")} END`;
+  const rules = items.map((_, j) => `SELECT ${j} AS _j`).join(" UNION ALL ");
+  const w = "OVER (PARTITION BY _row ORDER BY _cv IS NULL, ABS(_cv) DESC, _j)";
+  const next = Array.from({ length: max - 1 }, (_, i) => i + 1);
+  const ctes = [
+    `_contrib AS (SELECT s.*, r._j, ${byRule(
+      "r._j",
+      items.map((it) => `s.${it.value}`),
+    )} AS _cv FROM ${from} AS s CROSS JOIN (${rules}) AS r)`,
+    `_ranked_reasons AS (SELECT *, ROW_NUMBER() ${w} AS _place${next.map((i) => `, LEAD(_j, ${i}) ${w} AS _j${i}, LEAD(_cv, ${i}) ${w} AS _cv${i}`).join("")} FROM _contrib WHERE _cv IS NOT NULL OR _j = 0)`,
+    "_top AS (SELECT * FROM _ranked_reasons WHERE _place = 1)",
+  ];
+  const fixed = items.map((it) => ("text" in it ? it.text : null));
+  const labels = items.map((it) => ("label" in it ? it.label : null));
+  const textAt = (j: string, v: string) => {
+    const decayed = reasonTextSql(byRule(j, labels), v, d);
+    const t = labels.every((l) => l === null)
+      ? byRule(j, fixed)
+      : fixed.every((f) => f === null)
+        ? decayed
+        : `CASE ${j} ${fixed.flatMap((f, k) => (f === null ? [] : [`WHEN ${k} THEN ${f}`])).join(" ")} ELSE ${decayed} END`;
+    return `CASE WHEN ${v} IS NOT NULL THEN ${t} END`;
+  };
+  const parts = [textAt("_j", "_cv"), ...next.map((i) => textAt(`_j${i}`, `_cv${i}`))];
+  const text = `COALESCE(${parts[0]}${parts
     .slice(1)
-    .map((s) => ` || COALESCE('; ' || ${s}, '')`)
+    .map((p) => ` || COALESCE('; ' || ${p}, '')`)
     .join("")}, '')`;
+  return { ctes, text };
 }
