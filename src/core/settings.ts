@@ -11,7 +11,7 @@ import {
   settingValue,
 } from "./known-settings";
 import { problem } from "./problems";
-import { DEFAULT_TIERS } from "./tiers";
+import { bandFaults, DEFAULT_TIERS } from "./tiers";
 import type { CellValue, Grade, Grid, GroupLimit, Problem, Settings, Severity, Tier } from "./types";
 import { TAB } from "./types";
 import { cellText, isBlank, normText, parseNumber, parseYesNo } from "./values";
@@ -191,7 +191,10 @@ interface Band {
   min: number;
 }
 
-/** Named rows with a numeric minimum (tiers, grades): rows without a number or with a repeated name are reported and skipped. */
+/**
+ * Named rows with a numeric minimum (tiers, grades): rows with a blank name are not bands; a row without a
+ * number, with a repeated name or with a repeated minimum is reported and skipped (bandFaults is the rule).
+ */
 function parseBands(
   grid: Grid,
   nameCol: number,
@@ -200,41 +203,45 @@ function parseBands(
   problems: Problem[],
   kind: BandKind,
 ): Band[] {
-  const bands: Band[] = [];
-  const seen = new Map<string, number>();
-  const noun = kind.noun.toLowerCase();
+  const rows: Band[] = [];
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    const name = row[nameCol];
-    if (isBlank(name)) continue;
-    const label = cellText(name);
-    const min = parseNumber(row[minCol] ?? null);
-    if (Number.isNaN(min)) {
+    if (isBlank(row[nameCol])) continue;
+    rows.push({ r, label: cellText(row[nameCol]), min: parseNumber(row[minCol] ?? null) });
+  }
+  const faults = bandFaults(
+    rows.map((b) => ({ name: b.label, min: b.min })),
+    true,
+  );
+  const noun = kind.noun.toLowerCase();
+  const bands: Band[] = [];
+  rows.forEach(({ r, label, min }, i) => {
+    // One message a row, the one to fix first: the number, then the name, then the minimum.
+    const fault =
+      faults[i].find((f) => f.kind === "no-min") ??
+      faults[i].find((f) => f.kind === "same-name") ??
+      faults[i].find((f) => f.kind === "same-min");
+    if (!fault) bands.push({ r, label, min });
+    else if (fault.kind === "no-min")
       problems.push(
         settingsProblem(
           r,
           spelt.get(minCol) ?? kind.minHeader,
-          `${kind.noun} ${label} has no numeric ${kind.minHeader} ("${cellText(row[minCol] ?? null)}"); the ${noun} is skipped.`,
+          `${kind.noun} ${label} has no numeric ${kind.minHeader} ("${cellText(grid[r][minCol] ?? null)}"); the ${noun} is skipped.`,
           kind.minFix,
         ),
       );
-      continue;
-    }
-    const first = earlierRow(seen, label, r);
-    if (first !== undefined) {
+    else if (fault.kind === "same-name")
       problems.push(
         settingsProblem(
           r,
           spelt.get(nameCol) ?? kind.noun,
-          `${kind.noun} ${label} is also on row ${first}; this row is skipped.`,
+          `${kind.noun} ${label} is also on row ${rows[fault.earlier].r + 1}; this row is skipped.`,
           `Give each ${noun} a different name.`,
         ),
       );
-      continue;
-    }
-    // Bands are found by minimum: of two with the same one, only one could ever be given.
-    const same = bands.find((b) => b.min === min);
-    if (same !== undefined) {
+    else if (fault.kind === "same-min") {
+      const same = rows[fault.earlier];
       problems.push(
         settingsProblem(
           r,
@@ -243,10 +250,8 @@ function parseBands(
           `Give each ${noun} a different ${kind.minHeader}.`,
         ),
       );
-      continue;
     }
-    bands.push({ r, label, min });
-  }
+  });
   return bands;
 }
 
