@@ -34,9 +34,9 @@ export function NewWorkbook({ onClose, onOpened }: Props) {
     <Modal title="New workbook from an export" width={640} onClose={onClose}>
       {report ? (
         <>
-          <pre class="report" role="region" aria-label="What was mapped">
-            {report.join("\n")}
-          </pre>
+          <section aria-label="What was mapped">
+            <pre class="report">{report.join("\n")}</pre>
+          </section>
           <div class="buttons">
             <button type="button" class="primary" data-autofocus onClick={onClose}>
               Close
