@@ -5,7 +5,6 @@
 // memory, at its fixed date. `--from <export>` first creates a workbook around a CRM export, as
 // `leadscore init` does; the page's "New workbook from an export…" does the same and switches to it.
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { SIDEBAR_FUNCTIONS } from "../contract";
@@ -14,7 +13,7 @@ import { openSession } from "./open-session";
 import { startServer } from "./server";
 import type { LocalSession } from "./session";
 import { summarize, summaryLines } from "./summary";
-import { besideExport, checkExportFile, initWorkbook } from "./workbook/init-workbook";
+import { initFromExport } from "./workbook/init-workbook";
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const DEMO = root("examples/demo");
@@ -69,14 +68,9 @@ async function main(): Promise<void> {
       code: readFileSync(root("dist/Code.js"), "utf8"),
       sidebarHtml,
     });
-  /** Creates the workbook around `from` (see init-workbook.ts); returns where, and what was mapped. */
-  const fromExport = async (from: string, target = besideExport(resolve(from))) => {
-    await checkExportFile(from);
-    return { target, report: await initWorkbook(target, { from }) };
-  };
   let workbook = values.workbook;
   if (values.from !== undefined) {
-    const made = await fromExport(values.from, values.workbook);
+    const made = await initFromExport(values.from, values.workbook);
     for (const line of made.report) console.log(line);
     workbook = made.target;
   }
@@ -100,7 +94,7 @@ async function main(): Promise<void> {
       session,
       // Switching workbooks saves the one open first, so that no edit is lost.
       newWorkbook: async (from: string) => {
-        const made = await fromExport(from);
+        const made = await initFromExport(from);
         const next = await open(made.target);
         await session.saveIfChanged();
         session = next;

@@ -43,13 +43,20 @@ export async function initWorkbook(target: string, o: InitOptions = {}): Promise
   return report(target, from, leads, wb);
 }
 
-/** The folder `npm start -- --from` creates by default: next to the export, named after it. */
-export function besideExport(from: string): string {
-  return join(dirname(from), basename(from, extname(from)));
+/**
+ * `npm start -- --from` and the page: checks the export, then creates the workbook at `target`, by
+ * default a folder next to the export named after it (contacts.csv → contacts/).
+ */
+export async function initFromExport(
+  from: string,
+  target = join(dirname(resolve(from)), basename(from, extname(from))),
+): Promise<{ target: string; report: string[] }> {
+  await checkExportFile(from);
+  return { target, report: await initWorkbook(target, { from }) };
 }
 
 /** An export named on the page or by --from: an existing .csv or .xlsx file. Throws what to give instead. */
-export async function checkExportFile(from: string): Promise<void> {
+async function checkExportFile(from: string): Promise<void> {
   const found = await pathKind(from);
   if (!found) throw new Error(`"${from}" does not exist. Give the CRM or form export (.csv or .xlsx).`);
   if (found === "folder")
