@@ -24,11 +24,17 @@ export interface InitOptions {
   dateFormat?: DateFormat;
   /** Replace the tabs of a workbook already there. */
   force?: boolean;
+  /** What to do instead when a workbook is already at the target (the CLI's default names --force). */
+  instead?: string;
 }
 
 /** Creates the workbook at `target` (a folder, or an .xlsx file); returns the report, one line each. */
 export async function initWorkbook(target: string, o: InitOptions = {}): Promise<string[]> {
-  await checkTarget(target, o.force === true);
+  await checkTarget(
+    target,
+    o.force === true,
+    o.instead ?? "Give a new folder, or --force to replace its tabs.",
+  );
   const { from } = o;
   const leads = from === undefined ? [[...LEADS_HEADERS]] : await readExport(from);
   const wb = workbookAround(leads, o.dateFormat);
@@ -52,7 +58,8 @@ export async function initFromExport(
   target = join(dirname(resolve(from)), basename(from, extname(from))),
 ): Promise<{ target: string; report: string[] }> {
   await checkExportFile(from);
-  return { target, report: await initWorkbook(target, { from }) };
+  const instead = `Open it with npm start -- --workbook "${target}", or give another folder with --workbook <new folder>.`;
+  return { target, report: await initWorkbook(target, { from, instead }) };
 }
 
 /** An export named on the page or by --from: an existing .csv or .xlsx file. Throws what to give instead. */
@@ -66,7 +73,7 @@ async function checkExportFile(from: string): Promise<void> {
 }
 
 /** Refuses a file where a folder is wanted, and a workbook already there unless `force`. */
-async function checkTarget(target: string, force: boolean): Promise<void> {
+async function checkTarget(target: string, force: boolean, instead: string): Promise<void> {
   const found = await pathKind(target);
   const xlsx = isXlsx(target);
   if (found === "file" && !xlsx)
@@ -80,8 +87,7 @@ async function checkTarget(target: string, force: boolean): Promise<void> {
     : (await readdir(target)).filter((f) => /\.csv$/i.test(f) && TABS.includes(tabNameOf(f) as never));
   if (existing.length)
     throw new Error(
-      `"${target}" already holds a workbook (${existing.join(", ")}); init does not overwrite it. ` +
-        "Give a new folder, or --force to replace its tabs.",
+      `"${target}" already holds a workbook (${existing.join(", ")}); init does not overwrite it. ${instead}`,
     );
 }
 
