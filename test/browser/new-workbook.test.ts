@@ -78,6 +78,13 @@ describe("New workbook from an export…", () => {
       await field.fill(join(dir, "missing.csv"));
       await create.click();
       await expect.poll(() => dialog.getByRole("alert").textContent()).toContain("does not exist");
+      const notes = join(dir, "notes.txt");
+      await writeFile(notes, "Email\nann@acme.com\n");
+      await field.fill(notes);
+      await create.click();
+      await expect
+        .poll(() => dialog.getByRole("alert").textContent())
+        .toContain("is not a .csv or .xlsx file");
 
       await field.fill(from);
       await create.click();
@@ -116,7 +123,7 @@ describe("New workbook from an export…", () => {
       await field.fill(from);
       await create.click();
       await expect.poll(() => dialog.getByRole("alert").textContent()).toContain("already holds a workbook");
-      expect(existsSync(join(dir, "missing"))).toBe(false);
+      expect(existsSync(join(dir, "missing")) || existsSync(join(dir, "notes"))).toBe(false);
       expect(lp.errors).toEqual([]);
     } finally {
       await lp.close();
