@@ -9,13 +9,15 @@ import { editText } from "./cells";
 import { type Cell, Grid } from "./grid";
 import { MenuBar } from "./menu";
 import { Modal } from "./modal";
+import { NewWorkbook } from "./new-workbook";
 import { Outbox } from "./outbox";
 
 type Shown =
   | { kind: "alert"; title: string; message: string }
   | { kind: "dialog"; id: number; title: string; width: number | null; height: number | null }
   | { kind: "protected"; go(): void }
-  | { kind: "outbox"; mails: OutboxMail[] };
+  | { kind: "outbox"; mails: OutboxMail[] }
+  | { kind: "new-workbook" };
 
 interface Toast {
   id: number;
@@ -262,6 +264,14 @@ function App() {
             >
               Outbox ({status.outbox})
             </button>
+            <button
+              type="button"
+              aria-haspopup="dialog"
+              disabled={busy !== ""}
+              onClick={() => setModals((m) => [...m, { kind: "new-workbook" }])}
+            >
+              New workbook from an export…
+            </button>
           </>
         )}
         <span id="status" role="status">
@@ -358,6 +368,19 @@ function App() {
             </button>
           </div>
         </Modal>
+      )}
+      {top?.kind === "new-workbook" && (
+        <NewWorkbook
+          onClose={closeTop}
+          onOpened={() => {
+            // Another workbook: its own tabs, undo history and sidebar.
+            undo.current = [];
+            activeRef.current = null;
+            setSel(null);
+            setSidebarKey((k) => k + 1);
+            void refresh();
+          }}
+        />
       )}
       {top?.kind === "outbox" && (
         <Modal title={`Outbox (${top.mails.length})`} width={900} onClose={closeTop}>

@@ -1,17 +1,10 @@
 // The paths a command line names, checked before any work so that a typo gets a sentence, not ENOENT.
-import { stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
+import { pathKind } from "../local/workbook/path-kind";
+
+export { pathKind };
 
 const isXlsx = (path: string) => /\.xlsx$/i.test(path);
-
-/** What is at `path`: a file, a folder, or nothing. */
-export async function pathKind(path: string): Promise<"file" | "folder" | undefined> {
-  try {
-    return (await stat(path)).isDirectory() ? "folder" : "file";
-  } catch {
-    return undefined;
-  }
-}
 
 /** A workbook to read: a folder of CSV files or an .xlsx file. Throws what to give instead. */
 export async function checkWorkbook(path: string): Promise<void> {

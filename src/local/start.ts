@@ -2,7 +2,8 @@
 // Apps Script runtime, runs the BUILT dist/Code.js's own set-up and scoring, prints a summary, and serves
 // the workbook page: editable tabs, the add-on's menu, the real sidebar. `--once` stops after the summary.
 // A workbook of your own is saved back on Save and on exit (see saved-workbook.ts); the demo runs in
-// memory, at its fixed date.
+// memory, at its fixed date. `--from <export>` first creates a workbook around a CRM export, as
+// `leadscore init` does; the page's "New workbook from an export…" does the same and switches to it.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -10,7 +11,9 @@ import { SIDEBAR_FUNCTIONS } from "../contract";
 import { TAB } from "../core/types";
 import { openSession } from "./open-session";
 import { startServer } from "./server";
+import type { LocalSession } from "./session";
 import { summarize, summaryLines } from "./summary";
+import { initFromExport } from "./workbook/init-workbook";
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const DEMO = root("examples/demo");
@@ -24,6 +27,11 @@ grids, the Extensions ▸ Leadscore menu, the sidebar, the clock and the Outbox.
                                  the real clock and is saved back on Save and on exit (Ctrl+C); the first
                                  save keeps each original file as "<file>.bak". Default: the demo, which
                                  runs in memory at its fixed date and is never saved.
+  --from <export.csv|.xlsx>      first create a workbook around this CRM or form export, as leadscore init
+                                 does (the starter matrix pointed at its columns), and open it: in the
+                                 --workbook folder, by default a new folder next to the export named after
+                                 it. An existing workbook is never overwritten. The page's "New workbook
+                                 from an export…" does the same.
   --as-of <ISO time>             start the clock at this time instead
   --tz <zone>                    the spreadsheet's time zone (default UTC)
   --port <n>                     port (default 8080; a busy port falls back to any free one)
@@ -36,6 +44,7 @@ async function main(): Promise<void> {
     options: {
       once: { type: "boolean", default: false },
       workbook: { type: "string" },
+      from: { type: "string" },
       "as-of": { type: "string" },
       port: { type: "string", default: "8080" },
       tz: { type: "string", default: "UTC" },
@@ -50,15 +59,23 @@ async function main(): Promise<void> {
   if (asOf && Number.isNaN(asOf.getTime()))
     throw new Error(`--as-of "${values["as-of"]}" is not an ISO 8601 time.`);
   const sidebarHtml = readFileSync(root("dist/sidebar.html"), "utf8");
-  const session = await openSession({
-    workbook: values.workbook,
-    demo: DEMO,
-    asOf,
-    timeZone: values.tz,
-    code: readFileSync(root("dist/Code.js"), "utf8"),
-    sidebarHtml,
-  });
-  const { runtime, script } = session;
+  const open = (workbook: string | undefined): Promise<LocalSession> =>
+    openSession({
+      workbook,
+      demo: DEMO,
+      asOf,
+      timeZone: values.tz,
+      code: readFileSync(root("dist/Code.js"), "utf8"),
+      sidebarHtml,
+    });
+  let workbook = values.workbook;
+  if (values.from !== undefined) {
+    const made = await initFromExport(values.from, values.workbook);
+    for (const line of made.report) console.log(line);
+    workbook = made.target;
+  }
+  let session = await open(workbook);
+  const { runtime } = session;
 
   console.log(`Leadscore — ${session.status().workbook}, scored as of ${runtime.clock.date().toISOString()}`);
   const settings = runtime.sheetNames().includes(TAB.settings) ? runtime.values(TAB.settings) : undefined;
@@ -70,11 +87,20 @@ async function main(): Promise<void> {
   const pageHtml = readFileSync(root("build/page.html"), "utf8");
   const serve = (port: number) =>
     startServer({
-      handle: script,
+      handle: session.script,
       tabs: () => runtime.tabs(),
       sidebarHtml,
       pageHtml,
       session,
+      // Switching workbooks saves the one open first, so that no edit is lost.
+      newWorkbook: async (from: string) => {
+        const made = await initFromExport(from);
+        const next = await open(made.target);
+        await session.saveIfChanged();
+        session = next;
+        console.log(`Opened ${made.target} (from the page):\n${made.report.join("\n")}`);
+        return { session: next, report: made.report };
+      },
       port,
       allow: SIDEBAR_FUNCTIONS,
     });

@@ -6,7 +6,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, chromium, type Frame, type Page } from "playwright-core";
 import { buildSidebar, renderPage } from "../../scripts/build-sidebar.mjs";
-import { type LocalServer, type LocalTab, type RpcHandle, startServer } from "../../src/local/server";
+import {
+  type LocalServer,
+  type LocalTab,
+  type RpcHandle,
+  type ServerOptions,
+  startServer,
+} from "../../src/local/server";
 import type { LocalSession } from "../../src/local/session";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -67,6 +73,7 @@ export async function openLocalPage(opts: {
   tabs: () => LocalTab[];
   allow?: readonly string[];
   session?: LocalSession;
+  newWorkbook?: ServerOptions["newWorkbook"];
   browser?: Browser;
   viewport?: { width: number; height: number };
 }): Promise<LocalPage> {
@@ -76,6 +83,7 @@ export async function openLocalPage(opts: {
     sidebarHtml: await builtSidebar(),
     pageHtml: await builtPage(),
     session: opts.session,
+    newWorkbook: opts.newWorkbook,
     allow: opts.allow,
   });
   const browser = opts.browser ?? (await launchBrowser());

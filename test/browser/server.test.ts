@@ -187,6 +187,8 @@ describe("the workbook endpoints", () => {
     expect((await api("/api/edit", { ...edit, values: [[1]] })).status).toBe(400);
     expect((await api("/api/advance", { days: 3 })).status).toBe(400);
     expect((await api("/api/nope", {})).status).toBe(404);
+    // Only a server started with newWorkbook (npm start) creates workbooks from a path.
+    expect((await api("/api/new-workbook", { from: "/tmp/contacts.csv" })).status).toBe(404);
     expect(session.runtime.values("Lists")[1][0]).not.toBe("x");
     const res = await api("/api/edit", edit);
     expect(res.status).toBe(200);

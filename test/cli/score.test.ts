@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { isoDateTime } from "../../src/cli/readable-dates";
 import { loadWorkbook } from "../../src/cli/workbook";
 import { outputRow, scoreWorkbook } from "../../src/core";
 import { findColumn } from "../../src/core/headers";
 import { parseCsv, readWorkbook, writeWorkbook } from "../../src/local/workbook";
+import { isoDateTime } from "../../src/local/workbook/readable-dates";
 import { inputOf } from "../e2e/helpers";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));

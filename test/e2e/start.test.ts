@@ -1,5 +1,8 @@
 // `npm start -- --once`: the main job's summary must match the workbook it scored.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseSettings, scoreWorkbook } from "../../src/core";
@@ -38,10 +41,43 @@ describe("npm start -- --once", () => {
   });
 });
 
+describe("npm start -- --from <export>", () => {
+  it("creates a workbook next to the export as init does, scores it, and never overwrites it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "leadscore-start-from-"));
+    try {
+      const from = join(dir, "contacts.csv");
+      const text =
+        "Email Address;Job Title;Number of Employees\r\nann@acme.com;VP Marketing;450\r\nbo@x.org;Student;3\r\n";
+      writeFileSync(from, text);
+      const run = () =>
+        spawnSync(process.execPath, ["build/start.js", "--from", from, "--once"], {
+          cwd: root,
+          encoding: "utf8",
+        });
+      const first = run();
+      expect(first.status, first.stderr).toBe(0);
+      const target = join(dir, "contacts");
+      expect(first.stdout).toContain(
+        `Created the workbook ${target} around ${from}: 2 leads, key column "Email Address".`,
+      );
+      expect(first.stdout).toContain(`Leadscore — ${target}`);
+      expect(first.stdout).toContain("Leads scored: 2");
+      expect(readdirSync(target)).toContain("Scoring Matrix.csv");
+      expect(readFileSync(join(target, "Leads.csv"), "utf8")).toBe(text);
+
+      const again = run();
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain("already holds a workbook");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("npm start -- --help", () => {
   it("lists every flag", () => {
     const out = execFileSync(process.execPath, ["build/start.js", "--help"], { cwd: root, encoding: "utf8" });
-    for (const flag of ["--workbook", "--as-of", "--tz", "--port", "--once", "--help"])
+    for (const flag of ["--workbook", "--from", "--as-of", "--tz", "--port", "--once", "--help"])
       expect(out).toContain(flag);
   });
 });

@@ -78,6 +78,47 @@ describe("SavedWorkbook", () => {
     expect(await wb.save(tabs)).toEqual([]);
   });
 
+  // Bytes of `text` in Windows-1252, built by hand so the test does not lean on the encoder it checks.
+  const cp1252 = (text: string) =>
+    Buffer.from([...text].map((ch) => ({ é: 0xe9, "€": 0x80, ü: 0xfc })[ch] ?? ch.charCodeAt(0)));
+
+  it("saves a semicolon Windows-1252 file in its own delimiter and encoding, changing only the edited cell", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "leadscore-save-"));
+    const original = cp1252("Email;Name;Budget\r\na@x.com;René;5\r\nb@x.com;Jürgen;7,5\r\n");
+    await writeFile(join(dir, "Leads.csv"), original);
+    const wb = await SavedWorkbook.open(dir);
+    expect(wb.tabs[0].values[1][1]).toBe("René");
+    const tabs = wb.tabs.map((t) => ({ name: t.name, values: t.values.map((r) => r.slice()) }));
+    tabs[0].values[2][1] = "Jürgen €; Co";
+    await wb.save(tabs);
+    const saved = await readFile(join(dir, "Leads.csv"));
+    expect(saved).toEqual(cp1252('Email;Name;Budget\r\na@x.com;René;5\r\nb@x.com;"Jürgen €; Co";7,5\r\n'));
+    expect((await SavedWorkbook.open(dir)).tabs[0].values[2]).toEqual(["b@x.com", "Jürgen €; Co", "7,5"]);
+  });
+
+  it("refuses to save a character Windows-1252 cannot hold, naming the file and cell", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "leadscore-save-"));
+    await writeFile(join(dir, "Leads.csv"), cp1252("Email;Name\r\na@x.com;René\r\n"));
+    const wb = await SavedWorkbook.open(dir);
+    const tabs = wb.tabs.map((t) => ({ name: t.name, values: t.values.map((r) => r.slice()) }));
+    tabs[0].values[1][1] = "René −";
+    await expect(wb.save(tabs)).rejects.toThrow(/Leads\.csv: row 2, column 2 holds "−".*CSV UTF-8/);
+    expect(await readFile(join(dir, "Leads.csv"))).toEqual(cp1252("Email;Name\r\na@x.com;René\r\n"));
+  });
+
+  it("saves a UTF-16LE tab-delimited file as UTF-16LE with its BOM", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "leadscore-save-"));
+    const utf16 = (t: string) => Buffer.from(`\uFEFF${t}`, "utf16le");
+    await writeFile(join(dir, "Leads.csv"), utf16('Email\tName\r\na@x.com\t"Zoë"\r\nb@x.com\tBo\r\n'));
+    const wb = await SavedWorkbook.open(dir);
+    const tabs = wb.tabs.map((t) => ({ name: t.name, values: t.values.map((r) => r.slice()) }));
+    tabs[0].values[2][1] = "Bø\tB";
+    await wb.save(tabs);
+    expect(await readFile(join(dir, "Leads.csv"))).toEqual(
+      utf16('Email\tName\r\na@x.com\t"Zoë"\r\nb@x.com\t"Bø\tB"\r\n'),
+    );
+  });
+
   it("saves an .xlsx by setting only the changed cells of the original file", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const dir = await mkdtemp(join(tmpdir(), "leadscore-save-"));

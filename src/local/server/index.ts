@@ -29,6 +29,11 @@ export interface ServerOptions {
   pageHtml: string;
   /** The editable workbook behind the page; without it the page only shows the tabs. */
   session?: LocalSession;
+  /**
+   * Creates a workbook around the export at `from` (a path on this machine) and opens it: the page's
+   * "New workbook from an export…". The server then serves the new session (tabs, sidebar, endpoints).
+   */
+  newWorkbook?: (from: string) => Promise<{ session: LocalSession; report: string[] }>;
   /** 0 (default) picks any free port. */
   port?: number;
   host?: "127.0.0.1";
@@ -101,10 +106,11 @@ function errorMessage(e: unknown): string {
 
 export function startServer(options: ServerOptions): Promise<LocalServer> {
   const host = options.host ?? "127.0.0.1";
-  const { handle } = options;
+  let { handle } = options;
+  let tabsOf = options.tabs;
   const allow = options.allow ? new Set(options.allow) : null;
   const page = options.pageHtml;
-  const { session } = options;
+  let { session } = options;
   const sidebar = sidebarWithShim(options.sidebarHtml);
   let origins: Set<string> = new Set();
 
@@ -153,7 +159,7 @@ export function startServer(options: ServerOptions): Promise<LocalServer> {
   }
 
   function tabs(url: URL, res: ServerResponse): void {
-    const all = options.tabs();
+    const all = tabsOf();
     if (url.searchParams.has("summary")) {
       const summary = all.map((t) => ({
         name: t.name,
@@ -173,6 +179,24 @@ export function startServer(options: ServerOptions): Promise<LocalServer> {
     sendJson(res, 200, tabsJson(tab));
   }
 
+  /** Creates and opens a workbook from an export, then serves it in place of the current one. */
+  async function newWorkbook(body: Record<string, unknown>): Promise<unknown> {
+    if (!options.newWorkbook) return undefined;
+    const from = typeof body.from === "string" ? body.from.trim() : "";
+    if (!from) throw new HttpError(400, "Give the path of the export file (.csv or .xlsx).");
+    let opened: { session: LocalSession; report: string[] };
+    try {
+      opened = await options.newWorkbook(from);
+    } catch (e) {
+      throw new HttpError(400, errorMessage(e));
+    }
+    const next = opened.session;
+    session = next;
+    handle = next.script;
+    tabsOf = () => next.runtime.tabs();
+    return { report: opened.report, status: next.status() };
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS-rebinding guard: only answer requests addressed to this server by its loopback name.
     if (!origins.has(`http://${req.headers.host ?? ""}`)) throw new HttpError(403, "Unexpected Host header.");
@@ -188,7 +212,10 @@ export function startServer(options: ServerOptions): Promise<LocalServer> {
       const body = await jsonBody(req);
       if (!body || typeof body !== "object" || Array.isArray(body))
         throw new HttpError(400, "Send a JSON object.");
-      const result = await workbookPost(session, url.pathname, body as Record<string, unknown>);
+      const result =
+        url.pathname === "/api/new-workbook"
+          ? await newWorkbook(body as Record<string, unknown>)
+          : await workbookPost(session, url.pathname, body as Record<string, unknown>);
       if (result === undefined) throw new HttpError(404, "Not found.");
       sendJson(res, 200, tabsJson(result));
       return;

@@ -80,3 +80,9 @@ export interface OutboxMail {
   htmlBody: string | null;
   at: string;
 }
+
+/** The answer to "New workbook from an export…": what init mapped, and the new workbook's status. */
+export interface NewWorkbookResult {
+  report: string[];
+  status: PageStatus;
+}

@@ -1,8 +1,10 @@
 // Saving a CSV tab without reformatting the user's file: the new bytes are the old file's bytes wherever a
 // cell's value did not change (its field's exact text: quotes, spacing, number spelling), the old line
-// ends and BOM included; only changed or new cells are written, as csvCellText spells them.
+// ends and BOM included; only changed or new cells are written, as csvCellText spells them, with the
+// file's own delimiter and in its own encoding (so a ";" Windows-1252 file stays one).
 import type { CellValue, Grid } from "../../core/types";
-import { csvCellText } from "./csv";
+import { csvCellText, encodeWindows1252 } from "./csv";
+import type { CsvFormat } from "./sniff";
 
 interface CsvRecord {
   /** [start, end) of each field's raw bytes (quotes included). */
@@ -83,11 +85,34 @@ function fieldText(value: CellValue | undefined, delimiter: string): string {
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+const UTF8_COMMA: CsvFormat = { encoding: "UTF-8", delimiter: "," };
+
+/** A new field's bytes in the file's encoding (UTF-16 files are patched as UTF-8, see patchCsv). */
+function encodeField(text: string, format: CsvFormat, row: number, col: number): Buffer {
+  if (format.encoding !== "Windows-1252") return Buffer.from(text, "utf8");
+  const bytes = encodeWindows1252(text);
+  if (bytes) return bytes;
+  const bad = [...text].find((ch) => !encodeWindows1252(ch)) ?? "";
+  throw new Error(
+    `row ${row + 1}, column ${col + 1} holds "${bad}", which the file's encoding (Windows-1252) cannot hold. ` +
+      "Change that cell, or save the file as CSV UTF-8 in Excel and open it again.",
+  );
+}
+
 /**
- * The file's new bytes: `original` is the file as read into `loaded`; `current` is the tab now. A row
- * whose cells are all unchanged is copied byte for byte; in a changed row, each unchanged field is too.
+ * The file's new bytes: `original` is the file as read into `loaded` (in `format`, as the reader sniffed
+ * it); `current` is the tab now. A row whose cells are all unchanged is copied byte for byte; in a changed
+ * row, each unchanged field is too. A UTF-16 file is patched as its UTF-8 transcoding and encoded back
+ * (its BOM included), which keeps every unchanged character.
  */
-export function patchCsv(original: Buffer, loaded: Grid, current: Grid, delimiter = ","): Buffer {
+export function patchCsv(original: Buffer, loaded: Grid, current: Grid, format = UTF8_COMMA): Buffer {
+  if (format.encoding === "UTF-16LE" || format.encoding === "UTF-16BE") {
+    const text = new TextDecoder(format.encoding, { ignoreBOM: true }).decode(original);
+    const patched = patchCsv(Buffer.from(text, "utf8"), loaded, current, { ...format, encoding: "UTF-8" });
+    const le = Buffer.from(patched.toString("utf8"), "utf16le");
+    return format.encoding === "UTF-16LE" ? le : le.swap16();
+  }
+  const delimiter = format.delimiter;
   const d = delimiter.charCodeAt(0);
   const { bom, records } = csvRecords(original, d);
   const eolOf = records.find((r) => r.eol[1] > r.eol[0])?.eol;
@@ -108,7 +133,7 @@ export function patchCsv(original: Buffer, loaded: Grid, current: Grid, delimite
       if (field && sameCell(before[c], row[c])) fields.push(original.subarray(field[0], field[1]));
       else {
         changed = true;
-        fields.push(Buffer.from(fieldText(row[c], delimiter), "utf8"));
+        fields.push(encodeField(fieldText(row[c], delimiter), format, r, c));
       }
     }
     if (rec && !changed) {

@@ -63,6 +63,24 @@ function decodeWindows1252(buf: Buffer, start: number, end: number): string {
   return text;
 }
 
+/**
+ * Text → Windows-1252 bytes with the same table the reader decodes by. Returns undefined when a character
+ * has no byte there (the caller says so rather than write "?" over the user's text, as Excel would).
+ */
+export function encodeWindows1252(text: string): Buffer | undefined {
+  const out = Buffer.allocUnsafe(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) out[i] = c;
+    else {
+      const b = CP1252_80_9F.indexOf(text[i]);
+      if (b < 0) return undefined;
+      out[i] = 0x80 + b;
+    }
+  }
+  return out;
+}
+
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 

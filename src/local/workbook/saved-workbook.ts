@@ -11,6 +11,7 @@ import type { Grid } from "../../core/types";
 import { toCsv } from "./csv";
 import { patchCsv, sameCell } from "./csv-patch";
 import { readCsvFolder, tabFileName } from "./folder";
+import type { CsvFormat } from "./sniff";
 import type { Tab } from "./tab";
 import { readXlsx } from "./xlsx";
 import { patchXlsx } from "./xlsx-patch";
@@ -51,13 +52,28 @@ export async function writeAtomic(
   }
 }
 
+interface Saved {
+  values: Grid;
+  bytes?: Buffer;
+  format?: CsvFormat;
+}
+
+/** The file's new bytes in its own delimiter and encoding; a cell that encoding cannot hold names the file. */
+function patched(file: string, before: Saved, values: Grid): Buffer {
+  try {
+    return patchCsv(before.bytes!, before.values, values, before.format);
+  } catch (e) {
+    throw new Error(`Cannot save ${file}: ${e instanceof Error ? e.message : e}`);
+  }
+}
+
 const copyGrid = (g: Grid): Grid => g.map((row) => row.slice());
 
 export class SavedWorkbook {
   private constructor(
     readonly path: string,
-    /** Per tab: the grid as last read or saved, and (CSV) the file's bytes then. */
-    private readonly saved: Map<string, { values: Grid; bytes?: Buffer }>,
+    /** Per tab: the grid as last read or saved, and (CSV) the file's bytes then and how it is saved. */
+    private readonly saved: Map<string, Saved>,
     readonly tabs: Tab[],
   ) {}
 
@@ -71,11 +87,12 @@ export class SavedWorkbook {
       );
     }
     const tabs = await readCsvFolder(path);
-    const saved = new Map<string, { values: Grid; bytes?: Buffer }>();
+    const saved = new Map<string, Saved>();
     for (const t of tabs)
       saved.set(t.name, {
         values: copyGrid(t.values),
         bytes: await readFile(join(path, tabFileName(t.name))),
+        format: t.csv?.format,
       });
     return new SavedWorkbook(path, saved, tabs);
   }
@@ -95,14 +112,12 @@ export class SavedWorkbook {
     const written: string[] = [];
     for (const t of tabs) {
       const before = this.saved.get(t.name);
-      const bytes = before?.bytes
-        ? patchCsv(before.bytes, before.values, t.values)
-        : Buffer.from(toCsv(t.values), "utf8");
-      if (before?.bytes?.equals(bytes)) continue;
       const file = join(this.path, tabFileName(t.name));
+      const bytes = before?.bytes ? patched(file, before, t.values) : Buffer.from(toCsv(t.values), "utf8");
+      if (before?.bytes?.equals(bytes)) continue;
       await keepBackup(file);
       await writeAtomic(file, bytes);
-      this.saved.set(t.name, { values: copyGrid(t.values), bytes });
+      this.saved.set(t.name, { values: copyGrid(t.values), bytes, format: before?.format });
       written.push(file);
     }
     return written;

@@ -1,6 +1,6 @@
 // Dates in CSV output as people read them: ISO 8601 to the second (2026-11-01T09:30:00Z), and a date
 // with no time of day (an .xlsx date-only cell, which exceljs reads as midnight UTC) as the date alone.
-import type { CellValue, Grid } from "../core/types";
+import type { CellValue, Grid } from "../../core/types";
 
 /** 2026-11-01T09:30:00Z: to the second, in UTC. */
 export function isoDateTime(d: Date): string {
