@@ -84,7 +84,7 @@ export class Interleavings {
     } finally {
       this.stack.pop();
     }
-    const missed = frame.outcomes.findIndex((o) => o === undefined);
+    const missed = frame.outcomes.indexOf(undefined);
     if (missed >= 0)
       throw new Error(`interleave: step ${missed + 1} (${describe(steps[missed].at)}) was never reached`);
     return { value, steps: frame.outcomes as StepOutcome[] };
