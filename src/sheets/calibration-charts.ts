@@ -5,7 +5,8 @@
 import type { CalibrationReport } from "../core/calibration";
 import { roundTo } from "../core/rounding";
 import type { CellValue } from "../core/types";
-import { ensureSize, writeBlock } from "./matrix-tab";
+import { writeBlock } from "./matrix-tab";
+import { ensureSize } from "./sheet-size";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -12,6 +12,7 @@ import { cellText, isBlank, normText } from "../core/values";
 import { rescoreRows } from "./auto-scoring";
 import { literal } from "./cell-text";
 import type { PendingItem, PendingOf } from "./pending-work";
+import { writeBelow } from "./sheet-size";
 import { tabKey } from "./tabs";
 import { readWorkbook } from "./workbook";
 
@@ -97,7 +98,8 @@ export function queuedResponses(ss: Spreadsheet, items: readonly PendingOf<"form
 /**
  * Writes the answered cells of an existing lead whose text differs from what the cell shows, one setValues
  * per run of adjacent changed columns: a form has a handful of questions, so the calls stay bounded by the
- * questions (never by the row's width), and no other cell is written. Returns the row as it now reads.
+ * questions (never by the row's width), and no other cell is written. Returns the row as it now reads (only
+ * that, for a lead the batch adds and has not written yet).
  */
 function updateLead(
   sheet: Sheet,
@@ -106,6 +108,7 @@ function updateLead(
   headers: readonly CellValue[],
   skip: number,
   given: Map<string, string>,
+  onSheet: boolean,
 ): CellValue[] {
   const row = current.slice();
   const changed: number[] = [];
@@ -115,6 +118,7 @@ function updateLead(
     row[c] = answer;
     changed.push(c);
   });
+  if (!onSheet) return row; // a lead this batch adds: its row is written with the others at the end
   for (const run of contiguousRuns(changed)) {
     const values = run.indexes.map((i) => literal(String(row[changed[i]])));
     sheet.getRange(sheetRow, run.start + 1, 1, values.length).setValues([values]);
@@ -123,8 +127,7 @@ function updateLead(
 }
 
 /** A new lead's row: the form's key and answers, and Created when the tab has that column. */
-function appendLead(
-  sheet: Sheet,
+function newLead(
   headers: readonly CellValue[],
   keyColumn: number,
   keyText: string,
@@ -136,17 +139,18 @@ function appendLead(
   );
   const created = findColumn(headers, "Created");
   if (created >= 0 && isBlank(row[created])) row[created] = now;
-  sheet.appendRow(row.map(literal));
   return row;
 }
 
 /**
  * Records the Form Submit activity once per response: a response already recorded (same responses-tab row
- * in Detail) only gets its key cell updated when the respondent changed it.
+ * in Detail) only gets its key cell updated when the respondent changed it. New activities are added to
+ * `activities` (rows from `onSheet` on are not on the sheet yet: the batch writes them at the end).
  */
 function recordActivity(
   sheet: Sheet,
   activities: Grid,
+  onSheet: number,
   leadKey: string,
   keyText: string,
   detail: string,
@@ -162,7 +166,7 @@ function recordActivity(
     );
     if (seen > 0) {
       if (keyCol >= 0 && normText(activities[seen][keyCol]) !== normText(keyText)) {
-        sheet.getRange(seen + 1, keyCol + 1).setValue(literal(keyText));
+        if (seen < onSheet) sheet.getRange(seen + 1, keyCol + 1).setValue(literal(keyText));
         activities[seen][keyCol] = keyText;
       }
       return;
@@ -176,7 +180,6 @@ function recordActivity(
   set(keyCol, keyText);
   set(eventCol, FORM_EVENT);
   set(detailCol, detail);
-  sheet.appendRow(activity.map(literal));
   activities.push(activity);
 }
 
@@ -189,6 +192,8 @@ export function takeInResponses(ss: Spreadsheet, responses: readonly FormRespons
   const { leadKey } = parseSettings(settings).settings;
   const keyColumn = findColumn(headers, leadKey);
   const activitySheet = workbook.sheets.get(tabKey(TAB.activities));
+  // New leads and activities are written at the end, one block each, below the rows read.
+  const [leadsOnSheet, activitiesOnSheet] = [leads.length, activities?.length ?? 0];
   const results: IntakeResult[] = [];
   for (const { answers: given, detail } of responses) {
     const keyText =
@@ -202,12 +207,27 @@ export function takeInResponses(ss: Spreadsheet, responses: readonly FormRespons
     // An existing lead keeps the key as the user spelt it; a new one takes the form's.
     leads[sheetRow - 1] =
       existing > 0
-        ? updateLead(workbook.leadsSheet, sheetRow, leads[existing], headers, keyColumn, given)
-        : appendLead(workbook.leadsSheet, headers, keyColumn, keyText, given, now);
+        ? updateLead(
+            workbook.leadsSheet,
+            sheetRow,
+            leads[existing],
+            headers,
+            keyColumn,
+            given,
+            existing < leadsOnSheet,
+          )
+        : newLead(headers, keyColumn, keyText, given, now);
 
     if (activitySheet && activities && activities.length > 0)
-      recordActivity(activitySheet, activities, leadKey, keyText, detail, now);
+      recordActivity(activitySheet, activities, activitiesOnSheet, leadKey, keyText, detail, now);
     results.push({ key: keyText, sheetRow, created: existing < 0 });
+  }
+  const added = (grid: Grid, from: number, width: number) =>
+    grid.slice(from).map((row) => Array.from({ length: width }, (_, c) => literal(row[c] ?? "")));
+  writeBelow(workbook.leadsSheet, leadsOnSheet, added(leads, leadsOnSheet, headers.length), headers.length);
+  if (activitySheet && activities) {
+    const width = activities[0]?.length ?? 0;
+    writeBelow(activitySheet, activitiesOnSheet, added(activities, activitiesOnSheet, width), width);
   }
   if (results.length > 0) rescoreRows(workbook, new Set(results.map((r) => r.sheetRow)));
   return results;

@@ -6,6 +6,7 @@ import { contiguousRuns, usedWidth } from "../core/output-columns";
 import type { CellValue, Grid } from "../core/types";
 import { isBlank } from "../core/values";
 import { literal } from "./cell-text";
+import { ensureSize } from "./sheet-size";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -43,14 +44,6 @@ export function remap(
     c < to.length && !isBlank(to[c]) ? findColumn(from, String(to[c])) : -1,
   );
   return rows.map((row) => source.map((s) => (s >= 0 ? (row[s] ?? "") : "")));
-}
-
-/** Grows the tab to at least `rows` × `columns` (two reads, and an insert only when it is smaller). */
-export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 } from "../core/notify";
 import type { Grid } from "../core/types";
 import { literal } from "./cell-text";
+import { ensureSize } from "./sheet-size";
 import { clearState, readState, writeState } from "./state";
 import { readGrid, tabKey } from "./tabs";
 
@@ -71,8 +72,7 @@ export function writeStoredState(
   oldRows: number,
 ): number {
   const grid = stateGrid(states, { ...meta, ready: true }, oldRows).map((r) => r.map(literal));
-  const max = sheet.getMaxRows();
-  if (max < grid.length) sheet.insertRowsAfter(max, grid.length - max);
+  ensureSize(sheet, grid.length);
   sheet.getRange(1, 1, grid.length, STATE_WIDTH).setValues(grid);
   return grid.length;
 }

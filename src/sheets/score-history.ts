@@ -4,6 +4,7 @@
 import type { TierChange } from "../core/notify";
 import type { CellValue } from "../core/types";
 import { literal } from "./cell-text";
+import { writeBelow } from "./sheet-size";
 import { tabKey } from "./tabs";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -75,10 +76,10 @@ export function appendHistory(
   changes: readonly TierChange[],
 ): number {
   if (changes.length === 0) return lastRow;
-  const rows = changes.map((c) => historyRow(at, c));
-  const need = lastRow + rows.length;
-  const max = sheet.getMaxRows();
-  if (max < need) sheet.insertRowsAfter(max, need - max);
-  sheet.getRange(lastRow + 1, 1, rows.length, HISTORY_HEADERS.length).setValues(rows);
-  return need;
+  return writeBelow(
+    sheet,
+    lastRow,
+    changes.map((c) => historyRow(at, c)),
+    HISTORY_HEADERS.length,
+  );
 }
