@@ -15,6 +15,8 @@ export const TRIGGER_RUNTIME_MS: Record<Account, number> = {
 };
 export const MAX_SIMULTANEOUS = 30;
 export const RUNTIME_EXCEEDED = "Service using too much computer time for one day";
+// _local_: the quotas page gives the limit (30) but no error text, and no stored Google page quotes one; this
+// wording is an unconfirmed stand-in. Tests should match on the limit being enforced, not on this text.
 export const TOO_MANY_RUNNING =
   "There are too many scripts running simultaneously for this Google user account.";
 
