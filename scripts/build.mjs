@@ -1,9 +1,10 @@
 // Builds everything the project ships:
 //   dist/Code.js, dist/appsscript.json, dist/sidebar.html  – what clasp pushes to Apps Script
+//     (`--bigquery`: the manifest flavour with the BigQuery advanced service and scope, scripts/manifest.mjs)
 //   build/*.js                                             – the Node side: CLI, local runtime start, benches
 // Apps Script only sees top-level function declarations, so the add-on is bundled as an IIFE assigned to one
 // global, and a stub is appended for every export of the entry module (names read from an ESM pass's metafile).
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
@@ -14,6 +15,7 @@ const addonEntry = join(root, "src/addon/index.ts");
 const dist = join(root, "dist");
 const nodeOut = join(root, "build");
 const GLOBAL = "Leadscore";
+const flavour = process.argv.includes("--bigquery") ? "bigquery" : "default";
 
 async function exportNames(entry) {
   const result = await esbuild.build({
@@ -80,7 +82,8 @@ async function buildAddon() {
   const header =
     "// Leadscore add-on, built by scripts/build.mjs. Entry points are the functions at the end.\n";
   writeFileSync(join(dist, "Code.js"), `${header}${code}\n${stubs(names, addonDeclarations())}`);
-  copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+  const { manifest } = await import(pathToFileURL(join(root, "scripts/manifest.mjs")).href);
+  writeFileSync(join(dist, "appsscript.json"), `${JSON.stringify(manifest(flavour), null, 2)}\n`);
   return names;
 }
 

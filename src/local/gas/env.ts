@@ -1,8 +1,10 @@
 // State shared by all fakes of one runtime: clock, call counter, options, logs, the current execution.
 import type { CellValue } from "../../core/types";
+import type { BigQueryOptions } from "./bigquery/options";
 import { type CallCounter, counted } from "./calls";
 import type { Clock } from "./clock";
 import { CellCounter, type CostModel, cellCostMs, REALISTIC_COST } from "./cost";
+import type { Manifest } from "./manifest";
 import { type Account, Quotas, type QuotaTicket } from "./quotas";
 import { type Identity, type Start, Users } from "./users";
 
@@ -52,6 +54,13 @@ export interface RuntimeOptions {
     formula: string,
     at: { sheet: string; row: number; column: number },
   ) => CellValue | undefined;
+  /**
+   * The script's appsscript.json: the advanced services it enables become globals (BigQuery only when the
+   * manifest enables serviceId "bigquery"), and explicit oauthScopes limit what they may call.
+   */
+  manifest?: Manifest;
+  /** The tables the BigQuery advanced service holds (bigquery/service.ts), when the manifest enables it. */
+  bigquery?: BigQueryOptions;
   /** Echo Logger/console output to the host console (default false; it is always recorded). */
   echo?: boolean;
 }
@@ -195,10 +204,11 @@ export class Env {
 
 const NONE_ALLOWED =
   /^(SpreadsheetApp\.getUi|Ui\.createAddonMenu|Ui\.createMenu|Menu\.|Logger\.|Session\.getActiveUserLocale)/;
+// Advanced services (BigQuery) need authorization, which simple triggers and custom functions lack.
 const LIMITED_DENIED =
-  /^(MailApp\.|ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger))/;
+  /^(MailApp\.|BigQuery\.|ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger))/;
 const CUSTOM_DENIED =
-  /^(MailApp\.|ScriptApp\.|LockService\.|HtmlService\.|SpreadsheetApp\.(getUi|flush|setActive)|Ui\.|Spreadsheet\.(toast|insert|delete|set|rename)|(Sheet|Range)\.(set|insert|delete|append|clear|protect|activate|merge|hide|show|auto|check|uncheck|break|removeChart|updateChart)|Session\.getActiveUser)/;
+  /^(MailApp\.|BigQuery\.|ScriptApp\.|LockService\.|HtmlService\.|SpreadsheetApp\.(getUi|flush|setActive)|Ui\.|Spreadsheet\.(toast|insert|delete|set|rename)|(Sheet|Range)\.(set|insert|delete|append|clear|protect|activate|merge|hide|show|auto|check|uncheck|break|removeChart|updateChart)|Session\.getActiveUser)/;
 
 function allowed(mode: AuthMode, name: string): boolean {
   if (mode === "NONE") return NONE_ALLOWED.test(name);

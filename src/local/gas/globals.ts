@@ -1,4 +1,5 @@
 // The service globals a script sees: each fake wrapped so calls through it are counted.
+import { type BigQueryState, bigQueryService } from "./bigquery/service";
 import { type CacheMap, CacheService } from "./cache";
 import { type Clock, makeDateShim } from "./clock";
 import type { Env } from "./env";
@@ -65,12 +66,19 @@ export interface ServiceState {
   locks: LockState;
   triggers: TriggerRegistry;
   mail: MailState;
+  /** Present when the manifest enables the BigQuery advanced service (its userSymbol becomes a global). */
+  bigquery?: { state: BigQueryState; symbol: string };
 }
 
 export function makeGlobals(s: ServiceState): GasGlobals {
   const { env } = s;
   // The fakes implement the parts of Google's interfaces an add-on uses; typed as Google's for callers.
+  // An advanced service not enabled in the manifest is no global: using it is a ReferenceError.
+  const advanced = s.bigquery
+    ? { [s.bigquery.symbol]: bigQueryService(s.bigquery.state, env, s.bigquery.symbol) }
+    : {};
   return {
+    ...advanced,
     SpreadsheetApp: env.wrap(
       new SpreadsheetApp(env, s.spreadsheet, s.ui, () => s.addonName),
       "SpreadsheetApp",

@@ -1,10 +1,12 @@
 // The local Apps Script runtime: public entry point.
+export type { BigQueryOptions, BigQueryTableSource } from "./bigquery/options";
 export { CallCounter, type CallMatch } from "./calls";
 export { Clock, makeDateShim } from "./clock";
 export * as enums from "./enums";
 export type { AuthMode, LogEntry, RuntimeOptions } from "./env";
 export { formatDate } from "./format-date";
 export type { MailMessage } from "./mail";
+export type { EnabledAdvancedService, Manifest } from "./manifest";
 export {
   createRuntime,
   type FireOptions,

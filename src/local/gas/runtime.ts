@@ -2,6 +2,7 @@
 // a controllable clock, call counting, failure injection, trigger firing and UI recording. This class
 // only wires the parts together; each lives in its own module.
 import type { CellValue } from "../../core/types";
+import { BigQueryState } from "./bigquery/service";
 import type { CacheMap } from "./cache";
 import { CallCounter, type CallMatch } from "./calls";
 import { Clock } from "./clock";
@@ -15,6 +16,7 @@ import { type GasGlobals, makeGlobals, type Scoped } from "./globals";
 import { type Interleaved, type InterleaveStep, Interleavings } from "./interleave";
 import { type LockScope, LockState } from "./lock";
 import { type MailMessage, MailState } from "./mail";
+import { enabledService } from "./manifest";
 import type { Quotas } from "./quotas";
 import { loadEmpty, loadScript, type ScriptHandle } from "./script";
 import type { SheetState } from "./spreadsheet/inspect";
@@ -74,6 +76,8 @@ export class LocalRuntime {
   readonly cells: CellCounter;
   /** Per-user quotas: daily trigger runtime and simultaneous executions. */
   readonly quotas: Quotas;
+  /** The BigQuery advanced service's state, when the manifest enables it (option `manifest`, `bigquery`). */
+  readonly bigquery?: BigQueryState;
   /** The script loaded last (used to run triggers). */
   script?: ScriptHandle;
   private readonly executions: Executions;
@@ -100,6 +104,10 @@ export class LocalRuntime {
     this.mail = new MailState(env);
     this.locks = new LockState(env);
     this.triggers = new TriggerRegistry(env);
+    const bigquery = enabledService(options.manifest, "bigquery");
+    if (bigquery) {
+      this.bigquery = new BigQueryState(options.bigquery ?? { tables: {} }, this.clock, options.manifest);
+    }
     this.globals = makeGlobals({
       env,
       clock: this.clock,
@@ -111,6 +119,7 @@ export class LocalRuntime {
       locks: this.locks,
       triggers: this.triggers,
       mail: this.mail,
+      bigquery: this.bigquery && bigquery ? { state: this.bigquery, symbol: bigquery.userSymbol } : undefined,
     });
     this.executions = new Executions(env, () => this.script);
     this.runs = this.executions.runs;
