@@ -37,7 +37,7 @@ const ESCAPES: Record<string, string> = {
 };
 
 /** GoogleSQL's escape sequences (reference: lexical structure, "Escape sequences"). */
-function unescape(body: string): string {
+function decodeEscapes(body: string): string {
   return body.replace(
     /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/gs,
     (all, e: string) => {
@@ -74,7 +74,7 @@ function quoted(s: string, at: number, raw: boolean): { value: string; end: numb
   }
   if (i >= s.length) throw new GoogleSqlError(`Unclosed ${q === "`" ? "identifier" : "string"} literal`);
   const body = s.slice(at + 1, i);
-  return { value: raw ? body : unescape(body), end: i + 1 };
+  return { value: raw ? body : decodeEscapes(body), end: i + 1 };
 }
 
 export function tokenize(sql: string): Token[] {
