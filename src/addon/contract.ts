@@ -1,6 +1,7 @@
 // The add-on's exports checked against src/contract in both directions, at type level only (nothing here
 // reaches dist/Code.js): a function added, removed or re-typed on one side alone is a tsc error here.
 import type { EntryPoint, SidebarApi } from "../contract";
+import type * as bigqueryRpc from "./bigquery-rpc";
 import type * as calibrationRpc from "./calibration-rpc";
 import type * as addon from "./index";
 import type * as sidebarRpc from "./sidebar-rpc";
@@ -10,7 +11,7 @@ type Implements<Actual extends Expected, Expected> = Actual;
 /** Compiles only when `Extra` is empty; otherwise the error names what is left over. */
 type None<Extra extends never> = Extra;
 
-type SidebarServer = typeof sidebarRpc & typeof calibrationRpc;
+type SidebarServer = typeof sidebarRpc & typeof calibrationRpc & typeof bigqueryRpc;
 
 /** The sidebar RPC modules export exactly SidebarApi: same functions, signatures equal both ways. */
 export type SidebarServerMatchesContract = [

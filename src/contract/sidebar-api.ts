@@ -4,6 +4,7 @@
 import type { CalibrationReport } from "../core/calibration";
 import type { LeadExplanation } from "../core/explanation";
 import type { Tier } from "../core/types";
+import type { BigQueryRequest, BigQueryRun, BigQuerySection, BigQuerySql, BigQueryTables } from "./bigquery";
 import type {
   ApplyPreview,
   CalibrationRequest,
@@ -41,6 +42,13 @@ export interface SidebarApi {
   restoreMatrix: (savedAt: string) => SidebarState;
   /** Builds the calibration charts as native Sheets charts on a Calibration tab. */
   createChartTab: (request: CalibrationRequest) => { tab: string; charts: number };
+  /** The BigQuery section: Settings' BigQuery rows, and whether this deployment can run queries. */
+  getBigQuerySection: () => BigQuerySection;
+  saveBigQueryTables: (tables: BigQueryTables) => BigQuerySection;
+  /** The scoring query in GoogleSQL, for a scheduled query. */
+  getBigQuerySql: () => BigQuerySql;
+  /** Runs the query in BigQuery and writes the top leads to the BigQuery Scores tab. */
+  scoreInBigQuery: (request: BigQueryRequest) => BigQueryRun;
 }
 
 export type SidebarFunction = keyof SidebarApi;
@@ -63,6 +71,10 @@ const CALLABLE: { readonly [K in SidebarFunction]: true } = {
   listMatrixVersions: true,
   restoreMatrix: true,
   createChartTab: true,
+  getBigQuerySection: true,
+  saveBigQueryTables: true,
+  getBigQuerySql: true,
+  scoreInBigQuery: true,
 };
 
 /** Every function the sidebar calls: the local page's allow-list, and what tests check the bundle for. */

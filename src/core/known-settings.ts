@@ -141,6 +141,11 @@ export const SETTING = {
   notifyMode,
   rearmMargin,
   triggerMinutes,
+  // Where the data lives in BigQuery (the sidebar's BigQuery section); "none" as activities table: none.
+  bigQueryProject: text("BigQuery project", ""),
+  bigQueryDataset: text("BigQuery dataset", "leadscore"),
+  bigQueryLeadsTable: text("BigQuery leads table", "leads"),
+  bigQueryActivitiesTable: text("BigQuery activities table", "activities"),
 } as const;
 
 const ALL: readonly SettingDef<unknown>[] = Object.values(SETTING);

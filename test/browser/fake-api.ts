@@ -3,6 +3,11 @@
 // enough for the tests: Leads with Score/Tier columns, and a Settings tab holding the tier table.
 import type {
   ApplyPreview,
+  BigQueryRequest,
+  BigQueryRun,
+  BigQuerySection,
+  BigQuerySql,
+  BigQueryTables,
   CalibrationReport,
   CalibrationRequest,
   LeadColumns,
@@ -429,6 +434,44 @@ export class FakeApi implements SidebarApi {
   createChartTab(_request: CalibrationRequest): { tab: string; charts: number } {
     this.fail("createChartTab");
     return { tab: "Calibration", charts: 4 };
+  }
+
+  bigQuery: BigQuerySection = {
+    project: "",
+    dataset: "leadscore",
+    leadsTable: "leads",
+    activitiesTable: "activities",
+    enabled: false,
+  };
+
+  getBigQuerySection(): BigQuerySection {
+    this.fail("getBigQuerySection");
+    return { ...this.bigQuery };
+  }
+
+  saveBigQueryTables(tables: BigQueryTables): BigQuerySection {
+    this.fail("saveBigQueryTables");
+    this.bigQuery = { ...this.bigQuery, ...tables };
+    return { ...this.bigQuery };
+  }
+
+  getBigQuerySql(): BigQuerySql {
+    this.fail("getBigQuerySql");
+    return {
+      sql: `SELECT 1 FROM \`${this.bigQuery.dataset}.${this.bigQuery.leadsTable}\``,
+      columnsFrom: "sheet",
+      unsupported: [],
+    };
+  }
+
+  scoreInBigQuery(request: BigQueryRequest): BigQueryRun {
+    this.fail("scoreInBigQuery");
+    return {
+      tab: "BigQuery Scores",
+      written: Math.min(request.top, this.leads.length),
+      scored: this.leads.length,
+      jobId: "job_fake",
+    };
   }
 
   /** The bridge's view of this object: `call` by name, and `has` for the names it exposes. */
