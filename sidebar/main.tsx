@@ -4,6 +4,7 @@ import type { ComponentType } from "preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { SidebarState } from "../src/contract";
+import { BigQuery } from "./panels/BigQuery";
 import { Calibration } from "./panels/Calibration";
 import { Decay } from "./panels/Decay";
 import { Groups } from "./panels/Groups";
@@ -29,6 +30,7 @@ const PANELS: PanelDef[] = [
   { id: "problems", title: "Problems", Component: Problems },
   { id: "lookup", title: "Lookup", Component: Lookup },
   { id: "calibration", title: "Calibration", Component: Calibration },
+  { id: "bigquery", title: "BigQuery", Component: BigQuery },
 ];
 
 function Nav({ active, onPick, problems }: { active: string; onPick(id: string): void; problems: number }) {

@@ -172,7 +172,16 @@ describe("untrusted text", () => {
 });
 
 describe("layout and accessibility", () => {
-  const PANELS = ["Thresholds", "Decay", "Groups", "Schedule", "Problems", "Lookup", "Calibration"];
+  const PANELS = [
+    "Thresholds",
+    "Decay",
+    "Groups",
+    "Schedule",
+    "Problems",
+    "Lookup",
+    "Calibration",
+    "BigQuery",
+  ];
 
   it("every panel fits 300 px without horizontal scrolling", async () => {
     expect(await lp.page.locator("iframe#sidebar").evaluate((f) => f.getBoundingClientRect().width)).toBe(

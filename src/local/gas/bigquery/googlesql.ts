@@ -247,7 +247,12 @@ export function toDuckDb(
 ): Translation {
   const bq = dialect("bigquery");
   const duck = dialect("duckdb");
-  const rewrites = templates(bq, duck);
+  // By first word (every template starts with its function's name or CAST), longest first.
+  const rewrites = new Map<string, Template[]>();
+  for (const tpl of templates(bq, duck)) {
+    const first = tpl.from[0].text.toUpperCase();
+    rewrites.set(first, [...(rewrites.get(first) ?? []), tpl]);
+  }
   const typeWords = words(bq, duck);
   const ts = tokenize(sql);
   const ctes = cteNames(ts);
@@ -291,7 +296,7 @@ export function toDuckDb(
         i = j + 1;
         continue;
       }
-      const hit = rewrites
+      const hit = (rewrites.get(t.kind === "word" ? t.text.toUpperCase() : "") ?? [])
         .map((tpl) => ({ tpl, m: match(tpl.from, ts, i) }))
         .find((x) => x.m !== null && x.m.end <= to);
       if (hit?.m) {
