@@ -15,7 +15,6 @@ const addonEntry = join(root, "src/addon/index.ts");
 const dist = join(root, "dist");
 const nodeOut = join(root, "build");
 const GLOBAL = "Leadscore";
-const flavour = process.argv.includes("--bigquery") ? "bigquery" : "default";
 
 async function exportNames(entry) {
   const result = await esbuild.build({
@@ -82,7 +81,8 @@ async function buildAddon() {
   const header =
     "// Leadscore add-on, built by scripts/build.mjs. Entry points are the functions at the end.\n";
   writeFileSync(join(dist, "Code.js"), `${header}${code}\n${stubs(names, addonDeclarations())}`);
-  const { manifest } = await import(pathToFileURL(join(root, "scripts/manifest.mjs")).href);
+  const { flavourOf, manifest } = await import(pathToFileURL(join(root, "scripts/manifest.mjs")).href);
+  const flavour = flavourOf(process.argv);
   writeFileSync(join(dist, "appsscript.json"), `${JSON.stringify(manifest(flavour), null, 2)}\n`);
   return names;
 }

@@ -12,6 +12,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const BIGQUERY_SCOPE = "https://www.googleapis.com/auth/bigquery";
 export const BIGQUERY_SERVICE = { userSymbol: "BigQuery", serviceId: "bigquery", version: "v2" };
 
+/** The flavour a build's command line asks for. */
+export function flavourOf(argv) {
+  return argv.includes("--bigquery") ? "bigquery" : "default";
+}
+
 export function manifest(flavour = "default") {
   const base = JSON.parse(readFileSync(join(root, "appsscript.json"), "utf8"));
   if (flavour === "default") return base;

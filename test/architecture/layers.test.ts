@@ -97,6 +97,7 @@ const APPS_SCRIPT_GLOBALS = new Set([
   "Utilities",
   "CacheService",
   "HtmlService",
+  "BigQuery",
   "GoogleAppsScript",
 ]);
 

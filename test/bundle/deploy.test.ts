@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { BIGQUERY_SCOPE, flavourOf, manifest } from "../../scripts/manifest.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -43,6 +44,30 @@ describe("deployment", () => {
     expect(code).toMatch(/ScriptApp\.newTrigger/);
     expect(code).toMatch(/MailApp\.sendEmail/);
     expect(code).toMatch(/Session\.getEffectiveUser\(\)\.getEmail/);
+  });
+
+  it("asks for BigQuery only in the BigQuery flavour: its service and one scope more, nothing else", () => {
+    const plain = manifest("default");
+    expect(JSON.parse(readFileSync(`${root}/dist/appsscript.json`, "utf8"))).toEqual(plain);
+    expect(plain.dependencies?.enabledAdvancedServices ?? []).toEqual([]);
+    const bq = manifest("bigquery");
+    expect(bq.dependencies?.enabledAdvancedServices).toEqual([
+      { userSymbol: "BigQuery", serviceId: "bigquery", version: "v2" },
+    ]);
+    expect([...bq.oauthScopes].sort()).toEqual([...plain.oauthScopes, BIGQUERY_SCOPE].sort());
+    expect({ ...bq, oauthScopes: plain.oauthScopes, dependencies: undefined }).toEqual({
+      ...plain,
+      dependencies: undefined,
+    });
+    // The BigQuery scope is used: the bundle calls the service (guarded, as it is no global by default).
+    const code = readFileSync(`${root}/dist/Code.js`, "utf8");
+    expect(code).toMatch(/\.Jobs\.query\(/);
+    expect(code).toMatch(/typeof BigQuery/);
+  });
+
+  it("builds the BigQuery flavour with npm run build -- --bigquery, the default otherwise", () => {
+    expect(flavourOf(["node", "build.mjs", "--bigquery"])).toBe("bigquery");
+    expect(flavourOf(["node", "build.mjs"])).toBe("default");
   });
 
   it("has no network-loaded script or stylesheet in the sidebar", () => {
