@@ -215,7 +215,8 @@ export function scoreInBigQuery(ss: Spreadsheet, request: BigQueryRequest): BigQ
     );
   }
   const result = runQuery(t.project, topQuery(query, top), QUERY_BUDGET_MS);
-  const scored = Number(result.rows[0]?.at(-1) ?? 0);
+  const first = result.rows[0];
+  const scored = first ? Number(first[first.length - 1]) : 0;
   const header = result.columns.slice(0, -1);
   const grid: CellValue[][] = [header, ...result.rows.map((r) => r.slice(0, -1))];
   withDocumentLock(10_000, () => writeTab(ss, grid));

@@ -32,6 +32,7 @@ const SCOPES = [
 const PAGE_BYTES = 10 * 1024 * 1024;
 /** How long jobs.query and getQueryResults wait for a job by default (timeoutMs). */
 const DEFAULT_TIMEOUT_MS = 10_000;
+const MAX_WAIT_MS = 200_000;
 
 interface PageRequest {
   pageToken?: string;
@@ -288,7 +289,8 @@ export class BigQueryState {
     if (job.pending > 0) {
       // A job still running: the call waited its timeout and returns without results.
       job.pending--;
-      this.clock.advance(Math.min(timeoutMs ?? DEFAULT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS));
+      // (The API may return sooner than a long timeoutMs: "typically … after around 200 seconds".)
+      this.clock.advance(Math.min(timeoutMs ?? DEFAULT_TIMEOUT_MS, MAX_WAIT_MS));
       return { kind, jobReference: reference, jobComplete: false };
     }
     const limit = Math.min(
