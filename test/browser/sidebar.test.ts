@@ -315,6 +315,35 @@ describe("other panels", () => {
     expect(api.grades[0]).toEqual({ name: "A", minPoints: 45 });
   });
 
+  it("bigquery: saves the tables, shows the SQL, runs only where the deployment can", async () => {
+    await openPanel("BigQuery");
+    const panel = sb.getByRole("tabpanel").filter({ visible: true });
+    await panel.getByText("This deployment has no BigQuery access").waitFor();
+    expect(await panel.getByRole("button", { name: "Score in BigQuery now" }).isDisabled()).toBe(true);
+    await sb.getByLabel("Project ID", { exact: true }).fill("acme-leads");
+    await sb.getByLabel("Activities table", { exact: true }).fill("");
+    await panel.getByRole("button", { name: "Save" }).click();
+    await panel.getByText("Saved to the Settings tab.").waitFor();
+    expect(api.bigQuery).toMatchObject({ project: "acme-leads", dataset: "leadscore", activitiesTable: "" });
+    await panel.getByRole("button", { name: "Copy SQL" }).click();
+    await expect
+      .poll(() => sb.getByLabel("Scoring query", { exact: true }).inputValue())
+      .toContain("leadscore.leads");
+    await panel.getByText("Columns from the Leads and Activity Log headers.").waitFor();
+  });
+
+  it("bigquery: Score in BigQuery now reports how many leads came back", async () => {
+    api.bigQuery.enabled = true;
+    await openPanel("BigQuery");
+    const panel = sb.getByRole("tabpanel").filter({ visible: true });
+    await sb.getByLabel("Leads to bring back (best first)", { exact: true }).fill("3");
+    await panel.getByRole("button", { name: "Score in BigQuery now" }).click();
+    await panel
+      .getByText(/Scored \d+ leads in BigQuery; the top 3 are in the BigQuery Scores tab\./)
+      .waitFor();
+    await screenshot(lp.page, "sidebar-bigquery", false);
+  });
+
   it("calibration: report, charts, suggested points, apply and history", async () => {
     await openPanel("Calibration");
     await expect.poll(() => sb.getByLabel("Outcome column", { exact: true }).inputValue()).toBe("Converted");
