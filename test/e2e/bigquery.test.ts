@@ -120,6 +120,19 @@ describe("Score in BigQuery now", () => {
     expect(runtime.sheetNames()).not.toContain("BigQuery Scores");
   });
 
+  it("stops waiting for a job that runs on, with the job named and what to do instead", () => {
+    const tabs = demoTabs();
+    const { runtime, script } = start(tabs, { bigquery: bigQueryOf(tabs, { pendingResponses: 1000 }) });
+    script.call("saveBigQueryTables", TABLES);
+    const t0 = runtime.clock.now();
+    expect(error(() => script.call("scoreInBigQuery", { top: 10 }))).toMatch(
+      /^BigQuery is still running the query \(job \S+\) after 4 minutes\. Fix: run it as a scheduled query \(Copy SQL\)/,
+    );
+    // Within Apps Script's 6-minute limit, and nothing written.
+    expect(runtime.clock.now() - t0).toBeLessThan(6 * 60_000);
+    expect(runtime.sheetNames()).not.toContain("BigQuery Scores");
+  });
+
   it("keeps the BigQuery rows in Settings as text, and refuses names BigQuery would not take", () => {
     const { runtime, script } = start(demoTabs());
     const saved = script.call("saveBigQueryTables", { ...TABLES, activitiesTable: "" }) as BigQuerySection;
