@@ -4,9 +4,10 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileSql } from "../../src/core/sql";
-import { type CellValue, type Grid, TAB, type WorkbookInput } from "../../src/core/types";
+import { type Grid, TAB, type WorkbookInput } from "../../src/core/types";
 import { DEFAULT_END } from "../../src/demo";
 import { GoogleSqlError, toDuckDb, tokenize } from "../../src/local/gas/bigquery/googlesql";
+import { tableText } from "../../src/local/gas/bigquery/service";
 import { SyncDuckDb } from "../../src/local/gas/bigquery/sync-duckdb";
 import { AS_OF } from "../core/helpers";
 import { workbook } from "../core/workbook-arbitrary";
@@ -15,15 +16,12 @@ import { demoTabs, inputOf } from "../e2e/helpers";
 const db = new SyncDuckDb();
 afterAll(() => db.close());
 
-const text = (v: CellValue): string | null =>
-  v === "" || v === null ? null : v instanceof Date ? v.toISOString() : String(v);
-
 function load(name: string, grid: Grid | undefined): void {
   const [header = [], ...rows] = grid ?? [["Email"]];
   db.load({
     name,
     columns: header.map(String),
-    rows: rows.map((r) => header.map((_, i) => text(r[i] ?? ""))),
+    rows: rows.map((r) => header.map((_, i) => tableText(r[i] ?? ""))),
   });
 }
 

@@ -80,12 +80,13 @@ class ApiError extends Error {
   }
 }
 
-const cellText = (v: CellValue): string | null => {
+/** A cell as a table loaded from the sheet's CSV export holds it: text, dates as ISO 8601, blanks NULL. */
+export function tableText(v: CellValue): string | null {
   if (v === null || v === undefined || v === "") return null;
   if (v instanceof Date) return v.toISOString();
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);
-};
+}
 
 /** NAMED query parameters as DuckDB literals (reference: rest/v2/QueryParameter). */
 function parameterLiterals(method: string, request: QueryRequest): Map<string, string> {
@@ -174,7 +175,7 @@ export class BigQueryState {
         this.db.load({
           name,
           columns: header.map((h) => String(h)),
-          rows: body.map((r) => header.map((_, i) => cellText(r[i] ?? ""))),
+          rows: body.map((r) => header.map((_, i) => tableText(r[i] ?? ""))),
         });
       }
     }
@@ -270,7 +271,6 @@ export class BigQueryState {
     const name = this.table(method, projectId, datasetId, tableId);
     const columns = this.db.query(`DESCRIBE "${name.replace(/"/g, '""')}"`);
     const count = this.db.query(`SELECT COUNT(*) FROM "${name.replace(/"/g, '""')}"`);
-    const [nameCol, typeCol] = [0, 1];
     return {
       kind: "bigquery#table",
       id: `${projectId}:${datasetId}.${tableId}`,
@@ -279,7 +279,7 @@ export class BigQueryState {
       location: this.location,
       numRows: String(count.rows[0][0]),
       schema: {
-        fields: schemaOf(columns.rows.map((r) => ({ name: String(r[nameCol]), type: String(r[typeCol]) }))),
+        fields: schemaOf(columns.rows.map(([name, type]) => ({ name: String(name), type: String(type) }))),
       },
     };
   }
