@@ -67,13 +67,13 @@ describe.each(["folder", "xlsx"])("a %s workbook's properties and triggers", (ki
 
     // The restored edit trigger rescores the edited lead (Executive title +15).
     const leads = () => rt.values(TAB.leads);
-    const fit = () => leads()[1][findColumn(leads()[0], "Fit Score")];
-    const before = fit();
+    const fitScore = () => leads()[1][findColumn(leads()[0], "Fit Score")];
+    const before = fitScore();
     const runs = rt.runs.length;
     const title = findColumn(leads()[0], "Job Title") + 1;
     expect(second.edit(TAB.leads, 2, title, [["VP Marketing"]]).error).toBeUndefined();
     expect(rt.runs.slice(runs).map((r) => r.handler)).toContain(TRIGGER_HANDLERS.edit);
-    expect(fit()).toBe(Number(before) + 15);
+    expect(fitScore()).toBe(Number(before) + 15);
 
     // A new trigger after the restart gets an id of its own.
     second.menu("Turn automatic scoring on/off");
