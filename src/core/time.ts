@@ -6,8 +6,9 @@ import type { CellValue } from "./types";
 
 /**
  * How text dates are written (the Date format setting): ISO text only, or also US (MM/DD/YYYY) or
- * European (DD/MM/YYYY, DD.MM.YYYY) dates. Google Sheets turns typed dates into dates per the spreadsheet's
- * locale; this is for dates left as text (CSV imports, text-formatted columns).
+ * European (DD/MM/YYYY, DD.MM.YYYY) dates. Google Sheets turns a typed date into a date per the
+ * spreadsheet's locale (developers.google.com/sheets/api/reference/rest/v4/ValueInputOption; the local
+ * runtime's typed-input.ts): this is for dates left as text (CSV imports, text-formatted columns).
  */
 export type DateFormat = "iso" | "us" | "eu";
 
