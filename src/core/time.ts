@@ -313,17 +313,18 @@ function parseIsoInto(text: string, clock: ZoneClock, out: Float64Array, at: num
 }
 
 /**
- * A slashed date (dotted too, for European) with an optional time of day: `M/D/YYYY`, `DD.MM.YYYY`,
+ * A slashed date (or dashed; dotted for European) with an optional time of day: `M/D/YYYY`, `DD.MM.YYYY`,
  * `… HH:MM[:SS]`, `… h:MM[:SS] AM|PM` (US exports write those). Groups: first, separator, second, year,
- * hour, minute, second, AM/PM.
+ * hour, minute, second, AM/PM. A two-digit year matches, to be named in the fix, but is never read: its
+ * century would be a guess.
  */
 const SLASHED =
-  /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?)?$/;
+  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?)?$/;
 
 /** Epoch ms of slashed text as the clock's (US or European) date format reads it; NaN when it does not. */
 function slashedMs(s: string, clock: ZoneClock): number {
   const m = SLASHED.exec(s);
-  if (m === null || (m[2] === "." && clock.dateFormat !== "eu")) return Number.NaN;
+  if (m === null || m[4].length !== 4 || (m[2] === "." && clock.dateFormat !== "eu")) return Number.NaN;
   const us = clock.dateFormat === "us";
   const mo = Number(us ? m[1] : m[3]);
   const d = Number(us ? m[3] : m[1]);
@@ -355,6 +356,8 @@ export function dateFormatFix(v: CellValue | undefined, clock: ZoneClock): strin
   const fits: DateFormat | undefined =
     m[2] === "." || (a > 12 && b <= 12) ? "eu" : b > 12 && a <= 12 ? "us" : undefined;
   const now = `Settings ▸ Date format is ${DATE_FORMAT_NAMES[clock.dateFormat]}`;
+  if (m[4].length === 2)
+    return `Write the year in full (${m[1]}${m[2]}${m[3]}${m[2]}20${m[4]}): a two-digit year is not read as a date.`;
   if (fits !== undefined && fits !== clock.dateFormat)
     return `${now}, which does not read "${v.trim()}": set Date format to ${DATE_FORMAT_NAMES[fits]} if the dates are written that way, or correct the date.`;
   if (clock.dateFormat === "iso")

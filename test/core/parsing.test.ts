@@ -107,6 +107,8 @@ describe("timestamps", () => {
     expect(parseTimestamp("03/14/2026 09:05:30", us)).toBe(Date.UTC(2026, 2, 14, 9, 5, 30));
     expect(parseTimestamp("3/14/2026, 12:30 AM", us)).toBe(Date.UTC(2026, 2, 14, 0, 30));
     expect(parseTimestamp("3/14/2026 1:30 pm", us)).toBe(Date.UTC(2026, 2, 14, 13, 30));
+    expect(parseTimestamp("03-14-2026", us)).toBe(Date.UTC(2026, 2, 14));
+    expect(parseTimestamp("14-03-2026", eu)).toBe(Date.UTC(2026, 2, 14));
     // ISO text still reads under either.
     expect(parseTimestamp("2026-03-14T10:00:00Z", us)).toBe(Date.UTC(2026, 2, 14, 10));
     // In the workbook's zone, as ISO text without an offset is.
@@ -125,6 +127,9 @@ describe("timestamps", () => {
     );
     expect(dateFormatFix("03/04/2026", utc)).toMatch(/set Date format to US \(MM\/DD\/YYYY\) or European/);
     expect(dateFormatFix("02/30/2026", zoneClock("UTC", "us"))).toMatch(/correct the date/);
+    expect(dateFormatFix("03/14/26", zoneClock("UTC", "us"))).toMatch(
+      /Write the year in full \(03\/14\/2026\)/,
+    );
     expect(dateFormatFix("yesterday", utc)).toBeUndefined();
     expect(dateFormatFix(45413, utc)).toBeUndefined();
   });
