@@ -11,7 +11,7 @@ import { isBlankRow } from "./leads";
 import type { ProblemSink } from "./problems";
 import { problem } from "./problems";
 import type { ZoneClock } from "./time";
-import { timestampInto } from "./time";
+import { dateFormatFix, timestampInto } from "./time";
 import type { CellValue, Grid } from "./types";
 import { TAB } from "./types";
 import { cellText } from "./values";
@@ -207,7 +207,7 @@ function codeRows(
     // for a row that is skipped.
     timestampInto(row[tsCol], clock, ts, r);
     if (Number.isNaN(ts[r])) {
-      if (!isBlankRow(row)) reportTimestamp(sink, r + 1, tsHeader, row[tsCol]);
+      if (!isBlankRow(row)) reportTimestamp(sink, r + 1, tsHeader, row[tsCol], clock);
       continue;
     }
     if (g < 0) {
@@ -255,7 +255,13 @@ function codeRows(
   return { ts, eventId, events, groupOfRow, tested: testedColumns };
 }
 
-function reportTimestamp(sink: ProblemSink, row: number, tsHeader: string, cell: CellValue): void {
+function reportTimestamp(
+  sink: ProblemSink,
+  row: number,
+  tsHeader: string,
+  cell: CellValue,
+  clock: ZoneClock,
+): void {
   const shown = cellText(cell);
   sink.add(
     problem(
@@ -265,7 +271,8 @@ function reportTimestamp(sink: ProblemSink, row: number, tsHeader: string, cell:
       shown === ""
         ? "This activity has no Timestamp; it is not counted."
         : `"${shown}" is not a date or ISO 8601 time; the activity is not counted.`,
-      "Enter a date (a Sheets date cell) or ISO text such as 2024-05-01 or 2024-05-01T14:30:00Z.",
+      dateFormatFix(cell, clock) ??
+        "Enter a date (a Sheets date cell) or ISO text such as 2024-05-01 or 2024-05-01T14:30:00Z.",
     ),
     "activity-timestamp",
   );

@@ -4,10 +4,11 @@ import type { ColumnSource } from "./columns";
 import { numberColumn, textColumn } from "./columns";
 import { emailDomain } from "./derived";
 import { findColumn, headerText } from "./headers";
+import { createdColumn } from "./import/crm-headers";
 import type { LeadFrame } from "./lead-frame";
 import type { Rule } from "./matrix";
 import { problem } from "./problems";
-import { DAY_MS, timestampInto } from "./time";
+import { DAY_MS, dateFormatFix, timestampInto } from "./time";
 import { TAB } from "./types";
 import { cellText } from "./values";
 import type { PreparedWorkbook } from "./workbook";
@@ -45,7 +46,7 @@ export function derivedColumn(
       if (firstK[r] < act.start[g + 1]) values[r] = (asOfMs[r] - act.orderTs[firstK[r]]) / DAY_MS;
     }
   } else {
-    const col = findColumn(leads.headers, "Created");
+    const col = createdColumn(leads.headers);
     let bad = -1;
     if (col >= 0) {
       // Loops by index and parses into `values` (then converts in place): no iterator result or heap
@@ -77,7 +78,7 @@ export function derivedColumn(
           bad + 1,
           headerText(leads.headers, col),
           `"${cellText(grid[bad][col])}" is not a date, so Days Since Created is blank for this lead (and any like it).`,
-          "Enter a date, or ISO text such as 2024-05-01.",
+          dateFormatFix(grid[bad][col], wb.clock) ?? "Enter a date, or ISO text such as 2024-05-01.",
           "warning",
         ),
       );

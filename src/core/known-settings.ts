@@ -3,6 +3,7 @@
 // the default Settings tab, the sidebar's writes and the notification settings all come from this table.
 import { normalizeHeader } from "./headers";
 import type { NotifySettings } from "./notify/types";
+import { DATE_FORMAT_NAMES, type DateFormat } from "./time";
 import type { CellValue } from "./types";
 import { cellText, isBlank, normText, parseNumber } from "./values";
 
@@ -101,6 +102,41 @@ const rearmMargin: SettingDef<number> = {
   },
 };
 
+const DATE_FORMAT_WORDS: Readonly<Record<string, DateFormat>> = {
+  iso: "iso",
+  "yyyy-mm-dd": "iso",
+  us: "us",
+  usa: "us",
+  american: "us",
+  "mm/dd/yyyy": "us",
+  eu: "eu",
+  european: "eu",
+  europe: "eu",
+  uk: "eu",
+  "dd/mm/yyyy": "eu",
+  "dd.mm.yyyy": "eu",
+};
+
+/**
+ * How dates written as text read (see DateFormat): ISO (the default), US or European. Read by its first
+ * word or its pattern, so "US (MM/DD/YYYY)", "US" and "mm/dd/yyyy" all say US.
+ */
+const dateFormat: SettingDef<DateFormat> = {
+  name: "Date format",
+  aliases: ["Date order"],
+  starter: DATE_FORMAT_NAMES.iso,
+  read(v, spelt) {
+    if (isBlank(v)) return { value: "iso" };
+    const t = normText(v);
+    const found = DATE_FORMAT_WORDS[t] ?? DATE_FORMAT_WORDS[t.split(/[\s(]/)[0]];
+    if (found) return { value: found };
+    return {
+      message: `${spelt} "${cellText(v)}" is not a date format Leadscore knows; dates written as text are read as ISO (2026-03-14).`,
+      fix: `Enter ${Object.values(DATE_FORMAT_NAMES).join(", ")}; blank means ISO.`,
+    };
+  },
+};
+
 /** Stamped by every scoring run; custom functions score as of it. Raw: its reader knows the time zone. */
 const scoredAt: SettingDef<CellValue> = {
   name: "Scored at",
@@ -135,6 +171,7 @@ export const SETTING = {
   scoreCeiling: bound("Score ceiling", DEFAULT_SCORE_CEILING, "ceiling"),
   halfLifeDays,
   gradeGroup: text("Grade group", DEFAULT_GRADE_GROUP, DEFAULT_GRADE_GROUP),
+  dateFormat,
   scoredAt,
   notifyEmails,
   ownerColumn: text("Owner column", "Owner"),

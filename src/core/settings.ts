@@ -12,6 +12,7 @@ import {
 } from "./known-settings";
 import { problem } from "./problems";
 import { bandFaults, DEFAULT_TIERS } from "./tiers";
+import { type ZoneClock, zoneClock } from "./time";
 import type { CellValue, Grade, Grid, GroupLimit, Problem, Settings, Severity, Tier } from "./types";
 import { TAB } from "./types";
 import { cellText, isBlank, normText, parseNumber, parseYesNo } from "./values";
@@ -28,6 +29,11 @@ export function defaultSettings(): Settings {
     grades: DEFAULT_GRADES.map((g) => ({ ...g })),
     values: {},
   };
+}
+
+/** The clock a workbook's cells are read with: the spreadsheet's zone and the Date format setting. */
+export function workbookClock(timeZone: string, settings: Settings): ZoneClock {
+  return zoneClock(timeZone, settingValue(settings.values, SETTING.dateFormat));
 }
 
 /** A table = its first column and the columns of its other headers, all in row 1. */

@@ -1,7 +1,22 @@
 // Timestamps: Sheets dates pass through; ISO 8601 text is parsed by hand (fast, no Date.parse quirks);
-// text without an offset, date-only text and Sheets serial numbers are wall-clock time in the
+// slashed text dates (03/04/2026) are read as the workbook's Date format setting says, when it says US or
+// European; text without an offset, date-only text and Sheets serial numbers are wall-clock time in the
 // spreadsheet's zone. Results are epoch milliseconds, NaN when unparseable.
 import type { CellValue } from "./types";
+
+/**
+ * How text dates are written (the Date format setting): ISO text only, or also US (MM/DD/YYYY) or
+ * European (DD/MM/YYYY, DD.MM.YYYY) dates. Google Sheets turns a typed date into a date per the
+ * spreadsheet's locale (developers.google.com/sheets/api/reference/rest/v4/ValueInputOption; the local
+ * runtime's typed-input.ts): this is for dates left as text (CSV imports, text-formatted columns).
+ */
+export type DateFormat = "iso" | "us" | "eu";
+
+export const DATE_FORMAT_NAMES: Readonly<Record<DateFormat, string>> = {
+  iso: "ISO (YYYY-MM-DD)",
+  us: "US (MM/DD/YYYY)",
+  eu: "European (DD/MM/YYYY)",
+};
 
 export const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -78,9 +93,10 @@ function computeOffset(timeZone: string, utcMs: number): number {
   return wall - (utcMs - (((utcMs % 1000) + 1000) % 1000)); // the formatter drops milliseconds
 }
 
-/** Converts zone wall-clock times to instants. */
+/** Converts zone wall-clock times to instants, and says how the workbook's text dates are written. */
 export interface ZoneClock {
   readonly timeZone: string;
+  readonly dateFormat: DateFormat;
   /** Instant (epoch ms) of the wall-clock time `wallMs` (wall clock written as if it were UTC). */
   toInstant(wallMs: number): number;
   /** Offset (wall − UTC) in ms at an instant. */
@@ -91,58 +107,62 @@ const QUARTER_HOUR = 15 * MINUTE_MS;
 const clocks = new Map<string, ZoneClock>();
 
 /**
- * Offsets are cached per UTC day (shared by every run in the process): a day whose start and end
+ * The clock of a zone, for a Date format. Offsets are cached per UTC day (shared by every run in the process): a day whose start and end
  * offsets agree has one offset; otherwise the transition is found by bisection to the quarter hour
  * (zone rules change on those). About two Intl calls per distinct day instead of one per timestamp.
  */
-export function zoneClock(timeZone: string): ZoneClock {
-  const cached = clocks.get(timeZone);
+export function zoneClock(timeZone: string, dateFormat: DateFormat = "iso"): ZoneClock {
+  const key = dateFormat === "iso" ? timeZone : `${dateFormat} ${timeZone}`;
+  const cached = clocks.get(key);
   if (cached) return cached;
-  let clock: ZoneClock;
-  if (isUtc(timeZone)) clock = { timeZone, toInstant: (w) => w, offsetAt: () => 0 };
-  else {
-    formatterFor(timeZone); // throws RangeError for an unknown zone
-    // Per day: [offset before, transition instant (Infinity if none), offset after].
-    const days = new Map<number, Float64Array>();
-    const dayInfo = (day: number): Float64Array => {
-      let d = days.get(day);
-      if (d === undefined) {
-        const t0 = day * DAY_MS;
-        const before = computeOffset(timeZone, t0);
-        const after = computeOffset(timeZone, t0 + DAY_MS - QUARTER_HOUR);
-        let at = Number.POSITIVE_INFINITY;
-        if (before !== after) {
-          let lo = 0; // quarter-hours into the day with offset `before`
-          let hi = 95; // … with offset `after`
-          while (hi - lo > 1) {
-            const mid = (lo + hi) >> 1;
-            if (computeOffset(timeZone, t0 + mid * QUARTER_HOUR) === before) lo = mid;
-            else hi = mid;
-          }
-          at = t0 + hi * QUARTER_HOUR;
-        }
-        d = Float64Array.of(before, at, after);
-        days.set(day, d);
-      }
-      return d;
-    };
-    const offsetAt = (utcMs: number): number => {
-      const d = dayInfo(Math.floor(utcMs / DAY_MS));
-      return utcMs < d[1] ? d[0] : d[2];
-    };
-    clock = {
-      timeZone,
-      offsetAt,
-      toInstant(wallMs) {
-        const o1 = offsetAt(wallMs);
-        const t = wallMs - o1;
-        const o2 = offsetAt(t);
-        return o2 === o1 ? t : wallMs - o2;
-      },
-    };
-  }
-  clocks.set(timeZone, clock);
+  // Another date format shares the zone's offsets (and their cache).
+  const clock: ZoneClock = dateFormat === "iso" ? isoClock(timeZone) : { ...zoneClock(timeZone), dateFormat };
+  clocks.set(key, clock);
   return clock;
+}
+
+function isoClock(timeZone: string): ZoneClock {
+  if (isUtc(timeZone)) return { timeZone, dateFormat: "iso", toInstant: (w) => w, offsetAt: () => 0 };
+  formatterFor(timeZone); // throws RangeError for an unknown zone
+  // Per day: [offset before, transition instant (Infinity if none), offset after].
+  const days = new Map<number, Float64Array>();
+  const dayInfo = (day: number): Float64Array => {
+    let d = days.get(day);
+    if (d === undefined) {
+      const t0 = day * DAY_MS;
+      const before = computeOffset(timeZone, t0);
+      const after = computeOffset(timeZone, t0 + DAY_MS - QUARTER_HOUR);
+      let at = Number.POSITIVE_INFINITY;
+      if (before !== after) {
+        let lo = 0; // quarter-hours into the day with offset `before`
+        let hi = 95; // … with offset `after`
+        while (hi - lo > 1) {
+          const mid = (lo + hi) >> 1;
+          if (computeOffset(timeZone, t0 + mid * QUARTER_HOUR) === before) lo = mid;
+          else hi = mid;
+        }
+        at = t0 + hi * QUARTER_HOUR;
+      }
+      d = Float64Array.of(before, at, after);
+      days.set(day, d);
+    }
+    return d;
+  };
+  const offsetAt = (utcMs: number): number => {
+    const d = dayInfo(Math.floor(utcMs / DAY_MS));
+    return utcMs < d[1] ? d[0] : d[2];
+  };
+  return {
+    timeZone,
+    dateFormat: "iso",
+    offsetAt,
+    toInstant(wallMs) {
+      const o1 = offsetAt(wallMs);
+      const t = wallMs - o1;
+      const o2 = offsetAt(t);
+      return o2 === o1 ? t : wallMs - o2;
+    },
+  };
 }
 
 /** Sheets serial day 25569 is 1970-01-01. */
@@ -185,7 +205,7 @@ function parseIsoInto(text: string, clock: ZoneClock, out: Float64Array, at: num
   const s = first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
   const n = s.length;
   if (n < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) {
-    out[at] = Number.NaN;
+    out[at] = clock.dateFormat === "iso" ? Number.NaN : slashedMs(s, clock);
     return;
   }
   const y = digits(s, 0, 4);
@@ -290,6 +310,59 @@ function parseIsoInto(text: string, clock: ZoneClock, out: Float64Array, at: num
   }
   const off = (oh * 60 + om) * MINUTE_MS;
   out[at] = z === 43 ? wall - off : wall + off;
+}
+
+/**
+ * A slashed date (or dashed; dotted for European) with an optional time of day: `M/D/YYYY`, `DD.MM.YYYY`,
+ * `… HH:MM[:SS]`, `… h:MM[:SS] AM|PM` (US exports write those). Groups: first, separator, second, year,
+ * hour, minute, second, AM/PM. A two-digit year matches, to be named in the fix, but is never read: its
+ * century would be a guess.
+ */
+const SLASHED =
+  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?)?$/;
+
+/** Epoch ms of slashed text as the clock's (US or European) date format reads it; NaN when it does not. */
+function slashedMs(s: string, clock: ZoneClock): number {
+  const m = SLASHED.exec(s);
+  if (m === null || m[4].length !== 4 || (m[2] === "." && clock.dateFormat !== "eu")) return Number.NaN;
+  const us = clock.dateFormat === "us";
+  const mo = Number(us ? m[1] : m[3]);
+  const d = Number(us ? m[3] : m[1]);
+  const y = Number(m[4]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return Number.NaN;
+  let h = m[5] === undefined ? 0 : Number(m[5]);
+  const mi = m[6] === undefined ? 0 : Number(m[6]);
+  const sec = m[7] === undefined ? 0 : Number(m[7]);
+  if (m[8] !== undefined) {
+    if (h < 1 || h > 12) return Number.NaN;
+    h = (h % 12) + (m[8] === "p" || m[8] === "P" ? 12 : 0);
+  }
+  if (h > 23 || mi > 59 || sec > 59) return Number.NaN;
+  return clock.toInstant(daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * MINUTE_MS + sec * 1000);
+}
+
+/**
+ * For a text cell that is a slashed or dotted date the workbook's Date format does not read (any slashed
+ * date under ISO, 13/01/2026 under US, a dotted date under US): the fix, naming the setting. Undefined
+ * for other cells.
+ */
+export function dateFormatFix(v: CellValue | undefined, clock: ZoneClock): string | undefined {
+  if (typeof v !== "string") return undefined;
+  const m = SLASHED.exec(v.trim());
+  if (m === null) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  // The format the text could be in: a first number above 12 is a day, a second one above 12 too.
+  const fits: DateFormat | undefined =
+    m[2] === "." || (a > 12 && b <= 12) ? "eu" : b > 12 && a <= 12 ? "us" : undefined;
+  const now = `Settings ▸ Date format is ${DATE_FORMAT_NAMES[clock.dateFormat]}`;
+  if (m[4].length === 2)
+    return `Write the year in full (${m[1]}${m[2]}${m[3]}${m[2]}20${m[4]}): a two-digit year is not read as a date.`;
+  if (fits !== undefined && fits !== clock.dateFormat)
+    return `${now}, which does not read "${v.trim()}": set Date format to ${DATE_FORMAT_NAMES[fits]} if the dates are written that way, or correct the date.`;
+  if (clock.dateFormat === "iso")
+    return `${now}: set Date format to ${DATE_FORMAT_NAMES.us} or ${DATE_FORMAT_NAMES.eu}, as the dates are written, or enter ISO text such as 2024-05-01.`;
+  return `${now}: correct the date (month 1-12, a day the month has).`;
 }
 
 /** Epoch ms of a timestamp cell (Date, ISO text or Sheets serial number); NaN when it is none of those. */

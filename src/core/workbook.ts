@@ -12,9 +12,8 @@ import type { Rule } from "./matrix";
 import { groupNamesOf, parseMatrix } from "./matrix";
 import type { ProblemSink } from "./problems";
 import { createProblemSink, problem } from "./problems";
-import { parseSettings } from "./settings";
+import { parseSettings, workbookClock } from "./settings";
 import type { ZoneClock } from "./time";
-import { zoneClock } from "./time";
 import type { Problem, Settings, WorkbookInput } from "./types";
 import { TAB } from "./types";
 import { cellText } from "./values";
@@ -32,8 +31,8 @@ export interface PreparedWorkbook {
 
 export function prepareWorkbook(input: WorkbookInput, timeZone: string): PreparedWorkbook {
   const sink = createProblemSink();
-  const clock = zoneClock(timeZone);
   const { settings, problems, cells } = parseSettings(input.settings);
+  const clock = workbookClock(timeZone, settings);
   for (const p of problems) sink.add(p);
   const lists = parseLists(input.lists, sink);
   const leads = parseLeads(input.leads, settings.leadKey, sink);

@@ -3,6 +3,7 @@
 import { MENU_HANDLERS } from "../contract";
 import { DEFAULT_END } from "../demo";
 import { createRuntime } from "./gas";
+import { WorkbookState } from "./saved-state";
 import { LocalSession } from "./session";
 import { readWorkbook } from "./workbook";
 import { SavedWorkbook } from "./workbook/saved-workbook";
@@ -22,10 +23,13 @@ export interface OpenOptions {
 
 export async function openSession(o: OpenOptions): Promise<LocalSession> {
   const saved = o.workbook ? await SavedWorkbook.open(o.workbook) : undefined;
+  const state = o.workbook ? await WorkbookState.open(o.workbook) : undefined;
   // The demo's data ends on a fixed date; scoring it as of today would decay or drop its activities.
   const start = o.asOf ?? (saved ? new Date() : DEFAULT_END);
   const runtime = createRuntime({ now: start, timeZone: o.timeZone, files: { sidebar: o.sidebarHtml } });
   runtime.loadTabs(saved ? saved.tabs : await readWorkbook(o.demo));
+  // Properties and triggers are there before the document opens, as in Sheets.
+  state?.restore(runtime);
   const script = runtime.load(o.code);
   script.call("onOpen", {});
   script.call(MENU_HANDLERS.setUpWorkbook);
@@ -35,6 +39,7 @@ export async function openSession(o: OpenOptions): Promise<LocalSession> {
     script,
     label: o.workbook ?? "demo workbook",
     saved,
+    state,
     realClock: saved !== undefined && o.asOf === undefined,
     ticking: !o.fixedClock,
   });

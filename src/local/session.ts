@@ -5,6 +5,7 @@ import { EventType } from "./gas/enums";
 import type { LocalRuntime, ScriptHandle, TriggerRun } from "./gas/runtime";
 import { a1Of } from "./gas/spreadsheet/a1";
 import type { MenuRecord } from "./gas/ui";
+import type { WorkbookState } from "./saved-state";
 import type {
   ActionResult,
   MenuEntry,
@@ -24,6 +25,8 @@ export interface SessionOptions {
   label: string;
   /** Where edits are saved; none for the demo, which runs in memory. */
   saved?: SavedWorkbook;
+  /** Where the document's properties and triggers are saved with it (saved-state.ts); none for the demo. */
+  state?: WorkbookState;
   /** The clock started at the real time (a user's workbook) rather than at a fixed date (the demo). */
   realClock: boolean;
   /**
@@ -86,7 +89,7 @@ export class LocalSession {
     return {
       workbook: this.o.label,
       note: this.o.saved
-        ? `Save writes ${this.o.saved.path} (the first save keeps each original file as <file>.bak).`
+        ? `Save writes ${this.o.saved.path} (the first save keeps each original file as <file>.bak)${this.o.state ? `, and the add-on's properties and triggers to ${this.o.state.file}` : ""}.`
         : `The demo runs in memory, on a clock that started at its fixed date (${start}); nothing is saved. Open your own files with npm start -- --workbook <folder|file.xlsx>.`,
       canSave: this.o.saved !== undefined,
       unsaved: this.unsaved,
@@ -218,7 +221,10 @@ export class LocalSession {
     this.tick();
     if (!this.o.saved)
       throw new Error("The demo runs in memory and is not saved: start with --workbook to save.");
-    const files = await this.o.saved.save(this.o.runtime.tabs());
+    const files = [
+      ...(await this.o.saved.save(this.o.runtime.tabs())),
+      ...((await this.o.state?.save(this.o.runtime)) ?? []),
+    ];
     this.unsaved = false;
     return { events: [], files, status: this.status() };
   }

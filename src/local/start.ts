@@ -25,8 +25,11 @@ grids, the Extensions ▸ Leadscore menu, the sidebar, the clock and the Outbox.
 
   --workbook <folder|file.xlsx>  your workbook: a folder of "<tab>.csv" files or an .xlsx file. It runs on
                                  the real clock and is saved back on Save and on exit (Ctrl+C); the first
-                                 save keeps each original file as "<file>.bak". Default: the demo, which
-                                 runs in memory at its fixed date and is never saved.
+                                 save keeps each original file as "<file>.bak". The add-on's properties
+                                 and triggers (automatic scoring, the schedule) are saved with it in
+                                 ".leadscore.json" (in the folder; "<name>.leadscore.json" next to an
+                                 .xlsx) and restored on the next start. Default: the demo, which runs in
+                                 memory at its fixed date and is never saved.
   --from <export.csv|.xlsx>      first create a workbook around this CRM or form export, as leadscore init
                                  does (the starter matrix pointed at its columns), and open it: in the
                                  --workbook folder, by default a new folder next to the export named after

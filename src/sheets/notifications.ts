@@ -25,7 +25,7 @@ import {
   withSent,
 } from "../core/notify";
 import { reasonText, topContributions } from "../core/reasons";
-import { zoneClock } from "../core/time";
+import { workbookClock } from "../core/settings";
 import type { LeadScore } from "../core/types";
 import { cellText, normText } from "../core/values";
 import { writeJournal } from "./notification-state";
@@ -81,7 +81,7 @@ function viewBuilder(input: DeliveryInput, byKey: Map<string, LeadScore>, wanted
   const names = nameColumns(headers);
   const titleCol = findColumn(headers, "Job Title");
   const companyCol = findColumn(headers, "Company");
-  const clock = zoneClock(workbook.timeZone);
+  const clock = workbookClock(workbook.timeZone, run.settings);
   const activities = latestActivities(workbook.input.activities, run.settings.leadKey, wanted, clock);
   const base = `${ss.getUrl()}#gid=${workbook.leadsSheet.getSheetId()}&range=A`;
   const stateOf = new Map(states.map((s) => [s.key, s]));

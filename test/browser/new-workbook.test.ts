@@ -30,12 +30,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-// A HubSpot contacts export: its own header names, one lead a row.
+// A HubSpot contacts export: its own header names, one lead a row, US dates (a day above 12 tells).
 const EXPORT = [
   "Record ID,First Name,Last Name,Email,Job Title,Company Name,Industry,Number of Employees,Country/Region,Create Date",
-  "1,Ann,Lee,ann@acme.com,VP Marketing,Acme,Software,450,United States,2026-10-01",
-  "2,Bo,Kim,bo@gmail.com,Student,,Education,,India,2026-10-02",
-  "3,Cy,Ode,cy@big.com,Chief Executive Officer,Big,Financial Services,9000,Germany,2026-10-03",
+  "1,Ann,Lee,ann@acme.com,VP Marketing,Acme,Software,450,United States,10/01/2026",
+  "2,Bo,Kim,bo@gmail.com,Student,,Education,,India,10/13/2026",
+  "3,Cy,Ode,cy@big.com,Chief Executive Officer,Big,Financial Services,9000,Germany,10/30/2026 4:05 PM",
 ].join("\r\n");
 
 describe("New workbook from an export…", () => {
@@ -95,6 +95,11 @@ describe("New workbook from an export…", () => {
         `Created the workbook ${target} around ${from}: 3 leads, key column "Email".`,
       );
       expect(await report.textContent()).toMatch(/→ "Number of Employees"/);
+      // The page has no flags: the report says what it chose and where to change it.
+      expect(await report.textContent()).toContain(
+        'Dates in "Create Date": US (MM/DD/YYYY) (e.g. 10/13/2026). Settings ▸ Date format says US (MM/DD/YYYY)',
+      );
+      expect(await report.textContent()).not.toContain("--date-format");
       await screenshot(page, "new-workbook-from-export");
       await dialog.getByRole("button", { name: "Close" }).click();
 
@@ -117,6 +122,8 @@ describe("New workbook from an export…", () => {
         ]),
       );
       expect(await readFile(join(target, "Leads.csv"), "utf8")).toBe(EXPORT);
+      const settings = session.runtime.values(TAB.settings);
+      expect(settings.find((r) => r[0] === "Date format")?.[1]).toBe("US (MM/DD/YYYY)");
 
       // The same export again: the workbook there is not overwritten.
       await newButton.click();

@@ -186,6 +186,7 @@ describe("the workbook page", () => {
         await page.getByRole("alertdialog").getByRole("button", { name: "OK" }).click();
     }
     await page.locator(".toast").first().waitFor();
+    await screenshot(page, "workbook-page-menu-run", false);
   });
 
   it("Save writes the edit to the CSV file and leaves every other byte as it was", async () => {

@@ -14,7 +14,7 @@ import { activitySignals } from "../../src/core/calibration/activity";
 import { parseLists } from "../../src/core/lists";
 import { parseMatrix } from "../../src/core/matrix";
 import { createProblemSink } from "../../src/core/problems";
-import { parseTimestamp } from "../../src/core/time";
+import { parseTimestamp, zoneClock } from "../../src/core/time";
 import type { CellValue, Grid, WorkbookInput } from "../../src/core/types";
 import { parseYesNo } from "../../src/core/values";
 import { loadAddon } from "../e2e/helpers";
@@ -63,7 +63,7 @@ describe("activity is read as the engine reads it", () => {
     ["2025-03-02", "a@x.com", " demo  request", ""],
     ["2025-03-03T09:00:00+01", "b@x.com", "Demo   Request", ""],
   ];
-  const signals = activitySignals(leads, activities, "Email", () => AS_OF.getTime(), "UTC");
+  const signals = activitySignals(leads, activities, "Email", () => AS_OF.getTime(), zoneClock("UTC"));
 
   it("a serial-number timestamp counts, and event names match with inner spaces collapsed", () => {
     expect(signals.map((s) => s.event)).toEqual(["Demo Request"]);

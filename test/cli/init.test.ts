@@ -1,5 +1,5 @@
 // `leadscore init <folder> --from <export>`: a workbook around a CRM export, then scored.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -96,6 +96,14 @@ describe("leadscore init --from a HubSpot contacts export", () => {
       /tested by no rule: "First Name", "Last Name", "Company Name", "Create Date"/,
     );
     expect(init.stderr).toContain('Dates in "Create Date": US (MM/DD/YYYY)');
+    expect(init.stderr).toContain("Settings ▸ Date format says US (MM/DD/YYYY)");
+    expect(init.stderr).not.toContain("--date-format");
+    expect(settings.find((r) => r[0] === "Date format")?.[1]).toBe("US (MM/DD/YYYY)");
+    // A rule on the creation date, as a user would add one: Create Date is read month first.
+    appendFileSync(
+      join(dir, "Scoring Matrix.csv"),
+      "TRUE,Engagement,Recent contact,Lead,,Days Since Created,<=,30,7,,,\r\n",
+    );
 
     const scored = await runCli(["score", dir, "--as-of", "2026-11-01T00:00:00Z"]);
     expect(scored.code, scored.stderr).toBe(0);
@@ -121,6 +129,17 @@ describe("leadscore init --from a HubSpot contacts export", () => {
     expect(reasons[vp]).toContain("Executive title +15");
     expect(Math.max(...fit)).toBeGreaterThanOrEqual(40);
     expect(Math.min(...fit)).toBeLessThan(0);
+    // US dates reach scoring: the rule matches exactly the leads created 30 days or less before the as-of.
+    const asOf = Date.UTC(2026, 10, 1);
+    const recent = leads.map((r) => {
+      const [m, d, y] = String(r[findColumn(header, "Create Date")]).split("/").map(Number);
+      return (asOf - Date.UTC(y, m - 1, d)) / 86_400_000 <= 30;
+    });
+    expect(recent.filter(Boolean).length).toBeGreaterThan(2);
+    expect(leads.map((r) => r[findColumn(header, "Engagement Score")])).toEqual(
+      recent.map((yes) => (yes ? 7 : 0)),
+    );
+    expect(scored.stderr).not.toContain("is not a date");
     // The empty Activity Log is one warning, not one per Engagement rule.
     expect(scored.stderr.match(/no activities yet/g)).toHaveLength(1);
     expect(scored.stderr).toMatch(/Scored 30 leads: Sales-ready \d+, Hot \d+, Warm \d+, Cold \d+/);
@@ -169,7 +188,9 @@ describe("leadscore init --from a HubSpot contacts export", () => {
   it("detects European dates, and says when the dates cannot tell", async () => {
     const eu = exportFile("Email,Created Time\na@x.com,14.03.2026\nb@x.com,02.03.2026 10:15\n");
     const euInit = await runCli(["init", join(tempDir(), "wb"), "--from", eu]);
-    expect(euInit.stderr).toContain('Dates in "Created Time": European (DD/MM/YYYY), e.g. 14.03.2026');
+    expect(euInit.stderr).toContain(
+      'Dates in "Created Time": European (DD/MM/YYYY) (e.g. 14.03.2026). Settings ▸ Date format says European (DD/MM/YYYY)',
+    );
     const slashed = exportFile("Email,Create Date\na@x.com,03/04/2026\nb@x.com,25/12/2025\n");
     expect((await runCli(["init", join(tempDir(), "wb"), "--from", slashed])).stderr).toContain(
       "European (DD/MM/YYYY)",
@@ -177,6 +198,7 @@ describe("leadscore init --from a HubSpot contacts export", () => {
     const ambiguous = exportFile("Email,Create Date\na@x.com,03/04/2026\n");
     const unsure = await runCli(["init", join(tempDir(), "wb"), "--from", ambiguous]);
     expect(unsure.stderr).toContain("US or European cannot be told");
+    expect(unsure.stderr).toContain("Settings ▸ Date format is left at ISO (YYYY-MM-DD)");
     const forced = await runCli(["init", join(tempDir(), "wb"), "--from", ambiguous, "--date-format", "eu"]);
     expect(forced.stderr).toContain("European (DD/MM/YYYY) (as --date-format says)");
     const bad = await runCli(["init", join(tempDir(), "wb"), "--from", ambiguous, "--date-format", "uk"]);

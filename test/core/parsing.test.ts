@@ -7,6 +7,7 @@ import {
   parseYesNo,
   zoneClock,
 } from "../../src/core/index";
+import { dateFormatFix } from "../../src/core/time";
 
 describe("headers", () => {
   it("match trimmed, case-insensitively, with inner spaces collapsed", () => {
@@ -95,6 +96,42 @@ describe("timestamps", () => {
       expect(parseTimestamp(`${bad}T10:00:00Z`, utc)).toBeNaN();
       expect(parseTimestamp(`${good}T11:00:00Z`, utc)).toBe(Date.parse(`${good}T11:00:00Z`));
     }
+  });
+  it("slashed dates read as the Date format says: US month first, European day first (dots too)", () => {
+    const us = zoneClock("UTC", "us");
+    const eu = zoneClock("UTC", "eu");
+    expect(parseTimestamp("03/04/2026", us)).toBe(Date.UTC(2026, 2, 4));
+    expect(parseTimestamp("03/04/2026", eu)).toBe(Date.UTC(2026, 3, 3));
+    expect(parseTimestamp("3/4/2026", us)).toBe(Date.UTC(2026, 2, 4));
+    expect(parseTimestamp("14.03.2026 10:15", eu)).toBe(Date.UTC(2026, 2, 14, 10, 15));
+    expect(parseTimestamp("03/14/2026 09:05:30", us)).toBe(Date.UTC(2026, 2, 14, 9, 5, 30));
+    expect(parseTimestamp("3/14/2026, 12:30 AM", us)).toBe(Date.UTC(2026, 2, 14, 0, 30));
+    expect(parseTimestamp("3/14/2026 1:30 pm", us)).toBe(Date.UTC(2026, 2, 14, 13, 30));
+    expect(parseTimestamp("03-14-2026", us)).toBe(Date.UTC(2026, 2, 14));
+    expect(parseTimestamp("14-03-2026", eu)).toBe(Date.UTC(2026, 2, 14));
+    // ISO text still reads under either.
+    expect(parseTimestamp("2026-03-14T10:00:00Z", us)).toBe(Date.UTC(2026, 2, 14, 10));
+    // In the workbook's zone, as ISO text without an offset is.
+    expect(parseTimestamp("07/15/2024 09:00", zoneClock("America/New_York", "us"))).toBe(
+      Date.UTC(2024, 6, 15, 13),
+    );
+    for (const bad of ["13/01/2026", "14.03.2026", "02/30/2026", "03/04/26", "03/04/2026 25:00", "3/4-2026"])
+      expect(parseTimestamp(bad, us), bad).toBeNaN();
+    for (const bad of ["01/13/2026", "29/02/2025", "03/04/2026 13:00 PM"])
+      expect(parseTimestamp(bad, eu), bad).toBeNaN();
+    expect(parseTimestamp("03/04/2026", utc)).toBeNaN();
+  });
+  it("a slashed date the Date format does not read gets a fix naming the setting", () => {
+    expect(dateFormatFix("13/01/2026", zoneClock("UTC", "us"))).toMatch(
+      /Settings ▸ Date format is US \(MM\/DD\/YYYY\), which does not read "13\/01\/2026": set Date format to European \(DD\/MM\/YYYY\)/,
+    );
+    expect(dateFormatFix("03/04/2026", utc)).toMatch(/set Date format to US \(MM\/DD\/YYYY\) or European/);
+    expect(dateFormatFix("02/30/2026", zoneClock("UTC", "us"))).toMatch(/correct the date/);
+    expect(dateFormatFix("03/14/26", zoneClock("UTC", "us"))).toMatch(
+      /Write the year in full \(03\/14\/2026\)/,
+    );
+    expect(dateFormatFix("yesterday", utc)).toBeUndefined();
+    expect(dateFormatFix(45413, utc)).toBeUndefined();
   });
   it("unknown zones throw", () => {
     expect(() => zoneClock("Mars/Olympus")).toThrow();

@@ -1,7 +1,7 @@
 // `leadscore init <folder> [--from <export>]`: a new workbook around a CRM or form export (or an empty
 // one), made by init-workbook.ts. What was mapped and what was not goes to stderr.
 import { parseArgs } from "node:util";
-import { DATE_FORMAT_NAMES, type DateFormat } from "../../core/import/dates";
+import { DATE_FORMAT_NAMES, type DateFormat } from "../../core/time";
 import { initWorkbook } from "../../local/workbook/init-workbook";
 import { type Command, UsageError } from "../command";
 import { checkExport } from "../paths";
@@ -16,7 +16,8 @@ not Email), and the usual headers of HubSpot, Salesforce, Pipedrive, Zoho and Ma
 recognised (Job Title/Title, Industry, Number of Employees/No. of Employees, Country/Region…). A rule
 whose column the export lacks is switched off (Active FALSE). What was mapped and what was not is
 reported on stderr, with the date format of the export's date columns (US or European, told apart by a
-day above 12). Without --from, Leads has the starter headers and no rows.
+day above 12), which Settings' Date format then holds so that scoring reads those dates. Without --from,
+Leads has the starter headers and no rows.
 
 Options:
   --from <file>         the CRM or form export (.csv in any encoding Excel saves, or .xlsx: its first sheet)

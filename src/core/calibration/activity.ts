@@ -5,7 +5,7 @@
 // Max Count / Within Days / Half-life Days can be turned into the exact number the engine computes.
 
 import { findColumn, normalizeHeader } from "../headers";
-import { DAY_MS, parseTimestamp, zoneClock } from "../time";
+import { DAY_MS, parseTimestamp, type ZoneClock } from "../time";
 import type { Grid } from "../types";
 import { cellText, normText } from "../values";
 
@@ -38,7 +38,7 @@ export function activitySignals(
   activities: Grid | undefined,
   leadKeyColumn: string,
   cutFor: (dataRow: number) => number,
-  timeZone: string,
+  clock: ZoneClock,
 ): ActivitySignal[] {
   if (!activities || activities.length < 2) return [];
   const lk = findColumn(leads[0] ?? [], leadKeyColumn);
@@ -57,7 +57,6 @@ export function activitySignals(
     else rowsOf.set(k, [r - 1]);
   }
   const rows = leads.length - 1;
-  const clock = zoneClock(timeZone);
   const events = new Map<
     string,
     { spelling: string; hits: Hit[]; paths: number; sections: Map<string, Hit[]> }

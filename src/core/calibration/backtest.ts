@@ -5,7 +5,8 @@
 //   none:              everyone at the as-of time
 
 import { findColumn, headerText } from "../headers";
-import { DAY_MS, parseTimestamp, zoneClock } from "../time";
+import { parseSettings, workbookClock } from "../settings";
+import { DAY_MS, parseTimestamp } from "../time";
 import type { WorkbookInput } from "../types";
 import type { BacktestMode } from "./backtest-mode";
 import { CalibrationError } from "./errors";
@@ -76,7 +77,7 @@ export function cutoffs(
   const idx = findColumn(headers, column);
   if (idx < 0) throw new CalibrationError({ kind: "no-backtest-column", mode, column });
   const convertedIdx = findColumn(headers, convertedAtColumn);
-  const clock = zoneClock(timeZone);
+  const clock = workbookClock(timeZone, parseSettings(input.settings).settings);
   const dateOf = (r: number, c: number) => parseTimestamp(input.leads[r][c], clock);
   const cut = new Map<number, Date>();
   let without = 0;

@@ -3,7 +3,7 @@
 // merged until the matrix is readable, integer points on the workbook's scale, and an honest check of the
 // integer matrix *as the engine scores it* on held-out leads. Each step lives in its own module.
 import { findColumn, headerText, normalizeHeader } from "../headers";
-import { parseSettings } from "../settings";
+import { parseSettings, workbookClock } from "../settings";
 import type { Grid, WorkbookInput } from "../types";
 import { activitySignals } from "./activity";
 import { cutoffs, defaultBacktest } from "./backtest";
@@ -69,7 +69,7 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
       input.activities,
       settings.leadKey,
       (r) => cuts.asOfForLead(r + 2)?.getTime() ?? asOfMs,
-      options.timeZone,
+      workbookClock(options.timeZone, settings),
     ),
     never: new Set(
       [settings.leadKey, outcomes.column, convertedAt, ...(options.exclude ?? [])].map(normalizeHeader),

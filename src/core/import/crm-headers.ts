@@ -47,6 +47,21 @@ export const FIELD_HEADERS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/**
+ * The lead's creation date (Days Since Created): Leadscore's own "Created", else HubSpot "Create Date",
+ * Salesforce "Created Date"/"CreatedDate", Zoho "Created Time", Pipedrive "Person - Add time"… read so.
+ */
+export const CREATED_HEADERS: readonly string[] = [
+  "Created",
+  "Create Date",
+  "Created Date",
+  "Date Created",
+  "Created Time",
+  "Created On",
+  "Created At",
+  "Add time",
+];
+
 /** Prefixes Pipedrive puts before a column of the person or of their organization. */
 const PREFIX = /^(person|organization|organisation|org|contact|lead|account|company)\s*-\s*/i;
 
@@ -60,4 +75,9 @@ export function findHeader(headers: readonly CellValue[], wanted: readonly strin
     if (i >= 0) return i;
   }
   return -1;
+}
+
+/** 0-based column of the lead's creation date (CREATED_HEADERS); -1 when none. */
+export function createdColumn(headers: readonly CellValue[]): number {
+  return findHeader(headers, CREATED_HEADERS);
 }

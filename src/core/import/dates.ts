@@ -1,15 +1,8 @@
 // Which way round an export writes its dates. 03/04/2026 is 4 March in the US and 3 April in Europe:
 // only a day above 12 tells (14/03/2026 is European, 03/14/2026 American), so every value of every
 // date-looking column is looked at; dotted dates (14.03.2026) are European by custom.
+import type { DateFormat } from "../time";
 import type { CellValue, Grid } from "../types";
-
-export type DateFormat = "us" | "eu" | "iso";
-
-export const DATE_FORMAT_NAMES: Readonly<Record<DateFormat, string>> = {
-  us: "US (MM/DD/YYYY)",
-  eu: "European (DD/MM/YYYY)",
-  iso: "ISO (YYYY-MM-DD)",
-};
 
 /** What the date-looking columns of an export say about their format. */
 export interface DateColumns {

@@ -5,10 +5,11 @@ import { normalizeHeader } from "../headers";
 import { SETTING } from "../known-settings";
 import { MATRIX_COLUMNS } from "../matrix";
 import { defaultListsGrid, defaultSettingsGrid, starterMatrix } from "../templates";
+import { DATE_FORMAT_NAMES, type DateFormat } from "../time";
 import type { Grid } from "../types";
 import { cellText } from "../values";
 import { FIELD_HEADERS, findHeader, KEY_HEADERS } from "./crm-headers";
-import { type DateColumns, type DateFormat, detectDateFormat } from "./dates";
+import { type DateColumns, detectDateFormat } from "./dates";
 
 export interface FieldMapping {
   /** The starter matrix's field name (Job Title, Employees…). */
@@ -35,7 +36,10 @@ export interface ExportWorkbook {
 
 const col = (name: (typeof MATRIX_COLUMNS)[number]) => MATRIX_COLUMNS.indexOf(name);
 
-/** `dateFormat` forces the format instead of detecting it. */
+/**
+ * `dateFormat` forces the format instead of detecting it. Settings' Date format is the format found (or
+ * forced), so that scoring reads the export's text dates; ISO when the dates cannot tell.
+ */
 export function workbookAround(leads: Grid, dateFormat?: DateFormat): ExportWorkbook {
   const headers = leads[0] ?? [];
   const keyCol = findHeader(headers, KEY_HEADERS);
@@ -59,12 +63,16 @@ export function workbookAround(leads: Grid, dateFormat?: DateFormat): ExportWork
   }
 
   const settings = defaultSettingsGrid();
-  if (keyHeader !== undefined && normalizeHeader(keyHeader) !== normalizeHeader(SETTING.leadKey.starter)) {
-    const row = settings.find((r) => normalizeHeader(r[0]) === normalizeHeader(SETTING.leadKey.name));
-    if (row) row[1] = keyHeader;
-  }
+  const setValue = (name: string, value: string) => {
+    const row = settings.find((r) => normalizeHeader(r[0]) === normalizeHeader(name));
+    if (row) row[1] = value;
+  };
+  if (keyHeader !== undefined && normalizeHeader(keyHeader) !== normalizeHeader(SETTING.leadKey.starter))
+    setValue(SETTING.leadKey.name, keyHeader);
 
   const detected = detectDateFormat(leads);
+  const format = dateFormat ?? detected.format;
+  if (format) setValue(SETTING.dateFormat.name, DATE_FORMAT_NAMES[format]);
   return {
     keyHeader,
     matrix,
@@ -75,6 +83,6 @@ export function workbookAround(leads: Grid, dateFormat?: DateFormat): ExportWork
     untested: headers.flatMap((h, c) =>
       used.has(c) || cellText(h).trim() === "" ? [] : [cellText(h).trim()],
     ),
-    dates: dateFormat ? { ...detected, format: dateFormat, forced: true } : { ...detected, forced: false },
+    dates: { ...detected, format, forced: dateFormat !== undefined },
   };
 }

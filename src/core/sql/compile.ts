@@ -4,11 +4,13 @@
 // Reasons, with the engine's arithmetic (score.ts, bound-matrix.ts). What SQL cannot do exactly as the
 // engine does is returned as `unsupported`, naming the rule, instead of a query that silently differs.
 import { findColumn, headerText, normalizeHeader } from "../headers";
+import { createdColumn } from "../import/crm-headers";
+import { SETTING, settingNamed } from "../known-settings";
 import type { Rule } from "../matrix";
 import { problem } from "../problems";
 import { reasonFor } from "../reasons";
 import { outputHeaders } from "../score";
-import { DAY_MS, isUtc } from "../time";
+import { DATE_FORMAT_NAMES, DAY_MS, isUtc } from "../time";
 import type { CellValue, Grid, Problem } from "../types";
 import { TAB } from "../types";
 import { prepareWorkbook } from "../workbook";
@@ -71,6 +73,19 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const unsupported: Problem[] = [];
   const refuse = (rule: Rule, column: string, message: string, fix: string) =>
     unsupported.push(problem(TAB.matrix, rule.row, column, `Rule "${rule.label}": ${message}`, fix));
+  if (wb.clock.dateFormat !== "iso") {
+    // The query reads ISO text only: slashed dates would be NULL there and dates for the engine.
+    const at = (source.settings ?? []).findIndex((r) => settingNamed(r?.[0]) === SETTING.dateFormat);
+    unsupported.push(
+      problem(
+        TAB.settings,
+        at + 1,
+        "Value",
+        `Date format is ${DATE_FORMAT_NAMES[wb.clock.dateFormat]}: the SQL query reads only ISO text dates (2026-03-14) and date cells, so it would not read the dates this workbook's Date format reads.`,
+        `Store the dates as ISO text or as dates and set Date format to ${DATE_FORMAT_NAMES.iso}, or score with leadscore score.`,
+      ),
+    );
+  }
   const zone = isUtc(options.timeZone) ? null : options.timeZone;
   const asOf = d.double(options.asOf.getTime());
   const raw = (header: CellValue) => `CAST(${d.ident(String(header))} AS ${d.text})`;
@@ -99,7 +114,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   leadLayers.col(1, "_shown", keyCol >= 0 ? trimmedOf(leadLayers, leadHeaders, keyCol) : "''");
   leadLayers.col(1, "_key", keyCol >= 0 ? textForm(trimmedOf(leadLayers, leadHeaders, keyCol)) : "''");
   const emailCol = findColumn(leadHeaders, "Email");
-  const createdCol = findColumn(leadHeaders, "Created");
+  const createdCol = createdColumn(leadHeaders);
   const derivedUsed = new Set(rules.map((r) => r.derived).filter((x) => x !== null));
   if (derivedUsed.has("emailDomain")) {
     // The text after the last @, trimmed: a column of its own first, so that trimming reads it by name.

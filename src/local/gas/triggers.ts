@@ -131,6 +131,12 @@ export class TriggerRegistry {
     return full;
   }
 
+  /** A trigger saved with the workbook (saved-state.ts), as it was: its id, owner and next due time. */
+  restore(rec: TriggerRecord): void {
+    this.list.push({ ...rec });
+    this.nextUid = Math.max(this.nextUid, Number(rec.uid) + 1);
+  }
+
   remove(uid: string): boolean {
     const i = this.list.findIndex((t) => t.uid === uid);
     if (i < 0) return false;

@@ -82,4 +82,8 @@ export class PerUser<T> {
     }
     return store;
   }
+  /** Every user's store made so far (what a saved workbook keeps, saved-state.ts). */
+  entries(): IterableIterator<[string, T]> {
+    return this.stores.entries();
+  }
 }

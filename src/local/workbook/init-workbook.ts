@@ -4,9 +4,9 @@
 // what was mapped and what was not.
 import { copyFile, mkdir, readdir } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { DATE_FORMAT_NAMES, type DateFormat } from "../../core/import/dates";
 import { type ExportWorkbook, workbookAround } from "../../core/import/export-workbook";
 import { LEADS_HEADERS } from "../../core/templates";
+import { DATE_FORMAT_NAMES, type DateFormat } from "../../core/time";
 import { type Grid, TAB } from "../../core/types";
 import { readCsvTable, writeCsvTable } from "./csv";
 import { tabFileName, tabNameOf } from "./folder";
@@ -158,21 +158,26 @@ function report(target: string, from: string | undefined, leads: Grid, wb: Expor
   return lines;
 }
 
+/** The date format found, and where to change it (the page has no flags: Settings ▸ Date format). */
 function dateLines({ dates }: ExportWorkbook): string[] {
   if (!dates.columns.length) return [];
   const cols = quoted(dates.columns);
-  if (dates.forced) return [`Dates in ${cols}: ${DATE_FORMAT_NAMES[dates.format!]} (as --date-format says).`];
-  if (dates.conflicting)
+  const either = `${DATE_FORMAT_NAMES.us} or ${DATE_FORMAT_NAMES.eu}`;
+  if (dates.format === undefined) {
+    const why = dates.conflicting
+      ? "both US and European dates were found (a day above 12 in either place); check the export"
+      : `US or European cannot be told (no day above 12, e.g. ${dates.example})`;
     return [
-      `Dates in ${cols}: both US and European dates were found (a day above 12 in either place). Check the export; --date-format us|eu says which it is.`,
+      `Dates in ${cols}: ${why}. Settings ▸ Date format is left at ${DATE_FORMAT_NAMES.iso}, so they are not read as dates until you set it to ${either}.`,
     ];
-  if (!dates.format)
-    return [
-      `Dates in ${cols}: US or European cannot be told (no day above 12, e.g. ${dates.example}). Say which with --date-format us|eu.`,
-    ];
-  const hint =
+  }
+  const name = DATE_FORMAT_NAMES[dates.format];
+  const how = dates.forced ? "as --date-format says" : `e.g. ${dates.example}`;
+  const sheets =
     dates.format === "iso"
       ? ""
-      : ` Leadscore reads ISO dates (2026-03-14) and spreadsheet dates: in Google Sheets, import with a ${dates.format === "us" ? "US" : "European"} locale (File ▸ Settings ▸ Locale) so that they become dates.`;
-  return [`Dates in ${cols}: ${DATE_FORMAT_NAMES[dates.format]}, e.g. ${dates.example}.${hint}`];
+      : ` In Google Sheets, import the export with a ${dates.format === "us" ? "US" : "European"} locale (File ▸ Settings ▸ Locale) or as plain text, so that Sheets does not read its dates the other way round.`;
+  return [
+    `Dates in ${cols}: ${name} (${how}). Settings ▸ Date format says ${name}, so scoring reads them; change it there if that is wrong.${sheets}`,
+  ];
 }
