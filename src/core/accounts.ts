@@ -18,6 +18,9 @@ import type { CellValue, LeadScore, ScoreRun, Settings, WorkbookInput } from "./
 import { TAB } from "./types";
 import { cellText, normText } from "./values";
 
+/** The add-on's own tab of account scores (src/sheets/accounts-tab.ts). */
+export const ACCOUNTS_TAB = "Accounts";
+
 /** The Accounts tab's columns (and the CLI's --accounts file), in order. */
 export const ACCOUNT_HEADERS = [
   "Account",
