@@ -9,6 +9,7 @@ import type { CellValue, ScoreRun } from "../core/types";
 import { cellText, normText } from "../core/values";
 import { literal } from "./cell-text";
 import { ensureSize } from "./sheet-size";
+import { KEY, readState, writeState } from "./state";
 import { tabKey } from "./tabs";
 import type { SheetWorkbook } from "./workbook";
 
@@ -33,11 +34,20 @@ export function accountRows(rollUp: AccountRollUp, asOf: Date): CellValue[][] {
   ];
 }
 
-/** Ours when blank or headed like ours (the first two headers), so a user's own Accounts tab is never cleared. */
+/**
+ * Ours when it is the tab the add-on made (its id is remembered, so no read), else when blank or headed
+ * like ours (one read of two cells; then remembered): a user's own Accounts tab is never cleared.
+ */
 function isOurs(sheet: Sheet): boolean {
+  const id = sheet.getSheetId();
+  if (readState<number>(KEY.accountsTab) === id) return true;
   const [a, b] = sheet.getRange(1, 1, 1, 2).getValues()[0] as CellValue[];
-  if (cellText(a) === "" && cellText(b) === "") return sheet.getLastRow() === 0;
-  return normText(a) === normText(ACCOUNT_HEADERS[0]) && normText(b) === normText(ACCOUNT_HEADERS[1]);
+  const ours =
+    cellText(a) === "" && cellText(b) === ""
+      ? sheet.getLastRow() === 0
+      : normText(a) === normText(ACCOUNT_HEADERS[0]) && normText(b) === normText(ACCOUNT_HEADERS[1]);
+  if (ours) writeState(KEY.accountsTab, id);
+  return ours;
 }
 
 /**
@@ -75,8 +85,12 @@ export function writeAccountsTab(
   const rows = values.map((r) => (r.length < width ? [...r, ...new Array(width - r.length).fill("")] : r));
   if (sheet) sheet.clearContents();
   else {
-    sheet = ss.insertSheet(ACCOUNTS_TAB);
+    // insertSheet makes the new tab the active one: the user stays on the tab they were on.
+    const active = ss.getActiveSheet();
+    sheet = ss.insertSheet(ACCOUNTS_TAB, ss.getNumSheets());
+    active?.activate();
     workbook.sheets.set(tabKey(ACCOUNTS_TAB), sheet);
+    writeState(KEY.accountsTab, sheet.getSheetId());
   }
   ensureSize(sheet, rows.length, width);
   sheet.getRange(1, 1, rows.length, width).setValues(rows);
