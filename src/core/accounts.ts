@@ -10,7 +10,7 @@ import { SETTING, settingValue } from "./known-settings";
 import { parseLists } from "./lists";
 import type { ProblemSink } from "./problems";
 import { problem } from "./problems";
-import { roundHalfAwayFromZero } from "./rounding";
+import { roundHalfAwayFromZero, roundTo } from "./rounding";
 import type { SettingsCells } from "./settings";
 import { FREE_EMAIL_DOMAINS } from "./templates";
 import { nextTierFor, tierFor } from "./tiers";
@@ -187,6 +187,25 @@ export function rollUpAccounts(input: WorkbookInput, run: ScoreRun): AccountRoll
     bySheetRow,
     engagementMax,
   };
+}
+
+/** The Accounts table (header first) with raw values: numbers, text as spelt, Scored At as a Date. */
+export function accountGrid(rollUp: AccountRollUp | null, asOf: Date): CellValue[][] {
+  const rows: CellValue[][] = [[...ACCOUNT_HEADERS]];
+  for (const a of rollUp?.accounts ?? []) {
+    rows.push([
+      a.name,
+      a.rows.length,
+      a.engagedLeads,
+      roundTo(a.fit, 1),
+      roundTo(a.engagement, 1),
+      a.score,
+      a.tier,
+      a.topLead,
+      asOf,
+    ]);
+  }
+  return rows;
 }
 
 /** The account named `name` (compared trimmed, case-insensitive), if any. */

@@ -2,9 +2,14 @@
 // account, highest Score first. A tab named Accounts that is not ours (its row 1 is not our header) is
 // never touched: the run reports it instead. Single-lead rescores (edits, form responses) leave the tab as
 // the last full run wrote it; its Scored At column says when that was.
-import { ACCOUNT_HEADERS, ACCOUNTS_TAB, type AccountRollUp, rollUpAccounts } from "../core/accounts";
+import {
+  ACCOUNT_HEADERS,
+  ACCOUNTS_TAB,
+  type AccountRollUp,
+  accountGrid,
+  rollUpAccounts,
+} from "../core/accounts";
 import { problem } from "../core/problems";
-import { roundTo } from "../core/rounding";
 import type { CellValue, ScoreRun } from "../core/types";
 import { cellText, normText } from "../core/values";
 import { literal } from "./cell-text";
@@ -15,24 +20,6 @@ import type { SheetWorkbook } from "./workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** The tab's rows (header first), values as the sheet gets them. */
-export function accountRows(rollUp: AccountRollUp, asOf: Date): CellValue[][] {
-  return [
-    [...ACCOUNT_HEADERS],
-    ...rollUp.accounts.map((a) => [
-      literal(a.name),
-      a.rows.length,
-      a.engagedLeads,
-      roundTo(a.fit, 1),
-      roundTo(a.engagement, 1),
-      a.score,
-      literal(a.tier),
-      literal(a.topLead),
-      asOf,
-    ]),
-  ];
-}
 
 /**
  * Ours when it is the tab the add-on made (its id is remembered, so no read), else when blank or headed
@@ -76,7 +63,7 @@ export function writeAccountsTab(
     return rollUp;
   }
   const values: CellValue[][] = rollUp
-    ? accountRows(rollUp, run.asOf)
+    ? accountGrid(rollUp, run.asOf).map((row) => row.map(literal))
     : [
         [...ACCOUNT_HEADERS],
         ["Accounts are off: set Account key in Settings (e.g. Company or Email Domain)."],
