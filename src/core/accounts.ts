@@ -60,6 +60,8 @@ export interface AccountScore {
   /** Key of the highest-scoring lead (the first in Leads order among equals), as spelt. */
   topLead: string;
   topLeadScore: number;
+  /** Leads sheet row of the top lead. */
+  topLeadRow: number;
 }
 
 export interface AccountRollUp {
@@ -152,6 +154,7 @@ export function rollUpAccounts(input: WorkbookInput, run: ScoreRun): AccountRoll
         nextTier: null,
         topLead: lead.key,
         topLeadScore: lead.score,
+        topLeadRow: lead.sheetRow,
       };
       byKey.set(key, acc);
       order.push(acc);
@@ -167,6 +170,7 @@ export function rollUpAccounts(input: WorkbookInput, run: ScoreRun): AccountRoll
     if (lead.score > acc.topLeadScore) {
       acc.topLead = lead.key;
       acc.topLeadScore = lead.score;
+      acc.topLeadRow = lead.sheetRow;
     }
   }
   const floor = settings.scoreFloor ?? Number.NEGATIVE_INFINITY;

@@ -5,6 +5,7 @@ import { scoreWorkbook } from "../../src/core";
 import { ACCOUNT_HEADERS, rollUpAccounts } from "../../src/core/accounts";
 import { TAB } from "../../src/core/types";
 import { DEFAULT_END } from "../../src/demo";
+import { DAY, HOUR, scenario } from "../notifications/helpers";
 import { demoTabs, inputOf, loadAddon, plain } from "./helpers";
 
 describe("Accounts tab", () => {
@@ -61,5 +62,55 @@ describe("Accounts tab", () => {
     expect(runtime.values("Accounts")).toEqual(mine);
     const problems = runtime.values("Problems");
     expect(problems.some((p) => p[1] === "Accounts" && String(p[4]).includes("not Leadscore's"))).toBe(true);
+  });
+});
+
+describe("account alerts", () => {
+  it("announce an account entering a notify tier once, to its top lead's owner, in an email like the lead one", () => {
+    const s = scenario([
+      { email: "ann@acme.com", first: "Ann", title: "VP Sales", company: "Acme", owner: "maya@example.com" },
+      { email: "bob@acme.com", first: "Bob", company: " ACME ", owner: "jordan@example.com" },
+      { email: "cy@beta.com", first: "Cy", company: "Beta" },
+    ]);
+    s.runtime.peek(() =>
+      s.runtime.spreadsheet.getSheetByName("Settings")!.appendRow(["Account key", "Company"]),
+    );
+    s.script.call("setSchedule", { kind: "daily", atHour: 8 });
+    s.runtime.advanceAndRun(HOUR); // the baseline: Acme is Warm (Ann's fit 50)
+    expect(
+      s
+        .values("Accounts")
+        .slice(1)
+        .map((r) => [r[0], r[5], r[6]]),
+    ).toEqual([
+      ["Acme", 50, "Warm"],
+      ["Beta", 0, "Cold"],
+    ]);
+    // Bob (no fit) engages: Hot himself (40 × decay + 30 = 67 a day later), and Acme = 50 + 67.4 → 100, Sales-ready.
+    s.activity("bob@acme.com", "Demo Request");
+    s.activity("bob@acme.com", "Webinar Attended");
+    s.runtime.advanceAndRun(DAY);
+    expect(s.runtime.outbox).toHaveLength(1);
+    const mail = s.runtime.outbox[0];
+    expect(mail.to).toEqual(["jordan@example.com"]);
+    expect(mail.subject).toBe("Leadscore: account Acme reached Sales-ready (score 100)");
+    expect(mail.body).toContain("Fit 50 · Engagement 67.4 · 1 of 2 leads engaged");
+    expect(mail.body).toMatch(
+      /Top leads:\n {2}- Bob Doe <bob@acme.com> · 67 Hot\n {2}- Ann Doe <ann@acme.com> · 50 Warm/,
+    );
+    expect(mail.htmlBody).toContain("#gid=");
+    // Still Sales-ready the next days: no second email.
+    s.runtime.advanceAndRun(DAY);
+    s.runtime.advanceAndRun(DAY);
+    expect(s.runtime.outbox).toHaveLength(1);
+    expect(s.values("Accounts")[1].slice(0, 7)).toEqual([
+      "Acme",
+      2,
+      1,
+      50,
+      expect.any(Number),
+      100,
+      "Sales-ready",
+    ]);
   });
 });
