@@ -212,12 +212,6 @@ export function accountGrid(rollUp: AccountRollUp | null, asOf: Date): CellValue
   return rows;
 }
 
-/** The account named `name` (compared trimmed, case-insensitive), if any. */
-export function findAccount(rollUp: AccountRollUp, name: string): AccountScore | undefined {
-  const want = normText(name);
-  return rollUp.accounts.find((a) => a.key === want);
-}
-
 /** An Account key that is neither a Leads column nor Email Domain: an error on its Settings cell. */
 export function checkAccountKey(
   settings: Settings,
@@ -241,4 +235,95 @@ export function checkAccountKey(
         : "Enter the Leads column that names each lead's company (e.g. Company), or Email Domain; blank turns accounts off.",
     ),
   );
+}
+
+/** An account as the Explain dialog and the sidebar show it (plain JSON). */
+export interface AccountSummary {
+  /** The Account key setting as written (Company, Email Domain). */
+  keyName: string;
+  name: string;
+  score: number;
+  tier: string;
+  fit: number;
+  engagement: number;
+  /** Engagement before Account engagement max. */
+  rawEngagement: number;
+  engagementMax: number | null;
+  leads: number;
+  engagedLeads: number;
+  topLead: string;
+  nextTier: { name: string; pointsNeeded: number } | null;
+  /** 1 = the highest-scoring account. */
+  rank: number;
+  of: number;
+}
+
+/** An account with its leads, highest score first (the first in Leads order among equals). */
+export interface AccountDetail extends AccountSummary {
+  members: { key: string; sheetRow: number; score: number; tier: string; engagement: number }[];
+  /** ISO as-of time. */
+  asOf: string;
+}
+
+export function accountSummary(rollUp: AccountRollUp, a: AccountScore): AccountSummary {
+  return {
+    keyName: rollUp.keyName,
+    name: a.name,
+    score: a.score,
+    tier: a.tier,
+    fit: a.fit,
+    engagement: a.engagement,
+    rawEngagement: a.rawEngagement,
+    engagementMax: rollUp.engagementMax,
+    leads: a.rows.length,
+    engagedLeads: a.engagedLeads,
+    topLead: a.topLead,
+    nextTier: a.nextTier,
+    rank: rollUp.accounts.indexOf(a) + 1,
+    of: rollUp.accounts.length,
+  };
+}
+
+export function accountDetail(rollUp: AccountRollUp, a: AccountScore, run: ScoreRun): AccountDetail {
+  const grade = gradeGroupIndex(run);
+  const byRow = new Map(run.leads.map((l) => [l.sheetRow, l]));
+  const members = a.rows
+    .map((r) => byRow.get(r)!)
+    .sort((x, y) => y.score - x.score || x.sheetRow - y.sheetRow)
+    .map((l) => ({
+      key: l.key,
+      sheetRow: l.sheetRow,
+      score: l.score,
+      tier: l.tier,
+      engagement: leadEngagement(l, grade),
+    }));
+  return { ...accountSummary(rollUp, a), members, asOf: run.asOf.toISOString() };
+}
+
+/** True when Settings names an Account key: explaining a lead then scores every lead, for its account. */
+export function accountsOn(settings: Settings): boolean {
+  return settingValue(settings.values, SETTING.accountKey).trim() !== "";
+}
+
+/** The account of the lead on `sheetRow`, from a full run; null when it has none. */
+export function leadAccount(input: WorkbookInput, run: ScoreRun, sheetRow: number): AccountSummary | null {
+  const rollUp = rollUpAccounts(input, run);
+  const a = rollUp?.bySheetRow.get(sheetRow);
+  return rollUp && a ? accountSummary(rollUp, a) : null;
+}
+
+/** Accounts whose name contains `query` (trimmed, case-insensitive), highest Score first, at most `limit`. */
+export function lookupAccounts(
+  input: WorkbookInput,
+  run: ScoreRun,
+  query: string,
+  limit = 10,
+): AccountDetail[] {
+  const q = normText(query);
+  const rollUp = rollUpAccounts(input, run);
+  if (!q || !rollUp) return [];
+  return rollUp.accounts
+    .filter((a) => a.key.includes(q))
+    .slice(0, limit)
+    .map((a) => accountDetail(rollUp, a, run));
 }

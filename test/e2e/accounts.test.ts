@@ -114,3 +114,35 @@ describe("account alerts", () => {
     ]);
   });
 });
+
+describe("accounts in Explain and the sidebar", () => {
+  it("Explain selected lead names the lead's account; the sidebar explains it and looks an account up", () => {
+    const tabs = demoTabs();
+    const { runtime, script } = loadAddon(tabs);
+    const input = inputOf(tabs);
+    const run = scoreWorkbook(input, { asOf: DEFAULT_END, timeZone: "UTC" });
+    const rollUp = rollUpAccounts(input, run)!;
+    const acme = rollUp.accounts[0];
+    const lead = run.leads.find((l) => l.sheetRow === acme.rows[0])!;
+
+    runtime.peek(() => {
+      const sheet = runtime.spreadsheet.getSheetByName(TAB.leads)!;
+      sheet.activate();
+      sheet.getRange(lead.sheetRow, 1).activate();
+    });
+    script.call("menuExplainSelectedLead");
+    const dialog = runtime.ui.dialogs.at(-1)!;
+    expect(dialog.html).toContain(`Account <b>${acme.name}</b> (Company): Score <b>${acme.score}</b>`);
+    expect(dialog.html).toContain(`#1 of ${rollUp.accounts.length} accounts`);
+
+    const explained = script.call("explainLead", lead.key) as { account: { name: string; rank: number } };
+    expect(explained.account).toMatchObject({ name: acme.name, rank: 1, score: acme.score });
+    const found = script.call("lookupAccounts", ` ${acme.name.toUpperCase()} `) as {
+      name: string;
+      members: { key: string; score: number }[];
+    }[];
+    expect(found[0].name).toBe(acme.name);
+    expect(found[0].members.map((m) => m.key)).toContain(acme.topLead);
+    expect(found[0].members[0].score).toBe(acme.topLeadScore);
+  });
+});
