@@ -115,6 +115,42 @@ describe("account alerts", () => {
   });
 });
 
+describe("account alerts across a failure", () => {
+  it("a crash between sendEmail and recording it sends no second account email on the retry", () => {
+    const s = scenario([
+      { email: "ann@acme.com", title: "VP Sales", company: "Acme" },
+      { email: "bob@acme.com", company: "Acme" },
+    ]);
+    s.runtime.peek(() => {
+      const settings = s.runtime.spreadsheet.getSheetByName("Settings")!;
+      settings.appendRow(["Account key", "Company"]);
+    });
+    s.script.call("setSchedule", { kind: "daily", atHour: 8 });
+    s.runtime.advanceAndRun(HOUR);
+    s.activity("bob@acme.com", "Demo Request");
+    s.activity("bob@acme.com", "Webinar Attended");
+    s.runtime.advanceAndRun(DAY - 2 * HOUR);
+    const onCall = s.runtime.calls.onCall;
+    let armedOnce = false;
+    s.runtime.calls.onCall = (name) => {
+      onCall?.(name);
+      if (name === "MailApp.sendEmail" && !armedOnce) {
+        armedOnce = true;
+        s.runtime.failAfter(1, undefined, "Injected: crash after send");
+      }
+    };
+    const [run] = s.runtime.advanceAndRun(2 * HOUR, { throwOnError: false });
+    expect(String(run.error)).toMatch(/crash after send/);
+    expect(s.runtime.outbox.map((m) => m.subject)).toEqual([expect.stringContaining("account Acme")]);
+    s.runtime.clock.advance(60_000);
+    s.script.call("scheduledRun"); // the retry
+    const note = JSON.parse(s.runtime.properties.document.get("leadscore.lastRun")!).note;
+    expect(note).toMatch(/1 account alert from an interrupted run may not have been delivered/);
+    s.runtime.advanceAndRun(DAY);
+    expect(s.runtime.outbox).toHaveLength(1);
+  });
+});
+
 describe("accounts in Explain and the sidebar", () => {
   it("Explain selected lead names the lead's account; the sidebar explains it and looks an account up", () => {
     const tabs = demoTabs();
