@@ -1,6 +1,6 @@
 // Lead lookup: search by name or email, pick a lead, see why it has its score (as "Explain selected lead").
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { LeadExplanation, LeadMatch } from "../../src/contract";
+import type { AccountDetail, AccountSummary, LeadExplanation, LeadMatch } from "../../src/contract";
 import { DataTable, NUM } from "../components/DataTable";
 import { formatTime } from "../logic/format";
 import { call } from "../rpc";
@@ -78,7 +78,104 @@ function Breakdown({ e, timeZone }: { e: LeadExplanation; timeZone: string }) {
           ))}
         </DataTable>
       )}
+      {e.account !== undefined && (
+        <>
+          <h3>Account</h3>
+          {e.account === null ? (
+            <p class="muted">No account: this lead's Account key cell is blank or a free-mail domain.</p>
+          ) : (
+            <AccountFigures a={e.account} />
+          )}
+        </>
+      )}
       <p class="muted">As of {formatTime(e.asOf, timeZone)}</p>
+    </div>
+  );
+}
+
+/** An account's roll-up: the same figures as its Accounts tab row, with its rank. */
+function AccountFigures({ a }: { a: AccountSummary }) {
+  const capped = a.engagementMax !== null && a.rawEngagement > a.engagementMax;
+  return (
+    <dl class="kv" data-testid="account">
+      <dt>{a.keyName}</dt>
+      <dd>{a.name}</dd>
+      <dt>Score</dt>
+      <dd>
+        {fmtNum(a.score)} · {a.tier} · #{a.rank} of {a.of}
+      </dd>
+      <dt>Fit</dt>
+      <dd>{fmtNum(a.fit)} (best lead)</dd>
+      <dt>Engagement</dt>
+      <dd>
+        {fmtNum(a.engagement)}
+        {capped && <span class="muted"> (capped from {fmtNum(a.rawEngagement)})</span>}
+      </dd>
+      <dt>Leads</dt>
+      <dd>
+        {a.leads} ({a.engagedLeads} engaged)
+      </dd>
+      <dt>Top lead</dt>
+      <dd>{a.topLead}</dd>
+    </dl>
+  );
+}
+
+/** Account lookup: accounts whose name contains the query, each with its leads (pick one to explain it). */
+function AccountLookup({ onPick }: { onPick: (key: string) => void }) {
+  const [query, setQuery] = useState("");
+  const [found, setFound] = useState<AccountDetail[] | null>(null);
+  const search = useAction();
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    window.clearTimeout(timer.current);
+    const q = query.trim();
+    if (!q) {
+      setFound(null);
+      return;
+    }
+    timer.current = window.setTimeout(async () => {
+      const got = await search.run(() => call("lookupAccounts", q));
+      if (got) setFound(got);
+    }, DEBOUNCE_MS);
+    return () => window.clearTimeout(timer.current);
+  }, [query]);
+  return (
+    <div>
+      <div class="field">
+        <label for="lookup-account">Account</label>
+        <input
+          id="lookup-account"
+          type="search"
+          autocomplete="off"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+      </div>
+      <ActionStatus action={search} busyLabel="Searching…" />
+      {found && found.length === 0 && !search.busy && (
+        <p class="muted">No account matches (accounts need Account key in Settings).</p>
+      )}
+      {found?.map((a) => (
+        <div key={a.name} data-testid="account-match">
+          <div class="lead-head">{a.name}</div>
+          <AccountFigures a={a} />
+          <DataTable label={`Leads of ${a.name}`} columns={["Lead", NUM("Score"), NUM("Engagement")]}>
+            {a.members.map((m) => (
+              <tr key={m.sheetRow}>
+                <td>
+                  <button type="button" class="link" onClick={() => onPick(m.key)}>
+                    {m.key}
+                  </button>
+                  <span class="muted sub">{m.tier}</span>
+                </td>
+                <td class="num">{fmtNum(m.score)}</td>
+                <td class="num">{fmtNum(m.engagement)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+      ))}
     </div>
   );
 }
@@ -106,7 +203,7 @@ export function Lookup({ state }: PanelProps) {
     return () => window.clearTimeout(timer.current);
   }, [query]);
 
-  async function pick(m: LeadMatch) {
+  async function pick(m: Pick<LeadMatch, "key">) {
     setPicked(m.key);
     setExplained(null);
     const e = await explain.run(() => call("explainLead", m.key));
@@ -150,6 +247,8 @@ export function Lookup({ state }: PanelProps) {
       {explain.busy && <Loading label="Explaining…" />}
       {explain.error && <Notice kind="error">{explain.error}</Notice>}
       {explained && <Breakdown e={explained} timeZone={state.timeZone} />}
+      <h2 id="h-account-lookup">Account lookup</h2>
+      <AccountLookup onPick={(key) => pick({ key })} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // Sidebar RPC: the functions google.script.run calls (see src/contract). Thin calls into src/sheets.
 
 import type { LeadExplanation, LeadMatch, Schedule, SettingsPatch, SidebarState } from "../contract";
+import type { AccountDetail } from "../core/accounts";
 import type { Tier } from "../core/types";
 import * as service from "../sheets/sidebar-service";
 
@@ -32,6 +33,10 @@ export function lookupLeads(query: string): LeadMatch[] {
 
 export function explainLead(key: string): LeadExplanation {
   return service.explainLeadByKey(active(), key);
+}
+
+export function lookupAccounts(query: string): AccountDetail[] {
+  return service.lookupAccountsNow(active(), query);
 }
 
 export function selectCell(tab: string, row: number, column: string): void {

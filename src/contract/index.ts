@@ -2,6 +2,7 @@
 // the names in dist/Code.js and the JSON shapes they take and return. Below src/sheets and src/addon, above
 // src/core only, so every side can import it.
 
+export type { AccountDetail, AccountSummary } from "../core/accounts";
 export type { BacktestMode, CalibrationReport } from "../core/calibration";
 export type { ExplainedGroup, ExplainedRule, LeadExplanation } from "../core/explanation";
 export type { NotifySettings } from "../core/notify";

@@ -1,6 +1,7 @@
 // The functions the sidebar calls through google.script.run. Each is a top-level function in dist/Code.js;
 // src/addon/contract.ts checks the server's exports against SidebarApi both ways. Arguments and results are
 // plain JSON (ISO strings, never Date), because google.script.run drops anything else.
+import type { AccountDetail } from "../core/accounts";
 import type { CalibrationReport } from "../core/calibration";
 import type { LeadExplanation } from "../core/explanation";
 import type { Tier } from "../core/types";
@@ -27,6 +28,8 @@ export interface SidebarApi {
   scoreAllNow: () => SidebarState;
   lookupLeads: (query: string) => LeadMatch[];
   explainLead: (key: string) => LeadExplanation;
+  /** Accounts (Settings Account key) whose name contains the query, as of now, each with its leads. */
+  lookupAccounts: (query: string) => AccountDetail[];
   selectCell: (tab: string, row: number, column: string) => void;
   /** Leads column names, for the outcome and leakage column pickers. */
   getLeadColumns: () => LeadColumns;
@@ -62,6 +65,7 @@ const CALLABLE: { readonly [K in SidebarFunction]: true } = {
   scoreAllNow: true,
   lookupLeads: true,
   explainLead: true,
+  lookupAccounts: true,
   selectCell: true,
   getLeadColumns: true,
   getCalibration: true,

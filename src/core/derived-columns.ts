@@ -2,7 +2,7 @@
 // Activity, Days Since Created), computed for the scored rows only; rule tests read them like columns.
 import type { ColumnSource } from "./columns";
 import { numberColumn, textColumn } from "./columns";
-import { emailDomain } from "./derived";
+import { emailColumn, emailDomain } from "./derived";
 import { findColumn, headerText } from "./headers";
 import { createdColumn } from "./import/crm-headers";
 import type { LeadFrame } from "./lead-frame";
@@ -24,9 +24,7 @@ export function derivedColumn(
   const grid = leads.grid;
   const n = grid.length;
   if (name === "emailDomain") {
-    // An export keyed by "Email Address" or "Work Email" has no Email column: its key is the address.
-    const email = findColumn(leads.headers, "Email");
-    const col = email >= 0 ? email : leads.keyCol;
+    const col = emailColumn(leads.headers, leads.keyCol);
     const text = new Array<string>(n).fill("");
     if (col >= 0) {
       for (let i = 0; i < rows.length; i++) text[rows[i]] = emailDomain(cellText(grid[rows[i]][col]));

@@ -1,5 +1,6 @@
 // Derived lead fields: values the engine computes per lead, testable like Leads columns.
-import { normalizeHeader } from "./headers";
+import { findColumn, normalizeHeader } from "./headers";
+import type { CellValue } from "./types";
 
 export type DerivedField = "emailDomain" | "daysSinceLastActivity" | "daysSinceCreated" | "activityCount";
 
@@ -31,4 +32,10 @@ export function emailDomain(email: string): string {
         .slice(at + 1)
         .trim()
         .toLowerCase();
+}
+
+/** The column Email Domain is read from: Email, else the lead key (an export keyed by "Work Email" has no Email column). */
+export function emailColumn(headers: readonly CellValue[], keyCol: number): number {
+  const email = findColumn(headers, "Email");
+  return email >= 0 ? email : keyCol;
 }

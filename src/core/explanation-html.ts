@@ -16,6 +16,19 @@ function capText(g: LeadExplanation["groups"][number]): string {
   return "";
 }
 
+/** The lead's account line: its score, tier and rank among the accounts. */
+function accountHtml(x: LeadExplanation): string {
+  if (x.account === undefined) return "";
+  const a = x.account;
+  if (a === null)
+    return `<p>Account: none (this lead's Account key cell is blank or a free-mail domain).</p>`;
+  const cap =
+    a.engagementMax !== null && a.rawEngagement > a.engagementMax
+      ? ` (capped from ${formatPoints(a.rawEngagement)})`
+      : "";
+  return `<p>Account <b>${e(a.name)}</b> (${e(a.keyName)}): Score <b>${a.score}</b> · ${e(a.tier)} · #${a.rank} of ${a.of} accounts · Fit ${formatPoints(a.fit)} + Engagement ${formatPoints(a.engagement)}${cap} · ${a.engagedLeads} of ${a.leads} leads engaged · top lead ${e(a.topLead)}</p>`;
+}
+
 export function explanationHtml(x: LeadExplanation): string {
   const next = x.nextTier
     ? `${formatPoints(x.nextTier.pointsNeeded)} points to ${e(x.nextTier.name)}`
@@ -39,5 +52,5 @@ export function explanationHtml(x: LeadExplanation): string {
 <p>${e(x.key)} · row ${x.sheetRow} · Score <b>${x.score}</b> · ${e(x.tier)}${x.grade ? ` · Grade ${e(x.grade)}` : ""} · ${next}</p>
 <table><thead><tr><th>Rule</th><th>Group</th><th>Points</th><th>Count</th><th>Decay</th><th>Total</th></tr></thead><tbody>${rules}</tbody></table>
 <table><thead><tr><th>Group</th><th>Total</th><th>Cap</th></tr></thead><tbody>${groups}</tbody></table>
-<p>As of ${e(x.asOf)}</p></body></html>`;
+${accountHtml(x)}<p>As of ${e(x.asOf)}</p></body></html>`;
 }

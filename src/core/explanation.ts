@@ -1,5 +1,6 @@
 // A lead's full breakdown as plain JSON: the Explain dialog, the sidebar's lookup and notifications use it.
 
+import type { AccountSummary } from "./accounts";
 import type { LeadScore, ScoreRun } from "./index";
 import { leadName, nameColumns } from "./lead-names";
 import type { Grid } from "./types";
@@ -35,6 +36,8 @@ export interface LeadExplanation {
   nextTier: { name: string; pointsNeeded: number } | null;
   /** ISO as-of time of the explanation. */
   asOf: string;
+  /** The lead's account (Settings Account key); null when it has none, absent when accounts are off. */
+  account?: AccountSummary | null;
 }
 
 export function explainLead(run: ScoreRun, lead: LeadScore, leads: Grid): LeadExplanation {

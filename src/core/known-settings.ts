@@ -164,6 +164,27 @@ const triggerMinutes: SettingDef<number> = {
   },
 };
 
+/**
+ * Account scoring (accounts.ts): a Leads column (e.g. Company) or Email Domain; blank → none. Set up
+ * workbook writes no row: a user who wants accounts adds it.
+ */
+const accountKey: SettingDef<string> = text("Account key", "");
+
+/** The cap on an account's summed Engagement: a number, or blank/none for no cap. */
+const accountEngagementMax: SettingDef<number | null> = {
+  name: "Account engagement max",
+  aliases: ["Account engagement cap"],
+  read(v, spelt) {
+    if (isBlank(v) || saysNone(v)) return { value: null };
+    const x = parseNumber(v);
+    if (!Number.isNaN(x)) return { value: x };
+    return {
+      message: `${spelt} "${cellText(v)}" is not a number; account engagement is not capped.`,
+      fix: "Enter the most engagement points an account can add (e.g. 60), or none for no cap.",
+    };
+  },
+};
+
 /** Every known setting, in the order Set up workbook writes them. */
 export const SETTING = {
   leadKey: text("Lead key", DEFAULT_LEAD_KEY, DEFAULT_LEAD_KEY),
@@ -183,6 +204,8 @@ export const SETTING = {
   bigQueryDataset: text("BigQuery dataset", "leadscore"),
   bigQueryLeadsTable: text("BigQuery leads table", "leads"),
   bigQueryActivitiesTable: text("BigQuery activities table", "activities"),
+  accountKey,
+  accountEngagementMax,
 } as const;
 
 const ALL: readonly SettingDef<unknown>[] = Object.values(SETTING);

@@ -1,5 +1,6 @@
 // Parse and check a whole workbook once: settings, lists, leads, the activity index and the rules.
 // Shared by scoring and by "Check the matrix" (validateWorkbook).
+import { checkAccountKey } from "./accounts";
 import type { ActivityIndex } from "./activities";
 import { activityHeaderRow, emptyActivityIndex, indexActivities } from "./activities";
 import { checkGroupSettings } from "./group-checks";
@@ -40,6 +41,7 @@ export function prepareWorkbook(input: WorkbookInput, timeZone: string): Prepare
   const rules = parseMatrix(input.matrix, { leadHeaders: leads.headers, activityHeaders, lists, sink });
   const groupNames = groupNamesOf(rules);
   checkGroupSettings(settings, cells, groupNames, sink);
+  checkAccountKey(settings, cells, leads.headers, sink);
   const activities = activityHeaders
     ? indexActivities(input.activities, leads, settings.leadKey, clock, sink, testedColumns(rules))
     : emptyActivityIndex(leads.groupCount);

@@ -27,6 +27,26 @@ export function demoListsGrid(competitors: readonly string[]): Grid {
   return grid;
 }
 
+/** The demo's own settings after the starter ones: accounts by Company (lead scores stay the starter's). */
+export const DEMO_SETTINGS: readonly [string, string | number][] = [
+  ["Account key", "Company"],
+  ["Account engagement max", 60],
+];
+
+/** The Settings template with DEMO_SETTINGS in its Setting | Value table, below the starter rows. */
+export function demoSettingsGrid(): Grid {
+  const grid = defaultSettingsGrid().map((row) => [...row]);
+  let r = grid.findIndex((row, i) => i > 0 && row[0] === "");
+  if (r < 0) r = grid.length;
+  for (const [name, value] of DEMO_SETTINGS) {
+    if (r >= grid.length) grid.push(grid[0].map(() => ""));
+    grid[r][0] = name;
+    grid[r][1] = value;
+    r++;
+  }
+  return grid;
+}
+
 /** The five tabs in sheet order, plus the generator output (truth, stats) for callers that want it. */
 export function demoWorkbook(options: DemoOptions = {}): { tabs: DemoTab[]; demo: Demo } {
   const demo = generateDemo(options);
@@ -36,7 +56,7 @@ export function demoWorkbook(options: DemoOptions = {}): { tabs: DemoTab[]; demo
       { name: TAB.leads, values: demo.leads },
       { name: TAB.activities, values: demo.activities },
       { name: TAB.matrix, values: starterMatrix() },
-      { name: TAB.settings, values: defaultSettingsGrid() },
+      { name: TAB.settings, values: demoSettingsGrid() },
       { name: TAB.lists, values: demoListsGrid(demo.competitorDomains) },
     ],
   };

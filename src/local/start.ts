@@ -8,11 +8,12 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { SIDEBAR_FUNCTIONS } from "../contract";
+import { ACCOUNTS_TAB } from "../core/accounts";
 import { TAB } from "../core/types";
 import { openSession } from "./open-session";
 import { startServer } from "./server";
 import type { LocalSession } from "./session";
-import { summarize, summaryLines } from "./summary";
+import { accountLines, summarize, summarizeAccounts, summaryLines } from "./summary";
 import { initFromExport } from "./workbook/init-workbook";
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -83,6 +84,9 @@ async function main(): Promise<void> {
   console.log(`Leadscore — ${session.status().workbook}, scored as of ${runtime.clock.date().toISOString()}`);
   const settings = runtime.sheetNames().includes(TAB.settings) ? runtime.values(TAB.settings) : undefined;
   for (const line of summaryLines(summarize(runtime.values(TAB.leads), settings))) console.log(line);
+  const accounts = runtime.sheetNames().includes(ACCOUNTS_TAB) ? runtime.values(ACCOUNTS_TAB) : undefined;
+  for (const line of accountLines(summarizeAccounts(accounts), (accounts?.length ?? 1) - 1))
+    console.log(line);
   const problems = runtime.sheetNames().includes("Problems") ? runtime.values("Problems").length - 1 : 0;
   console.log(`Problems: ${problems} (see the Problems tab)`);
   if (values.once) return;

@@ -48,3 +48,50 @@ export function summaryLines(s: StartSummary): string[] {
     ),
   ];
 }
+
+export interface AccountLine {
+  account: string;
+  score: number;
+  tier: string;
+  leads: number;
+  engaged: number;
+  topLead: string;
+}
+
+/** The first `topN` rows of the Accounts tab the add-on wrote (already highest Score first); [] when none. */
+export function summarizeAccounts(accounts: Grid | undefined, topN = 5): AccountLine[] {
+  if (!accounts || accounts.length < 2) return [];
+  const headers = accounts[0];
+  const col = (name: string) => findColumn(headers, name);
+  const [account, score, tier, leads, engaged, top] = [
+    col("Account"),
+    col("Score"),
+    col("Tier"),
+    col("Leads"),
+    col("Engaged Leads"),
+    col("Top Lead"),
+  ];
+  return accounts
+    .slice(1)
+    .filter((row) => !Number.isNaN(parseNumber(row[score])))
+    .slice(0, topN)
+    .map((row) => ({
+      account: cellText(row[account]),
+      score: parseNumber(row[score]),
+      tier: cellText(row[tier]),
+      leads: parseNumber(row[leads]),
+      engaged: parseNumber(row[engaged]),
+      topLead: cellText(row[top]),
+    }));
+}
+
+export function accountLines(accounts: readonly AccountLine[], total: number): string[] {
+  if (accounts.length === 0) return [];
+  return [
+    `Top accounts (of ${total}):`,
+    ...accounts.map(
+      (a) =>
+        `  ${String(a.score).padStart(3)}  ${a.tier.padEnd(11)} ${a.account} — ${a.leads} lead${a.leads === 1 ? "" : "s"} (${a.engaged} engaged), top lead ${a.topLead}`,
+    ),
+  ];
+}

@@ -1,5 +1,6 @@
 // The sidebar and the Explain dialog.
-import { scoreWorkbook } from "../core";
+import { parseSettings, scoreWorkbook } from "../core";
+import { accountsOn, leadAccount } from "../core/accounts";
 import { explainLead } from "../core/explanation";
 import { explanationHtml } from "../core/explanation-html";
 import { TAB } from "../core/types";
@@ -25,10 +26,12 @@ export function showExplanationDialog(ss: Spreadsheet): void {
     return;
   }
   const workbook = readWorkbook(ss);
+  // The lead's account needs every lead scored; without accounts, this one lead is enough.
+  const withAccount = accountsOn(parseSettings(workbook.input.settings).settings);
   const run = scoreWorkbook(workbook.input, {
     asOf: new Date(),
     timeZone: workbook.timeZone,
-    onlyRows: new Set([row]),
+    onlyRows: withAccount ? undefined : new Set([row]),
   });
   const lead = run.leads.find((l) => l.sheetRow === row);
   if (!lead) {
@@ -39,8 +42,8 @@ export function showExplanationDialog(ss: Spreadsheet): void {
     );
     return;
   }
-  const html = HtmlService.createHtmlOutput(explanationHtml(explainLead(run, lead, workbook.input.leads)))
-    .setWidth(640)
-    .setHeight(480);
+  const explained = explainLead(run, lead, workbook.input.leads);
+  if (withAccount) explained.account = leadAccount(workbook.input, run, row);
+  const html = HtmlService.createHtmlOutput(explanationHtml(explained)).setWidth(640).setHeight(480);
   ui.showModalDialog(html, `Why ${lead.score}?`);
 }

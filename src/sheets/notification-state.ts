@@ -27,6 +27,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const STATE_TAB = "Leadscore State";
 export const PENDING_KEY = "leadscore.pending";
 export const JOURNAL_KEY = "leadscore.notify.journal";
+/** Account alerts (account-alerts.ts) keep their own state tab and send journal. */
+export const ACCOUNT_STATE_TAB = "Leadscore Account State";
+export const ACCOUNT_JOURNAL_KEY = "leadscore.notify.accountJournal";
 /** The sidebar lists this many pending alerts (highest scores); the run summary has the full count. */
 export const PENDING_SHOWN = 50;
 
@@ -39,8 +42,8 @@ export interface StoredState {
   rows: number;
 }
 
-export function readStoredState(sheets: Map<string, Sheet>): StoredState {
-  const sheet = sheets.get(tabKey(STATE_TAB));
+export function readStoredState(sheets: Map<string, Sheet>, tab: string = STATE_TAB): StoredState {
+  const sheet = sheets.get(tabKey(tab));
   if (!sheet) return { sheet, states: null, meta: { historyRows: 0 }, rows: 0 };
   const grid: Grid = readGrid(sheet);
   const parsed = parseStateGrid(grid);
@@ -53,14 +56,19 @@ export function readStoredState(sheets: Map<string, Sheet>): StoredState {
 }
 
 /** Creates the hidden tab with a header row only (not ready: a crash before the first commit re-baselines). */
-export function createStateSheet(ss: Spreadsheet, sheets: Map<string, Sheet>, meta: StateMeta): Sheet {
-  const sheet = ss.insertSheet(STATE_TAB);
+export function createStateSheet(
+  ss: Spreadsheet,
+  sheets: Map<string, Sheet>,
+  meta: StateMeta,
+  tab: string = STATE_TAB,
+): Sheet {
+  const sheet = ss.insertSheet(tab);
   sheet.hideSheet();
   sheet
     .getRange(1, 1, 1, STATE_WIDTH)
     .setValues(stateGrid([], { ...meta, ready: false }).map((r) => r.map(literal)));
   sheet.protect().setDescription("Leadscore's notification state. Do not edit.").setWarningOnly(true);
-  sheets.set(tabKey(STATE_TAB), sheet);
+  sheets.set(tabKey(tab), sheet);
   return sheet;
 }
 
@@ -79,20 +87,21 @@ export function writeStoredState(
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
-export function readJournal(): Journal {
-  return parseJournal(PropertiesService.getDocumentProperties().getProperty(JOURNAL_KEY));
+export function readJournal(key: string = JOURNAL_KEY): Journal {
+  return parseJournal(PropertiesService.getDocumentProperties().getProperty(key));
 }
 
 /** `store` lets the send loop fetch the document properties once: one call per journal write. */
 export function writeJournal(
   j: Journal,
   store: Properties = PropertiesService.getDocumentProperties(),
+  key: string = JOURNAL_KEY,
 ): void {
-  store.setProperty(JOURNAL_KEY, JSON.stringify(j));
+  store.setProperty(key, JSON.stringify(j));
 }
 
-export function clearJournal(): void {
-  writeJournal(emptyJournal());
+export function clearJournal(key: string = JOURNAL_KEY): void {
+  writeJournal(emptyJournal(), undefined, key);
 }
 
 /** What the sidebar shows: the highest-scoring undelivered alerts and how many there are. */

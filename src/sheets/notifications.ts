@@ -13,12 +13,14 @@ import {
   alertId,
   composeEmail,
   type DueAlert,
+  type Email,
   formatWhen,
   type Journal,
   type LeadState,
   latestActivities,
   type NotifySettings,
   notifyAddresses,
+  type Outgoing,
   planEmails,
   recipientsFor,
   withInflight,
@@ -71,7 +73,7 @@ const QUOTA_ERROR = /too many times|quota|limit exceeded: email recipients per d
 
 /** Sheet text in an email is cut short: a 25-lead digest must stay under MailApp's 200 KB body limit. */
 const MAX_FIELD = 300;
-const clip = (text: string) => (text.length > MAX_FIELD ? `${text.slice(0, MAX_FIELD - 1)}…` : text);
+export const clip = (text: string) => (text.length > MAX_FIELD ? `${text.slice(0, MAX_FIELD - 1)}…` : text);
 
 /** How the lead appears in an email; only its own row and activities are used. */
 function viewBuilder(input: DeliveryInput, byKey: Map<string, LeadScore>, wanted: Set<string>) {
@@ -111,9 +113,8 @@ function viewBuilder(input: DeliveryInput, byKey: Map<string, LeadScore>, wanted
   };
 }
 
-export function deliverAlerts(input: DeliveryInput): DeliveryResult {
-  const { run, workbook, settings, states } = input;
-  const result: DeliveryResult = {
+export function emptyDelivery(): DeliveryResult {
+  return {
     sent: 0,
     completed: 0,
     unsent: 0,
@@ -124,6 +125,80 @@ export function deliverAlerts(input: DeliveryInput): DeliveryResult {
     noRecipient: 0,
     invalidEmails: [],
   };
+}
+
+/** Emails planned for one kind of alert (leads, accounts) and how to make, journal and record each. */
+export interface SendJob {
+  plan: readonly Outgoing[];
+  /** Emails MailApp may still send today. */
+  budget: number;
+  message: (keys: string[]) => Email;
+  /** The journal ids of an email's alerts. */
+  ids: (keys: string[]) => string[];
+  /** Records that `to` got the alerts of `keys`. */
+  delivered: (keys: string[], to: string) => void;
+  journal: Journal;
+  /** The document property of this kind's journal. */
+  journalKey?: string;
+  startedAt: number;
+  flush: () => void;
+}
+
+/** Sends the plan in order, journaling each email (see the top of this file); counts into `result`. */
+export function sendPlanned(job: SendJob, result: DeliveryResult): void {
+  let { budget, journal } = job;
+  let sent = 0;
+  const store = PropertiesService.getDocumentProperties();
+  for (const email of job.plan) {
+    if (budget < 1) {
+      result.quotaShort = true;
+      break;
+    }
+    if (Date.now() - job.startedAt > SEND_DEADLINE_MS) {
+      result.timeUp = true;
+      break;
+    }
+    const message = job.message(email.keys);
+    const delivery = { to: email.to, ids: job.ids(email.keys) };
+    journal = withInflight(journal, delivery);
+    writeJournal(journal, store, job.journalKey);
+    try {
+      MailApp.sendEmail({
+        to: email.to,
+        subject: message.subject,
+        body: message.body,
+        htmlBody: message.htmlBody,
+        name: SENDER_NAME,
+      });
+    } catch (e) {
+      // Not sent: out of flight again, so the alert stays pending for the next run.
+      journal = { ...journal, inflight: null };
+      writeJournal(journal, store, job.journalKey);
+      if (QUOTA_ERROR.test(String((e as Error)?.message ?? e))) {
+        result.quotaShort = true;
+        break;
+      }
+      result.failed++;
+      result.lastError = String((e as Error)?.message ?? e);
+      continue;
+    }
+    journal = withSent(journal, delivery);
+    writeJournal(journal, store, job.journalKey);
+    budget--;
+    sent++;
+    result.sent++;
+    job.delivered(email.keys, email.to);
+    if (JSON.stringify(journal).length > JOURNAL_FLUSH_CHARS) {
+      job.flush();
+      journal = { inflight: null, sent: {} };
+    }
+  }
+  result.unsent += job.plan.length - sent;
+}
+
+export function deliverAlerts(input: DeliveryInput): DeliveryResult {
+  const { run, workbook, settings, states } = input;
+  const result = emptyDelivery();
   const byKey = new Map<string, LeadScore>();
   for (const lead of run.leads) {
     const k = normText(lead.key);
@@ -160,56 +235,25 @@ export function deliverAlerts(input: DeliveryInput): DeliveryResult {
   const plan = planEmails([...due.values()], settings.mode);
   if (plan.length === 0) return result;
 
-  let budget = Math.max(0, Math.floor(MailApp.getRemainingDailyQuota()));
+  const budget = Math.max(0, Math.floor(MailApp.getRemainingDailyQuota()));
   const wanted = new Set(plan.slice(0, budget).flatMap((e) => e.keys));
   const view = viewBuilder(input, byKey, wanted);
   const ctx = { spreadsheetName: input.ss.getName(), timeZone: workbook.timeZone };
-  let journal = input.journal;
-  const store = PropertiesService.getDocumentProperties();
-  for (const email of plan) {
-    if (budget < 1) {
-      result.quotaShort = true;
-      break;
-    }
-    if (Date.now() - input.startedAt > SEND_DEADLINE_MS) {
-      result.timeUp = true;
-      break;
-    }
-    const message = composeEmail(email.keys.map(view), ctx);
-    const delivery = { to: email.to, ids: email.keys.map((k) => alertId(k, stateOf.get(k)!.pending!)) };
-    journal = withInflight(journal, delivery);
-    writeJournal(journal, store);
-    try {
-      MailApp.sendEmail({
-        to: email.to,
-        subject: message.subject,
-        body: message.body,
-        htmlBody: message.htmlBody,
-        name: SENDER_NAME,
-      });
-    } catch (e) {
-      // Not sent: out of flight again, so the alert stays pending for the next run.
-      journal = { ...journal, inflight: null };
-      writeJournal(journal, store);
-      if (QUOTA_ERROR.test(String((e as Error)?.message ?? e))) {
-        result.quotaShort = true;
-        break;
-      }
-      result.failed++;
-      result.lastError = String((e as Error)?.message ?? e);
-      continue;
-    }
-    journal = withSent(journal, delivery);
-    writeJournal(journal, store);
-    budget--;
-    result.sent++;
-    for (const k of email.keys) stateOf.get(k)!.pending!.deliveredTo.push(email.to);
-    if (JSON.stringify(journal).length > JOURNAL_FLUSH_CHARS) {
-      input.flush();
-      journal = { inflight: null, sent: {} };
-    }
-  }
-  result.unsent = plan.length - result.sent;
+  sendPlanned(
+    {
+      plan,
+      budget,
+      message: (keys) => composeEmail(keys.map(view), ctx),
+      ids: (keys) => keys.map((k) => alertId(k, stateOf.get(k)!.pending!)),
+      delivered: (keys, to) => {
+        for (const k of keys) stateOf.get(k)!.pending!.deliveredTo.push(to);
+      },
+      journal: input.journal,
+      startedAt: input.startedAt,
+      flush: input.flush,
+    },
+    result,
+  );
   // Alerts now sent to every recipient are done.
   for (const [key, d] of due) {
     const s = stateOf.get(key)!;

@@ -20,6 +20,7 @@ import {
   notificationSettings,
   type RunLead,
 } from "../core/notify";
+import { type AccountOutcome, processAccountChanges } from "./account-alerts";
 import { BusyError } from "./lock";
 import { lockedRun } from "./locked-run";
 import {
@@ -155,6 +156,22 @@ export function notifyNote(o: NotifyOutcome): string | undefined {
   return parts.length ? parts.join(" ") : undefined;
 }
 
+/** What the run summary says about account alerts: only what needs the user's attention. */
+function accountNote(o: AccountOutcome | null): string | undefined {
+  if (!o) return undefined;
+  const parts: string[] = [];
+  if (o.baseline) parts.push("Accounts' tiers recorded; account alerts start with the next change.");
+  const d = o.delivery;
+  if (d && d.unsent > 0)
+    parts.push(`${d.unsent} account email${d.unsent === 1 ? "" : "s"} wait for the next run.`);
+  if (d?.failed) parts.push(`${d.failed} account email${d.failed === 1 ? "" : "s"} failed (${d.lastError}).`);
+  if (o.unconfirmed > 0)
+    parts.push(
+      `${o.unconfirmed} account alert${o.unconfirmed === 1 ? "" : "s"} from an interrupted run may not have been delivered.`,
+    );
+  return parts.length ? parts.join(" ") : undefined;
+}
+
 /** The schedule trigger's work, under the document lock so a manual run never overlaps it. */
 export function runScheduled(ss: Spreadsheet): RunSummary | null {
   const startedAt = Date.now();
@@ -162,11 +179,13 @@ export function runScheduled(ss: Spreadsheet): RunSummary | null {
     return lockedRun(ss, SCHEDULE_LOCK_WAIT_MS, () => {
       const full = runFullScoring(ss, "schedule", { startedAt });
       const outcome = processTierChanges(ss, full, { deliver: true, startedAt });
-      const note = [full.summary.note, notifyNote(outcome)].filter(Boolean).join(" ");
+      const settings = notificationSettings(full.run.settings.values);
+      const accounts = processAccountChanges(ss, full, settings, { deliver: true, startedAt });
+      const note = [full.summary.note, notifyNote(outcome), accountNote(accounts)].filter(Boolean).join(" ");
       const summary: RunSummary = {
         ...full.summary,
-        notificationsSent: outcome.delivery?.sent ?? 0,
-        notificationsPending: outcome.pending,
+        notificationsSent: (outcome.delivery?.sent ?? 0) + (accounts?.delivery?.sent ?? 0),
+        notificationsPending: outcome.pending + (accounts?.pending ?? 0),
         note: note || undefined,
       };
       writeState(KEY.lastRun, summary);

@@ -4,7 +4,9 @@
 
 import { type RunSummary, TRIGGER_HANDLERS } from "../contract";
 import { type ScoreRun, scoreWorkbook } from "../core";
+import type { AccountRollUp } from "../core/accounts";
 import { SETTING } from "../core/known-settings";
+import { writeAccountsTab } from "./accounts-tab";
 import { effectiveUser, isAnotherUser } from "./feature-owner";
 import { workbookGrids } from "./grids";
 import { ensureOutputHeaders, writeOutputRows } from "./outputs";
@@ -39,6 +41,8 @@ export interface FullRun {
   summary: RunSummary;
   /** True when the run stopped at a checkpoint and continues in a follow-up trigger. */
   continued: boolean;
+  /** The account roll-up written to the Accounts tab; null when accounts are off or this run continued another. */
+  accounts: AccountRollUp | null;
 }
 
 export function tierCounts(run: ScoreRun): Record<string, number> {
@@ -69,6 +73,8 @@ export function runFullScoring(
   const onlyRows = fromRow > 2 ? new Set(rangeOf(fromRow, lastRow)) : undefined;
   const run = scoreWorkbook(input, { asOf, timeZone: workbook.timeZone, onlyRows });
   const layout = ensureOutputHeaders(leadsSheet, input.leads, run);
+  // Accounts need every lead: only a run from the first row has them all (a continuation has its rest).
+  const accounts = onlyRows ? null : writeAccountsTab(ss, workbook, run);
 
   let next = fromRow;
   if (Date.now() - startedAt < TIME.chunkAfterMs) {
@@ -114,7 +120,7 @@ export function runFullScoring(
     note: continued ? `Scored rows up to ${next - 1}; the rest continues in a minute.` : undefined,
   };
   writeState(KEY.lastRun, summary);
-  return { run, workbook, summary, continued };
+  return { run, workbook, summary, continued, accounts };
 }
 
 /** Problems and the as-of stamp are written once the whole tab is scored. */

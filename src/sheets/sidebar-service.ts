@@ -2,6 +2,7 @@
 // and is followed by a rescore, so the sheet and the sidebar never disagree.
 import type { LeadMatch, RunSummary, Schedule, SettingsPatch, SidebarState } from "../contract";
 import { findColumn, parseSettings, scoreWorkbook, validateWorkbook } from "../core";
+import { type AccountDetail, accountsOn, leadAccount, lookupAccounts } from "../core/accounts";
 import type { LeadExplanation } from "../core/explanation";
 import { explainLead } from "../core/explanation";
 import { SETTING } from "../core/known-settings";
@@ -186,14 +187,26 @@ export function explainLeadByKey(ss: Spreadsheet, key: string): LeadExplanation 
     (row, i) => i > 0 && keyCol >= 0 && normText(row[keyCol]) === normText(key),
   );
   if (index < 1) throw new Error(`No lead with ${leadKey} "${key}" on the ${TAB.leads} tab.`);
+  // The lead's account needs every lead scored; without accounts, this one lead is enough.
+  const withAccount = accountsOn(parseSettings(input.settings).settings);
   const run = scoreWorkbook(input, {
     asOf: new Date(),
     timeZone: workbook.timeZone,
-    onlyRows: new Set([index + 1]),
+    onlyRows: withAccount ? undefined : new Set([index + 1]),
   });
-  const lead = run.leads[0];
+  const lead = run.leads.find((l) => l.sheetRow === index + 1);
   if (!lead) throw new Error(`Row ${index + 1} of ${TAB.leads} cannot be scored; see the Problems list.`);
-  return explainLead(run, lead, input.leads);
+  const explained = explainLead(run, lead, input.leads);
+  if (withAccount) explained.account = leadAccount(input, run, lead.sheetRow);
+  return explained;
+}
+
+/** Accounts whose name contains the query, as of now, each with its leads. */
+export function lookupAccountsNow(ss: Spreadsheet, query: string): AccountDetail[] {
+  if (!query.trim()) return [];
+  const workbook = readWorkbook(ss);
+  const run = scoreWorkbook(workbook.input, { asOf: new Date(), timeZone: workbook.timeZone });
+  return lookupAccounts(workbook.input, run, query);
 }
 
 export function selectCell(ss: Spreadsheet, tab: string, row: number, column: string): void {

@@ -12,6 +12,8 @@ export const KEY = {
   suggestion: "leadscore.suggestion",
   /** Leads output headers the add-on appended when it replaced the matrix (removed once no group uses them). */
   addedColumns: "leadscore.addedColumns",
+  /** The sheet id of the Accounts tab the add-on writes (accounts-tab.ts). */
+  accountsTab: "leadscore.accountsTab",
 } as const;
 
 function store(): GoogleAppsScript.Properties.Properties {

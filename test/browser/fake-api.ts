@@ -2,6 +2,7 @@
 // browser before (and independently of) the real server functions. Its tabs mimic the real layout closely
 // enough for the tests: Leads with Score/Tier columns, and a Settings tab holding the tier table.
 import type {
+  AccountDetail,
   ApplyPreview,
   BigQueryRequest,
   BigQueryRun,
@@ -246,6 +247,57 @@ export class FakeApi implements SidebarApi {
         score: l.score,
         tier: l.tier,
       }));
+  }
+
+  /** One account per last name ("Lee & Sons"): Fit = its best lead's 60 %, Engagement = the rest summed. */
+  lookupAccounts(query: string): AccountDetail[] {
+    this.fail("lookupAccounts");
+    const q = query.trim().toLowerCase();
+    const groups = new Map<string, { l: Lead; row: number }[]>();
+    this.leads.forEach((l, i) => {
+      const name = `${l.last} & Sons`;
+      groups.set(name, [...(groups.get(name) ?? []), { l, row: i + 2 }]);
+    });
+    const asc = [...this.tiers].sort((a, b) => a.minScore - b.minScore);
+    const all = [...groups].map(([name, ms]) => {
+      const members = ms
+        .map(({ l, row }) => ({
+          key: l.key,
+          sheetRow: row,
+          score: l.score,
+          tier: l.tier,
+          engagement: l.score - Math.round(l.score * 0.6),
+        }))
+        .sort((a, b) => b.score - a.score || a.sheetRow - b.sheetRow);
+      const fit = Math.round(members[0].score * 0.6);
+      const engagement = members.reduce((s, m) => s + m.engagement, 0);
+      const score = Math.min(100, fit + engagement);
+      const tier = asc.filter((t) => t.minScore <= score).pop()?.name ?? asc[0]?.name ?? "";
+      const next = asc.find((t) => t.minScore > score);
+      return {
+        keyName: "Company",
+        name,
+        score,
+        tier,
+        fit,
+        engagement,
+        rawEngagement: engagement,
+        engagementMax: null,
+        leads: members.length,
+        engagedLeads: members.filter((m) => m.engagement > 0).length,
+        topLead: members[0].key,
+        nextTier: next ? { name: next.name, pointsNeeded: next.minScore - score } : null,
+        rank: 0,
+        of: groups.size,
+        members,
+        asOf: "2025-06-30T08:00:00.000Z",
+      };
+    });
+    all.sort((a, b) => b.score - a.score);
+    all.forEach((a, i) => {
+      a.rank = i + 1;
+    });
+    return q ? all.filter((a) => a.name.toLowerCase().includes(q)).slice(0, 10) : [];
   }
 
   explainLead(key: string): LeadExplanation {

@@ -143,6 +143,21 @@ describe("loading and errors", () => {
   });
 });
 
+describe("account lookup", () => {
+  it("finds an account by part of its name and explains one of its leads on a click", async () => {
+    await openPanel("Lookup");
+    const expected = api.lookupAccounts("dijkstra")[0];
+    await sb.getByLabel("Account", { exact: true }).fill("DIJKSTRA");
+    const match = sb.getByTestId("account-match").first();
+    await match.waitFor();
+    const text = await match.textContent();
+    expect(text).toContain(expected.name);
+    expect(text).toContain(`#${expected.rank} of ${expected.of}`);
+    await match.getByRole("button", { name: expected.members[0].key }).click();
+    await sb.getByTestId("explanation").waitFor();
+  });
+});
+
 describe("untrusted text", () => {
   it("a lead named like HTML appears as text and runs nothing", async () => {
     await openPanel("Lookup");

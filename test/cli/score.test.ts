@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadWorkbook } from "../../src/cli/workbook";
 import { outputRow, scoreWorkbook } from "../../src/core";
+import { ACCOUNT_HEADERS, rollUpAccounts } from "../../src/core/accounts";
 import { findColumn } from "../../src/core/headers";
 import { parseCsv, readWorkbook, writeWorkbook } from "../../src/local/workbook";
 import { isoDateTime } from "../../src/local/workbook/readable-dates";
@@ -50,6 +51,28 @@ describe("leadscore score", () => {
     }
     // Problems go to stderr with tab, row, column and fix.
     expect(result.stderr).toMatch(/Activity Log, row \d+, column "Timestamp": .* Fix: /);
+  });
+
+  it("writes --accounts as the Accounts tab has it, from CSV or .xlsx", async () => {
+    const { input, run } = await expected();
+    const rollUp = rollUpAccounts(input, run)!;
+    const dir = mkdtempSync(join(tmpdir(), "leadscore-"));
+    const csv = join(dir, "accounts.csv");
+    const result = cli(["score", demo, "--as-of", AS_OF, "--out", join(dir, "s.csv"), "--accounts", csv]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(`${rollUp.accounts.length} accounts → ${csv}`);
+    const table = parseCsv(readFileSync(csv, "utf8"));
+    expect(table[0]).toEqual([...ACCOUNT_HEADERS]);
+    expect(table.slice(1).map((r) => [r[0], r[1], r[5], r[6], r[7], r[8]])).toEqual(
+      rollUp.accounts.map((a) => [a.name, a.rows.length, a.score, a.tier, a.topLead, AS_OF]),
+    );
+    const xlsx = join(dir, "accounts.xlsx");
+    expect(
+      cli(["score", demo, "--as-of", AS_OF, "--out", join(dir, "s.csv"), "--accounts", xlsx]).status,
+    ).toBe(0);
+    const sheet = (await readWorkbook(xlsx)).find((t) => t.name === "Accounts")!;
+    expect(sheet.values.slice(1).map((r) => r[5])).toEqual(rollUp.accounts.map((a) => a.score));
+    expect(cli(["score", demo, "--engine", "duckdb", "--accounts", csv]).status).toBe(2);
   });
 
   it("reads .xlsx and writes --out", async () => {

@@ -98,3 +98,51 @@ export const workbook = fc
     ];
     return { input: { leads, activities, matrix: matrix(...w.rules), settings }, rules: w.rules };
   });
+
+const COMPANIES = ["Acme", " acme ", "ACME", "Globex", "", "Initech", "Globex "];
+const DOMAINS = ["acme.com", "ACME.com", "globex.io", "gmail.com", "yahoo.com", "mailbox.example", ""];
+
+/**
+ * The workbook above with accounts: a Company column, e-mail domains that vary (free mail and case included;
+ * the activities follow their lead's address), an Account key (Company, Email Domain or blank), an optional
+ * Account engagement max, sometimes a Grade group the matrix lacks, and sometimes a Lists tab whose Free
+ * email list differs from the starter one.
+ */
+export const accountWorkbook = fc
+  .record({
+    base: workbook,
+    companies: fc.array(fc.constantFrom(...COMPANIES), { minLength: 6, maxLength: 6 }),
+    domains: fc.array(fc.constantFrom(...DOMAINS), { minLength: 8, maxLength: 8 }),
+    accountKey: fc.constantFrom<CellValue>("Company", " company ", "Email Domain", ""),
+    engagementMax: fc.constantFrom<CellValue>("", "none", 10, 0, -5),
+    gradeGroup: fc.constantFrom<CellValue>("", "Fit", "Nothing"),
+    freeList: fc.boolean(),
+  })
+  .map(({ base, companies, domains, accountKey, engagementMax, gradeGroup, freeList }) => {
+    const address = (i: number) => `lead${i}${domains[i] ? `@${domains[i]}` : ""}`;
+    const [header, ...rows] = base.input.leads;
+    const leads: Grid = [
+      [...header, "Company"],
+      ...rows.map((row, i) => [address(i), ...row.slice(1), companies[i]]),
+    ];
+    const activities: Grid = base.input.activities.map((row, r) => {
+      if (r === 0) return row;
+      const i = Number(/^LEAD(\d+)@/.exec(String(row[1]))?.[1]);
+      return [row[0], address(i).toUpperCase(), ...row.slice(2)];
+    });
+    const pad = (name: string, v: CellValue) => [name, v, "", "", "", ""];
+    const settings: Grid = [
+      ...base.input.settings,
+      pad("Account key", accountKey),
+      pad("Account engagement max", engagementMax),
+      pad("Grade group", gradeGroup),
+    ];
+    const lists: Grid | undefined = freeList
+      ? [
+          ["Competitors", "Free email"],
+          ["", "gmail.com"],
+          ["", "mailbox.example"],
+        ]
+      : undefined;
+    return { input: { ...base.input, leads, activities, settings, lists }, rules: base.rules };
+  });

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseSettings, scoreWorkbook } from "../../src/core";
+import { rollUpAccounts } from "../../src/core/accounts";
 import { TAB } from "../../src/core/types";
 import { DEFAULT_END } from "../../src/demo";
 import { readWorkbook } from "../../src/local/workbook";
@@ -35,6 +36,16 @@ describe("npm start -- --once", () => {
       expect(lines[i]).toContain(`<${lead.key}>`);
       expect(lines[i]).toContain(String(lead.score));
       expect(lines[i]).toContain(lead.reasons);
+    });
+    // The top accounts, as the engine rolls the demo's leads up by Company.
+    const accounts = rollUpAccounts(input, run)!;
+    expect(out).toContain(`Top accounts (of ${accounts.accounts.length}):`);
+    const shown = out.split("\n").slice(out.split("\n").findIndex((l) => l.startsWith("Top accounts")) + 1);
+    accounts.accounts.slice(0, 5).forEach((a, i) => {
+      expect(shown[i]).toContain(`${a.score}  ${a.tier}`);
+      expect(shown[i]).toContain(
+        `${a.name} — ${a.rows.length} leads (${a.engagedLeads} engaged), top lead ${a.topLead}`,
+      );
     });
     expect(out).toContain(`Problems: ${run.problems.length}`);
     expect(tabs.some((t) => t.name === TAB.leads)).toBe(true);

@@ -1,6 +1,7 @@
 // `leadscore score <workbook>`: the Leads table with the add-on's output columns, computed by the same engine.
 import { parseArgs } from "node:util";
 import { findColumn, outputRow, scoreWorkbook } from "../../core";
+import { ACCOUNT_HEADERS, ACCOUNTS_TAB, accountGrid, rollUpAccounts } from "../../core/accounts";
 import { withOutputs } from "../../core/output-columns";
 import { type Grid, type ScoreRun, TAB, type WorkbookInput } from "../../core/types";
 import { guardFormulas, toCsv, writeCsvTable, writeXlsx } from "../../local/workbook";
@@ -19,7 +20,7 @@ import { loadWorkbook } from "../workbook";
 const LARGE = 50_000;
 
 const usage = `Usage: leadscore score <workbook> [--as-of <ISO time>] [--tz <IANA zone>] [--out <file.csv|file.xlsx>] [--raw] [--bom] [--progress]
-                        [--engine memory|duckdb]
+                        [--engine memory|duckdb] [--accounts <file.csv|file.xlsx>]
 
 Scores every lead of <workbook> (a folder of CSV files, one per tab, or an .xlsx file) and prints the
 Leads table with the output columns (Score, Tier, Grade, <Group> Score, Top Reasons, Scored At) as CSV,
@@ -40,6 +41,8 @@ Options:
   --bom           start CSV output with a UTF-8 byte order mark, so that Excel shows – and − right
   --progress      report each step on stderr (shown anyway on a terminal for ${LARGE.toLocaleString("en-US")}+ leads)
   --engine duckdb score with DuckDB over the CSV (or Parquet) files, for logs larger than memory
+  --accounts <file>  also write the account scores (Settings Account key) as the Accounts tab has them:
+                  Account, Leads, Engaged Leads, Fit, Engagement, Score, Tier, Top Lead, Scored At
 
 Exit codes: 0 scored; 1 nothing could be scored (no output is written); 2 bad usage.`;
 
@@ -59,6 +62,7 @@ export const command: Command = {
         bom: { type: "boolean" },
         progress: { type: "boolean" },
         engine: { type: "string" },
+        accounts: { type: "string" },
       },
     });
     if (positionals.length !== 1)
@@ -68,6 +72,11 @@ export const command: Command = {
     const xlsx = values.out !== undefined && /\.xlsx$/i.test(values.out);
     if (xlsx && values.bom) throw new UsageError("--bom is for CSV output (an .xlsx file needs none)");
     if (values.out) await checkOutFile(values.out);
+    if (values.accounts !== undefined) {
+      if (values.engine === "duckdb") throw new UsageError("--accounts needs the memory engine");
+      if (values.out === values.accounts) throw new UsageError("--accounts needs a file other than --out");
+      await checkOutFile(values.accounts, "--accounts");
+    }
     if (values.engine !== undefined && values.engine !== "memory" && values.engine !== "duckdb")
       throw new UsageError(`--engine "${values.engine}" is not memory or duckdb`);
     const run: ScoredTable =
@@ -89,6 +98,18 @@ export const command: Command = {
       else io.out(`${values.bom ? "\uFEFF" : ""}${toCsv(table)}`);
     }
     io.err(`${run.summary}${values.out ? ` → ${values.out}` : ""}`);
+    if (values.accounts !== undefined && run.accounts) {
+      const file = values.accounts;
+      const grid = values.raw ? run.accounts : guardFormulas(run.accounts);
+      if (/\.xlsx$/i.test(file)) await writeXlsx(file, [{ name: ACCOUNTS_TAB, values: grid }]);
+      else await writeCsvTable(file, readableDates(grid, ACCOUNT_HEADERS.indexOf("Scored At")), values.bom);
+      const n = grid.length - 1;
+      io.err(
+        n > 0
+          ? `${n.toLocaleString("en-US")} account${n === 1 ? "" : "s"} → ${file}`
+          : `No accounts (set Account key in Settings to a Leads column such as Company, or Email Domain) → ${file}`,
+      );
+    }
     return 0;
   },
 };
@@ -97,7 +118,13 @@ export const command: Command = {
  * What either engine gives the output step: the table's rows and problems, why nothing worth writing was
  * scored (if so), the tier summary line and the progress reporter.
  */
-type ScoredTable = DuckDbRun & { nothing?: string; summary: string; step: (what: string) => void };
+type ScoredTable = DuckDbRun & {
+  nothing?: string;
+  summary: string;
+  step: (what: string) => void;
+  /** The Accounts table (memory engine only). */
+  accounts?: Grid;
+};
 
 /** The in-memory engine's run, with the file and extra-column warnings the loader and layout found. */
 async function inMemory(
@@ -124,6 +151,7 @@ async function inMemory(
     nothing,
     summary: tierSummary(run),
     step,
+    accounts: accountGrid(rollUpAccounts(input, run), asOf),
   };
 }
 

@@ -34,7 +34,7 @@ export interface Email {
 }
 
 /** Subjects are one short line: no line breaks or control characters from a lead field. */
-function oneLine(text: string, max = 180): string {
+export function oneLine(text: string, max = 180): string {
   let flat = "";
   for (const ch of text) flat += ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 ? " " : ch;
   const clean = flat.replace(/\s+/g, " ").trim();

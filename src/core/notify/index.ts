@@ -2,6 +2,12 @@
 export { type ActivityLine, formatWhen, LATEST_ACTIVITIES, latestActivities } from "./activities";
 export { type AdvanceInput, type AdvanceResult, advance, FORGET_AFTER_DAYS } from "./advance";
 export { type AlertView, composeEmail, type Email, type EmailContext, subjectFor } from "./compose";
+export {
+  ACCOUNT_TOP_LEADS,
+  type AccountAlertView,
+  accountSubject,
+  composeAccountEmail,
+} from "./compose-account";
 export { alertId } from "./ids";
 export {
   type Delivery,
