@@ -3,7 +3,7 @@
 import type { ColumnSource } from "./columns";
 import { numberColumn, textColumn } from "./columns";
 import { emailColumn, emailDomain } from "./derived";
-import { findColumn, headerText } from "./headers";
+import { headerText } from "./headers";
 import { createdColumn } from "./import/crm-headers";
 import type { LeadFrame } from "./lead-frame";
 import type { Rule } from "./matrix";
