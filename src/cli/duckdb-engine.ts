@@ -1,6 +1,7 @@
 // `leadscore score --engine duckdb`: the workbook's matrix compiled to SQL (src/core/sql) and run by
-// DuckDB straight over the Leads and Activity Log files (CSV read as text, or Parquet), so the Activity
-// Log is never loaded into memory here. Node-only, and loaded lazily: the add-on never sees DuckDB.
+// DuckDB straight over the Leads and Activity Log files (views over read_csv as text, or read_parquet:
+// nothing is loaded into tables), so the Activity Log is never held in memory, here or in DuckDB.
+// Node-only, and loaded lazily: the add-on never sees DuckDB.
 
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -73,10 +74,10 @@ async function scoreOn(
   };
   const columns = async (table: string) =>
     (await db.runAndReadAll(`DESCRIBE ${table}`)).getRowObjects().map((r) => String(r.column_name));
-  await db.run(`CREATE OR REPLACE TEMP TABLE leads AS SELECT * FROM ${readerSql(leadsFile)}`);
+  await db.run(`CREATE OR REPLACE TEMP VIEW leads AS SELECT * FROM ${readerSql(leadsFile)}`);
   const actFile = file(TAB.activities);
   if (actFile) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE activities AS SELECT * FROM ${readerSql(actFile)}`);
+    await db.run(`CREATE OR REPLACE TEMP VIEW activities AS SELECT * FROM ${readerSql(actFile)}`);
   }
   const compiled = compileSql(
     {
@@ -86,7 +87,7 @@ async function scoreOn(
       settings: await small(TAB.settings),
       lists: await small(TAB.lists),
     },
-    { dialect: "duckdb", ...options },
+    { dialect: "duckdb", source: "workbook", ...options },
   );
   if (compiled.unsupported.length) {
     throw new Error(
@@ -96,24 +97,23 @@ async function scoreOn(
   const leads = leadsFile.toLowerCase().endsWith(".csv")
     ? (await readCsvTable(leadsFile)).values
     : await parquetGrid(db);
-  // The query's rows are the scored leads in file order: each matches the next Leads row with a key.
+  // Each result row's _row is its Leads data row (1 = the first), checked against the key the file has there.
   const rows = new Map<number, CellValue[]>();
   const keyCol = findColumn(leads[0] ?? [], compiled.keyHeader);
-  let r = 1;
   const result = await db.stream(compiled.sql);
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     for (const row of chunk.getRows()) {
-      while (r < leads.length && cellText(leads[r][keyCol]) === "") r++;
-      if (r >= leads.length || cellText(leads[r][keyCol]).toLowerCase() !== String(row[1]).toLowerCase()) {
-        throw new Error(`DuckDB's Leads rows do not line up with the file's at row ${r + 1}.`);
+      const r = Number(row[0]);
+      const key = (v: CellValue) => cellText(v).trim().toLowerCase();
+      if (key(leads[r]?.[keyCol] ?? null) !== key(String(row[1]))) {
+        throw new Error(`DuckDB's Leads row ${r + 1} does not line up with the file's.`);
       }
       rows.set(r + 1, [
         ...row.slice(2).map((v) => (typeof v === "bigint" ? Number(v) : (v as CellValue))),
         options.asOf,
       ]);
-      r++;
     }
   }
   return {
@@ -126,7 +126,8 @@ async function scoreOn(
 
 /** A Parquet Leads table as a grid of text, for the output table. */
 async function parquetGrid(db: DuckDBConnection): Promise<Grid> {
-  const reader = await db.runAndReadAll("SELECT * FROM leads ORDER BY rowid");
+  // A single table's FROM keeps the file's order (duckdb.org/docs/stable/sql/dialect/order_preservation).
+  const reader = await db.runAndReadAll("SELECT * FROM leads");
   const grid: Grid = [reader.columnNames()];
   for (const row of reader.getRows()) grid.push(row.map((v) => (v === null ? "" : String(v))));
   return grid;
