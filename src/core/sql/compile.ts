@@ -129,7 +129,8 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   };
 
   // Leads: the row, the key as shown and as matched, and the tested columns (added with the rules).
-  if (leadRow !== null) leadLayers.col(0, "_row", leadRow);
+  // Without a row order, a number per lead all the same: Top Reasons ranks each lead's contributions by it.
+  leadLayers.col(0, "_row", leadRow ?? "ROW_NUMBER() OVER ()");
   leadLayers.col(1, "_shown", keyCol >= 0 ? trimmedOf(leadLayers, rawLead, keyCol) : "''");
   leadLayers.col(1, "_key", keyCol >= 0 ? textForm(trimmedOf(leadLayers, rawLead, keyCol)) : "''");
   const emailCol = findColumn(leadHeaders, "Email");
@@ -361,7 +362,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   });
   ctes.push(
     `_joined AS (SELECT l.*, COALESCE(k._count, 0) AS _count, k._last${list(keyFrom)} FROM _leads AS l ${joins.join(" ")})`,
-    `_values AS (SELECT ${order === "rows" ? "_row, " : ""}_shown${list(values.map((v, j) => `${v.expr} AS _v${j}`))} FROM _joined)`,
+    `_values AS (SELECT _row, _shown${list(values.map((v, j) => `${v.expr} AS _v${j}`))} FROM _joined)`,
     `_groups AS (SELECT *${list(groupTotals)} FROM _values)`,
     `_scores AS (SELECT *, ${score} AS _score FROM _groups)`,
     ...(reasons?.ctes ?? []),
