@@ -1,5 +1,6 @@
 // `leadscore sql <workbook>`: the workbook's matrix compiled to one SQL query (src/core/sql) over the tables
-// `leads` and `activities` with the Leads and Activity Log headers, for BigQuery or DuckDB.
+// Settings name (default `leads` and `activities`, with the Leads and Activity Log headers), for BigQuery
+// or DuckDB.
 import { parseArgs } from "node:util";
 import { compileSql, DIALECTS, type DialectName } from "../../core/sql";
 import { type Command, UsageError } from "../command";
@@ -15,7 +16,8 @@ activities whose columns are the Leads and Activity Log headers (typed, or all t
 Settings name them: BigQuery project, BigQuery dataset, BigQuery leads table, BigQuery activities table,
 a Column | BigQuery column | Tab table for columns named otherwise, and BigQuery activities source GA4
 to read GA4's export (events_*). It returns one row per lead: _row, the key column, Score, Tier, Grade,
-<Group> Score and Top Reasons, ordered by Score (highest first), then the key.
+<Group> Score and Top Reasons, ordered by Score (highest first), then the key (DuckDB: in the Leads
+table's order, _row its data row).
 
 Options:
   --dialect <name>         bigquery (GoogleSQL, the default) or duckdb
