@@ -1,7 +1,7 @@
 // `leadscore sql` names the tables and columns Settings gives and refuses names it cannot use;
 // `leadscore score --engine duckdb` reads the CSV files directly and writes what the in-memory engine does.
 import { describe, expect, it } from "vitest";
-import { runCli, workbook } from "./run-cli";
+import { MATRIX, runCli, workbook } from "./run-cli";
 
 const LEADS =
   "Email,Company\na@x.com,Acme\n,Acme blank key\nb@x.com,Other\na@x.com,Acme again\nc@x.com,Acme\n";
@@ -38,13 +38,19 @@ describe("leadscore sql", () => {
 
 describe("leadscore score --engine duckdb", () => {
   it("writes the same table as the in-memory engine (blank and repeated keys included)", async () => {
-    const dir = workbook({ "Leads.csv": LEADS, "Activity Log.csv": ACTIVITIES });
+    const dir = workbook({
+      "Leads.csv": LEADS,
+      "Activity Log.csv": ACTIVITIES,
+      "Scoring Matrix.csv": `${MATRIX}TRUE,Engagement,Pricing,Activity,Page View,Detail,contains,pricing,3,,,\n`,
+    });
     const args = ["score", dir, "--as-of", "2024-06-01T00:00:00Z"];
     const memory = await runCli(args);
     const duck = await runCli([...args, "--engine", "duckdb"]);
     expect(memory.code).toBe(0);
     expect(duck.code).toBe(0);
     expect(duck.stdout).toBe(memory.stdout);
-    expect(memory.stdout.split("\n").filter((l) => l.includes(",10,"))).toHaveLength(3);
+    // The query sees the Activity Log's headers only: no "no activities yet" for a log that has rows.
+    expect(duck.stderr).not.toContain("Activity Log");
+    expect(memory.stdout.split("\n").filter((l) => l.includes(",13,"))).toHaveLength(2);
   }, 60_000);
 });

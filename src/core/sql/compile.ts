@@ -389,6 +389,9 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     ctes.push(`_out AS (SELECT _shown AS ${key}, ${outputs.join(", ")} FROM ${from})`);
     sql = `WITH\n${ctes.join(",\n")}\nSELECT ROW_NUMBER() OVER (ORDER BY ${by.join(", ")}) AS _row, *\nFROM _out\nORDER BY ${by.join(", ")}`;
   }
-  const problems = [...wb.sink.finish(), ...src.warnings];
+  // The workbook was prepared from headers only: "no activities yet" speaks of rows the compiler never saw.
+  const fromRows = (p: Problem) =>
+    p.tab === TAB.activities && p.message.startsWith("The Activity Log has no activities yet");
+  const problems = [...wb.sink.finish().filter((p) => !fromRows(p)), ...src.warnings];
   return { sql, problems, unsupported, keyHeader, outputHeaders: headers, source: src.source, order };
 }
