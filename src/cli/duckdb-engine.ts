@@ -4,6 +4,7 @@
 // Node-only, and loaded lazily: the add-on never sees DuckDB.
 
 import { readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { cellText, findColumn } from "../core";
@@ -49,7 +50,11 @@ export async function scoreWithDuckDb(
 ): Promise<DuckDbRun> {
   if (connection) return scoreOn(connection, dir, options);
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:");
+  // Past its memory limit (80% of RAM, duckdb.org/docs/stable/operations_manual/limits) DuckDB spills to
+  // disk, by default into .tmp of the working directory: the system's temp folder instead.
+  const instance = await DuckDBInstance.create(":memory:", {
+    temp_directory: join(tmpdir(), "leadscore-duckdb"),
+  });
   const db = await instance.connect();
   try {
     return await scoreOn(db, dir, options);
