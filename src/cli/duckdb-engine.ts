@@ -102,23 +102,26 @@ async function scoreOn(
   const leads = leadsFile.toLowerCase().endsWith(".csv")
     ? (await readCsvTable(leadsFile)).values
     : await parquetGrid(db);
-  // Each result row's _row is its Leads data row (1 = the first), checked against the key the file has there.
+  // The query's rows are the scored leads in file order: each matches the next Leads row with a key. (Its
+  // _row cannot index the grid: read_csv skips empty lines, which the grid keeps as blank rows.)
   const rows = new Map<number, CellValue[]>();
   const keyCol = findColumn(leads[0] ?? [], compiled.keyHeader);
+  const key = (v: CellValue) => cellText(v).trim().toLowerCase();
+  let r = 1;
   const result = await db.stream(compiled.sql);
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     for (const row of chunk.getRows()) {
-      const r = Number(row[0]);
-      const key = (v: CellValue) => cellText(v).trim().toLowerCase();
-      if (key(leads[r]?.[keyCol] ?? null) !== key(String(row[1]))) {
-        throw new Error(`DuckDB's Leads row ${r + 1} does not line up with the file's.`);
+      while (r < leads.length && key(leads[r][keyCol]) === "") r++;
+      if (r >= leads.length || key(leads[r][keyCol]) !== key(String(row[1]))) {
+        throw new Error(`DuckDB's Leads rows do not line up with the file's at row ${r + 1}.`);
       }
       rows.set(r + 1, [
         ...row.slice(2).map((v) => (typeof v === "bigint" ? Number(v) : (v as CellValue))),
         options.asOf,
       ]);
+      r++;
     }
   }
   return {

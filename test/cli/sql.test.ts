@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { MATRIX, runCli, workbook } from "./run-cli";
 
 const LEADS =
-  "Email,Company\na@x.com,Acme\n,Acme blank key\nb@x.com,Other\na@x.com,Acme again\nc@x.com,Acme\n";
+  "Email,Company\na@x.com,Acme\n\n,Acme blank key\nb@x.com,Other\na@x.com,Acme again\nc@x.com,Acme\n";
 const ACTIVITIES =
   "Timestamp,Email,Event,Detail\n2024-05-01,a@x.com,Page View,/pricing\n2024-05-02,c@x.com,Page View,/\n";
 
@@ -37,7 +37,7 @@ describe("leadscore sql", () => {
 });
 
 describe("leadscore score --engine duckdb", () => {
-  it("writes the same table as the in-memory engine (blank and repeated keys included)", async () => {
+  it("writes the same table as the in-memory engine (an empty line, blank and repeated keys included)", async () => {
     const dir = workbook({
       "Leads.csv": LEADS,
       "Activity Log.csv": ACTIVITIES,

@@ -17,7 +17,7 @@ Settings name them: BigQuery project, BigQuery dataset, BigQuery leads table, Bi
 a Column | BigQuery column | Tab table for columns named otherwise, and BigQuery activities source GA4
 to read GA4's export (events_*). It returns one row per lead: _row, the key column, Score, Tier, Grade,
 <Group> Score and Top Reasons, ordered by Score (highest first), then the key (DuckDB: in the Leads
-table's order, _row its data row).
+table's order, _row its place there).
 
 Options:
   --dialect <name>         bigquery (GoogleSQL, the default) or duckdb

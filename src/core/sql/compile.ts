@@ -71,8 +71,8 @@ export interface CompiledQuery {
   outputHeaders: string[];
   /** The tables and columns the query reads. */
   source: SqlSource;
-  /** How the rows come: `_row` (the first column) is the Leads row (1 = first data row) under "rows", the
-   * place in the output under "score". */
+  /** How the rows come: `_row` (the first column) is the row's place in the leads table (1 = first) under
+   * "rows", its place in the output under "score". */
   order: "rows" | "score";
 }
 
