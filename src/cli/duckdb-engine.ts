@@ -1,8 +1,10 @@
 // `leadscore score --engine duckdb`: the workbook's matrix compiled to SQL (src/core/sql) and run by
-// DuckDB straight over the Leads and Activity Log files (CSV read as text, or Parquet), so the Activity
-// Log is never loaded into memory here. Node-only, and loaded lazily: the add-on never sees DuckDB.
+// DuckDB straight over the Leads and Activity Log files (views over read_csv as text, or read_parquet:
+// nothing is loaded into tables), so the Activity Log is never held in memory, here or in DuckDB.
+// Node-only, and loaded lazily: the add-on never sees DuckDB.
 
 import { readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { cellText, findColumn } from "../core";
@@ -48,7 +50,11 @@ export async function scoreWithDuckDb(
 ): Promise<DuckDbRun> {
   if (connection) return scoreOn(connection, dir, options);
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:");
+  // Past its memory limit (80% of RAM, duckdb.org/docs/stable/operations_manual/limits) DuckDB spills to
+  // disk, by default into .tmp of the working directory: the system's temp folder instead.
+  const instance = await DuckDBInstance.create(":memory:", {
+    temp_directory: join(tmpdir(), "leadscore-duckdb"),
+  });
   const db = await instance.connect();
   try {
     return await scoreOn(db, dir, options);
@@ -73,10 +79,10 @@ async function scoreOn(
   };
   const columns = async (table: string) =>
     (await db.runAndReadAll(`DESCRIBE ${table}`)).getRowObjects().map((r) => String(r.column_name));
-  await db.run(`CREATE OR REPLACE TEMP TABLE leads AS SELECT * FROM ${readerSql(leadsFile)}`);
+  await db.run(`CREATE OR REPLACE TEMP VIEW leads AS SELECT * FROM ${readerSql(leadsFile)}`);
   const actFile = file(TAB.activities);
   if (actFile) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE activities AS SELECT * FROM ${readerSql(actFile)}`);
+    await db.run(`CREATE OR REPLACE TEMP VIEW activities AS SELECT * FROM ${readerSql(actFile)}`);
   }
   const compiled = compileSql(
     {
@@ -86,7 +92,7 @@ async function scoreOn(
       settings: await small(TAB.settings),
       lists: await small(TAB.lists),
     },
-    { dialect: "duckdb", ...options },
+    { dialect: "duckdb", source: "workbook", ...options },
   );
   if (compiled.unsupported.length) {
     throw new Error(
@@ -96,17 +102,19 @@ async function scoreOn(
   const leads = leadsFile.toLowerCase().endsWith(".csv")
     ? (await readCsvTable(leadsFile)).values
     : await parquetGrid(db);
-  // The query's rows are the scored leads in file order: each matches the next Leads row with a key.
+  // The query's rows are the scored leads in file order: each matches the next Leads row with a key. (Its
+  // _row cannot index the grid: read_csv skips empty lines, which the grid keeps as blank rows.)
   const rows = new Map<number, CellValue[]>();
   const keyCol = findColumn(leads[0] ?? [], compiled.keyHeader);
+  const key = (v: CellValue) => cellText(v).trim().toLowerCase();
   let r = 1;
   const result = await db.stream(compiled.sql);
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     for (const row of chunk.getRows()) {
-      while (r < leads.length && cellText(leads[r][keyCol]) === "") r++;
-      if (r >= leads.length || cellText(leads[r][keyCol]).toLowerCase() !== String(row[1]).toLowerCase()) {
+      while (r < leads.length && key(leads[r][keyCol]) === "") r++;
+      if (r >= leads.length || key(leads[r][keyCol]) !== key(String(row[1]))) {
         throw new Error(`DuckDB's Leads rows do not line up with the file's at row ${r + 1}.`);
       }
       rows.set(r + 1, [
@@ -126,7 +134,8 @@ async function scoreOn(
 
 /** A Parquet Leads table as a grid of text, for the output table. */
 async function parquetGrid(db: DuckDBConnection): Promise<Grid> {
-  const reader = await db.runAndReadAll("SELECT * FROM leads ORDER BY rowid");
+  // A single table's FROM keeps the file's order (duckdb.org/docs/stable/sql/dialect/order_preservation).
+  const reader = await db.runAndReadAll("SELECT * FROM leads");
   const grid: Grid = [reader.columnNames()];
   for (const row of reader.getRows()) grid.push(row.map((v) => (v === null ? "" : String(v))));
   return grid;

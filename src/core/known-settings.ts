@@ -185,6 +185,66 @@ const accountEngagementMax: SettingDef<number | null> = {
   },
 };
 
+/**
+ * A BigQuery name: blank for the default, else text matching `pattern` (BigQuery's own naming rules, so no
+ * cell can change the query: the compiler quotes the name besides). Project IDs may carry a domain prefix.
+ */
+function bigQueryName(name: string, pattern: RegExp, rule: string): SettingDef<string> {
+  return {
+    name,
+    aliases: [],
+    read(v, spelt) {
+      const t = cellText(v).trim();
+      if (t === "" || pattern.test(t)) return { value: t };
+      return {
+        message: `${spelt} "${cellText(v)}" is not a BigQuery name.`,
+        fix: `${rule} Blank means the default.`,
+      };
+    },
+  };
+}
+
+/** Where the query reads activities: a table with the Activity Log's columns, or GA4's BigQuery export. */
+export type ActivitiesSource = "Activity Log" | "GA4";
+
+const bigQueryActivitiesSource: SettingDef<ActivitiesSource> = {
+  name: "BigQuery activities source",
+  aliases: [],
+  read(v, spelt) {
+    const t = normText(v);
+    if (t === "" || t === "activity log") return { value: "Activity Log" };
+    if (t === "ga4") return { value: "GA4" };
+    return {
+      message: `${spelt} "${cellText(v)}" is not Activity Log or GA4.`,
+      fix: "Enter GA4 to read GA4's BigQuery export (events_*), or Activity Log (the default) for a table with the Activity Log's columns.",
+    };
+  },
+};
+
+/** The GA4 export's field that holds a lead's key. */
+const bigQueryGa4User: SettingDef<"user_id" | "user_pseudo_id"> = {
+  name: "BigQuery GA4 user field",
+  aliases: [],
+  read(v, spelt) {
+    const t = normText(v);
+    if (t === "" || t === "user_id") return { value: "user_id" };
+    if (t === "user_pseudo_id") return { value: "user_pseudo_id" };
+    return {
+      message: `${spelt} "${cellText(v)}" is not user_id or user_pseudo_id.`,
+      fix: "Enter user_id (the ID your site sets, the default) or user_pseudo_id (GA4's device ID).",
+    };
+  },
+};
+
+// BigQuery's naming rules: cloud.google.com/resource-manager/docs/creating-managing-projects (project IDs),
+// cloud.google.com/bigquery/docs/datasets#dataset-naming, cloud.google.com/bigquery/docs/tables#table_naming;
+// a table may end in * (a wildcard table, as GA4's events_*).
+const PROJECT = /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const DATASET = /^[A-Za-z0-9_]{1,1024}$/;
+const TABLE = /^[\p{L}\p{M}\p{N}\p{Pc}\p{Pd} ]{1,1024}\*?$/u;
+const TABLE_RULE =
+  "Use letters, numbers, underscores, dashes and spaces (and a final * for a wildcard table such as events_*).";
+
 /** Every known setting, in the order Set up workbook writes them. */
 export const SETTING = {
   leadKey: text("Lead key", DEFAULT_LEAD_KEY, DEFAULT_LEAD_KEY),
@@ -199,11 +259,20 @@ export const SETTING = {
   notifyMode,
   rearmMargin,
   triggerMinutes,
-  // Where the data lives in BigQuery (the sidebar's BigQuery section); "none" as activities table: none.
-  bigQueryProject: text("BigQuery project", ""),
-  bigQueryDataset: text("BigQuery dataset", "leadscore"),
-  bigQueryLeadsTable: text("BigQuery leads table", "leads"),
-  bigQueryActivitiesTable: text("BigQuery activities table", "activities"),
+  bigQueryProject: bigQueryName(
+    "BigQuery project",
+    PROJECT,
+    "Enter the project ID (6 to 30 lower-case letters, digits and dashes, e.g. my-project).",
+  ),
+  bigQueryDataset: bigQueryName(
+    "BigQuery dataset",
+    DATASET,
+    "Use letters, numbers and underscores (e.g. crm).",
+  ),
+  bigQueryLeadsTable: bigQueryName("BigQuery leads table", TABLE, TABLE_RULE),
+  bigQueryActivitiesTable: bigQueryName("BigQuery activities table", TABLE, TABLE_RULE),
+  bigQueryActivitiesSource,
+  bigQueryGa4User,
   accountKey,
   accountEngagementMax,
 } as const;

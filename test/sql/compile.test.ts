@@ -1,5 +1,8 @@
 // The compiler's dialect table, its literals (user text is data, never SQL), the BigQuery text checked
 // by a GoogleSQL parser, and rules the query refuses rather than score differently.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { Parser } from "node-sql-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,9 +80,53 @@ describe("the dialect table", () => {
     expect(() => parsesAsBigQuery(`SELECT ${bq.wallMs("1.0", "'America/New_York'")} AS v`)).not.toThrow();
   });
 
-  it("row order: DuckDB's rowid, none in BigQuery", () => {
-    expect(duck.rowOrder).toBe("rowid");
+  it("identifiers escape control characters in GoogleSQL, as its strings do", () => {
+    expect(bq.ident("a\nb")).toBe("`a\\nb`");
+    expect(() => parsesAsBigQuery(`SELECT 1 AS ${bq.ident("new\nline 'q'")}`)).not.toThrow();
+  });
+
+  it("table paths: each part quoted in DuckDB, one quoted path in BigQuery (wildcards need it)", async () => {
+    const db = await instance.connect();
+    try {
+      await db.run(`CREATE SCHEMA IF NOT EXISTS ${duck.ident('cr"m')}`);
+      await db.run(`CREATE OR REPLACE TABLE ${duck.table(['cr"m', "my leads"])} AS SELECT 7 AS x`);
+      const r = await db.runAndReadAll(`SELECT x FROM ${duck.table(["memory", 'cr"m', "my leads"])}`);
+      expect(r.getRowObjectsJS()).toEqual([{ x: 7 }]);
+    } finally {
+      db.closeSync();
+    }
+    expect(bq.table(["my-project", "analytics_1", "events_*"])).toBe("`my-project.analytics_1.events_*`");
+    expect(() => parsesAsBigQuery(`SELECT x FROM ${bq.table(["my-project", "crm", "leads"])}`)).not.toThrow();
+  });
+
+  it("unnest: a LIST of STRUCT (BigQuery's REPEATED RECORD) as rows named by an alias", async () => {
+    const params =
+      "[{'key': 'a', 'value': {'string_value': 'x'}}, {'key': 'b', 'value': {'string_value': 'y'}}]";
+    const pick = (d: typeof duck, arr: string) =>
+      `(SELECT p.value.string_value FROM ${d.unnest(arr, "p")} WHERE p.key = 'b' LIMIT 1)`;
+    expect(await duckValue(pick(duck, params))).toBe("y");
+    expect(bq.unnest("event_params", "p")).toBe("UNNEST(event_params) AS p");
+    expect(() => parsesAsBigQuery(`SELECT ${pick(bq, "event_params")} AS v FROM t`)).not.toThrow();
+  });
+
+  it("row order: DuckDB numbers a CSV's rows in file order, over many chunks and threads; none in BigQuery", async () => {
     expect(bq.rowOrder).toBeNull();
+    const dir = await mkdtemp(join(tmpdir(), "leadscore-order-"));
+    const two = await DuckDBInstance.create(":memory:", { threads: "2" });
+    const db = await two.connect();
+    try {
+      const file = join(dir, "rows.csv");
+      await writeFile(file, `n\n${Array.from({ length: 50_000 }, (_, i) => `${i + 1}`).join("\n")}\n`);
+      await db.run(`CREATE VIEW t AS SELECT * FROM read_csv(${duck.string(file)}, all_varchar = true)`);
+      const r = await db.runAndReadAll(
+        `SELECT COUNT(*) AS n, SUM(CASE WHEN CAST(n AS BIGINT) = r THEN 1 ELSE 0 END) AS same FROM (SELECT n, ${duck.rowOrder} AS r FROM t)`,
+      );
+      expect(r.getRowObjectsJS()).toEqual([{ n: 50_000n, same: 50_000n }]);
+    } finally {
+      db.closeSync();
+      two.closeSync();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,6 @@
-// `leadscore sql <workbook>`: the workbook's matrix compiled to one SQL query (src/core/sql) over tables
-// `leads` and `activities` with the Leads and Activity Log headers, for BigQuery or DuckDB.
+// `leadscore sql <workbook>`: the workbook's matrix compiled to one SQL query (src/core/sql) over the tables
+// Settings name (default `leads` and `activities`, with the Leads and Activity Log headers), for BigQuery
+// or DuckDB.
 import { parseArgs } from "node:util";
 import { compileSql, DIALECTS, type DialectName } from "../../core/sql";
 import { type Command, UsageError } from "../command";
@@ -12,14 +13,18 @@ const usage = `Usage: leadscore sql <workbook> [--dialect bigquery|duckdb] [--as
 
 Prints one SQL query that scores every lead as the engine does, over a table of leads and a table of
 activities whose columns are the Leads and Activity Log headers (typed, or all text as a CSV loads).
-It returns one row per lead: the key column, Score, Tier, Grade, <Group> Score and Top Reasons.
+Settings name them: BigQuery project, BigQuery dataset, BigQuery leads table, BigQuery activities table,
+a Column | BigQuery column | Tab table for columns named otherwise, and BigQuery activities source GA4
+to read GA4's export (events_*). It returns one row per lead: _row, the key column, Score, Tier, Grade,
+<Group> Score and Top Reasons, ordered by Score (highest first), then the key (DuckDB: in the Leads
+table's order, _row its place there).
 
 Options:
   --dialect <name>         bigquery (GoogleSQL, the default) or duckdb
   --as-of <time>           score as of this ISO 8601 time (default: now)
   --tz <zone>              time zone for date-only values (default: UTC)
-  --leads-table <name>     the leads table (default: leads; e.g. project.dataset.leads)
-  --activities-table <n>   the activities table (default: activities)`;
+  --leads-table <name>     the leads table instead of Settings' (e.g. project.dataset.leads)
+  --activities-table <n>   the activities table instead of Settings'`;
 
 export const command: Command = {
   name: "sql",

@@ -1,8 +1,9 @@
 // The workbook's model (matrix, Settings, Lists, as the engine parses them) compiled into one SQL query
-// over two tables, `leads` and `activities`, whose columns are the Leads and Activity Log headers. The
-// query returns one row per scored lead: the key column, Score, Tier, Grade, <Group> Score and Top
-// Reasons, with the engine's arithmetic (score.ts, bound-matrix.ts). What SQL cannot do exactly as the
-// engine does is returned as `unsupported`, naming the rule, instead of a query that silently differs.
+// over two tables, leads and activities (named, and their columns mapped, by Settings: source.ts; GA4's
+// export as the activities: ga4.ts). The query returns one row per scored lead: its row, the key column,
+// Score, Tier, Grade, <Group> Score and Top Reasons, with the engine's arithmetic (score.ts,
+// bound-matrix.ts). What SQL cannot do exactly as the engine does is returned as `unsupported`, naming the
+// rule (or the Settings row), instead of a query that silently differs.
 import { findColumn, headerText, normalizeHeader } from "../headers";
 import { createdColumn } from "../import/crm-headers";
 import { SETTING, settingNamed } from "../known-settings";
@@ -19,10 +20,13 @@ import type { SqlColumn } from "./conditions";
 import { conditionSql } from "./conditions";
 import type { DialectName } from "./dialect";
 import { dialect } from "./dialect";
+import { ga4Cte } from "./ga4";
 import { Layers } from "./layers";
 import type { Contribution } from "./reasons";
 import { rankedReasonsSql } from "./reasons";
 import { roundHalfSql, roundTenthSql } from "./rounding";
+import type { SqlSource, TableNames } from "./source";
+import { resolveSource } from "./source";
 import { unsupportedPattern } from "./support";
 
 /** The parts of a workbook the query is compiled from: the data tabs' headers only. */
@@ -40,29 +44,53 @@ export interface SqlOptions {
   asOf: Date;
   /** The spreadsheet's zone: date-only and offset-less times are wall-clock time there. */
   timeZone: string;
-  /** Table names (quoted by the dialect), default `leads` and `activities`. */
-  tables?: { leads?: string; activities?: string };
+  /**
+   * Where the tables are: "settings" (the default) reads Settings' BigQuery rows (project, dataset, table
+   * names, activities source, column mapping); "workbook" reads tables `leads` and `activities` with the
+   * tabs' own headers (the CLI's DuckDB engine over the workbook's files).
+   */
+  source?: "settings" | "workbook";
+  /** Table names instead of Settings': "[project.][dataset.]table". */
+  tables?: TableNames;
   /** Columns holding each table's row order, where the dialect has none (BigQuery). */
   rowColumns?: { leads?: string; activities?: string };
+  /**
+   * Output order. "rows" (the default where the leads table has a row order): the Leads rows' order.
+   * "score", and always where it has none: Score descending, then the key, then the other columns.
+   */
+  order?: "rows" | "score";
 }
 
 export interface CompiledQuery {
   sql: string;
   /** The workbook's problems, as the engine reports them for the matrix and Settings. */
   problems: Problem[];
-  /** Rules the query cannot score exactly as the engine does; run no query while there are any. */
+  /** Why the query must not run: rules it cannot score exactly as the engine does, BigQuery Settings it
+   * cannot use (naming the Settings row). Run no query while there are any. */
   unsupported: Problem[];
   /** The key column as spelt in Leads ("" when missing), then the output columns in query order. */
   keyHeader: string;
   outputHeaders: string[];
+  /** The tables and columns the query reads. */
+  source: SqlSource;
+  /** How the rows come: `_row` (the first column) is the row's place in the leads table (1 = first) under
+   * "rows", its place in the output under "score". */
+  order: "rows" | "score";
 }
 
 export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQuery {
   const d = dialect(options.dialect);
+  const src = resolveSource(
+    source.settings,
+    source.leadHeaders,
+    source.activityHeaders,
+    options.tables,
+    options.source !== "workbook",
+  );
   const wb = prepareWorkbook(
     {
       leads: [[...source.leadHeaders]],
-      activities: source.activityHeaders ? [[...source.activityHeaders]] : undefined,
+      activities: src.activityHeaders ? [[...src.activityHeaders]] : undefined,
       matrix: source.matrix,
       settings: source.settings,
       lists: source.lists,
@@ -70,7 +98,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     options.timeZone,
   );
   const { settings, rules, groupNames } = wb;
-  const unsupported: Problem[] = [];
+  const unsupported: Problem[] = [...src.refusals];
   const refuse = (rule: Rule, column: string, message: string, fix: string) =>
     unsupported.push(problem(TAB.matrix, rule.row, column, `Rule "${rule.label}": ${message}`, fix));
   if (wb.clock.dateFormat !== "iso") {
@@ -88,31 +116,38 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   }
   const zone = isUtc(options.timeZone) ? null : options.timeZone;
   const asOf = d.double(options.asOf.getTime());
-  const raw = (header: CellValue) => `CAST(${d.ident(String(header))} AS ${d.text})`;
   const leadHeaders = source.leadHeaders;
-  const actHeaders = source.activityHeaders ?? [];
+  const actHeaders = src.activityHeaders ?? [];
+  /** A column's raw text, by its index in the tab's headers. */
+  type Raw = (c: number) => string;
+  const rawLead: Raw = (c) => `CAST(${d.ident(src.leadColumn(c))} AS ${d.text})`;
+  const rawAct: Raw = (c) => `CAST(${d.ident(src.activityColumn(c))} AS ${d.text})`;
   const keyCol = findColumn(leadHeaders, settings.leadKey);
   const keyHeader = keyCol >= 0 ? headerText(leadHeaders, keyCol) : "";
   const rowOf = (table: "leads" | "activities") => {
     const col = options.rowColumns?.[table];
-    return col !== undefined ? d.ident(col) : (d.rowOrder ?? null);
+    if (col !== undefined) return d.ident(col);
+    if (table === "activities" && src.ga4User) return "_row";
+    return d.rowOrder;
   };
+  const leadRow = options.order === "score" ? null : rowOf("leads");
+  const order = leadRow === null ? "score" : "rows";
 
   // Each table's parsed forms, in layers (layers.ts): every tested column trimmed once, and its text
   // and number forms computed once, however many rules test it.
   const leadLayers = new Layers();
   const actLayers = new Layers();
-  const trimmedOf = (layers: Layers, headers: readonly CellValue[], c: number) =>
-    trimmedColumn(layers, `_s${c}`, raw(headers[c]), d);
-  const columnOf = (layers: Layers, headers: readonly CellValue[], c: number): SqlColumn => {
-    const s = trimmedOf(layers, headers, c);
+  const trimmedOf = (layers: Layers, raw: Raw, c: number) => trimmedColumn(layers, `_s${c}`, raw(c), d);
+  const columnOf = (layers: Layers, raw: Raw, c: number): SqlColumn => {
+    const s = trimmedOf(layers, raw, c);
     return { text: layers.col(1, `_t${c}`, textForm(s)), num: layers.col(1, `_n${c}`, numberForm(s, d)) };
   };
 
   // Leads: the row, the key as shown and as matched, and the tested columns (added with the rules).
-  leadLayers.col(0, "_row", rowOf("leads") ?? "ROW_NUMBER() OVER ()");
-  leadLayers.col(1, "_shown", keyCol >= 0 ? trimmedOf(leadLayers, leadHeaders, keyCol) : "''");
-  leadLayers.col(1, "_key", keyCol >= 0 ? textForm(trimmedOf(leadLayers, leadHeaders, keyCol)) : "''");
+  // Without a row order, a number per lead all the same: Top Reasons ranks each lead's contributions by it.
+  leadLayers.col(0, "_row", leadRow ?? "ROW_NUMBER() OVER ()");
+  leadLayers.col(1, "_shown", keyCol >= 0 ? trimmedOf(leadLayers, rawLead, keyCol) : "''");
+  leadLayers.col(1, "_key", keyCol >= 0 ? textForm(trimmedOf(leadLayers, rawLead, keyCol)) : "''");
   const emailCol = findColumn(leadHeaders, "Email");
   const createdCol = createdColumn(leadHeaders);
   const derivedUsed = new Set(rules.map((r) => r.derived).filter((x) => x !== null));
@@ -120,7 +155,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     // The text after the last @, trimmed: a column of its own first, so that trimming reads it by name.
     let domain = "''";
     if (emailCol >= 0) {
-      const email = trimmedOf(leadLayers, leadHeaders, emailCol);
+      const email = trimmedOf(leadLayers, rawLead, emailCol);
       domain = textForm(
         trimmedText(leadLayers.col(1, "_at", d.regexExtract(email, d.string("@([^@]*)$"))), d),
       );
@@ -129,8 +164,8 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   }
   if (derivedUsed.has("daysSinceCreated")) {
     if (createdCol >= 0) {
-      const r = raw(leadHeaders[createdCol]);
-      timestampColumn(leadLayers, "_created", r, trimmedOf(leadLayers, leadHeaders, createdCol), zone, d);
+      const r = rawLead(createdCol);
+      timestampColumn(leadLayers, "_created", r, trimmedOf(leadLayers, rawLead, createdCol), zone, d);
     } else leadLayers.col(0, "_created", `CAST(NULL AS ${d.float})`);
   }
 
@@ -138,15 +173,16 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const tsCol = findColumn(actHeaders, "Timestamp");
   const actKeyCol = findColumn(actHeaders, settings.leadKey);
   const evCol = findColumn(actHeaders, "Event");
-  const hasActivities = source.activityHeaders !== null && tsCol >= 0 && actKeyCol >= 0;
+  const hasActivities = src.activityHeaders !== null && tsCol >= 0 && actKeyCol >= 0;
   if (hasActivities) {
     actLayers.col(0, "_row", rowOf("activities") ?? "0");
-    actLayers.col(1, "_key", textForm(trimmedOf(actLayers, actHeaders, actKeyCol)));
-    const r = raw(actHeaders[tsCol]);
-    timestampColumn(actLayers, "_ts", r, trimmedOf(actLayers, actHeaders, tsCol), zone, d);
+    actLayers.col(1, "_key", textForm(trimmedOf(actLayers, rawAct, actKeyCol)));
+    // GA4's Timestamp is epoch ms already (ga4.ts); a table's is a cell the engine's way.
+    if (src.ga4User) actLayers.col(0, "_ts", d.ident(headerText(actHeaders, tsCol)));
+    else timestampColumn(actLayers, "_ts", rawAct(tsCol), trimmedOf(actLayers, rawAct, tsCol), zone, d);
     const ev =
       evCol >= 0
-        ? `COALESCE(${d.regexReplaceAll(`LOWER(${trimmedOf(actLayers, actHeaders, evCol)})`, d.string(`${JS_SPACE}+`), "' '")}, '')`
+        ? `COALESCE(${d.regexReplaceAll(`LOWER(${trimmedOf(actLayers, rawAct, evCol)})`, d.string(`${JS_SPACE}+`), "' '")}, '')`
         : "''";
     actLayers.col(1, "_ev", ev);
   }
@@ -192,7 +228,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
           const why = unsupportedPattern(rule.condition.regex.pattern());
           if (why) refuse(rule, "Value", why.message, why.fix);
         }
-        parts.push(conditionSql(rule.condition, columnOf(actLayers, actHeaders, rule.column), d));
+        parts.push(conditionSql(rule.condition, columnOf(actLayers, rawAct, rule.column), d));
       }
     }
     if (rule.withinDays !== Number.POSITIVE_INFINITY) parts.push(`_age <= ${d.double(rule.withinDays)}`);
@@ -253,7 +289,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       const why = unsupportedPattern(c.regex.pattern());
       if (why) refuse(rule, "Value", why.message, why.fix);
     }
-    const col = rule.column >= 0 ? columnOf(leadLayers, leadHeaders, rule.column) : derivedColumn(rule);
+    const col = rule.column >= 0 ? columnOf(leadLayers, rawLead, rule.column) : derivedColumn(rule);
     const test = c === null ? "TRUE" : conditionSql(c, col, d);
     return {
       group,
@@ -297,11 +333,10 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const contributions = values.map((v, j): Contribution => ({ value: `_v${j}`, ...v.reason }));
   const reasons = values.length ? rankedReasonsSql(contributions, "_scores", 3, d) : null;
   const headers = outputHeaders(groupNames).filter((h) => h !== "Scored At");
-  const table = (name: "leads" | "activities") => d.ident(options.tables?.[name] ?? name);
   const list = (xs: readonly string[]) => xs.map((x) => `, ${x}`).join("");
 
   const ctes: string[] = [
-    ...leadLayers.ctes("_lead", table("leads")),
+    ...leadLayers.ctes("_lead", d.table(src.leadsPath)),
     `_leads AS (SELECT * FROM _lead WHERE _key <> '')`,
   ];
   const keyCols = actRules.flatMap((_, j) => [`_c${j}`, `_w${j}`]);
@@ -310,8 +345,10 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   if (hasActivities) {
     const byRule = (f: (c: (typeof capped)[number]) => string) =>
       `CASE _j ${capped.map((c) => `WHEN ${c.j} THEN ${f(c)}`).join(" ")} END`;
+    const activities = d.table(src.activitiesPath);
+    if (src.ga4User) ctes.push(ga4Cte(activities, src.ga4User, headerText(actHeaders, actKeyCol), d));
     ctes.push(
-      ...actLayers.ctes("_parsed", table("activities")),
+      ...actLayers.ctes("_parsed", src.ga4User ? "_ga4" : activities),
       `_act AS (SELECT *, (${asOf} - _ts) / ${DAY_MS} AS _age FROM _parsed WHERE _ts <= ${asOf} AND _key IN (SELECT _key FROM _leads))`,
       `_match AS (SELECT _key, _row, _ts, _age${list(matchCols)} FROM _act)`,
       `_per_key AS (SELECT _key, COUNT(*) AS _count, MAX(_ts) AS _last${list(keyAggs)} FROM _match GROUP BY _key)`,
@@ -352,6 +389,24 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     ...groupNames.map((g, i) => `${roundTenthSql(`_g${i}`, d)} AS ${d.ident(`${g} Score`)}`),
     `${reasons?.text ?? "''"} AS ${d.ident("Top Reasons")}`,
   ];
-  const sql = `WITH\n${ctes.join(",\n")}\nSELECT _row, _shown AS ${d.ident(keyHeader || settings.leadKey)}, ${outputs.join(", ")}\nFROM ${reasons ? "_top" : "_scores"}\nORDER BY _row`;
-  return { sql, problems: wb.sink.finish(), unsupported, keyHeader, outputHeaders: headers };
+  const key = d.ident(keyHeader || settings.leadKey);
+  const from = reasons ? "_top" : "_scores";
+  let sql: string;
+  if (order === "rows") {
+    sql = `WITH\n${ctes.join(",\n")}\nSELECT _row, _shown AS ${key}, ${outputs.join(", ")}\nFROM ${from}\nORDER BY _row`;
+  } else {
+    // A total order: rows equal on all of these are equal on every output column.
+    const by = [
+      `${d.ident("Score")} DESC`,
+      key,
+      ...headers.filter((h) => h !== "Score" && h !== "Tier").map(d.ident),
+    ];
+    ctes.push(`_out AS (SELECT _shown AS ${key}, ${outputs.join(", ")} FROM ${from})`);
+    sql = `WITH\n${ctes.join(",\n")}\nSELECT ROW_NUMBER() OVER (ORDER BY ${by.join(", ")}) AS _row, *\nFROM _out\nORDER BY ${by.join(", ")}`;
+  }
+  // The workbook was prepared from headers only: "no activities yet" speaks of rows the compiler never saw.
+  const fromRows = (p: Problem) =>
+    p.tab === TAB.activities && p.message.startsWith("The Activity Log has no activities yet");
+  const problems = [...wb.sink.finish().filter((p) => !fromRows(p)), ...src.warnings];
+  return { sql, problems, unsupported, keyHeader, outputHeaders: headers, source: src.source, order };
 }

@@ -10,8 +10,12 @@ export interface Dialect {
   name: DialectName;
   /** A string literal holding `s` as data, whatever it contains. */
   string(s: string): string;
-  /** A quoted column or table name. */
+  /** A quoted column name (any text: quotes and backslashes escaped). */
   ident(name: string): string;
+  /** A table path (project, dataset, table; already validated by source.ts), quoted. */
+  table(parts: readonly string[]): string;
+  /** `array` (a BigQuery REPEATED RECORD, a DuckDB LIST of STRUCT) as a FROM item whose rows are named `as`. */
+  unnest(array: string, as: string): string;
   /** Type names for CAST. */
   readonly text: string;
   readonly integer: string;
@@ -28,7 +32,7 @@ export interface Dialect {
   regexReplaceAll(expr: string, pattern: string, replacement: string): string;
   /** Wall-clock milliseconds in `zone` (a string literal) at the instant `ms` (epoch ms, a double). */
   wallMs(ms: string, zone: string): string;
-  /** Rows in the order of the file they were loaded from; null where tables have no such order. */
+  /** Each row's place in the table it is selected from (directly); null where tables have no order. */
   readonly rowOrder: string | null;
 }
 
@@ -39,11 +43,18 @@ function double(x: number, cast: (literal: string) => string): string {
   return cast(`'${String(x)}'`);
 }
 
+function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
 const duckdb: Dialect = {
   name: "duckdb",
   // Standard SQL strings: only the quote is special (a backslash is a backslash).
   string: (s) => `'${s.replace(/'/g, "''")}'`,
-  ident: (name) => `"${name.replace(/"/g, '""')}"`,
+  ident,
+  table: (parts) => parts.map(ident).join("."),
+  // DuckDB names an unnested column by a table alias's column list; a bare alias names the table.
+  unnest: (array, as) => `UNNEST(${array}) AS _${as}(${as})`,
   text: "VARCHAR",
   integer: "BIGINT",
   float: "DOUBLE",
@@ -53,27 +64,33 @@ const duckdb: Dialect = {
   regexExtract: (e, p) => `NULLIF(regexp_extract(${e}, ${p}, 1), '')`,
   regexReplaceAll: (e, p, r) => `regexp_replace(${e}, ${p}, ${r}, 'g')`,
   wallMs: (ms, zone) => `CAST(epoch_ms(timezone(${zone}, to_timestamp(${ms} / 1000))) AS DOUBLE)`,
-  rowOrder: "rowid",
+  // An empty OVER () over a single table keeps the table's (a CSV file's) row order
+  // (duckdb.org/docs/stable/sql/dialect/order_preservation), and needs no materialized rowid.
+  rowOrder: "ROW_NUMBER() OVER ()",
 };
 
-/** GoogleSQL string escapes: backslash, quote, and control characters (a literal cannot hold a newline). */
-function googleString(s: string): string {
+/** GoogleSQL escapes of backslash, `quote`, and control characters (a literal cannot hold a newline); quoted
+ * identifiers take the same escapes as strings (cloud.google.com/bigquery/docs/reference/standard-sql/lexical). */
+function googleEscape(s: string, quote: "'" | "`"): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes.
-  const body = s.replace(/[\\'\u0000-\u001f\u007f]/g, (c) => {
+  const body = s.replace(/[\\'`\u0000-\u001f\u007f]/g, (c) => {
     if (c === "\\") return "\\\\";
-    if (c === "'") return "\\'";
+    if (c === "'" || c === "`") return c === quote ? `\\${c}` : c;
     if (c === "\n") return "\\n";
     if (c === "\r") return "\\r";
     if (c === "\t") return "\\t";
     return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
   });
-  return `'${body}'`;
+  return `${quote}${body}${quote}`;
 }
 
 const bigquery: Dialect = {
   name: "bigquery",
-  string: googleString,
-  ident: (name) => `\`${name.replace(/[\\`]/g, (c) => `\\${c}`)}\``,
+  string: (s) => googleEscape(s, "'"),
+  ident: (name) => googleEscape(name, "`"),
+  // One quoted path: a wildcard table (GA4's events_*) must be quoted whole.
+  table: (parts) => googleEscape(parts.join("."), "`"),
+  unnest: (array, as) => `UNNEST(${array}) AS ${as}`,
   text: "STRING",
   integer: "INT64",
   float: "FLOAT64",

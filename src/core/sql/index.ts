@@ -3,3 +3,4 @@ export type { CompiledQuery, SqlOptions, SqlWorkbook } from "./compile";
 export { compileSql } from "./compile";
 export type { Dialect, DialectName } from "./dialect";
 export { DIALECTS, dialect } from "./dialect";
+export type { ColumnSource, SqlSource, TableNames } from "./source";
