@@ -30,7 +30,7 @@ export type Severity = "error" | "warning";
  * Kinds of problem that code tells apart, so no one matches message text (the wording may change):
  * rule-needs-numbers: a numeric rule met text in the column it tests (a problem the matrix causes).
  */
-export type ProblemCode = "rule-needs-numbers";
+export type ProblemCode = "rule-needs-numbers" | "no-activities-yet";
 
 /** A problem found in the user's data: where it is, what is wrong, and how to fix it. */
 export interface Problem {

@@ -72,6 +72,7 @@ function checkEvents(rules: readonly Rule[], activities: ActivityIndex, sink: Pr
         `The Activity Log has no activities yet, so the ${idle.length} activity rule${idle.length === 1 ? "" : "s"} (${names.join(", ")}${more}) score nothing.`,
         "Add one row per activity under the header row (Timestamp, the lead key, Event, Detail), or import them from your CRM.",
         "warning",
+        "no-activities-yet",
       ),
     );
     return;

@@ -405,8 +405,6 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     sql = `WITH\n${ctes.join(",\n")}\nSELECT ROW_NUMBER() OVER (ORDER BY ${by.join(", ")}) AS _row, *\nFROM _out\nORDER BY ${by.join(", ")}`;
   }
   // The workbook was prepared from headers only: "no activities yet" speaks of rows the compiler never saw.
-  const fromRows = (p: Problem) =>
-    p.tab === TAB.activities && p.message.startsWith("The Activity Log has no activities yet");
-  const problems = [...wb.sink.finish().filter((p) => !fromRows(p)), ...src.warnings];
+  const problems = [...wb.sink.finish().filter((p) => p.code !== "no-activities-yet"), ...src.warnings];
   return { sql, problems, unsupported, keyHeader, outputHeaders: headers, source: src.source, order };
 }
