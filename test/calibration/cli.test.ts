@@ -55,7 +55,10 @@ describe("leadscore fit / calibrate", async () => {
       "Refitting on all 2,000 labelled leads…",
       "Fitted.",
     ].map(at);
-    expect(order.every((i) => i >= 0), steps.join("\n")).toBe(true);
+    expect(
+      order.every((i) => i >= 0),
+      steps.join("\n"),
+    ).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
