@@ -1,52 +1,82 @@
-// CLI benchmark: `leadscore score` on a 100,000-lead × ~1,000,000-activity workbook of CSV files, against
-// merely reading the same CSV files and writing a Leads CSV (the floor any CSV tool pays). Both run as
-// fresh child processes, so each figure includes Node's start-up, module loading and the JIT warming up.
-// Prints both times, their ratio (goal ≤ 3×) and the CLI's peak memory (goal < 1 GB). Figures only.
-// Run: npm run build && node build/bench/cli.js (BENCH_LEADS, BENCH_ACTIVITIES_PER_LEAD, BENCH_RUNS).
+// CLI benchmark: `leadscore score` on workbooks of CSV files (1,000 / 10,000 / 100,000 leads, 10 activities
+// each from the demo's generator), beside the floor any CSV tool pays (reading the same CSV files and
+// writing a Leads CSV, no scoring) and the engine alone (scoreWorkbook on the tabs already read). Floor
+// and CLI run as fresh child processes, so each includes Node's start-up, module loading and JIT warm-up;
+// the engine figure is the scoring call inside such a child. Prints, per size, the three times, CLI/floor
+// (goal ≤ 1.5×) and peak memory (max RSS; goal ≤ 1 GB at 300,000 leads × 3,000,000 activities). Figures only.
+// Run: npm run build && node build/bench/cli.js (BENCH_SIZES=1000,10000,100000, BENCH_ACTIVITIES_PER_LEAD,
+// BENCH_RUNS: the best of that many runs).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadWorkbook } from "../src/cli/workbook";
+import { scoreWorkbook } from "../src/core";
 import { TAB } from "../src/core/types";
 import { DEFAULT_END, demoWorkbook } from "../src/demo";
 import { readWorkbook, writeCsvFolder, writeCsvTable } from "../src/local/workbook";
-import { fmtInt, fmtS, machineState, mainThreadCpuMs, peakRssMb } from "./lib/measure";
+import { fmtInt, machineState, mainThreadCpuMs, peakRssMb } from "./lib/measure";
 
-const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const PER_LEAD = Number(process.env.BENCH_ACTIVITIES_PER_LEAD ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const AS_OF = DEFAULT_END.toISOString();
+const AS_OF = DEFAULT_END;
 
 const self = fileURLToPath(import.meta.url);
 const cli = fileURLToPath(new URL("../cli.js", import.meta.url)); // build/cli.js next to build/bench/
 
 interface ChildReport {
-  wallMs: number;
+  /** The scoring call alone (engine mode), else the whole run. */
+  ms: number;
   cpuMs: number;
   maxRssMb: number;
 }
 
-/** Child mode (a): read every CSV tab, write the Leads tab back out. No scoring. */
-async function readAndWrite(dir: string, out: string): Promise<void> {
+type Mode = "--child-floor" | "--child-cli" | "--child-engine";
+
+/** Floor: read every CSV tab, write the Leads tab back out. No scoring. */
+async function floor(dir: string, out: string): Promise<void> {
   const tabs = await readWorkbook(dir);
   const leads = tabs.find((t) => t.name === TAB.leads);
   if (!leads) throw new Error(`no ${TAB.leads} tab in ${dir}`);
   await writeCsvTable(out, leads.values);
 }
 
-/** Child mode (b): the real CLI entry point (build/cli.js), as `leadscore score` runs it. */
+/** The real CLI entry point (build/cli.js), as `leadscore score` runs it. */
 async function scoreWithCli(dir: string, out: string): Promise<void> {
   const { main } = (await import(pathToFileURL(cli).href)) as {
     main: (argv: string[], io?: unknown) => Promise<number>;
   };
   const quiet = { out: () => {}, err: () => {} };
-  const code = await main(["score", dir, "--as-of", AS_OF, "--out", out], quiet);
+  const code = await main(["score", dir, "--as-of", AS_OF.toISOString(), "--out", out], quiet);
   if (code !== 0) throw new Error(`leadscore score exited with ${code}`);
 }
 
-/** Runs this file as a child in `mode`; returns its own timing (from process start) and peak memory. */
-function child(mode: string, dir: string, out: string): ChildReport & { spawnMs: number } {
+/** The engine alone: ms of scoreWorkbook on the tabs as the CLI reads them. */
+async function engineMs(dir: string): Promise<number> {
+  const { input } = await loadWorkbook(dir);
+  const t0 = performance.now();
+  const run = scoreWorkbook(input, { asOf: AS_OF, timeZone: "UTC" });
+  const ms = performance.now() - t0;
+  if (!run.leads.length) throw new Error("the engine scored no lead");
+  return ms;
+}
+
+async function childMain(mode: Mode, dir: string, out: string): Promise<void> {
+  const t0 = performance.now();
+  let ms: number;
+  if (mode === "--child-engine") ms = await engineMs(dir);
+  else {
+    await (mode === "--child-floor" ? floor(dir, out) : scoreWithCli(dir, out));
+    ms = performance.now() - t0;
+  }
+  const report: ChildReport = { ms, cpuMs: mainThreadCpuMs(), maxRssMb: peakRssMb() };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+/** Runs this file as a child in `mode`: its report, and the wall time from spawn to exit. */
+function child(mode: Mode, dir: string, out: string): ChildReport & { spawnMs: number } {
   const t0 = performance.now();
   const res = spawnSync(process.execPath, [self, mode, dir, out], { encoding: "utf8" });
   const spawnMs = performance.now() - t0;
@@ -55,61 +85,87 @@ function child(mode: string, dir: string, out: string): ChildReport & { spawnMs:
   return { ...report, spawnMs };
 }
 
-async function childMain(mode: string, dir: string, out: string): Promise<void> {
-  const t0 = performance.now();
-  if (mode === "--child-read") await readAndWrite(dir, out);
-  else await scoreWithCli(dir, out);
-  const report: ChildReport = {
-    wallMs: performance.now() - t0,
-    cpuMs: mainThreadCpuMs(),
-    maxRssMb: peakRssMb(),
-  };
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+interface Row {
+  leads: number;
+  activities: number;
+  floorMs: number;
+  cliMs: number;
+  engineMs: number;
+  floorCpu: number;
+  cliCpu: number;
+  floorRss: number;
+  cliRss: number;
 }
 
-async function parentMain(): Promise<void> {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
-  console.log(`cli bench — ${machineState()}`);
+async function measure(leads: number): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), "leadscore-cli-bench-"));
   try {
-    const g0 = performance.now();
-    const { tabs } = demoWorkbook({ leads: LEADS, activitiesPerLead: PER_LEAD, mess: false });
+    const { tabs } = demoWorkbook({ leads, activitiesPerLead: PER_LEAD, mess: false });
     await writeCsvFolder(dir, tabs);
-    const leadsFile = tabs.find((t) => t.name === TAB.leads)!;
-    const acts = tabs.find((t) => t.name === TAB.activities)!;
-    const mb = (f: string) => statSync(join(dir, f)).size / 1048576;
+    const activities = (tabs.find((t) => t.name === TAB.activities)?.values.length ?? 1) - 1;
+    const mb = (f: string) => (statSync(join(dir, f)).size / 1048576).toFixed(1);
     console.log(
-      `workbook: ${fmtInt(leadsFile.values.length - 1)} leads, ${fmtInt(acts.values.length - 1)} activities, ` +
-        `CSV ${mb("Leads.csv").toFixed(0)} MB + ${mb("Activity Log.csv").toFixed(0)} MB; generated in ${fmtS(performance.now() - g0)}`,
+      `${fmtInt(leads)} leads × ${fmtInt(activities)} activities (CSV ${mb("Leads.csv")} MB + ${mb("Activity Log.csv")} MB):`,
     );
-    const best = { read: Number.POSITIVE_INFINITY, score: Number.POSITIVE_INFINITY };
-    let scoreRss = 0;
-    let readRss = 0;
+    const row: Row = {
+      leads,
+      activities,
+      floorMs: Number.POSITIVE_INFINITY,
+      cliMs: Number.POSITIVE_INFINITY,
+      engineMs: Number.POSITIVE_INFINITY,
+      floorCpu: Number.POSITIVE_INFINITY,
+      cliCpu: Number.POSITIVE_INFINITY,
+      floorRss: 0,
+      cliRss: 0,
+    };
     for (let i = 0; i < RUNS; i++) {
-      const a = child("--child-read", dir, join(dir, "out-read.csv"));
-      const b = child("--child-score", dir, join(dir, "out-score.csv"));
-      best.read = Math.min(best.read, a.spawnMs);
-      best.score = Math.min(best.score, b.spawnMs);
-      readRss = Math.max(readRss, a.maxRssMb);
-      scoreRss = Math.max(scoreRss, b.maxRssMb);
+      const a = child("--child-floor", dir, join(dir, "out-floor.csv"));
+      const b = child("--child-cli", dir, join(dir, "out-cli.csv"));
+      const e = child("--child-engine", dir, "");
+      row.floorMs = Math.min(row.floorMs, a.spawnMs);
+      row.cliMs = Math.min(row.cliMs, b.spawnMs);
+      row.engineMs = Math.min(row.engineMs, e.ms);
+      row.floorCpu = Math.min(row.floorCpu, a.cpuMs);
+      row.cliCpu = Math.min(row.cliCpu, b.cpuMs);
+      row.floorRss = Math.max(row.floorRss, a.maxRssMb);
+      row.cliRss = Math.max(row.cliRss, b.maxRssMb);
       console.log(
-        `run ${i + 1}: (a) read + write ${fmtS(a.spawnMs)} (main-thread CPU ${fmtS(a.cpuMs)}), ` +
-          `(b) leadscore score ${fmtS(b.spawnMs)} (CPU ${fmtS(b.cpuMs)}, max RSS ${b.maxRssMb.toFixed(0)} MB)`,
+        `  run ${i + 1}: floor ${s(a.spawnMs)} (CPU ${s(a.cpuMs)}), CLI ${s(b.spawnMs)} (CPU ${s(b.cpuMs)}), engine ${s(e.ms)}`,
       );
     }
-    console.log(`(a) read the CSV files + write Leads CSV: ${fmtS(best.read)} (best, process start to exit)`);
-    console.log(
-      `(b) leadscore score … --out file:         ${fmtS(best.score)} (best, process start to exit)`,
-    );
-    console.log(`ratio (b)/(a): ${(best.score / best.read).toFixed(2)}× (goal ≤ 3×)`);
-    console.log(
-      `peak memory: (b) ${scoreRss.toFixed(0)} MB max RSS (goal < 1024 MB); (a) ${readRss.toFixed(0)} MB; this process ${peakRssMb().toFixed(0)} MB`,
-    );
+    return row;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+async function parentMain(): Promise<void> {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
+  console.log(`cli bench — ${machineState()}; best of ${RUNS} runs`);
+  const rows: Row[] = [];
+  for (const leads of SIZES) rows.push(await measure(leads));
+  console.log(
+    "\nfloor = read the CSV files + write a Leads CSV; CLI = leadscore score --out file (both process start to exit);",
+  );
+  console.log(
+    "engine = scoreWorkbook alone on the tabs read. CPU: main thread, which a busy machine does not inflate as",
+  );
+  console.log("much as wall time. Goal: CLI/floor ≤ 1.5×.\n");
+  console.log(
+    "| Leads × activities | engine | CLI | floor | CLI/floor | CPU: CLI / floor | CPU ratio | peak RSS CLI / floor |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const r of rows)
+    console.log(
+      `| ${fmtInt(r.leads)} × ${fmtInt(r.activities)} | ${s(r.engineMs)} | ${s(r.cliMs)} | ${s(r.floorMs)} | ` +
+        `${(r.cliMs / r.floorMs).toFixed(2)}× | ${s(r.cliCpu)} / ${s(r.floorCpu)} | ${(r.cliCpu / r.floorCpu).toFixed(2)}× | ` +
+        `${r.cliRss.toFixed(0)} MB / ${r.floorRss.toFixed(0)} MB |`,
+    );
+}
+
 const [mode, dir, out] = process.argv.slice(2);
-if (mode === "--child-read" || mode === "--child-score") await childMain(mode, dir, out);
+if (mode === "--child-floor" || mode === "--child-cli" || mode === "--child-engine")
+  await childMain(mode, dir, out);
 else await parentMain();

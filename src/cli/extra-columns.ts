@@ -1,5 +1,5 @@
 // Cells typed to the right of the last Leads header: they belong to the user like any other cell, so the
-// output columns go after them (withOutputs lays out after the last used column), and each such column is
+// output columns go after them (withOutputsRow lays out after the last used column), and each such column is
 // reported.
 
 import { columnLetter } from "../core/a1";

@@ -47,15 +47,18 @@ export function contiguousRuns(columns: readonly number[]): { start: number; ind
   return runs;
 }
 
-/** A copy of the Leads grid with the output values written into their columns (rows keyed by sheet row). */
-export function withOutputs(
+/**
+ * Row `r` of the Leads grid with the output values written into their columns (rows keyed by sheet row),
+ * as a fresh array: a writer builds the scored table a row at a time instead of holding a copy of it.
+ */
+export function withOutputsRow(
   leads: Grid,
   outputHeaders: readonly string[],
   rows: ReadonlyMap<number, readonly CellValue[]>,
-): Grid {
+): (r: number) => CellValue[] {
   const layout = outputLayout(leads[0] ?? [], outputHeaders, usedWidth(leads));
-  return leads.map((row, r) => {
-    const copy = row.slice();
+  return (r) => {
+    const copy = leads[r].slice();
     while (copy.length < layout.width) copy.push("");
     if (r === 0) {
       // Keep the user's spelling of headers that exist; only name the appended ones.
@@ -71,7 +74,7 @@ export function withOutputs(
       });
     }
     return copy;
-  });
+  };
 }
 
 /** Columns up to the last non-blank cell of any row (a grid read with getDataRange may be ragged or padded). */

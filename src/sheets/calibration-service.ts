@@ -69,13 +69,21 @@ function sidebarFix(f: CalibrationFailure): string {
   }
 }
 
-/** Runs calibrate() or fitMatrix() for the sidebar: a failure reaches it worded with the sidebar's fix. */
-function forSidebar<T>(run: () => T): T {
+/**
+ * Runs calibrate() or fitMatrix() for the sidebar: a failure reaches it worded with the sidebar's fix. Any
+ * other error is a bug, not the user's data: the sidebar says what stopped and that nothing was written,
+ * with the engine's text last (for a report), instead of a bare "Maximum call stack size exceeded".
+ */
+function forSidebar<T>(task: string, run: () => T): T {
   try {
     return run();
   } catch (e) {
     if (e instanceof CalibrationError) throw new Error(`${e.message} ${sidebarFix(e.failure)}`);
-    throw e;
+    console.error(e); // the stack, in the Executions log
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(
+      `${task} stopped on an unexpected error, so nothing was written. Try again; if it happens again, please report it with the number of leads and activities (error: ${why}).`,
+    );
   }
 }
 
@@ -115,7 +123,7 @@ export function leadColumns(ss: Spreadsheet): LeadColumns {
 
 export function calibration(ss: Spreadsheet, request?: CalibrationRequest): CalibrationReport {
   const { input, timeZone } = readWorkbook(ss);
-  return forSidebar(() => calibrate(input, calibrateOptions(request, timeZone)));
+  return forSidebar("The calibration report", () => calibrate(input, calibrateOptions(request, timeZone)));
 }
 
 /** Both matrices scored on every labelled lead, as the Calibration report measures them. */
@@ -174,7 +182,7 @@ export function suggestPoints(ss: Spreadsheet, request?: SuggestRequest): Sugges
     const asked = request?.maxRules ?? undefined; // JSON may send null for "default"
     const maxRules = asked === undefined ? undefined : Number(asked);
     if (maxRules !== undefined && !(maxRules >= 2)) throw new Error("Allow at least 2 rules.");
-    const fit = forSidebar(() =>
+    const fit = forSidebar("Suggest points", () =>
       fitMatrix(input, {
         outcomeColumn: options.outcomeColumn,
         exclude: (request?.exclude ?? []).map(cellText).filter(Boolean),
@@ -183,7 +191,7 @@ export function suggestPoints(ss: Spreadsheet, request?: SuggestRequest): Sugges
         timeZone,
       }),
     );
-    const figures = forSidebar(() => figuresOf(input, fit, options));
+    const figures = forSidebar("Suggest points", () => figuresOf(input, fit, options));
     const summary = summaryLines(fit.report, figures, options.asOf);
     const grid = suggestedGrid(fit.matrix, input.matrix, summary);
     let sheet = sheets.get(tabKey(SUGGESTED_TAB));
@@ -305,7 +313,9 @@ export function previewSuggestedMatrix(ss: Spreadsheet): ApplyPreview {
   } else {
     // Edited since Suggest points (or suggested elsewhere): the held-out figures no longer apply.
     const options = calibrateOptions({ outcomeColumn: stored?.outcomeColumn }, timeZone);
-    const all = forSidebar(() => onAllLabelled(input, matrix, options));
+    const all = forSidebar("The preview of the suggested matrix", () =>
+      onAllLabelled(input, matrix, options),
+    );
     figures = {
       ...all,
       measuredOn: `all ${all.labelled} labelled leads, now (a matrix changed since Suggest points)`,
@@ -405,7 +415,9 @@ export function createChartTab(
 ): { tab: string; charts: number } {
   return withDocumentLock(LOCK_MS, () => {
     const { input, timeZone, sheets } = readWorkbook(ss);
-    const report = forSidebar(() => calibrate(input, calibrateOptions(request, timeZone)));
+    const report = forSidebar("The Calibration chart tab", () =>
+      calibrate(input, calibrateOptions(request, timeZone)),
+    );
     const { sheet, charts } = writeCalibrationTab(ss, sheets.get(tabKey(CALIBRATION_TAB)), report);
     sheet.activate();
     return { tab: CALIBRATION_TAB, charts };

@@ -41,6 +41,27 @@ describe("leadscore fit / calibrate", async () => {
     expect(run.leads).toHaveLength(2000);
   });
 
+  it("fit --progress names each long step on stderr, in order", async () => {
+    const t = io();
+    expect(await fitCommand.run([dir, "--outcome", "Converted", "--progress"], t.io)).toBe(0);
+    const steps = t.err.map((line) => line.replace(/^\[\d+\.\d s\] /, ""));
+    const at = (prefix: string) => steps.findIndex((s) => s.startsWith(prefix));
+    const order = [
+      "Reading ",
+      "Fitting point values on 2,000 leads",
+      "Cross-validating the penalty…",
+      "Fitting on ",
+      "Scoring ",
+      "Refitting on all 2,000 labelled leads…",
+      "Fitted.",
+    ].map(at);
+    expect(
+      order.every((i) => i >= 0),
+      steps.join("\n"),
+    ).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
   it("calibrate --json prints the report with the contract's keys", async () => {
     const t = io();
     const code = await calibrateCommand.run(

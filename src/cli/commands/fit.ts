@@ -105,6 +105,7 @@ export const command: Command = {
       maxRules,
       holdout,
       seed,
+      onStep: step,
     });
     step("Fitted.");
     if (values.out) {

@@ -2,10 +2,10 @@
 import { parseArgs } from "node:util";
 import { findColumn, outputRow, scoreWorkbook } from "../../core";
 import { ACCOUNT_HEADERS, ACCOUNTS_TAB, accountGrid, rollUpAccounts } from "../../core/accounts";
-import { withOutputs } from "../../core/output-columns";
-import { type Grid, type ScoreRun, TAB, type WorkbookInput } from "../../core/types";
-import { guardFormulas, toCsv, writeCsvTable, writeXlsx } from "../../local/workbook";
-import { readableDates } from "../../local/workbook/readable-dates";
+import { withOutputsRow } from "../../core/output-columns";
+import { type CellValue, type Grid, type ScoreRun, TAB, type WorkbookInput } from "../../core/types";
+import { guardFormulaRow, toCsv, writeCsvRows, writeCsvTable, writeXlsx } from "../../local/workbook";
+import { readableDateRow, readableDates } from "../../local/workbook/readable-dates";
 import { type CliIo, type Command, UsageError } from "../command";
 import type { DuckDbRun } from "../duckdb-engine";
 import { extraColumns } from "../extra-columns";
@@ -88,19 +88,24 @@ export const command: Command = {
     if (!run.rows.size)
       throw new Error("nothing was scored: no lead could be scored. No output was written.");
 
-    const scored = withOutputs(run.leads, run.outputHeaders, run.rows);
-    const guarded: Grid = values.raw ? scored : guardFormulas(scored);
+    // The output table is made a row at a time as it is written, never held as a whole (it would be a
+    // second copy of the Leads grid, and a third with its dates as text).
+    const scored = withOutputsRow(run.leads, run.outputHeaders, run.rows);
+    const guarded = values.raw ? scored : (r: number) => guardFormulaRow(scored(r));
+    const count = run.leads.length;
+    const all = (row: (r: number) => CellValue[]): Grid => Array.from({ length: count }, (_, r) => row(r));
     run.step(`Writing ${values.out ?? "the table"}…`);
-    if (xlsx) await writeXlsx(values.out!, [{ name: TAB.leads, values: guarded }]);
+    if (xlsx) await writeXlsx(values.out!, [{ name: TAB.leads, values: all(guarded) }]);
     else {
-      const table = readableDates(guarded, findColumn(guarded[0] ?? [], "Scored At"));
-      if (values.out) await writeCsvTable(values.out, table, values.bom);
-      else io.out(`${values.bom ? "\uFEFF" : ""}${toCsv(table)}`);
+      const readable = readableDateRow(findColumn(guarded(0), "Scored At"));
+      const row = (r: number) => readable(guarded(r));
+      if (values.out) await writeCsvRows(values.out, count, row, values.bom);
+      else io.out(`${values.bom ? "\uFEFF" : ""}${toCsv(all(row))}`);
     }
     io.err(`${run.summary}${values.out ? ` → ${values.out}` : ""}`);
     if (values.accounts !== undefined && run.accounts) {
       const file = values.accounts;
-      const grid = values.raw ? run.accounts : guardFormulas(run.accounts);
+      const grid = values.raw ? run.accounts : run.accounts.map(guardFormulaRow);
       if (/\.xlsx$/i.test(file)) await writeXlsx(file, [{ name: ACCOUNTS_TAB, values: grid }]);
       else await writeCsvTable(file, readableDates(grid, ACCOUNT_HEADERS.indexOf("Scored At")), values.bom);
       const n = grid.length - 1;

@@ -113,7 +113,8 @@ export function activitySignals(
 
 function sectionHits(sections: Map<string, Hit[]>, prefix: string): Hit[] {
   const all: Hit[] = [];
-  for (const [s, hits] of sections) if (s.startsWith(prefix)) all.push(...hits);
+  // One push per hit: push(...hits) passes each hit as an argument, past the stack at ~100k hits.
+  for (const [s, hits] of sections) if (s.startsWith(prefix)) for (const h of hits) all.push(h);
   return all;
 }
 

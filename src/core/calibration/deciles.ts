@@ -94,10 +94,15 @@ export function histogram(
   bins = 10,
 ): HistogramBin[] {
   if (scores.length === 0) return [];
-  let lo = floor ?? Math.min(...scores);
-  let hi = ceiling ?? Math.max(...scores);
-  lo = Math.min(lo, Math.min(...scores));
-  hi = Math.max(hi, Math.max(...scores));
+  // A loop, not Math.min(...scores): spreading passes each score as an argument, past the stack at ~100k.
+  let min = scores[0];
+  let max = scores[0];
+  for (const s of scores) {
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  const lo = Math.min(floor ?? min, min);
+  const hi = Math.max(ceiling ?? max, max);
   const width = Math.max(1, Math.ceil((hi - lo + 1) / bins));
   const out: HistogramBin[] = [];
   for (let from = lo; from <= hi; from += width)

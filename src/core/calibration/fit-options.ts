@@ -23,4 +23,6 @@ export interface FitMatrixOptions {
   screenAlpha?: number;
   timeZone: string;
   asOf: Date;
+  /** Called as each long step starts (a progress line on a large workbook). */
+  onStep?: (step: string) => void;
 }

@@ -56,9 +56,12 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
   const flags: string[] = [];
   if (P < 30) flags.push(`Only ${P} conversions: the fitted points are rough (aim for 30 or more).`);
 
+  const step = options.onStep ?? (() => {});
   const bt = options.backtest ?? defaultBacktest(input, convertedAt);
   const cuts = cutoffs(input, outcomes.labels, bt, options.asOf, options.timeZone, convertedAt);
   const asOfMs = options.asOf.getTime();
+  if (input.activities && input.activities.length > 1)
+    step(`Reading ${(input.activities.length - 1).toLocaleString("en-US")} activities…`);
   const data: TrainingData = {
     input,
     y,
@@ -78,10 +81,12 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
   const { trainRows, testRows } = splitHoldout(labelled, y, seed, options.holdout ?? 0.25);
 
   const first = train(data, trainRows, null);
+  step(`Scoring ${testRows.length.toLocaleString("en-US")} held-out leads with the integer matrix…`);
   const heldOut = heldOutFigures(input, first, keyName, y, testRows, options, cuts.asOfForLead);
   if (testRows.length === 0) flags.push("No holdout: the AUC figures are not measured on unseen leads.");
 
   const refit = (options.refitOnAll ?? true) && testRows.length > 0;
+  if (refit) step(`Refitting on all ${labelled.length.toLocaleString("en-US")} labelled leads…`);
   const final = refit ? train(data, labelled, { lambda: first.lambda, timing: first.timing }) : first;
   const rules = matrixRules(final.structure, final.points.points, final.points.baseline, keyName);
   const ruleStats = fittedRuleStats(rules, final, refit ? labelled : trainRows, y, P / labelled.length);

@@ -64,35 +64,42 @@ export function buildDesign(s: Structure, rows: number): Design {
     for (const a of cl.atoms) featureOf[cl.column][a] = f;
   });
   const flags = s.flagClusters.map((cl) => flagValues(s, cl, rows));
-  const ptr = new Int32Array(rows + 1);
-  const idx: number[] = [];
-  const val: number[] = [];
-  for (let r = 0; r < rows; r++) {
+  // Feature by feature (each a sequential pass over the rows, not a stride across hundreds of arrays per
+  // row), twice: count each row's entries, then place them. A row's entries come in feature order.
+  const entries = (visit: (row: number, feature: number, value: number) => void): void => {
     s.columns.forEach((col, c) => {
-      const a = col.atomOf[r];
-      if (a < 0) return;
-      const f = featureOf[c][a];
-      if (f >= 0) {
-        idx.push(f);
-        val.push(1);
+      const of = featureOf[c];
+      for (let r = 0; r < rows; r++) {
+        const a = col.atomOf[r];
+        if (a >= 0 && of[a] >= 0) visit(r, of[a], 1);
       }
     });
-    for (let k = 0; k < flags.length; k++) {
-      if (flags[k][r]) {
-        idx.push(s.clusters.length + k);
-        val.push(1);
-      }
-    }
+    flags.forEach((on, k) => {
+      const f = s.clusters.length + k;
+      for (let r = 0; r < rows; r++) if (on[r]) visit(r, f, 1);
+    });
     s.activities.forEach((af, k) => {
-      const v = af.values[r];
-      if (v > 0) {
-        idx.push(s.clusters.length + flags.length + k);
-        val.push(v);
+      const f = s.clusters.length + flags.length + k;
+      for (let r = 0; r < rows; r++) {
+        const v = af.values[r];
+        if (v > 0) visit(r, f, v);
       }
     });
-    ptr[r + 1] = idx.length;
-  }
-  return { p: featureCount(s), ptr, idx: Int32Array.from(idx), val: Float64Array.from(val) };
+  };
+  const ptr = new Int32Array(rows + 1);
+  entries((r) => {
+    ptr[r + 1]++;
+  });
+  for (let r = 0; r < rows; r++) ptr[r + 1] += ptr[r];
+  const idx = new Int32Array(ptr[rows]);
+  const val = new Float64Array(ptr[rows]);
+  const next = ptr.slice(0, rows);
+  entries((r, f, v) => {
+    const k = next[r]++;
+    idx[k] = f;
+    val[k] = v;
+  });
+  return { p: featureCount(s), ptr, idx, val };
 }
 
 /** Matrix rules a cluster needs: the value/bin rule, plus `is blank` and placeholder rules for missing. */

@@ -158,13 +158,15 @@ function crossValidate(
   trainRows: number[],
 ): { timing: ActivityTiming; chosen: { s: Structure; X: Design }; lambda: number; cvAuc: number | null } {
   const seed = data.options.seed ?? 1;
+  const step = data.options.onStep ?? (() => {});
   let timing = TIMINGS[0];
   let chosen: { s: Structure; X: Design } | null = null;
   if (data.signals.length) {
     // The weighting on a coarse penalty path (the ranking of weightings hardly depends on it).
     const rowsT = sample(trainRows, 15000);
     let best = Number.NEGATIVE_INFINITY;
-    for (const t of TIMINGS) {
+    for (const [i, t] of TIMINGS.entries()) {
+      step(`Cross-validating activity weighting ${i + 1} of ${TIMINGS.length}…`);
       const d = design(t);
       const cv = chooseLambda(d.X, data.y, rowsT, seed, 4, COARSE_LAMBDAS);
       // Simpler weighting (earlier in the list) unless a later one ranks clearly better.
@@ -176,6 +178,7 @@ function crossValidate(
     }
   }
   chosen ??= design(timing);
+  step("Cross-validating the penalty…");
   const cv = chooseLambda(chosen.X, data.y, sample(trainRows, 30000), seed);
   return { timing, chosen, lambda: cv.lambda, cvAuc: cv.auc };
 }
@@ -227,6 +230,9 @@ export function train(
     ? { ...fixed, chosen: design(fixed.timing), cvAuc: null }
     : crossValidate(design, data, trainRows);
   const { s: start, X: fullX } = cv.chosen;
+  options.onStep?.(
+    `Fitting on ${trainRows.length.toLocaleString("en-US")} leads, then merging to the rule budget…`,
+  );
   const fullModel = fitLogistic(fullX, y, trainRows, cv.lambda);
   const { structure, X, model } = mergeToRules(start, fullX, fullModel, data, trainRows, cv.lambda);
   const { scoreFloor, scoreCeiling } = data.settings;

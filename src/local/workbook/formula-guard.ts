@@ -4,7 +4,7 @@
 // https://asvs.emil.hemdal.se/1.2.10). Only text is guarded: numbers, booleans and dates are written as
 // values, so a negative score stays a number. Idempotent: a guarded cell starts with "'", which is not a
 // formula character, and readers keep the "'" as part of the text, so guarding it again changes nothing.
-import type { CellValue, Grid } from "../../core/types";
+import type { CellValue } from "../../core/types";
 
 function runsAsFormula(value: CellValue): value is string {
   if (typeof value !== "string" || value === "") return false;
@@ -16,7 +16,7 @@ function guardFormulaCell(value: CellValue): CellValue {
   return runsAsFormula(value) ? `'${value}` : value;
 }
 
-/** The grid with every formula-leading text cell guarded; rows without one are shared, not copied. */
-export function guardFormulas(grid: Grid): Grid {
-  return grid.map((row) => (row.some(runsAsFormula) ? row.map(guardFormulaCell) : row));
+/** The row with every formula-leading text cell guarded; a row without one is returned as it is. */
+export function guardFormulaRow(row: CellValue[]): CellValue[] {
+  return row.some(runsAsFormula) ? row.map(guardFormulaCell) : row;
 }

@@ -12,10 +12,11 @@ export {
   readCsvTable,
   toCsv,
   typeCsvCell,
+  writeCsvRows,
   writeCsvTable,
 } from "./csv";
 export { readCsvFolder, tabFileName, tabNameOf, writeCsvFolder } from "./folder";
-export { guardFormulas } from "./formula-guard";
+export { guardFormulaRow } from "./formula-guard";
 export type { CsvDelimiter, CsvEncoding, CsvFormat } from "./sniff";
 export type { Tab } from "./tab";
 export { readXlsx, writeXlsx } from "./xlsx";

@@ -7,19 +7,34 @@ export function isoDateTime(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-function readable(v: CellValue): CellValue {
-  if (!(v instanceof Date) || Number.isNaN(v.getTime())) return v;
-  const text = isoDateTime(v);
-  return text.endsWith("T00:00:00Z") ? text.slice(0, 10) : text;
+/**
+ * Per row, the row with its Date cells as text; `dateTimeColumn` (e.g. Scored At) keeps its time even at
+ * midnight. A row without a Date is returned as it is. The last time written is remembered: every lead
+ * has the same Scored At.
+ */
+export function readableDateRow(dateTimeColumn = -1): (row: CellValue[]) => CellValue[] {
+  let lastMs = Number.NaN;
+  let lastText = "";
+  const iso = (d: Date): string => {
+    const ms = d.getTime();
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastText = isoDateTime(d);
+    }
+    return lastText;
+  };
+  const readable = (v: CellValue): CellValue => {
+    if (!(v instanceof Date) || Number.isNaN(v.getTime())) return v;
+    const text = iso(v);
+    return text.endsWith("T00:00:00Z") ? text.slice(0, 10) : text;
+  };
+  return (row) => {
+    if (!row.some((v) => v instanceof Date)) return row;
+    return row.map((v, c) => (c === dateTimeColumn && v instanceof Date ? iso(v) : readable(v)));
+  };
 }
 
-/**
- * The grid with its Date cells as text; `dateTimeColumn` (e.g. Scored At) keeps its time even at
- * midnight. Rows without a Date are shared, not copied.
- */
+/** The grid with its Date cells as text (see readableDateRow). Rows without a Date are shared, not copied. */
 export function readableDates(grid: Grid, dateTimeColumn = -1): Grid {
-  return grid.map((row) => {
-    if (!row.some((v) => v instanceof Date)) return row;
-    return row.map((v, c) => (c === dateTimeColumn && v instanceof Date ? isoDateTime(v) : readable(v)));
-  });
+  return grid.map(readableDateRow(dateTimeColumn));
 }
