@@ -274,15 +274,13 @@ describe("generateDemo", () => {
     expect(generateDemo({ leads: 3 }).leads).toHaveLength(4);
   });
 
-  it("scales: 20,000 leads and ~300,000 activities in a few seconds", () => {
-    const started = performance.now();
+  // How fast it generates is measured in bench/, not asserted here.
+  it("scales: 20,000 leads and ~300,000 activities", () => {
     const big = generateDemo({ leads: 20_000, seed: 7 });
-    const ms = performance.now() - started;
     expect(big.stats.leads).toBe(20_000);
     expect(big.stats.activities).toBeGreaterThan(270_000);
     expect(big.stats.conversionRate).toBeGreaterThan(0.08);
     expect(big.stats.conversionRate).toBeLessThan(0.15);
-    expect(ms).toBeLessThan(8_000);
   });
 
   it("stays pure: no Node APIs and no Math.random in src/demo", () => {
