@@ -136,19 +136,16 @@ describe("CSV folder workbooks", () => {
     await expect(readWorkbook(file)).rejects.toThrow(/neither a folder/);
   });
 
-  it("reads a 1,000,000-row CSV in a few seconds", async () => {
+  // How fast is measured in bench/cli.ts, not asserted here.
+  it("reads a 1,000,000-row CSV", async () => {
     const file = join(dir, "big.csv");
     const lines = ["Email,Score,Active,Source"];
     for (let i = 0; i < 1_000_000; i++)
       lines.push(`user${i}@example.com,${i % 100},${i % 2 ? "TRUE" : "FALSE"},Web`);
     await writeFile(file, lines.join("\n") + "\n");
-    const t0 = performance.now();
     const grid = (await readCsvTable(file)).values;
-    const ms = performance.now() - t0;
     expect(grid).toHaveLength(1_000_001);
     expect(grid[1_000_000]).toEqual(["user999999@example.com", 99, true, "Web"]);
-    // About 1 s on an idle laptop; generous because test files run in parallel on shared CI machines.
-    expect(ms).toBeLessThan(10_000);
   });
 });
 
