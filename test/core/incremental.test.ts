@@ -76,7 +76,9 @@ class SimSheet {
     );
     this.outputs = new Map();
     for (let r = 1; r < this.input.leads.length; r++) this.outputs.set(r + 1, null);
-    states.forEach(({ r }, i) => this.outputs.set(r + 1, values[i]));
+    states.forEach(({ r }, i) => {
+      this.outputs.set(r + 1, values[i]);
+    });
     return built;
   }
 
