@@ -12,6 +12,8 @@ export const KEY = {
   suggestion: "leadscore.suggestion",
   /** Leads output headers the add-on appended when it replaced the matrix (removed once no group uses them). */
   addedColumns: "leadscore.addedColumns",
+  /** What the lead scoring states cover (score-state.ts): version, fingerprint, row counts, last full read. */
+  scoreState: "leadscore.scoreState",
 } as const;
 
 function store(): GoogleAppsScript.Properties.Properties {
