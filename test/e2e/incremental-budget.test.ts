@@ -108,6 +108,7 @@ describe("cells read per run", () => {
 
   it("a scheduled run reads at most a quarter of what a full rescore reads", () => {
     for (const m of [small, large]) expect(m.scheduled.read).toBeLessThanOrEqual(m.fullRead / 4);
-    expect(large.scheduled.calls).toBe(small.scheduled.calls);
+    // Tier changes add their Score History rows (a few calls, whichever the size).
+    expect(Math.abs(large.scheduled.calls - small.scheduled.calls)).toBeLessThanOrEqual(8);
   });
 });
