@@ -1,28 +1,67 @@
-// Sheet benchmark: Extensions ▸ Leadscore ▸ Score all leads now (menuScoreAll) through the built
-// dist/Code.js in the local runtime, on the demo workbook at 10,000 and 100,000 leads (10 activities
-// each). Prints the run's time, the SpreadsheetApp calls it made by name (the count must not grow with
-// the sheet) and peak memory. The local runtime's fakes are in-memory, so service calls cost far less
-// than in Apps Script: the figure is the script's own work. Figures only.
-// Run: npm run build && node build/bench/sheet.js (BENCH_SIZES=10000,100000)
+// Sheet benchmark: the add-on's runs through the built dist/Code.js in the local runtime, on the demo
+// workbook at 1,000, 10,000 and 100,000 leads (10 activities each): Score all leads now (a full run), an
+// edit of one Leads cell and one appended activity with automatic scoring on, and an hourly scheduled run
+// (the second: the first records the notification baseline). Prints, per run, the cells read and written
+// and the SpreadsheetApp calls (docs/design/incremental-state.md), the run's time and peak memory. The
+// local runtime's fakes are in-memory, so service calls and cells cost far less than in Apps Script: the
+// time is the script's own work; the cell counts are what Apps Script would move. Figures only.
+// Run: npm run build --silent && node --expose-gc build/bench/sheet.js (BENCH_SIZES=1000,10000,100000)
+import { TRIGGER_HANDLERS } from "../src/contract";
 import { DEFAULT_END, demoWorkbook } from "../src/demo";
+import type { LocalRuntime } from "../src/local/gas";
 import { loadAddon } from "./lib/addon";
-import { fmtInt, fmtTimed, machineState, peakRssMb, timed } from "./lib/measure";
+import { fmtInt, machineState, peakRssMb, timed } from "./lib/measure";
 
-const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const PER_LEAD = Number(process.env.BENCH_ACTIVITIES_PER_LEAD ?? 10);
+const HOUR = 3_600_000;
+const SHEET_CALLS = /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./;
+
+/** Cells read and written and sheet calls of `f`, and its time. */
+function counted(runtime: LocalRuntime, f: () => unknown): string {
+  runtime.cells.reset();
+  runtime.calls.reset();
+  const t = timed(f);
+  const { read, written } = runtime.cells;
+  const calls = runtime.calls.total(SHEET_CALLS);
+  return `read ${fmtInt(read).padStart(10)}  written ${fmtInt(written).padStart(9)}  calls ${String(calls).padStart(4)}  ${t.wallMs.toFixed(0).padStart(7)} ms wall`;
+}
 
 console.log(`sheet bench — ${machineState()}`);
 for (const leads of SIZES) {
   const { tabs } = demoWorkbook({ leads, activitiesPerLead: PER_LEAD, mess: false });
-  const activities = tabs.find((t) => t.name === "Activity Log")!.values.length - 1;
-  console.log(`${fmtInt(leads)} leads, ${fmtInt(activities)} activities: Score all leads now`);
+  const log = tabs.find((t) => t.name === "Activity Log")!.values;
+  console.log(`${fmtInt(leads)} leads, ${fmtInt(log.length - 1)} activities`);
   const { runtime, script } = loadAddon(tabs, DEFAULT_END);
-  runtime.calls.reset();
-  const run = timed(() => script.call("menuScoreAll"));
-  console.log(`  dist/Code.js: ${fmtTimed(run)}`);
-  const calls = Object.entries(runtime.calls.byName());
-  const total = calls.reduce((a, [, n]) => a + n, 0);
-  console.log(`  toast: ${(runtime.ui.toasts.at(-1)?.message ?? "(no toast)").split("\n")[0]}`);
-  console.log(`  service calls: ${total} — ${calls.map(([k, n]) => `${k} ${n}`).join(", ")}`);
+  // Tabs are loaded 26 columns wide; a real 1M-row log that wide would be past the 10M-cell workbook limit.
+  runtime.peek(() => {
+    for (const sheet of runtime.spreadsheet.getSheets()) {
+      const spare = sheet.getMaxColumns() - sheet.getLastColumn();
+      if (spare > 0) sheet.deleteColumns(sheet.getLastColumn() + 1, spare);
+    }
+  });
+  script.call("menuToggleAutoScoring");
+  script.call("menuScoreAll"); // appends the output headers
+  console.log(`  full run (Score all)   ${counted(runtime, () => script.call("menuScoreAll"))}`);
+  runtime.clock.advance(60_000);
+  console.log(`  edit (one Leads cell)  ${counted(runtime, () => runtime.edit("Leads!C7", "VP of Sales"))}`);
+  const leadsGrid = runtime.values("Leads");
+  const email = String(leadsGrid[9][leadsGrid[0].indexOf("Email")]);
+  const rows = runtime.values("Activity Log").length;
+  runtime.peek(() => runtime.spreadsheet.getSheetByName("Activity Log")!.insertRowsAfter(rows, 5));
+  runtime.clock.advance(60_000);
+  const at = new Date(runtime.clock.now()).toISOString();
+  const append = () =>
+    runtime.edit(`'Activity Log'!A${rows + 1}:D${rows + 1}`, [[at, email, "Demo Request", "Book a demo"]]);
+  console.log(`  edit (one activity)    ${counted(runtime, append)}`);
+  script.call("setSchedule", { kind: "hourly" });
+  runtime.advanceAndRun(HOUR); // the baseline: a full run
+  let note = "";
+  const scheduled = counted(runtime, () => {
+    const run = runtime.advanceAndRun(HOUR).find((r) => r.handler === TRIGGER_HANDLERS.schedule);
+    note = String((run?.result as { note?: string } | undefined)?.note ?? "");
+  });
+  console.log(`  scheduled run          ${scheduled}`);
+  if (note) console.log(`    ${note.slice(0, 140)}`);
   console.log(`  peak memory so far (max RSS): ${peakRssMb().toFixed(0)} MB`);
 }

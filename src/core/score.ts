@@ -151,7 +151,7 @@ function scoreLeads(
 }
 
 /** Top reasons (see reasons.ts) without re-formatting the shared lead-rule texts for every lead. */
-function reasonsFor(
+export function reasonsFor(
   ruleOf: Int32Array,
   values: Float64Array,
   n: number,

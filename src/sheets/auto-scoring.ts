@@ -8,8 +8,10 @@ import { findColumn } from "../core/headers";
 import { TAB } from "../core/types";
 import { normText } from "../core/values";
 import { recordOwner } from "./feature-owner";
+import { rescoreIncrementally, storeStates } from "./incremental-run";
 import { ensureOutputHeaders, writeSomeRows } from "./outputs";
 import { type PendingItem, pendingWork, queueWork } from "./pending-work";
+import { forgetStates } from "./score-state";
 import { runFullScoring } from "./scoring";
 import { KEY, readState, writeState } from "./state";
 import { tabKey } from "./tabs";
@@ -41,6 +43,8 @@ export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
     newTrigger(TRIGGER_HANDLERS.change).forSpreadsheet(ss).onChange().create();
     newTrigger(TRIGGER_HANDLERS.form).forSpreadsheet(ss).onFormSubmit().create();
   }
+  // Edits made while it was off were never seen: the lead states are rebuilt by the next run.
+  if (on) forgetStates();
   writeState(KEY.autoScoring, on);
   recordOwner("autoScoring", on);
   // Taking over from another editor with work still queued: this user's follow-up is pending too (whichever
@@ -103,6 +107,8 @@ export function editWork(ss: Spreadsheet, e: GoogleAppsScript.Events.SheetsOnEdi
 
 /** Rescores the leads these edits touch, with one read of the workbook (all of them past the limit). */
 export function rescoreEdits(ss: Spreadsheet, edits: readonly EditWork[]): void {
+  // From the lead states when they can tell (incremental-run.ts); else one full read, which rebuilds them.
+  if (rescoreIncrementally(ss, edits)) return;
   const workbook = readWorkbook(ss);
   const rows = new Set<number>();
   for (const { tab, firstRow, lastRow } of edits) {
@@ -118,6 +124,7 @@ export function rescoreEdits(ss: Spreadsheet, edits: readonly EditWork[]): void 
     return;
   }
   if (rows.size > 0) rescoreRows(workbook, rows);
+  storeStates(ss, workbook, new Date());
 }
 
 /** Scores only `rows` and writes only their output cells. */

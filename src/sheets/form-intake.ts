@@ -11,6 +11,7 @@ import { type CellValue, type Grid, TAB } from "../core/types";
 import { cellText, isBlank, normText } from "../core/values";
 import { rescoreRows } from "./auto-scoring";
 import { literal } from "./cell-text";
+import { rescoreIncrementally, storeStates } from "./incremental-run";
 import type { PendingItem, PendingOf } from "./pending-work";
 import { writeBelow } from "./sheet-size";
 import { tabKey } from "./tabs";
@@ -155,7 +156,7 @@ function recordActivity(
   keyText: string,
   detail: string,
   now: Date,
-): void {
+): boolean {
   const ah = activities[0];
   const col = (name: string) => findColumn(ah, name);
   const [keyCol, eventCol, detailCol] = [col(leadKey), col("Event"), col("Detail")];
@@ -168,8 +169,9 @@ function recordActivity(
       if (keyCol >= 0 && normText(activities[seen][keyCol]) !== normText(keyText)) {
         if (seen < onSheet) sheet.getRange(seen + 1, keyCol + 1).setValue(literal(keyText));
         activities[seen][keyCol] = keyText;
+        return seen < onSheet;
       }
-      return;
+      return false;
     }
   }
   const activity: CellValue[] = ah.map(() => "");
@@ -181,6 +183,7 @@ function recordActivity(
   set(eventCol, FORM_EVENT);
   set(detailCol, detail);
   activities.push(activity);
+  return false;
 }
 
 /** Takes in each response (in order, so a later one for the same lead wins), then scores the leads touched. */
@@ -195,6 +198,7 @@ export function takeInResponses(ss: Spreadsheet, responses: readonly FormRespons
   // New leads and activities are written at the end, one block each, below the rows read.
   const [leadsOnSheet, activitiesOnSheet] = [leads.length, activities?.length ?? 0];
   const results: IntakeResult[] = [];
+  let oldRowEdited = false;
   for (const { answers: given, detail } of responses) {
     const keyText =
       given.get(normalizeHeader(leadKey)) ??
@@ -219,7 +223,9 @@ export function takeInResponses(ss: Spreadsheet, responses: readonly FormRespons
         : newLead(headers, keyColumn, keyText, given, now);
 
     if (activitySheet && activities && activities.length > 0)
-      recordActivity(activitySheet, activities, activitiesOnSheet, leadKey, keyText, detail, now);
+      oldRowEdited =
+        recordActivity(activitySheet, activities, activitiesOnSheet, leadKey, keyText, detail, now) ||
+        oldRowEdited;
     results.push({ key: keyText, sheetRow, created: existing < 0 });
   }
   const added = (grid: Grid, from: number, width: number) =>
@@ -229,6 +235,14 @@ export function takeInResponses(ss: Spreadsheet, responses: readonly FormRespons
     const width = activities[0]?.length ?? 0;
     writeBelow(activitySheet, activitiesOnSheet, added(activities, activitiesOnSheet, width), width);
   }
-  if (results.length > 0) rescoreRows(workbook, new Set(results.map((r) => r.sheetRow)));
+  if (results.length === 0) return results;
+  // The leads' rows as edits (the appended activities are read as such): from the lead states when they
+  // can tell; an activity row already counted that changed key is not something they can follow.
+  const rows = new Set(results.map((r) => r.sheetRow));
+  const edits = [...rows].map((row) => ({ tab: tabKey(TAB.leads), firstRow: row, lastRow: row }));
+  if (oldRowEdited || !rescoreIncrementally(ss, edits)) {
+    rescoreRows(workbook, rows);
+    storeStates(ss, workbook, new Date());
+  }
   return results;
 }

@@ -45,6 +45,17 @@ export function writeOutputRows(
   toRow: number,
   byRow: ReadonlyMap<number, CellValue[]> = outputsByRow(run),
 ): void {
+  writeOutputBlock(sheet, layout, fromRow, toRow, byRow);
+}
+
+/** Writes rows [fromRow, toRow] of every output column from values by sheet row (absent or null: blanks). */
+export function writeOutputBlock(
+  sheet: Sheet,
+  layout: OutputLayout,
+  fromRow: number,
+  toRow: number,
+  byRow: ReadonlyMap<number, readonly CellValue[] | null>,
+): void {
   if (toRow < fromRow) return;
   for (const { start, indexes } of contiguousRuns(layout.columns)) {
     const block: CellValue[][] = [];

@@ -11,6 +11,10 @@
 // A failure before 6 leaves the old state: the retry recomputes the same decisions (its history rows
 // replace the cleared ones). After 6 every decision is durable, so a retry never announces twice.
 import type { RunSummary } from "../contract";
+import { parseSettings, type Settings } from "../core";
+import { accountsOn } from "../core/accounts";
+import type { Updated } from "../core/incremental/update";
+import { SETTING } from "../core/known-settings";
 import { leadName, nameColumns } from "../core/lead-names";
 import {
   advance,
@@ -20,7 +24,11 @@ import {
   notificationSettings,
   type RunLead,
 } from "../core/notify";
+import type { CellValue } from "../core/types";
+import { cellText } from "../core/values";
 import { type AccountOutcome, processAccountChanges } from "./account-alerts";
+import { isAutoScoring } from "./auto-scoring";
+import { rescoreAllIncrementally } from "./incremental-run";
 import { BusyError } from "./lock";
 import { lockedRun } from "./locked-run";
 import {
@@ -28,12 +36,15 @@ import {
   createStateSheet,
   readJournal,
   readStoredState,
+  type StoredState,
   writePendingSummary,
   writeStoredState,
 } from "./notification-state";
 import { type DeliveryResult, deliverAlerts } from "./notifications";
 import { appendHistory, ensureHistorySheet, rollBackUncommitted } from "./score-history";
+import { readMeta } from "./score-state";
 import { type FullRun, runFullScoring } from "./scoring";
+import { writeSetting } from "./settings-tab";
 import { KEY, readState, writeState } from "./state";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -64,16 +75,32 @@ function runLeads(full: FullRun): RunLead[] {
   }));
 }
 
-/** Steps 2–8 above, after a full rescore. `deliver: false` records changes and queues alerts without sending. */
+/** What tier changes are recorded from: a full run, or the leads a run from the saved states scored. */
+export interface TierSource {
+  settings: Settings;
+  asOf: Date;
+  sheets: Map<string, GoogleAppsScript.Spreadsheet.Sheet>;
+  leads: RunLead[];
+  /** The full run, which alerts are composed from; null for a run from the states (it sends none). */
+  full: FullRun | null;
+  /** The notification state, when the caller has read it already. */
+  stored?: StoredState;
+}
+
+export function fullSource(full: FullRun): TierSource {
+  const { run, workbook } = full;
+  return { settings: run.settings, asOf: run.asOf, sheets: workbook.sheets, leads: runLeads(full), full };
+}
+
+/** Steps 2–8 above, after a rescore. `deliver: false` records changes and queues alerts without sending. */
 export function processTierChanges(
   ss: Spreadsheet,
-  full: FullRun,
+  source: TierSource,
   options: { deliver: boolean; startedAt: number },
 ): NotifyOutcome {
-  const { run, workbook } = full;
-  const sheets = workbook.sheets;
-  const settings = notificationSettings(run.settings.values);
-  const stored = readStoredState(sheets);
+  const { sheets, full } = source;
+  const settings = notificationSettings(source.settings.values);
+  const stored = source.stored ?? readStoredState(sheets);
   const journal = readJournal();
   let unconfirmed = 0;
   if (stored.states && !isEmptyJournal(journal))
@@ -85,15 +112,15 @@ export function processTierChanges(
   // the first commit.
   const stateSheet = stored.sheet ?? createStateSheet(ss, sheets, { historyRows });
   if (stored.sheet && !stored.states) stored.sheet.hideSheet();
-  const now = run.asOf.toISOString();
+  const now = source.asOf.toISOString();
   const step = advance({
     previous: stored.states,
-    leads: runLeads(full),
-    tiers: run.settings.tiers,
+    leads: source.leads,
+    tiers: source.settings.tiers,
     margin: settings.rearmMargin,
     now,
   });
-  historyRows = appendHistory(history, historyRows, run.asOf, step.changes);
+  historyRows = appendHistory(history, historyRows, source.asOf, step.changes);
 
   let rows = stored.rows;
   const commit = (states: readonly LeadState[]) => {
@@ -103,11 +130,11 @@ export function processTierChanges(
   commit(step.states);
 
   let delivery: DeliveryResult | null = null;
-  if (options.deliver) {
+  if (options.deliver && full) {
     delivery = deliverAlerts({
       ss,
-      run,
-      workbook,
+      run: full.run,
+      workbook: full.workbook,
       settings,
       states: step.states,
       journal: { inflight: null, sent: {} },
@@ -172,13 +199,105 @@ function accountNote(o: AccountOutcome | null): string | undefined {
   return parts.length ? parts.join(" ") : undefined;
 }
 
+/**
+ * The scheduled run from the lead states (incremental-run.ts), when no alert is due: tier changes go to
+ * Score History and the notification state as in a full run. With an alert to send (or an unconfirmed
+ * delivery, or no baseline yet) it returns null before writing anything, and the full run does it all.
+ */
+function runFromStates(ss: Spreadsheet, startedAt: number): RunSummary | null {
+  const asOf = new Date();
+  const inc = rescoreAllIncrementally(ss, asOf, isAutoScoring());
+  if (!inc) return null;
+  const { at, result } = inc;
+  const stored = readStoredState(at.sheets);
+  if (!stored.states || !isEmptyJournal(readJournal())) return null;
+  const { settings } = parseSettings(at.tabs.settings);
+  // Accounts roll up every lead and announce their own tier changes: only a full run does that.
+  if (accountsOn(settings)) return null;
+  const leads = statesLeads(at.leads, at.tabs.leadHeader, result, inc.keys);
+  // advance() on a copy says whether an alert would be queued, without touching the stored states.
+  const copy = new Map([...stored.states].map(([k, s]) => [k, JSON.parse(JSON.stringify(s)) as LeadState]));
+  const dry = advance({
+    previous: copy,
+    leads,
+    tiers: settings.tiers,
+    margin: notificationSettings(settings.values).rearmMargin,
+    now: asOf.toISOString(),
+  });
+  if (dry.states.some((s) => s.pending)) return null;
+  if (!inc.commit()) return null;
+  if (at.tabs.settings) writeSetting(at.sheets, at.tabs.settings, SETTING.scoredAt.name, asOf);
+  const outcome = processTierChanges(
+    ss,
+    { settings, asOf, sheets: at.sheets, leads, full: null, stored },
+    { deliver: false, startedAt },
+  );
+  const tierCounts: Record<string, number> = {};
+  for (const tier of settings.tiers) tierCounts[tier.name] = 0;
+  for (const lead of leads) tierCounts[lead.tier] = (tierCounts[lead.tier] ?? 0) + 1;
+  const checked = new Date(readMeta()?.checkedAt ?? 0).toISOString();
+  const note = [
+    `Scored from the saved lead states; every row was last read in full at ${checked}.`,
+    notifyNote(outcome),
+  ].filter(Boolean);
+  const summary: RunSummary = {
+    at: new Date().toISOString(),
+    trigger: "schedule",
+    leadsScored: leads.length,
+    tierCounts,
+    notificationsSent: 0,
+    notificationsPending: outcome.pending,
+    problems: readState<RunSummary>(KEY.lastRun)?.problems ?? 0,
+    note: note.join(" "),
+  };
+  writeState(KEY.lastRun, summary);
+  return summary;
+}
+
+/** The leads a run from the states scored, named from the name columns (read alone, not the whole tab). */
+function statesLeads(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  header: readonly CellValue[],
+  result: Updated,
+  keys: readonly CellValue[],
+): RunLead[] {
+  const columns = nameColumns(header);
+  const used = [columns.first, columns.last, columns.name].filter((c) => c >= 0);
+  const rows = [...result.outputs.keys()].filter((r) => result.outputs.get(r)).sort((a, b) => a - b);
+  const last = rows[rows.length - 1] ?? 1;
+  const cells = new Map<number, CellValue[]>();
+  for (const c of used)
+    cells.set(
+      c,
+      last >= 2 ? (sheet.getRange(2, c + 1, last - 1, 1).getValues() as CellValue[][]).map((r) => r[0]) : [],
+    );
+  const headers = ["Score", "Tier", "Top Reasons"].map((h) => result.outputHeaders.indexOf(h));
+  return rows.map((row) => {
+    const values = result.outputs.get(row)!;
+    // The key as the sheet spells it (the states keep it normalized).
+    const key = row - 2 < keys.length ? cellText(keys[row - 2]) : (result.leads.get(row)?.key ?? "");
+    const cellsOf: CellValue[] = [];
+    for (const c of used) cellsOf[c] = cells.get(c)![row - 2];
+    return {
+      key,
+      name: leadName(cellsOf, columns, key),
+      score: Number(values[headers[0]]),
+      tier: String(values[headers[1]]),
+      reasons: String(values[headers[2]]),
+      sheetRow: row,
+    };
+  });
+}
+
 /** The schedule trigger's work, under the document lock so a manual run never overlaps it. */
 export function runScheduled(ss: Spreadsheet): RunSummary | null {
   const startedAt = Date.now();
   try {
     return lockedRun(ss, SCHEDULE_LOCK_WAIT_MS, () => {
+      const quiet = runFromStates(ss, startedAt);
+      if (quiet) return quiet;
       const full = runFullScoring(ss, "schedule", { startedAt });
-      const outcome = processTierChanges(ss, full, { deliver: true, startedAt });
+      const outcome = processTierChanges(ss, fullSource(full), { deliver: true, startedAt });
       const settings = notificationSettings(full.run.settings.values);
       const accounts = processAccountChanges(ss, full, settings, { deliver: true, startedAt });
       const note = [full.summary.note, notifyNote(outcome), accountNote(accounts)].filter(Boolean).join(" ");

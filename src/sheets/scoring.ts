@@ -9,6 +9,7 @@ import { SETTING } from "../core/known-settings";
 import { writeAccountsTab } from "./accounts-tab";
 import { effectiveUser, isAnotherUser } from "./feature-owner";
 import { workbookGrids } from "./grids";
+import { storeStates } from "./incremental-run";
 import { ensureOutputHeaders, writeOutputRows } from "./outputs";
 import { donePending, pendingWork } from "./pending-work";
 import { writeMatrixNotes, writeProblemsTab } from "./problems-tab";
@@ -129,6 +130,7 @@ function finishRun(ss: Spreadsheet, workbook: SheetWorkbook, run: ScoreRun, asOf
   writeMatrixNotes(workbook.sheets, workbook.input.matrix, run.problems);
   if (workbook.input.settings)
     writeSetting(workbook.sheets, workbook.input.settings, SETTING.scoredAt.name, asOf);
+  storeStates(ss, workbook, asOf);
 }
 
 /** The follow-up trigger's work (under the lock, locked-run.ts): resume from the checkpoint with the same as-of time. */

@@ -14,6 +14,8 @@ export const KEY = {
   addedColumns: "leadscore.addedColumns",
   /** The sheet id of the Accounts tab the add-on writes (accounts-tab.ts). */
   accountsTab: "leadscore.accountsTab",
+  /** What the lead scoring states cover (score-state.ts): version, fingerprint, row counts, last full read. */
+  scoreState: "leadscore.scoreState",
 } as const;
 
 function store(): GoogleAppsScript.Properties.Properties {
