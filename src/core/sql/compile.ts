@@ -71,6 +71,26 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const unsupported: Problem[] = [];
   const refuse = (rule: Rule, column: string, message: string, fix: string) =>
     unsupported.push(problem(TAB.matrix, rule.row, column, `Rule "${rule.label}": ${message}`, fix));
+  // Only If, resets, frequency bands and Priority are not compiled: each is named rather than left out.
+  for (const rule of rules) {
+    if (rule.onlyIf.length > 0) {
+      refuse(rule, "Only If", "Only If is not compiled to SQL.", "Score with the engine, or clear Only If.");
+    } else if (rule.reset || rule.bands !== null) {
+      const what = rule.reset ? "A reset rule" : "Frequency bands in Points";
+      refuse(rule, "Points", `${what} is not compiled to SQL.`, "Score with the engine, or enter a number.");
+    }
+  }
+  if (settings.engagementBands.length > 0) {
+    unsupported.push(
+      problem(
+        TAB.settings,
+        1,
+        "Engagement Band",
+        "The Engagement Band table (the Priority column) is not compiled to SQL.",
+        "Score with the engine, or remove the table.",
+      ),
+    );
+  }
   const zone = isUtc(options.timeZone) ? null : options.timeZone;
   const asOf = d.double(options.asOf.getTime());
   const raw = (header: CellValue) => `CAST(${d.ident(String(header))} AS ${d.text})`;
