@@ -158,8 +158,9 @@ export class BoundMatrix {
   private readonly aReset: Uint8Array;
   private readonly cut: Float64Array;
   private readonly cutSlot: Int32Array;
-  /** Per slot, activities that matched but were erased by a reset (for explanations). */
-  private readonly aErased: Int32Array;
+  /** Per group, activities that matched a rule of it but were erased by a reset, and the last one counted. */
+  private readonly gErased: Int32Array;
+  private readonly gErasedK: Int32Array;
   /** Only If (any rule with one): rules in dependency order; after collect, per rule 1 if it counts. */
   private readonly onlyIfOrder: number[] | null;
   private readonly own: Uint8Array;
@@ -221,7 +222,8 @@ export class BoundMatrix {
     this.aReset = Uint8Array.from(actRules, (b) => (b.rule.reset ? 1 : 0));
     this.cut = new Float64Array(wb.groupNames.length);
     this.cutSlot = new Int32Array(wb.groupNames.length);
-    this.aErased = new Int32Array(actRules.length);
+    this.gErased = new Int32Array(wb.groupNames.length);
+    this.gErasedK = new Int32Array(wb.groupNames.length);
     this.onlyIfOrder = bound.some((b) => b.terms.length > 0) ? dependencyOrder(wb.rules) : null;
     this.own = new Uint8Array(bound.length);
     this.counts = new Uint8Array(bound.length);
@@ -236,13 +238,14 @@ export class BoundMatrix {
     if (nAct === 0) return;
     const { aCount, aWeight, aMax, aWithin, aHalf, aTest, aCodes, aResults, byEventSlots, anySlots } = this;
     const { order, orderTs, orderEvent, start } = this.wb.activities;
-    const { resets, aGroup, aReset, cut, cutSlot, aErased } = this;
+    const { resets, aGroup, aReset, cut, cutSlot, gErased, gErasedK } = this;
     aCount.fill(0);
     aWeight.fill(0);
     if (resets) {
       cut.fill(Number.NEGATIVE_INFINITY);
       cutSlot.fill(-1);
-      aErased.fill(0);
+      gErased.fill(0);
+      gErasedK.fill(-1);
     }
     const T = this.frame.asOfMs[r];
     const end = start[this.wb.leads.groupOf[r] + 1];
@@ -270,7 +273,11 @@ export class BoundMatrix {
           }
         }
         if (erased) {
-          aErased[j]++;
+          // An activity several rules of the group match is erased once.
+          if (gErasedK[aGroup[j]] !== k) {
+            gErasedK[aGroup[j]] = k;
+            gErased[aGroup[j]]++;
+          }
           continue;
         }
         if (resets && aReset[j] === 1 && cutSlot[aGroup[j]] < 0) {
@@ -366,8 +373,7 @@ export class BoundMatrix {
     for (let g = 0; g < this.cutSlot.length; g++) {
       const j = this.cutSlot[g];
       if (j < 0) continue;
-      let erased = 0;
-      for (let s = 0; s < this.actRules.length; s++) if (this.aGroup[s] === g) erased += this.aErased[s];
+      const erased = this.gErased[g];
       const { rule } = this.actRules[j];
       out.push({
         ruleRow: rule.row,

@@ -259,6 +259,9 @@ export class FakeApi implements SidebarApi {
       score: l.score,
       tier: l.tier,
       grade: fit >= 40 ? "A" : fit >= 25 ? "B" : "C",
+      priority: "",
+      onlyIf: [],
+      resets: [],
       groups: [
         { group: "Fit", raw: fit + 8, total: fit, min: null, max: 50, capped: fit + 8 > 50 ? "max" : null },
         { group: "Engagement", raw: engagement, total: engagement, min: -20, max: 50, capped: null },
