@@ -5,7 +5,8 @@ import { findColumn } from "../../src/core/headers";
 import { type Grid, TAB } from "../../src/core/types";
 import { DEFAULT_END } from "../../src/demo";
 import type { TabValues } from "../../src/local/gas";
-import { engineOutputs, inputOf, loadAddon, plain, sheetOutputs } from "./helpers";
+import { matrixRows } from "../../src/sheets/matrix-tab";
+import { demoTabs, engineOutputs, inputOf, loadAddon, plain, sheetOutputs } from "./helpers";
 
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(DEFAULT_END.getTime() - days * DAY).toISOString();
@@ -176,4 +177,31 @@ describe("rule features in the sheet", () => {
     const leads = runtime.values(TAB.leads);
     expect(leads[1][findColumn(leads[0], "Score")]).toBe(30); // Ann: Fit 25 + Pricing visits 5
   });
+});
+
+describe("a matrix with Only If through Suggest points, apply and restore", () => {
+  it("blanks the old Only If cells under the fitted rules, keeps them in Matrix History and restores them", () => {
+    const t = demoTabs();
+    const starter = t.find((x) => x.name === TAB.matrix)!.values;
+    starter[0].push("Only If");
+    for (let r = 1; r < starter.length; r++) starter[r].push(r === 2 ? "not Executive title" : "");
+    const { runtime, script } = loadAddon(t);
+    script.call("suggestPoints", {});
+    script.call("applySuggestedMatrix");
+
+    const applied = runtime.values(TAB.matrix);
+    const onlyIf = findColumn(applied[0], "Only If");
+    expect(onlyIf).toBe(12); // the user's column stays where it was
+    expect(applied.slice(1).map((r) => r[onlyIf])).toEqual(applied.slice(1).map(() => ""));
+
+    const history = runtime.values("Matrix History");
+    expect(history[0]).toContain("Only If");
+    expect(matrixRows(history)).toEqual(matrixRows(starter));
+
+    const savedAt = (script.call("listMatrixVersions") as { savedAt: string }[]).at(-1)!.savedAt;
+    script.call("restoreMatrix", savedAt);
+    const restored = runtime.values(TAB.matrix);
+    expect(restored[2][onlyIf]).toBe("not Executive title");
+    expect(matrixRows(restored)).toEqual(matrixRows(starter));
+  }, 120_000);
 });
