@@ -2,8 +2,9 @@
 // the matrix and Settings can have with them.
 import { describe, expect, it } from "vitest";
 import { explainLead } from "../../src/core/explanation";
+import { detailRows } from "../../src/core/formulas";
 import type { CellValue, Grid } from "../../src/core/index";
-import { daysAgo, matrix, type RuleSpec, score } from "./helpers";
+import { AS_OF, daysAgo, matrix, type RuleSpec, score } from "./helpers";
 
 const RULES: RuleSpec[] = [
   {
@@ -346,5 +347,21 @@ describe("Priority", () => {
       "5 Min Points: Engagement band 3 has the same Min Points (40) as 1 on row 2, so no engagement total could ever give it; this row is skipped.",
     ]);
     expect(r.leads.map((l) => l.priority)).toEqual(["C4", "D4"]);
+  });
+});
+
+describe("LEADSCORE_DETAIL", () => {
+  it("returns Priority after Grade when the Settings range holds the Engagement Band table", () => {
+    const args = [LEADS, log(ACTIVITY), matrix(...RULES), SETTINGS, AS_OF.toISOString()];
+    const context = { timeZone: "UTC", lists: () => undefined, now: AS_OF };
+    const rows = detailRows(args, context);
+    expect(rows[0].slice(0, 4)).toEqual(["Score", "Tier", "Grade", "Priority"]);
+    expect(rows.slice(1).map((r) => r.slice(0, 4))).toEqual([
+      [40, "Warm", "C", "C3"],
+      [25, "Cold", "D", "D3"],
+    ]);
+    // A matrix range that leaves the Only If column out scores Exec on pricing for everyone.
+    const narrow = matrix(...RULES).map((r) => r.slice(0, 12));
+    expect(detailRows([LEADS, log(ACTIVITY), narrow, SETTINGS, AS_OF.toISOString()], context)[2][0]).toBe(35);
   });
 });
