@@ -2,7 +2,6 @@
 // The cell is parsed with its row; labels are resolved once every row is read, loops and rules that depend
 // on a skipped rule are reported and skipped, and the engine evaluates the rules in dependency order.
 import { closestName } from "./closest";
-import type { Rule } from "./matrix";
 import type { CellValue } from "./types";
 import { cellText, normText } from "./values";
 
@@ -31,6 +30,13 @@ export function onlyIfText(terms: readonly OnlyIfTerm[]): string {
   return terms.map((t) => (t.negate ? `not ${t.label}` : t.label)).join(", ");
 }
 
+/** What Only If needs of a rule (matrix.ts's Rule has it). */
+export interface OnlyIfRule {
+  row: number;
+  label: string;
+  onlyIf: OnlyIfTerm[];
+}
+
 /** A row the Only If labels may name although it gives no rule: switched off, or broken. */
 export interface UnusableRow {
   row: number;
@@ -38,10 +44,10 @@ export interface UnusableRow {
   off: boolean;
 }
 
-export interface OnlyIfReport {
+export interface OnlyIfReport<R> {
   /** The rule is skipped. */
-  skip(rule: Rule, message: string, fix: string): void;
-  warn(rule: Rule, message: string, fix: string): void;
+  skip(rule: R, message: string, fix: string): void;
+  warn(rule: R, message: string, fix: string): void;
 }
 
 /**
@@ -49,15 +55,19 @@ export interface OnlyIfReport {
  * count. A label of a switched-off row never matches (a warning); an unknown label, a broken row's label, a
  * loop, or a named rule that is itself skipped skips the rule (an error naming the row).
  */
-export function resolveOnlyIf(rules: Rule[], unusable: readonly UnusableRow[], report: OnlyIfReport): Rule[] {
-  const byLabel = new Map<string, Rule[]>();
+export function resolveOnlyIf<R extends OnlyIfRule>(
+  rules: R[],
+  unusable: readonly UnusableRow[],
+  report: OnlyIfReport<R>,
+): R[] {
+  const byLabel = new Map<string, R[]>();
   for (const r of rules) {
     const k = normText(r.label);
     byLabel.set(k, [...(byLabel.get(k) ?? []), r]);
   }
   const other = new Map<string, UnusableRow>();
   for (const u of unusable) if (u.label && !other.has(normText(u.label))) other.set(normText(u.label), u);
-  const skipped = new Set<Rule>();
+  const skipped = new Set<R>();
   for (const rule of rules) {
     for (const term of rule.onlyIf) {
       const named = byLabel.get(normText(term.label));
@@ -116,15 +126,15 @@ export function resolveOnlyIf(rules: Rule[], unusable: readonly UnusableRow[], r
 }
 
 /** Each loop of Only If names (A needs B, B needs A) skips the rules on it, reported with the loop. */
-function skipLoops(
-  rules: readonly Rule[],
-  byRow: Map<number, Rule>,
-  skipped: Set<Rule>,
-  report: OnlyIfReport,
+function skipLoops<R extends OnlyIfRule>(
+  rules: readonly R[],
+  byRow: Map<number, R>,
+  skipped: Set<R>,
+  report: OnlyIfReport<R>,
 ) {
-  const state = new Map<Rule, "open" | "done">();
-  const path: Rule[] = [];
-  const visit = (r: Rule): void => {
+  const state = new Map<R, "open" | "done">();
+  const path: R[] = [];
+  const visit = (r: R): void => {
     state.set(r, "open");
     path.push(r);
     for (const row of r.onlyIf.flatMap((t) => t.rows)) {
@@ -154,7 +164,7 @@ function skipLoops(
  * Indexes of `rules` in an order where every rule comes after the rules its Only If names (resolveOnlyIf
  * left no loops); rows naming no rule of `rules` are ignored.
  */
-export function dependencyOrder(rules: readonly Rule[]): number[] {
+export function dependencyOrder(rules: readonly OnlyIfRule[]): number[] {
   const at = new Map<number, number[]>();
   rules.forEach((r, i) => {
     at.set(r.row, [...(at.get(r.row) ?? []), i]);

@@ -165,7 +165,7 @@ describe("compiled queries", () => {
     expect(unsupported[0].message).toContain('Rule "After VP"');
   });
 
-  it("refuses Only If, resets, frequency bands and a Priority grid, naming each", () => {
+  it("refuses Only If, resets and frequency bands, naming each rule", () => {
     const { unsupported } = compileSql(
       {
         leadHeaders,
@@ -187,12 +187,6 @@ describe("compiled queries", () => {
       ["Scoring Matrix", 3, "Only If", 'Rule "VP visits": Only If is not compiled to SQL.'],
       ["Scoring Matrix", 4, "Points", 'Rule "Unsubscribed": A reset rule is not compiled to SQL.'],
       ["Scoring Matrix", 5, "Points", 'Rule "Visits": Frequency bands in Points is not compiled to SQL.'],
-      [
-        "Settings",
-        1,
-        "Engagement Band",
-        "The Engagement Band table (the Priority column) is not compiled to SQL.",
-      ],
     ]);
   });
 
