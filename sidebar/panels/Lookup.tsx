@@ -92,7 +92,7 @@ function Breakdown({ e, timeZone }: { e: LeadExplanation; timeZone: string }) {
             {e.onlyIf.map((o) => (
               <li key={o.ruleRow}>
                 {o.label}: {o.counted ? "counted" : "not counted"}
-                <span class="muted sub">{termsText(o)}</span>
+                <span class="muted item-note">{termsText(o)}</span>
               </li>
             ))}
           </ul>
