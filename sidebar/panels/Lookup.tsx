@@ -1,6 +1,7 @@
 // Lead lookup: search by name or email, pick a lead, see why it has its score (as "Explain selected lead").
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { AccountDetail, AccountSummary, LeadExplanation, LeadMatch } from "../../src/contract";
+import { erasedText, termsText } from "../../src/core/explanation";
 import { DataTable, NUM } from "../components/DataTable";
 import { formatTime } from "../logic/format";
 import { call } from "../rpc";
@@ -21,6 +22,12 @@ function Breakdown({ e, timeZone }: { e: LeadExplanation; timeZone: string }) {
         <dd>{e.tier || "–"}</dd>
         <dt>Grade</dt>
         <dd>{e.grade || "–"}</dd>
+        {e.priority && (
+          <>
+            <dt>Priority</dt>
+            <dd>{e.priority}</dd>
+          </>
+        )}
         <dt>Next tier</dt>
         <dd>
           {e.nextTier
@@ -77,6 +84,31 @@ function Breakdown({ e, timeZone }: { e: LeadExplanation; timeZone: string }) {
             </tr>
           ))}
         </DataTable>
+      )}
+      {e.onlyIf.length > 0 && (
+        <>
+          <h3>Only If</h3>
+          <ul class="list" data-testid="only-if">
+            {e.onlyIf.map((o) => (
+              <li key={o.ruleRow}>
+                {o.label}: {o.counted ? "counted" : "not counted"}
+                <span class="muted item-note">{termsText(o)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {e.resets.length > 0 && (
+        <>
+          <h3>Resets</h3>
+          <ul class="list" data-testid="resets">
+            {e.resets.map((r) => (
+              <li key={r.ruleRow}>
+                {r.label} on {formatTime(r.at, timeZone)}: {erasedText(r)}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {e.account !== undefined && (
         <>

@@ -8,11 +8,13 @@ import { derivedColumn } from "./derived-columns";
 import { normalizeHeader } from "./headers";
 import type { LeadFrame } from "./lead-frame";
 import type { Rule } from "./matrix";
+import { dependencyOrder } from "./only-if";
 import type { RowTest, TestTable } from "./operators";
 import { bindCondition, bindTable, MATCH, NOT_NUMBER } from "./operators";
 import { reasonText } from "./reasons";
+import { bandPoints } from "./rule-points";
 import { DAY_MS } from "./time";
-import type { RuleContribution } from "./types";
+import type { AppliedReset, LeadConditions, OnlyIfOutcome, RuleContribution } from "./types";
 import type { PreparedWorkbook } from "./workbook";
 
 export interface BoundRule {
@@ -30,6 +32,8 @@ export interface BoundRule {
   reason: string;
   /** Activity rules: index into aCount/aWeight; -1 for lead rules. */
   slot: number;
+  /** Only If terms as indexes into the bound rules (any of `rules` matching makes the term match). */
+  terms: { negate: boolean; rules: number[] }[];
 }
 
 /** Each rule's test on its column; every column is converted once, however many rules test it. */
@@ -66,6 +70,10 @@ function bindRules(wb: PreparedWorkbook, frame: LeadFrame, groupIndex: Map<strin
     actCols.set(rule.column, src);
     return src;
   };
+  const indexesOfRow = new Map<number, number[]>();
+  rules.forEach((r, i) => {
+    indexesOfRow.set(r.row, [...(indexesOfRow.get(r.row) ?? []), i]);
+  });
   return rules.map((rule) => {
     let test: RowTest | null = null;
     let table: TestTable | null = null;
@@ -99,6 +107,10 @@ function bindRules(wb: PreparedWorkbook, frame: LeadFrame, groupIndex: Map<strin
       shared,
       reason: shared ? reasonText(shared) : "",
       slot: -1,
+      terms: rule.onlyIf.map((t) => ({
+        negate: t.negate,
+        rules: t.rows.flatMap((row) => indexesOfRow.get(row) ?? []),
+      })),
     };
   });
 }
@@ -140,6 +152,19 @@ export class BoundMatrix {
   private readonly aTest: (RowTest | null)[];
   private readonly aCodes: (Int32Array | null)[];
   private readonly aResults: (Uint8Array | null)[];
+  /** Resets (any reset rule): per slot its group and whether it resets; per group the lead's cut-off. */
+  private readonly resets: boolean;
+  private readonly aGroup: Int32Array;
+  private readonly aReset: Uint8Array;
+  private readonly cut: Float64Array;
+  private readonly cutSlot: Int32Array;
+  /** Per group, activities that matched a rule of it but were erased by a reset, and the last one counted. */
+  private readonly gErased: Int32Array;
+  private readonly gErasedK: Int32Array;
+  /** Only If (any rule with one): rules in dependency order; after collect, per rule 1 if it counts. */
+  private readonly onlyIfOrder: number[] | null;
+  private readonly own: Uint8Array;
+  private readonly counts: Uint8Array;
 
   constructor(
     private readonly wb: PreparedWorkbook,
@@ -192,6 +217,16 @@ export class BoundMatrix {
     this.leadMatch = bound.map((b) =>
       b.slot < 0 ? matchLeadRule(b, frame.rows, wb.leads.grid.length) : null,
     );
+    this.resets = actRules.some((b) => b.rule.reset);
+    this.aGroup = Int32Array.from(actRules, (b) => b.group);
+    this.aReset = Uint8Array.from(actRules, (b) => (b.rule.reset ? 1 : 0));
+    this.cut = new Float64Array(wb.groupNames.length);
+    this.cutSlot = new Int32Array(wb.groupNames.length);
+    this.gErased = new Int32Array(wb.groupNames.length);
+    this.gErasedK = new Int32Array(wb.groupNames.length);
+    this.onlyIfOrder = bound.some((b) => b.terms.length > 0) ? dependencyOrder(wb.rules) : null;
+    this.own = new Uint8Array(bound.length);
+    this.counts = new Uint8Array(bound.length);
     this.contribRule = new Int32Array(bound.length);
     this.contribValue = new Float64Array(bound.length);
     this.raw = new Float64Array(wb.groupNames.length);
@@ -203,8 +238,15 @@ export class BoundMatrix {
     if (nAct === 0) return;
     const { aCount, aWeight, aMax, aWithin, aHalf, aTest, aCodes, aResults, byEventSlots, anySlots } = this;
     const { order, orderTs, orderEvent, start } = this.wb.activities;
+    const { resets, aGroup, aReset, cut, cutSlot, gErased, gErasedK } = this;
     aCount.fill(0);
     aWeight.fill(0);
+    if (resets) {
+      cut.fill(Number.NEGATIVE_INFINITY);
+      cutSlot.fill(-1);
+      gErased.fill(0);
+      gErasedK.fill(-1);
+    }
     const T = this.frame.asOfMs[r];
     const end = start[this.wb.leads.groupOf[r] + 1];
     // Several rules with the same half-life often count one activity (a page view by "Recent site
@@ -218,7 +260,9 @@ export class BoundMatrix {
       const slots = e >= 0 ? byEventSlots[e] : anySlots;
       for (let s = 0; s < slots.length; s++) {
         const j = slots[s];
-        if (aCount[j] >= aMax[j] || age > aWithin[j]) continue;
+        // Newest first, so a reset is met before the activities it erases (those strictly before it).
+        const erased = resets && orderTs[k] < cut[aGroup[j]];
+        if ((!erased && aCount[j] >= aMax[j]) || age > aWithin[j]) continue;
         const test = aTest[j];
         if (test !== null) {
           const codes = aCodes[j];
@@ -227,6 +271,18 @@ export class BoundMatrix {
             if (res === NOT_NUMBER && this.actRules[j].badRow < 0) this.actRules[j].badRow = order[k];
             continue;
           }
+        }
+        if (erased) {
+          // An activity several rules of the group match is erased once.
+          if (gErasedK[aGroup[j]] !== k) {
+            gErasedK[aGroup[j]] = k;
+            gErased[aGroup[j]]++;
+          }
+          continue;
+        }
+        if (resets && aReset[j] === 1 && cutSlot[aGroup[j]] < 0) {
+          cut[aGroup[j]] = orderTs[k];
+          cutSlot[aGroup[j]] = j;
         }
         aCount[j]++;
         const hl = aHalf[j];
@@ -243,19 +299,22 @@ export class BoundMatrix {
 
   /** After evaluate(r): the non-zero contributions in matrix order and the raw group sums; returns their count. */
   collect(r: number): number {
-    const { bound, leadMatch, aCount, aWeight, raw, contribRule, contribValue } = this;
+    const { bound, leadMatch, aCount, aWeight, raw, contribRule, contribValue, onlyIfOrder, counts } = this;
     raw.fill(0);
+    if (onlyIfOrder !== null) this.resolveOnlyIf(r, onlyIfOrder);
     let nc = 0;
     for (let j = 0; j < bound.length; j++) {
       const b = bound[j];
       const rule = b.rule;
+      if (onlyIfOrder !== null && counts[j] === 0) continue;
       let value: number;
       if (b.slot < 0) {
         if ((leadMatch[j] as Uint8Array)[r] !== 1 || rule.points === 0) continue;
         value = rule.points;
       } else {
-        value = rule.points * aWeight[b.slot];
-        if (aCount[b.slot] === 0 || value === 0) continue;
+        const n = aCount[b.slot];
+        value = rule.bands !== null ? bandPoints(rule.bands, n) : rule.points * aWeight[b.slot];
+        if (n === 0 || value === 0) continue;
       }
       raw[b.group] += value;
       contribRule[nc] = j;
@@ -263,6 +322,76 @@ export class BoundMatrix {
       nc++;
     }
     return nc;
+  }
+
+  /**
+   * Which rules count for grid row r (after evaluate): a rule's own match (a lead rule's condition, an
+   * activity rule's counted activities), and every Only If term, in dependency order so a named rule's
+   * outcome is known first. A term holds when any rule of its label counts (flipped by `not`).
+   */
+  private resolveOnlyIf(r: number, order: readonly number[]): void {
+    const { bound, leadMatch, aCount, own, counts } = this;
+    for (const j of order) {
+      const b = bound[j];
+      own[j] = b.slot < 0 ? (leadMatch[j] as Uint8Array)[r] : aCount[b.slot] > 0 ? 1 : 0;
+      let ok = own[j];
+      for (let t = 0; ok === 1 && t < b.terms.length; t++) {
+        const term = b.terms[t];
+        let any = false;
+        for (const i of term.rules) if (counts[i] === 1) any = true;
+        if (any === term.negate) ok = 0;
+      }
+      counts[j] = ok;
+    }
+  }
+
+  /** After evaluate + collect of grid row r: each Only If rule whose own condition matched, and why it (did not) count. */
+  private onlyIfOutcomes(): OnlyIfOutcome[] {
+    if (this.onlyIfOrder === null) return [];
+    const out: OnlyIfOutcome[] = [];
+    this.bound.forEach((b, j) => {
+      if (b.terms.length === 0 || this.own[j] === 0) return;
+      out.push({
+        ruleRow: b.rule.row,
+        label: b.rule.label,
+        group: this.wb.groupNames[b.group],
+        counted: this.counts[j] === 1,
+        terms: b.terms.map((t, i) => ({
+          label: b.rule.onlyIf[i].label,
+          negate: t.negate,
+          held: t.rules.some((x) => this.counts[x] === 1) !== t.negate,
+        })),
+      });
+    });
+    return out;
+  }
+
+  /** After evaluate of grid row r: the resets that applied, one per group at most. */
+  private appliedResets(): AppliedReset[] {
+    if (!this.resets) return [];
+    const out: AppliedReset[] = [];
+    for (let g = 0; g < this.cutSlot.length; g++) {
+      const j = this.cutSlot[g];
+      if (j < 0) continue;
+      const erased = this.gErased[g];
+      const { rule } = this.actRules[j];
+      out.push({
+        ruleRow: rule.row,
+        label: rule.label,
+        group: this.wb.groupNames[g],
+        at: new Date(this.cut[g]),
+        erased,
+      });
+    }
+    return out;
+  }
+
+  /** Grid row r's Only If outcomes and resets (explanations); empty for a row this run did not score. */
+  conditionsOf(r: number): LeadConditions {
+    if (this.frame.asOfDate[r] === undefined) return { onlyIf: [], resets: [] };
+    this.evaluate(r);
+    this.collect(r);
+    return { onlyIf: this.onlyIfOutcomes(), resets: this.appliedResets() };
   }
 
   /** Grid row r's non-zero contributions in matrix order, as new objects (lead rules' are shared). */
@@ -282,7 +411,7 @@ export class BoundMatrix {
         ruleRow: b.rule.row,
         label: b.rule.label,
         group: this.wb.groupNames[b.group],
-        points: b.rule.points,
+        points: b.rule.bands !== null ? this.contribValue[c] : b.rule.points,
         value: this.contribValue[c],
         count,
         weight: this.aWeight[b.slot] / count,

@@ -1,5 +1,6 @@
 // The Explain dialog's body: the lead's breakdown as an HTML table, every value escaped.
 import type { LeadExplanation } from "./explanation";
+import { erasedText, termsText } from "./explanation";
 import { escapeHtml as e } from "./html";
 import { formatPoints } from "./values";
 
@@ -47,10 +48,24 @@ export function explanationHtml(x: LeadExplanation): string {
         `<tr><td>${e(g.group)}</td><td class="n">${formatPoints(g.total)}</td><td>${e(capText(g))}</td></tr>`,
     )
     .join("");
+  // Only If chains and resets: why a matching rule did not count, and which activities no longer do.
+  const onlyIf = x.onlyIf.length
+    ? `<table><thead><tr><th>Only If rule</th><th>Conditions</th><th>Counted</th></tr></thead><tbody>${x.onlyIf
+        .map(
+          (o) =>
+            `<tr><td>${e(o.label)}</td><td>${e(termsText(o))}</td><td>${o.counted ? "yes" : "no"}</td></tr>`,
+        )
+        .join("")}</tbody></table>`
+    : "";
+  const resets = x.resets.length
+    ? `<table><thead><tr><th>Reset</th><th>At</th><th>Effect</th></tr></thead><tbody>${x.resets
+        .map((r) => `<tr><td>${e(r.label)}</td><td>${e(r.at)}</td><td>${e(erasedText(r))}</td></tr>`)
+        .join("")}</tbody></table>`
+    : "";
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>
 <h2>${e(x.name)}</h2>
-<p>${e(x.key)} · row ${x.sheetRow} · Score <b>${x.score}</b> · ${e(x.tier)}${x.grade ? ` · Grade ${e(x.grade)}` : ""} · ${next}</p>
+<p>${e(x.key)} · row ${x.sheetRow} · Score <b>${x.score}</b> · ${e(x.tier)}${x.grade ? ` · Grade ${e(x.grade)}` : ""}${x.priority ? ` · Priority ${e(x.priority)}` : ""} · ${next}</p>
 <table><thead><tr><th>Rule</th><th>Group</th><th>Points</th><th>Count</th><th>Decay</th><th>Total</th></tr></thead><tbody>${rules}</tbody></table>
-<table><thead><tr><th>Group</th><th>Total</th><th>Cap</th></tr></thead><tbody>${groups}</tbody></table>
+${onlyIf}${resets}<table><thead><tr><th>Group</th><th>Total</th><th>Cap</th></tr></thead><tbody>${groups}</tbody></table>
 ${accountHtml(x)}<p>As of ${e(x.asOf)}</p></body></html>`;
 }

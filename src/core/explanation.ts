@@ -3,7 +3,7 @@
 import type { AccountSummary } from "./accounts";
 import type { LeadScore, ScoreRun } from "./index";
 import { leadName, nameColumns } from "./lead-names";
-import type { Grid } from "./types";
+import type { AppliedReset, Grid, OnlyIfOutcome } from "./types";
 
 export interface ExplainedRule {
   ruleRow: number;
@@ -24,6 +24,13 @@ export interface ExplainedGroup {
   capped: "min" | "max" | null;
 }
 
+export type ExplainedOnlyIf = OnlyIfOutcome;
+
+export interface ExplainedReset extends Omit<AppliedReset, "at"> {
+  /** ISO time of the reset activity. */
+  at: string;
+}
+
 export interface LeadExplanation {
   key: string;
   name: string;
@@ -31,8 +38,14 @@ export interface LeadExplanation {
   score: number;
   tier: string;
   grade: string;
+  /** Grade + engagement band (A1); "" without an Engagement Band table. */
+  priority: string;
   groups: ExplainedGroup[];
   rules: ExplainedRule[];
+  /** Rules with Only If whose own condition matched: whether each term held, so whether the rule counted. */
+  onlyIf: ExplainedOnlyIf[];
+  /** Resets that erased earlier activities of their group. */
+  resets: ExplainedReset[];
   nextTier: { name: string; pointsNeeded: number } | null;
   /** ISO as-of time of the explanation. */
   asOf: string;
@@ -49,12 +62,32 @@ export function explainLead(run: ScoreRun, lead: LeadScore, leads: Grid): LeadEx
     score: lead.score,
     tier: lead.tier,
     grade: lead.grade,
+    priority: lead.priority,
     groups: lead.groups.map((g) => {
       const limit = limits.get(g.group.trim().toLowerCase());
       return { ...g, min: limit?.min ?? null, max: limit?.max ?? null };
     }),
     rules: run.contributions(lead).map((c) => ({ ...c })),
+    ...conditions(run, lead),
     nextTier: lead.nextTier,
     asOf: run.asOf.toISOString(),
   };
+}
+
+function conditions(run: ScoreRun, lead: LeadScore): Pick<LeadExplanation, "onlyIf" | "resets"> {
+  const { onlyIf, resets } = run.conditions(lead);
+  return {
+    onlyIf: onlyIf.map((o) => ({ ...o, terms: o.terms.map((t) => ({ ...t })) })),
+    resets: resets.map((r) => ({ ...r, at: r.at.toISOString() })),
+  };
+}
+
+/** "Decision maker ✓, not Student ✗": each Only If term and whether it held for the lead. */
+export function termsText(o: ExplainedOnlyIf): string {
+  return o.terms.map((t) => `${t.negate ? "not " : ""}${t.label} ${t.held ? "\u2713" : "\u2717"}`).join(", ");
+}
+
+/** "erased 2 earlier Engagement activities" (a reset's effect). */
+export function erasedText(r: ExplainedReset): string {
+  return `erased ${r.erased} earlier ${r.group} ${r.erased === 1 ? "activity" : "activities"}`;
 }

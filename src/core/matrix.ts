@@ -4,10 +4,14 @@ import { DERIVED_FIELD_NAMES, derivedField } from "./derived";
 import { findColumn, headerText, normalizeHeader } from "./headers";
 import { isBlankRow } from "./leads";
 import type { NamedList } from "./lists";
+import type { OnlyIfTerm, UnusableRow } from "./only-if";
+import { parseOnlyIf, resolveOnlyIf } from "./only-if";
 import type { Condition, OpKind } from "./operators";
 import { describeCondition, isConditionError, OPERATORS, parseOperator, prepareCondition } from "./operators";
 import type { ProblemSink } from "./problems";
 import { problem } from "./problems";
+import type { CountBand } from "./rule-points";
+import { parsePointsCell } from "./rule-points";
 import type { CellValue, Grid } from "./types";
 import { TAB } from "./types";
 import { cellText, isBlank, normText, parseNumber, parseYesNo } from "./values";
@@ -30,7 +34,14 @@ export interface Rule {
   derived: DerivedField | null;
   op: OpKind | null;
   condition: Condition | null;
+  /** Points per match (per counted activity); 0 for a reset rule and for a banded one (see bands). */
   points: number;
+  /** Activity rules: points by how many activities are counted (`1-3: 5, 4+: 10`); null = Points each. */
+  bands: CountBand[] | null;
+  /** Activity rule whose Points is `reset`: each matching activity erases its group's earlier activities. */
+  reset: boolean;
+  /** Only If: the rule counts only when every term holds (empty = always). */
+  onlyIf: OnlyIfTerm[];
   /** Infinity when blank. */
   maxCount: number;
   /** Infinity when blank. */
@@ -62,13 +73,10 @@ export const MATRIX_COLUMNS = [
   "Half-life Days",
 ] as const;
 
-type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
+/** Columns read when present; a matrix without them scores as before (they are not written by Set up). */
+export const OPTIONAL_MATRIX_COLUMNS = ["Only If"] as const;
 
-/**
- * Largest |Points| a rule may give. Sums stay exact and finite: a million activities at this size total
- * 1e15, below 2^53, where 1e308 overflowed to Infinity and blanked every score it touched.
- */
-const MAX_POINTS = 1e9;
+type MatrixColumn = (typeof MATRIX_COLUMNS)[number] | (typeof OPTIONAL_MATRIX_COLUMNS)[number];
 
 export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] {
   const { sink } = ctx;
@@ -98,9 +106,12 @@ export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] 
     );
     return [];
   }
-  const rules: Rule[] = [];
+  let rules: Rule[] = [];
   let filled = 0;
   let firstInactive = 0;
+  /** Rows Only If may name that give no rule; the RuleRow of each rule, for problems found later. */
+  const unusable: UnusableRow[] = [];
+  const rowOf = new Map<Rule, RuleRow>();
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
     if (isBlankRow(cells)) continue;
@@ -108,10 +119,20 @@ export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] 
     const row = new RuleRow(layout, cells, r + 1, sink);
     if (parseYesNo(row.get("Active"), true) === false) {
       firstInactive ||= row.row;
+      unusable.push({ row: row.row, label: cellText(row.get("Rule")), off: true });
       continue;
     }
     const rule = parseRule(row, ctx);
-    if (rule) rules.push(rule);
+    if (rule) {
+      rules.push(rule);
+      rowOf.set(rule, row);
+    } else unusable.push({ row: row.row, label: cellText(row.get("Rule")), off: false });
+  }
+  if (rules.some((r) => r.onlyIf.length > 0)) {
+    rules = resolveOnlyIf(rules, unusable, {
+      skip: (rule, message, fix) => rowOf.get(rule)!.broken("Only If", message, fix),
+      warn: (rule, message, fix) => rowOf.get(rule)!.warn("Only If", message, fix),
+    });
   }
   if (rules.length === 0) sink.add(noRuleProblem(layout, filled, firstInactive));
   return rules;
@@ -157,7 +178,7 @@ interface MatrixLayout {
 
 function matrixLayout(headers: readonly CellValue[]): MatrixLayout {
   const col = {} as Record<MatrixColumn, number>;
-  for (const name of MATRIX_COLUMNS) col[name] = findColumn(headers, name);
+  for (const name of [...MATRIX_COLUMNS, ...OPTIONAL_MATRIX_COLUMNS]) col[name] = findColumn(headers, name);
   if (col["Half-life Days"] < 0) col["Half-life Days"] = findColumn(headers, "Half life Days");
   return { col, headers };
 }
@@ -205,22 +226,21 @@ function parseRule(row: RuleRow, ctx: MatrixContext): Rule | null {
   }
   const source = ruleSource(row);
   if (source === null) return null;
-  const points = parseNumber(row.get("Points"));
-  // Text such as 1e999 is no number (parseNumber) but is beyond the bound too, which says more.
-  if (Math.abs(points) > MAX_POINTS || Math.abs(Number(cellText(row.get("Points")))) === Infinity) {
+  const cell = parsePointsCell(row.get("Points"));
+  if (cell.kind === "error") return row.broken("Points", cell.message, cell.fix);
+  if (cell.kind !== "points" && source === "lead") {
     return row.broken(
       "Points",
-      `Points "${cellText(row.get("Points"))}" is beyond ±1,000,000,000.`,
-      "Enter points between -1000000000 and 1000000000; a lead's score is a sum of points, so tens or hundreds are plenty.",
+      `Points "${cellText(row.get("Points"))}" is for Activity rules: a Lead rule gives one number of points.`,
+      "Enter a number such as 10, or make this an Activity rule (Source Activity and an Event).",
     );
   }
-  if (Number.isNaN(points)) {
+  const onlyIf = parseOnlyIf(row.get("Only If"));
+  if (cell.kind === "reset" && onlyIf.length > 0) {
     return row.broken(
-      "Points",
-      isBlank(row.get("Points"))
-        ? "Points is empty."
-        : `Points "${cellText(row.get("Points"))}" is not a number.`,
-      "Enter a number such as 10 or -5 (decimals are fine).",
+      "Only If",
+      "A reset rule cannot have Only If: it erases its group's earlier activities whatever else matches.",
+      "Clear Only If, or put the condition on the rules of the group instead.",
     );
   }
   const target = ruleField(row, source, ctx);
@@ -230,6 +250,15 @@ function parseRule(row: RuleRow, ctx: MatrixContext): Rule | null {
   const limits = ruleLimits(row);
   if (limits === null) return null;
   if (source === "lead") warnIgnoredOnLeadRule(row);
+  if (cell.kind !== "points" && !isBlank(row.get("Half-life Days"))) {
+    row.warn(
+      "Half-life Days",
+      `Half-life Days is ignored for a ${cell.kind === "reset" ? "reset" : "banded"} rule: it ${cell.kind === "reset" ? "gives no points" : "gives its band's points, not decayed"}.`,
+      cell.kind === "reset"
+        ? "Clear the cell."
+        : "Clear the cell; to count only recent activities use Within Days.",
+    );
+  }
 
   const eventShown = source === "activity" ? cellText(row.get("Event")) : "";
   return {
@@ -241,8 +270,13 @@ function parseRule(row: RuleRow, ctx: MatrixContext): Rule | null {
     eventShown,
     ...target,
     ...test,
-    points,
+    points: cell.kind === "points" ? cell.points : 0,
+    bands: cell.kind === "bands" ? cell.bands : null,
+    reset: cell.kind === "reset",
+    onlyIf,
     ...limits,
+    // Banded and reset rules are not decayed (the Settings default would otherwise apply).
+    ...(cell.kind === "points" ? {} : { halfLifeDays: null }),
   };
 }
 

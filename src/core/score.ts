@@ -2,7 +2,7 @@
 // only its own activities (newest first) from the index; group totals, score, tier, grade and reasons.
 import type { BoundRule } from "./bound-matrix";
 import { BoundMatrix } from "./bound-matrix";
-import { gradeFor } from "./grades";
+import { engagementBandFor, gradeFor } from "./grades";
 import { headerText, normalizeHeader } from "./headers";
 import { leadFrame } from "./lead-frame";
 import { problem } from "./problems";
@@ -22,21 +22,32 @@ export function scoreWorkbook(input: WorkbookInput, options: ScoreOptions): Scor
   return {
     settings: wb.settings,
     groupNames,
-    outputHeaders: outputHeaders(groupNames),
+    outputHeaders: outputHeaders(groupNames, wb.settings.engagementBands.length > 0),
     leads,
     problems: wb.sink.finish(),
     asOf: options.asOf,
     contributions: (lead) => matrix.contributionsOf(lead.sheetRow - 1),
+    conditions: (lead) => matrix.conditionsOf(lead.sheetRow - 1),
   };
 }
 
-export function outputHeaders(groupNames: readonly string[]): string[] {
-  return ["Score", "Tier", "Grade", ...groupNames.map((g) => `${g} Score`), "Top Reasons", "Scored At"];
+/** `priority`: Settings has an Engagement Band table, so the run writes a Priority column. */
+export function outputHeaders(groupNames: readonly string[], priority = false): string[] {
+  return [
+    "Score",
+    "Tier",
+    "Grade",
+    ...(priority ? ["Priority"] : []),
+    ...groupNames.map((g) => `${g} Score`),
+    "Top Reasons",
+    "Scored At",
+  ];
 }
 
 /** The lead's output cells, aligned with run.outputHeaders. */
 export function outputRow(run: ScoreRun, lead: LeadScore): CellValue[] {
   const row: CellValue[] = [lead.score, lead.tier, lead.grade];
+  if (run.settings.engagementBands.length > 0) row.push(lead.priority);
   for (const g of lead.groups) row.push(roundTo(g.total, 1));
   row.push(lead.reasons, run.asOf);
   return row;
@@ -63,6 +74,7 @@ function scoreLeads(
     if (l.max !== null) limMax[i] = l.max;
   }
   const gradeGroup = groupIndex.get(normalizeHeader(settings.gradeGroup)) ?? -1;
+  const bands = settings.engagementBands;
   const matrix = new BoundMatrix(wb, frame, groupIndex);
   const { bound, actRules, raw, contribRule, contribValue } = matrix;
 
@@ -86,6 +98,7 @@ function scoreLeads(
     const nc = matrix.collect(r);
     const groups: GroupTotal[] = new Array(nGroups);
     let sum = 0;
+    let engagement = 0;
     for (let g = 0; g < nGroups; g++) {
       const x = raw[g];
       const memo = sharedTotals[g];
@@ -101,10 +114,12 @@ function scoreLeads(
       }
       groups[g] = gt;
       sum += gt.total;
+      if (g !== gradeGroup) engagement += gt.total;
     }
     const rounded = roundHalfAwayFromZero(sum);
     const score = Math.min(Math.max(rounded, floor), ceiling);
     const tier = tierFor(score, tiers);
+    const grade = gradeGroup >= 0 ? gradeFor(groups[gradeGroup].total, settings.grades).name : "";
     let nextTier = nextTiers.get(score);
     if (nextTier === undefined) {
       nextTier = nextTierFor(score, tiers);
@@ -116,7 +131,8 @@ function scoreLeads(
       key: cellText(grid[r][keyCol]),
       score,
       tier: tier.name,
-      grade: gradeGroup >= 0 ? gradeFor(groups[gradeGroup].total, settings.grades).name : "",
+      grade,
+      priority: bands.length > 0 && grade !== "" ? grade + engagementBandFor(engagement, bands).name : "",
       groups,
       reasons: reasonsFor(contribRule, contribValue, nc, bound, reasonTexts),
       nextTier,

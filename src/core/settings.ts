@@ -27,6 +27,7 @@ export function defaultSettings(): Settings {
     tiers: DEFAULT_TIERS.map((t) => ({ ...t })),
     groupLimits: [],
     grades: DEFAULT_GRADES.map((g) => ({ ...g })),
+    engagementBands: [],
     values: {},
   };
 }
@@ -145,6 +146,19 @@ export function parseSettings(grid: Grid | undefined): {
     const grades = parseGradeTable(grid, gt.col, gt.cols["min points"], gt.spelt, problems);
     if (grades.length > 0) settings.grades = grades;
   }
+  const et = findSettingsTable(headers, "engagement band", ["min points"]);
+  if (et) {
+    settings.engagementBands = parseBands(
+      grid,
+      et.col,
+      et.cols["min points"],
+      et.spelt,
+      problems,
+      ENGAGEMENT_BAND,
+    )
+      .map(({ label, min }) => ({ name: label, minPoints: min }))
+      .sort((a, b) => a.minPoints - b.minPoints);
+  }
   const lt = findSettingsTable(headers, "group", ["min", "max"]);
   if (lt) settings.groupLimits = parseGroupLimits(grid, lt, problems, cells.groupLimits);
   return { settings, problems, cells };
@@ -170,7 +184,7 @@ function earlierRow(seen: Map<string, number>, label: string, r: number): number
 }
 
 interface BandKind {
-  noun: "Tier" | "Grade";
+  noun: "Tier" | "Grade" | "Engagement band";
   minHeader: string;
   minFix: string;
   /** What a lead's band is found from, for the same-minimum message. */
@@ -188,6 +202,13 @@ const GRADE_BAND: BandKind = {
   minHeader: "Min Points",
   minFix: "Enter the lowest grade-group total for the grade, e.g. 30.",
   measure: "grade-group total",
+};
+
+const ENGAGEMENT_BAND: BandKind = {
+  noun: "Engagement band",
+  minHeader: "Min Points",
+  minFix: "Enter the lowest engagement total (every group but the grade group) for the band, e.g. 20.",
+  measure: "engagement total",
 };
 
 interface Band {

@@ -57,6 +57,12 @@ export interface Grade {
   minPoints: number;
 }
 
+/** A row of Settings' `Engagement Band | Min Points` table: the second character of Priority (A1). */
+export interface EngagementBand {
+  name: string;
+  minPoints: number;
+}
+
 export interface GroupLimit {
   group: string;
   min: number | null;
@@ -75,6 +81,8 @@ export interface Settings {
   groupLimits: GroupLimit[];
   /** Ascending by minPoints. */
   grades: Grade[];
+  /** Ascending by minPoints; empty when Settings has no Engagement Band table (no Priority column). */
+  engagementBands: EngagementBand[];
   /** Every Setting|Value row; key = normalized name (trim, lower case, single spaces). */
   values: Record<string, CellValue>;
 }
@@ -104,6 +112,30 @@ export interface RuleContribution {
   weight: number;
 }
 
+/** An Only If rule whose own condition matched the lead: whether it counted, and how each term came out. */
+export interface OnlyIfOutcome {
+  ruleRow: number;
+  label: string;
+  group: string;
+  counted: boolean;
+  terms: { label: string; negate: boolean; held: boolean }[];
+}
+
+/** A reset that applied to the lead: its newest matching activity erased the group's earlier ones. */
+export interface AppliedReset {
+  ruleRow: number;
+  label: string;
+  group: string;
+  at: Date;
+  /** Activities of the group's rules that matched but were erased. */
+  erased: number;
+}
+
+export interface LeadConditions {
+  onlyIf: OnlyIfOutcome[];
+  resets: AppliedReset[];
+}
+
 export interface GroupTotal {
   group: string;
   raw: number;
@@ -118,6 +150,8 @@ export interface LeadScore {
   score: number;
   tier: string;
   grade: string;
+  /** Grade followed by the engagement band (A1); "" without a band table or a grade. */
+  priority: string;
   /** In run.groupNames order. */
   groups: GroupTotal[];
   reasons: string;
@@ -134,7 +168,7 @@ export interface ScoreRun {
   settings: Settings;
   /** Groups with ≥ 1 active rule, in matrix order of first appearance (user's spelling). */
   groupNames: string[];
-  /** ["Score","Tier","Grade", "<Group> Score"..., "Top Reasons", "Scored At"]. */
+  /** ["Score","Tier","Grade", ("Priority"), "<Group> Score"..., "Top Reasons", "Scored At"]. */
   outputHeaders: string[];
   /** Leads row order; rows skipped as broken are absent. */
   leads: LeadScore[];
@@ -142,4 +176,6 @@ export interface ScoreRun {
   asOf: Date;
   /** The lead's non-zero rule contributions, matrix order (made on request: see contributions.ts). */
   contributions(lead: LeadScore): RuleContribution[];
+  /** The lead's Only If outcomes and resets, for explanations (made on request, like contributions). */
+  conditions(lead: LeadScore): LeadConditions;
 }

@@ -1,5 +1,6 @@
 // The whole demo workbook: generated Leads and Activity Log plus the engine's starter templates, so the
-// checked-in demo always shows the matrix and settings a new user gets from Setup.
+// checked-in demo always shows the matrix and settings a new user gets from Setup, with one addition: a
+// fit × engagement grid (Settings' Engagement Band table), so the demo shows a Priority column.
 import { findColumn } from "../core/headers";
 import { defaultListsGrid, defaultSettingsGrid, starterMatrix } from "../core/templates";
 import { type Grid, TAB } from "../core/types";
@@ -33,7 +34,17 @@ export const DEMO_SETTINGS: readonly [string, string | number][] = [
   ["Account engagement max", 60],
 ];
 
-/** The Settings template with DEMO_SETTINGS in its Setting | Value table, below the starter rows. */
+/** Engagement bands of the demo's Priority grid: band 1 from 25 engagement points, 2 from 10, else 3. */
+export const DEMO_ENGAGEMENT_BANDS: readonly [number, number][] = [
+  [1, 25],
+  [2, 10],
+  [3, 0],
+];
+
+/**
+ * The Settings template with DEMO_SETTINGS in its Setting | Value table, below the starter rows, and an
+ * `Engagement Band | Min Points` table right of its other tables.
+ */
 export function demoSettingsGrid(): Grid {
   const grid = defaultSettingsGrid().map((row) => [...row]);
   let r = grid.findIndex((row, i) => i > 0 && row[0] === "");
@@ -43,6 +54,13 @@ export function demoSettingsGrid(): Grid {
     grid[r][0] = name;
     grid[r][1] = value;
     r++;
+  }
+  const width = grid[0].length;
+  grid[0].push("", "Engagement Band", "Min Points");
+  for (let r = 1; r < grid.length; r++) {
+    while (grid[r].length < width) grid[r].push("");
+    const band = DEMO_ENGAGEMENT_BANDS[r - 1];
+    grid[r].push("", band?.[0] ?? "", band?.[1] ?? "");
   }
   return grid;
 }

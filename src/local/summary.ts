@@ -8,7 +8,9 @@ import { cellText, parseNumber } from "../core/values";
 export interface StartSummary {
   leadsScored: number;
   tierCounts: { tier: string; count: number }[];
-  top: { name: string; key: string; score: number; tier: string; reasons: string }[];
+  /** Leads per Priority cell (A1…), best grade and band first; empty without a Priority column. */
+  priorityCounts: { priority: string; count: number }[];
+  top: { name: string; key: string; score: number; tier: string; priority: string; reasons: string }[];
 }
 
 export function summarize(leads: Grid, settings: Grid | undefined, topN = 10): StartSummary {
@@ -16,6 +18,7 @@ export function summarize(leads: Grid, settings: Grid | undefined, topN = 10): S
   const headers = leads[0] ?? [];
   const col = (name: string) => findColumn(headers, name);
   const [score, tier, reasons, key] = [col("Score"), col("Tier"), col("Top Reasons"), col(parsed.leadKey)];
+  const priority = col("Priority");
   const names = nameColumns(headers);
   const scored = leads.slice(1).filter((row) => !Number.isNaN(parseNumber(row[score])));
   const counts = new Map<string, number>(parsed.tiers.map((t) => [t.name, 0]));
@@ -26,6 +29,7 @@ export function summarize(leads: Grid, settings: Grid | undefined, topN = 10): S
       key: cellText(row[key]),
       score: parseNumber(row[score]),
       tier: cellText(row[tier]),
+      priority: priority >= 0 ? cellText(row[priority]) : "",
       reasons: cellText(row[reasons]),
     }))
     .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key))
@@ -33,18 +37,40 @@ export function summarize(leads: Grid, settings: Grid | undefined, topN = 10): S
   return {
     leadsScored: scored.length,
     tierCounts: [...counts].map(([t, count]) => ({ tier: t, count })).reverse(),
+    priorityCounts:
+      priority >= 0
+        ? priorityCounts(
+            scored.map((row) => cellText(row[priority])),
+            parsed,
+          )
+        : [],
     top,
   };
+}
+
+/** Counts per Priority cell in the grid's order: grades best first, then bands highest first. */
+function priorityCounts(cells: string[], settings: ReturnType<typeof parseSettings>["settings"]) {
+  const order: string[] = [];
+  for (const g of [...settings.grades].reverse())
+    for (const b of [...settings.engagementBands].reverse()) order.push(g.name + b.name);
+  const counts = new Map(order.map((p) => [p, 0]));
+  for (const p of cells) if (counts.has(p)) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts].map(([priority, count]) => ({ priority, count }));
 }
 
 export function summaryLines(s: StartSummary): string[] {
   return [
     `Leads scored: ${s.leadsScored}`,
     `Tiers: ${s.tierCounts.map((t) => `${t.tier} ${t.count}`).join(", ")}`,
+    ...(s.priorityCounts.length
+      ? [
+          `Priority (grade × engagement band): ${s.priorityCounts.map((p) => `${p.priority} ${p.count}`).join(", ")}`,
+        ]
+      : []),
     "Top leads:",
     ...s.top.map(
       (l, i) =>
-        `${String(i + 1).padStart(2)}. ${String(l.score).padStart(3)}  ${l.tier.padEnd(11)} ${l.name} <${l.key}> — ${l.reasons}`,
+        `${String(i + 1).padStart(2)}. ${String(l.score).padStart(3)}  ${l.tier.padEnd(11)} ${l.priority ? `${l.priority.padEnd(3)} ` : ""}${l.name} <${l.key}> — ${l.reasons}`,
     ),
   ];
 }

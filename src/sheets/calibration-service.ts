@@ -28,7 +28,7 @@ import { cellText } from "../core/values";
 import { CALIBRATION_TAB, writeCalibrationTab } from "./calibration-charts";
 import { withDocumentLock } from "./lock";
 import { appendVersion, HISTORY_TAB, historyVersions, secondOf } from "./matrix-history";
-import { matrixRows, replaceMatrix, writeBlock } from "./matrix-tab";
+import { matrixRows, RULE_COLUMNS, replaceMatrix, writeBlock } from "./matrix-tab";
 import { runFullScoring, tierCounts } from "./scoring";
 import { sidebarState } from "./sidebar-service";
 import { KEY, readState, writeState } from "./state";
@@ -233,7 +233,7 @@ function replaceScoringMatrix(ss: Spreadsheet, workbook: SheetWorkbook, rules: C
 
 /** Refuses a suggestion the engine would reject (e.g. edited into an unknown operator). */
 function checkRules(workbook: SheetWorkbook, rules: CellValue[][]): void {
-  const matrix = [[...MATRIX_COLUMNS], ...rules];
+  const matrix = [[...RULE_COLUMNS], ...rules];
   const errors = validateWorkbook({ ...workbook.input, matrix }, workbook.timeZone).filter(
     (p) => p.severity === "error" && tabKey(p.tab) === tabKey(TAB.matrix),
   );
@@ -297,7 +297,7 @@ export function previewSuggestedMatrix(ss: Spreadsheet): ApplyPreview {
   const workbook = readWorkbook(ss);
   const { input, timeZone } = workbook;
   const rules = suggestedRules(workbook);
-  const matrix: Grid = [[...MATRIX_COLUMNS], ...rules];
+  const matrix: Grid = [[...RULE_COLUMNS], ...rules];
   const asOf = new Date();
   const before = tierCounts(scoreWorkbook(input, { asOf, timeZone }));
   const after = tierCounts(scoreWorkbook({ ...input, matrix }, { asOf, timeZone }));

@@ -180,7 +180,7 @@ export function rescoreAllIncrementally(
 export function storeStates(ss: Spreadsheet, workbook: SheetWorkbook, asOf: Date): void {
   const { input } = workbook;
   const built = buildStates(input, asOf, workbook.timeZone);
-  if (!incrementalSupport(built.model.wb.rules).incremental) {
+  if (!incrementalSupport(built.model.wb).incremental) {
     forgetStates();
     return;
   }

@@ -1,22 +1,21 @@
 // The Matrix History tab (owned by the add-on, append-only): every matrix the add-on replaced, as a block of
 // rows sharing one "Saved At" time, so restoring a version is "take the rows with that Saved At".
-import { findColumn, MATRIX_COLUMNS } from "../core";
+import { findColumn } from "../core";
 import { withHeaders } from "../core/headers";
 import type { CellValue, Grid } from "../core/types";
 import { isBlank } from "../core/values";
-import { matrixRows, remap, writeBlock } from "./matrix-tab";
+import { matrixRows, RULE_COLUMNS, remap, ruleColumnsFor, writeBlock } from "./matrix-tab";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const HISTORY_TAB = "Matrix History";
 export const SAVED_AT = "Saved At";
-const HEADERS = [SAVED_AT, ...MATRIX_COLUMNS];
 
 export interface HistoryVersion {
   /** ISO time, whole seconds: Sheets keeps date-times to the second. */
   savedAt: string;
-  /** Rule rows in MATRIX_COLUMNS order. */
+  /** Rule rows in RULE_COLUMNS order. */
   rules: CellValue[][];
 }
 
@@ -75,10 +74,10 @@ export function appendVersion(
   const tab = sheet ?? ss.insertSheet(HISTORY_TAB);
   const empty = grid.every((row) => row.every((v) => isBlank(v)));
   const oldHeaders = empty ? [] : (grid[0] ?? []);
-  const headers = withHeaders(oldHeaders, HEADERS);
+  const headers = withHeaders(oldHeaders, [SAVED_AT, ...ruleColumnsFor(rules)]);
   const at = findColumn(headers, SAVED_AT);
   // An empty matrix is still a version: one row holding only its time.
-  const block = remap(rules.length ? rules : [[]], MATRIX_COLUMNS, headers);
+  const block = remap(rules.length ? rules : [[]], RULE_COLUMNS, headers);
   for (const row of block) row[at] = savedAt;
   const first = empty ? 2 : grid.length + 1;
   if (empty) writeBlock(tab, 1, 1, [headers, ...block], headers);

@@ -2,6 +2,7 @@
 // found by header and carried in the canonical column order, each block written with one setValues.
 // On the Scoring Matrix (the user's tab) only the matrix columns are written.
 import { findColumn, MATRIX_COLUMNS } from "../core";
+import { OPTIONAL_MATRIX_COLUMNS } from "../core/matrix";
 import { contiguousRuns, usedWidth } from "../core/output-columns";
 import type { CellValue, Grid } from "../core/types";
 import { isBlank } from "../core/values";
@@ -13,10 +14,20 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Kept as plain text, so an Operator "=" or a Value "-" is not taken for a formula (as setup does). */
 const TEXT_COLUMNS = ["Operator", "Value"];
 
-/** Rule rows of a matrix-like grid in MATRIX_COLUMNS order; rows blank in every matrix column are left out. */
+/** The cells a rule row carries between tabs: the matrix columns, then the optional ones (Only If). */
+export const RULE_COLUMNS: readonly string[] = [...MATRIX_COLUMNS, ...OPTIONAL_MATRIX_COLUMNS];
+
+/** RULE_COLUMNS that `rules` needs: every matrix column, an optional one when a rule fills it or `headers` has it. */
+export function ruleColumnsFor(rules: readonly CellValue[][], headers: readonly CellValue[] = []): string[] {
+  return RULE_COLUMNS.filter(
+    (h, i) => i < MATRIX_COLUMNS.length || findColumn(headers, h) >= 0 || rules.some((r) => !isBlank(r[i])),
+  );
+}
+
+/** Rule rows of a matrix-like grid in RULE_COLUMNS order; rows blank in every matrix column are left out. */
 export function matrixRows(grid: Grid | undefined): CellValue[][] {
   if (!grid || grid.length === 0) return [];
-  const cols = MATRIX_COLUMNS.map((h) => findColumn(grid[0], h));
+  const cols = RULE_COLUMNS.map((h) => findColumn(grid[0], h));
   const rows: CellValue[][] = [];
   for (let r = 1; r < grid.length; r++) {
     const row = cols.map((c) => (c >= 0 ? (grid[r][c] ?? "") : ""));
@@ -74,7 +85,8 @@ export function writeBlock(
 }
 
 /**
- * Replaces the rules of a matrix tab with `rules` (MATRIX_COLUMNS order), writing only the matrix columns:
+ * Replaces the rules of a matrix tab with `rules` (RULE_COLUMNS order), writing only the matrix columns
+ * (an optional one such as Only If when the tab has it or a rule fills it, so no stale cell stays beside a rule):
  * the user's header row and own columns stay (missing matrix headers are appended after the last used
  * column, so no cell of the user's is written over), and every old rule row past the new ones is blanked,
  * in one write per run of adjacent matrix columns (one, unless the user moved columns apart). Notes on the
@@ -83,20 +95,22 @@ export function writeBlock(
 export function replaceMatrix(sheet: Sheet, current: Grid, rules: CellValue[][]): void {
   const oldHeaders = current[0] ?? [];
   const used = usedWidth(current);
-  const missing = MATRIX_COLUMNS.filter((h) => findColumn(oldHeaders, h) < 0);
+  const carried = ruleColumnsFor(rules, oldHeaders);
+  const at = carried.map((h) => RULE_COLUMNS.indexOf(h));
+  const missing = carried.filter((h) => findColumn(oldHeaders, h) < 0);
   const headers = [...Array.from({ length: used }, (_, c) => oldHeaders[c] ?? ""), ...missing];
-  const columns = MATRIX_COLUMNS.map((h) => findColumn(headers, h));
+  const columns = carried.map((h) => findColumn(headers, h));
   const rowCount = Math.max(rules.length, current.length - 1);
   ensureSize(sheet, rowCount + 1, headers.length);
   if (missing.length > 0) writeBlock(sheet, 1, used + 1, [missing], [], false);
   for (const run of contiguousRuns(columns)) {
-    const body = Array.from({ length: rowCount }, (_, r) => run.indexes.map((i) => rules[r]?.[i] ?? ""));
+    const body = Array.from({ length: rowCount }, (_, r) => run.indexes.map((i) => rules[r]?.[at[i]] ?? ""));
     writeBlock(
       sheet,
       2,
       run.start + 1,
       body,
-      run.indexes.map((i) => MATRIX_COLUMNS[i]),
+      run.indexes.map((i) => carried[i]),
       false,
     );
   }

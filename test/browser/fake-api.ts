@@ -316,6 +316,28 @@ export class FakeApi implements SidebarApi {
       score: l.score,
       tier: l.tier,
       grade: fit >= 40 ? "A" : fit >= 25 ? "B" : "C",
+      priority: fit >= 40 ? "A2" : "B2",
+      onlyIf: [
+        {
+          ruleRow: 7,
+          label: "Exec on pricing",
+          group: "Engagement",
+          counted: false,
+          terms: [
+            { label: "Decision maker", negate: false, held: true },
+            { label: "Student", negate: true, held: false },
+          ],
+        },
+      ],
+      resets: [
+        {
+          ruleRow: 9,
+          label: "Unsubscribed",
+          group: "Engagement",
+          at: "2026-10-10T12:00:00.000Z",
+          erased: 3,
+        },
+      ],
       groups: [
         { group: "Fit", raw: fit + 8, total: fit, min: null, max: 50, capped: fit + 8 > 50 ? "max" : null },
         { group: "Engagement", raw: engagement, total: engagement, min: -20, max: 50, capped: null },

@@ -186,6 +186,23 @@ describe("untrusted text", () => {
   });
 });
 
+describe("lead lookup", () => {
+  it("shows Priority, each Only If rule with its conditions, and the resets", async () => {
+    await openPanel("Lookup");
+    await sb.getByLabel("Name or email", { exact: true }).fill("Grace");
+    await sb.getByTestId("matches").getByRole("button").first().click();
+    await sb.getByTestId("explanation").waitFor();
+    const text = await sb.getByTestId("explanation").textContent();
+    expect(text).toMatch(/PriorityA2|PriorityB2/);
+    expect(await sb.getByTestId("only-if").textContent()).toBe(
+      "Exec on pricing: not countedDecision maker \u2713, not Student \u2717",
+    );
+    expect(await sb.getByTestId("resets").textContent()).toMatch(
+      /^Unsubscribed on Oct 10, 2026, .+: erased 3 earlier Engagement activities$/,
+    );
+  });
+});
+
 describe("layout and accessibility", () => {
   const PANELS = [
     "Thresholds",

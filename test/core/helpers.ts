@@ -15,11 +15,14 @@ export interface RuleSpec {
   max?: CellValue;
   within?: CellValue;
   half?: CellValue;
+  onlyIf?: CellValue;
 }
 
+/** The matrix grid of `rules`; an Only If column is added only when a rule has one. */
 export function matrix(...rules: RuleSpec[]): Grid {
+  const onlyIf = rules.some((r) => r.onlyIf !== undefined);
   return [
-    [...MATRIX_COLUMNS],
+    [...MATRIX_COLUMNS, ...(onlyIf ? ["Only If"] : [])],
     ...rules.map((r) => [
       r.active ?? "",
       r.group ?? "",
@@ -33,6 +36,7 @@ export function matrix(...rules: RuleSpec[]): Grid {
       r.max ?? "",
       r.within ?? "",
       r.half ?? "",
+      ...(onlyIf ? [r.onlyIf ?? ""] : []),
     ]),
   ];
 }

@@ -25,7 +25,7 @@ import {
 } from "../../src/core/index";
 import { demoWorkbook } from "../../src/demo";
 import { AS_OF, DAY, matrix, type RuleSpec } from "./helpers";
-import { activityRule, leadRule, workbook } from "./workbook-arbitrary";
+import { activityRule, leadRule, workbookWith } from "./workbook-arbitrary";
 
 const ZONE = "UTC";
 
@@ -221,7 +221,7 @@ const derivedRule: fc.Arbitrary<RuleSpec> = fc.record({
 });
 
 const history = fc.record({
-  base: workbook,
+  base: workbookWith({ priority: true }),
   extra: fc.array(fc.oneof(derivedRule, activityRule, leadRule), { maxLength: 3 }),
   created: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 6, maxLength: 6 }),
   steps: fc.array(step, { minLength: 1, maxLength: 12 }),

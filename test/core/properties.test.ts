@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { CellValue, Grid, ScoreRun, WorkbookInput } from "../../src/core/index";
 import { formatReasons } from "../../src/core/index";
 import { AS_OF, DAY, matrix, type RuleSpec, score } from "./helpers";
-import { activityRule, leadRule, workbook } from "./workbook-arbitrary";
+import { activityRule, leadRule, workbook, workbookWith } from "./workbook-arbitrary";
 
 type Summary = Record<string, { score: number; tier: string; grade: string; groups: Record<string, number> }>;
 function summary(run: ScoreRun): Summary {
@@ -41,22 +41,76 @@ function shuffle<T>(xs: T[], seed: number): T[] {
 }
 const withBody = (g: Grid, body: Grid): Grid => [g[0], ...body];
 
-/** Naive scorer straight from the spec text, for the subset of rules generated above. */
-function reference(input: WorkbookInput, rules: RuleSpec[]): Record<string, number> {
+interface RefLead {
+  score: number;
+  /** Group totals after caps, by group as generated. */
+  groups: Record<string, number>;
+  priority: string;
+}
+
+/**
+ * Naive scorer straight from the spec text (docs/scoring.md), for the rules the generator makes: Only If,
+ * resets, frequency bands and Priority included.
+ */
+function reference(input: WorkbookInput, rules: RuleSpec[]): Record<string, RefLead> {
   const sv = (name: string) => input.settings!.find((r) => r[0] === name)?.[1];
   const bound = (v: CellValue, d: number | null) => (v === "" ? d : v === "none" ? null : Number(v));
   const floor = bound(sv("Score floor")!, 0);
   const ceiling = bound(sv("Score ceiling")!, 100);
   const defaultHalf = sv("Half-life days") === "" ? 0 : Number(sv("Half-life days"));
   const extra = input.settings![1];
+  const bandCol = input.settings![0].indexOf("Engagement Band");
+  const bands =
+    bandCol < 0
+      ? []
+      : input
+          .settings!.slice(1)
+          .filter((r) => r[bandCol] !== "")
+          .map((r) => ({ name: String(r[bandCol]), min: Number(r[bandCol + 1]) }))
+          .sort((a, b) => a.min - b.min);
   const num = (v: CellValue) => (v === "" ? Number.NaN : Number(String(v).replace(/,/g, "")));
-  const out: Record<string, number> = {};
+  const isReset = (r: RuleSpec) => String(r.points).toLowerCase() === "reset";
+  /** "1-2: 5, 3+: 10" → the points for a count. */
+  const bandPoints = (cell: string, n: number) => {
+    for (const part of cell.split(/[,;]/)) {
+      const [counts, pts] = part.split(":");
+      const [lo, hi] = counts.includes("+")
+        ? [Number(counts.replace("+", "")), Infinity]
+        : counts.includes("-")
+          ? counts.split("-").map(Number)
+          : [Number(counts), Number(counts)];
+      if (n >= lo && n <= hi) return Number(pts);
+    }
+    return 0;
+  };
+  const out: Record<string, RefLead> = {};
   for (const lead of input.leads.slice(1)) {
     const key = String(lead[0]);
-    const totals: Record<string, number> = {};
+    const acts = input
+      .activities!.slice(1)
+      .filter((a) => String(a[1]).toLowerCase() === key)
+      .map((a) => ({
+        ts: Date.parse(String(a[0])),
+        age: (AS_OF.getTime() - Date.parse(String(a[0]))) / DAY,
+        event: a[2],
+        detail: String(a[3]),
+      }))
+      .filter((a) => a.age >= 0);
+    const matching = (r: RuleSpec) =>
+      acts
+        .filter((a) => !r.event || a.event === r.event)
+        .filter((a) => !r.value || a.detail.includes(String(r.value)))
+        .filter((a) => r.within === "" || a.age <= Number(r.within));
+    // A reset erases the group's activities strictly before its newest matching activity.
+    const cutoff: Record<string, number> = {};
     for (const r of rules) {
-      const g = r.group!;
-      totals[g] ??= 0;
+      if (r.source !== "Lead" && isReset(r)) {
+        for (const a of matching(r)) cutoff[r.group!] = Math.max(cutoff[r.group!] ?? -Infinity, a.ts);
+      }
+    }
+    const own: boolean[] = [];
+    const value: number[] = [];
+    for (const r of rules) {
       if (r.source === "Lead") {
         const cell = r.field === "Title" ? String(lead[1]).toLowerCase() : "";
         const n = num(lead[2]);
@@ -68,53 +122,95 @@ function reference(input: WorkbookInput, rules: RuleSpec[]): Record<string, numb
           const [lo, hi] = String(r.value).split("..").map(Number);
           ok = n >= lo && n <= hi;
         }
-        if (ok) totals[g] += Number(r.points);
+        own.push(ok);
+        value.push(ok ? Number(r.points) : 0);
       } else {
-        const acts = input
-          .activities!.slice(1)
-          .filter((a) => String(a[1]).toLowerCase() === key)
-          .map((a) => ({
-            age: (AS_OF.getTime() - Date.parse(String(a[0]))) / DAY,
-            event: a[2],
-            detail: String(a[3]),
-          }))
-          .filter((a) => a.age >= 0)
-          .filter((a) => !r.event || a.event === r.event)
-          .filter((a) => !r.value || a.detail.includes(String(r.value)))
-          .filter((a) => r.within === "" || a.age <= Number(r.within))
+        const counted = matching(r)
+          .filter((a) => a.ts >= (cutoff[r.group!] ?? -Infinity))
           .sort((a, b) => a.age - b.age)
           .slice(0, r.max === "" ? undefined : Number(r.max));
         const hl = r.half === "" ? defaultHalf : Number(r.half);
-        for (const a of acts) totals[g] += Number(r.points) * (hl > 0 ? 0.5 ** (a.age / hl) : 1);
+        own.push(counted.length > 0);
+        if (isReset(r)) value.push(0);
+        else if (String(r.points).includes(":")) value.push(bandPoints(String(r.points), counted.length));
+        else
+          value.push(counted.reduce((s, a) => s + Number(r.points) * (hl > 0 ? 0.5 ** (a.age / hl) : 1), 0));
       }
     }
+    // A rule counts when it matches and every Only If term holds, recursively.
+    const counts = (i: number): boolean =>
+      own[i] &&
+      String(rules[i].onlyIf ?? "")
+        .split(",")
+        .filter((t) => t.trim() !== "")
+        .every((t) => {
+          const neg = /^\s*not\s/i.test(t);
+          const label = t
+            .replace(/^\s*not\s/i, "")
+            .trim()
+            .toLowerCase();
+          const j = rules.findIndex((r) => r.rule?.toLowerCase() === label);
+          return counts(j) !== neg;
+        });
+    const totals: Record<string, number> = {};
+    rules.forEach((r, i) => {
+      totals[r.group!] = (totals[r.group!] ?? 0) + (counts(i) ? value[i] : 0);
+    });
     let sum = 0;
+    let engagement = 0;
     for (const [g, t] of Object.entries(totals)) {
       let x = t;
       if (g === "Extra") {
         if (extra[4] !== "" && x < Number(extra[4])) x = Number(extra[4]);
         if (extra[5] !== "" && x > Number(extra[5])) x = Number(extra[5]);
       }
+      totals[g] = x;
       sum += x;
+      if (g !== "Fit") engagement += x;
     }
     let s = Math.sign(sum) * Math.floor(Math.abs(sum) + 0.5 + 1e-9);
     if (floor !== null && s < floor) s = floor;
     if (ceiling !== null && s > ceiling) s = ceiling;
-    out[key] = s === 0 ? 0 : s;
+    const fit = totals.Fit;
+    const grade =
+      fit === undefined ? "" : fit >= 40 ? "A" : fit >= 30 ? "B" : fit >= 20 ? "C" : fit >= 10 ? "D" : "F";
+    const band = [...bands].reverse().find((b) => b.min <= engagement) ?? bands[0];
+    out[key] = {
+      score: s === 0 ? 0 : s,
+      groups: totals,
+      priority: bands.length && grade ? grade + band.name : "",
+    };
   }
   return out;
+}
+
+function expectReference(run: ScoreRun, ref: Record<string, RefLead>) {
+  for (const l of run.leads) {
+    const want = ref[l.key];
+    expect(l.score).toBe(want.score);
+    expect(l.priority).toBe(want.priority);
+    for (const g of l.groups) expect(g.total).toBeCloseTo(want.groups[g.group], 9);
+    expect(l.reasons).toBe(formatReasons(run.contributions(l)));
+  }
 }
 
 describe("properties", () => {
   it("agrees with a naive reference scorer", () => {
     fc.assert(
       fc.property(workbook, ({ input, rules }) => {
+        expectReference(score(input), reference(input, rules));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("agrees with the reference scorer on Only If, resets, frequency bands and Priority", () => {
+    fc.assert(
+      fc.property(workbookWith({ ruleFeatures: true }), ({ input, rules }) => {
         const run = score(input);
-        const ref = reference(input, rules);
-        for (const l of run.leads) {
-          expect(l.score).toBe(ref[l.key]);
-          expect(l.reasons).toBe(formatReasons(run.contributions(l)));
-        }
+        expect(run.problems.filter((p) => p.tab === "Scoring Matrix" && p.severity === "error")).toEqual([]);
+        expect(run.outputHeaders.includes("Priority")).toBe(input.settings![0].includes("Engagement Band"));
+        expectReference(run, reference(input, rules));
       }),
       { numRuns: 300 },
     );

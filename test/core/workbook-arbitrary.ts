@@ -1,5 +1,6 @@
 // Random small workbooks for property tests (test/core/properties.test.ts) and for comparing the SQL
-// compiler with the engine (test/sql).
+// compiler with the engine (test/sql). `workbookWith({ ruleFeatures: true })` adds Only If, resets,
+// frequency bands and an Engagement Band table, which the SQL compiler refuses: test/sql uses `workbook`.
 import fc from "fast-check";
 import type { CellValue, Grid } from "../../src/core/index";
 import { AS_OF, DAY, matrix, type RuleSpec } from "./helpers";
@@ -52,52 +53,131 @@ export const activityRule: fc.Arbitrary<RuleSpec> = fc
   })
   .map(({ detail, ...r }) => (detail ? { ...r, field: "Detail", op: "contains", value: detail } : r));
 
-export const workbook = fc
-  .record({
-    leads: fc.array(
-      fc.record({
-        title: fc.constantFrom(...TITLES),
-        employees: fc.constantFrom<CellValue>(5, 80, 300, "1,200", "", "many"),
+export interface WorkbookOptions {
+  /** Only If terms, reset and banded Points, and a Priority grid in Settings. */
+  ruleFeatures?: boolean;
+  /** A Priority grid in Settings only (what the lead states model: docs/design/incremental-state.md). */
+  priority?: boolean;
+}
+
+/** Points cells only the rule features allow: a reset, or frequency bands. */
+const featurePoints = fc.constantFrom<CellValue>(
+  "reset",
+  "Reset",
+  "1-2: 5, 3+: 10",
+  "2: -4",
+  "1: 3; 2-3: 1.5, 5+: 20",
+);
+
+/**
+ * Features on top of generated rules: each rule gets a label R0…, an activity rule may reset or use bands,
+ * and a rule may name others in Only If (only rules of lower rank, in any matrix order, so no loop).
+ */
+const withFeatures = (rules: RuleSpec[]) =>
+  fc
+    .tuple(
+      fc.array(fc.nat(), { minLength: rules.length, maxLength: rules.length }),
+      fc.array(fc.option(featurePoints, { freq: 3 }), { minLength: rules.length, maxLength: rules.length }),
+      fc.array(
+        fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.constantFrom("", " ", "lower")), { maxLength: 2 }),
+        {
+          minLength: rules.length,
+          maxLength: rules.length,
+        },
+      ),
+    )
+    .map(([rank, points, terms]) =>
+      rules.map((r, i): RuleSpec => {
+        const reset = r.source === "Activity" && points[i] !== null && /reset/i.test(String(points[i]));
+        const below = rules
+          .map((_, j) => j)
+          .filter((j) => rank[j] < rank[i] || (rank[j] === rank[i] && j < i));
+        // A reset rule takes no Only If (the engine refuses one).
+        const named =
+          reset || below.length === 0
+            ? []
+            : terms[i].map(([n, neg, spell]) => {
+                const label = `R${below[n % below.length]}`;
+                const spelt = spell === "lower" ? label.toLowerCase() : spell + label + spell;
+                return (neg ? "not " : "") + spelt;
+              });
+        return {
+          ...r,
+          rule: `R${i}`,
+          ...(r.source === "Activity" && points[i] !== null ? { points: points[i] } : {}),
+          onlyIf: named.join(", "),
+        };
       }),
-      { minLength: 1, maxLength: 6 },
-    ),
-    activities: fc.array(
-      fc.record({
-        lead: fc.nat(7),
-        event: fc.constantFrom(...EVENTS),
-        detail: fc.constantFrom(...PAGES),
-        age: fc.oneof(fc.integer({ min: -3, max: 60 }), fc.double({ min: 0, max: 60, noNaN: true })),
-      }),
-      { maxLength: 25 },
-    ),
-    rules: fc.array(fc.oneof(leadRule, activityRule), { minLength: 1, maxLength: 6 }),
-    limits: fc.constantFrom<[CellValue, CellValue][]>([], [["", 20]], [[-5, ""]], [[0, 15]]),
-    floor: fc.constantFrom<CellValue>("", "none", -10),
-    ceiling: fc.constantFrom<CellValue>("", "none", 60),
-    halfLife: fc.constantFrom<CellValue>("", 14),
-  })
-  .map((w) => {
-    const leads: Grid = [
-      ["Email", "Title", "Employees"],
-      ...w.leads.map((l, i) => [`lead${i}@acme.com`, l.title, l.employees]),
-    ];
-    const activities: Grid = [
-      ["Timestamp", "Email", "Event", "Detail"],
-      ...w.activities.map((a) => [
-        new Date(AS_OF.getTime() - a.age * DAY).toISOString(),
-        `LEAD${a.lead}@acme.com`, // may be unknown (index ≥ leads), tests case-insensitive keys
-        a.event,
-        a.detail,
-      ]),
-    ];
-    const settings: Grid = [
-      ["Setting", "Value", "", "Group", "Min", "Max"],
-      ["Score floor", w.floor, "", "Extra", w.limits[0]?.[0] ?? "", w.limits[0]?.[1] ?? ""],
-      ["Score ceiling", w.ceiling, "", "", "", ""],
-      ["Half-life days", w.halfLife, "", "", "", ""],
-    ];
-    return { input: { leads, activities, matrix: matrix(...w.rules), settings }, rules: w.rules };
-  });
+    );
+
+export function workbookWith(options: WorkbookOptions) {
+  const rules = fc.array(fc.oneof(leadRule, activityRule), { minLength: 1, maxLength: 6 });
+  return fc
+    .record({
+      leads: fc.array(
+        fc.record({
+          title: fc.constantFrom(...TITLES),
+          employees: fc.constantFrom<CellValue>(5, 80, 300, "1,200", "", "many"),
+        }),
+        { minLength: 1, maxLength: 6 },
+      ),
+      activities: fc.array(
+        fc.record({
+          lead: fc.nat(7),
+          event: fc.constantFrom(...EVENTS),
+          detail: fc.constantFrom(...PAGES),
+          age: fc.oneof(fc.integer({ min: -3, max: 60 }), fc.double({ min: 0, max: 60, noNaN: true })),
+        }),
+        { maxLength: 25 },
+      ),
+      rules: options.ruleFeatures ? rules.chain(withFeatures) : rules,
+      limits: fc.constantFrom<[CellValue, CellValue][]>([], [["", 20]], [[-5, ""]], [[0, 15]]),
+      floor: fc.constantFrom<CellValue>("", "none", -10),
+      ceiling: fc.constantFrom<CellValue>("", "none", 60),
+      halfLife: fc.constantFrom<CellValue>("", 14),
+      bands: fc.constantFrom<[CellValue, CellValue][]>(
+        [],
+        [
+          [1, 40],
+          [2, 20],
+          [3, 0],
+        ],
+        [
+          ["Hi", 10],
+          ["Lo", -5],
+        ],
+      ),
+    })
+    .map((w) => {
+      const leads: Grid = [
+        ["Email", "Title", "Employees"],
+        ...w.leads.map((l, i) => [`lead${i}@acme.com`, l.title, l.employees]),
+      ];
+      const activities: Grid = [
+        ["Timestamp", "Email", "Event", "Detail"],
+        ...w.activities.map((a) => [
+          new Date(AS_OF.getTime() - a.age * DAY).toISOString(),
+          `LEAD${a.lead}@acme.com`, // may be unknown (index ≥ leads), tests case-insensitive keys
+          a.event,
+          a.detail,
+        ]),
+      ];
+      const settings: Grid = [
+        ["Setting", "Value", "", "Group", "Min", "Max"],
+        ["Score floor", w.floor, "", "Extra", w.limits[0]?.[0] ?? "", w.limits[0]?.[1] ?? ""],
+        ["Score ceiling", w.ceiling, "", "", "", ""],
+        ["Half-life days", w.halfLife, "", "", "", ""],
+      ];
+      if ((options.ruleFeatures || options.priority) && w.bands.length > 0) {
+        settings[0].push("", "Engagement Band", "Min Points");
+        for (let i = 1; i < settings.length; i++)
+          settings[i].push("", w.bands[i - 1]?.[0] ?? "", w.bands[i - 1]?.[1] ?? "");
+      }
+      return { input: { leads, activities, matrix: matrix(...w.rules), settings }, rules: w.rules };
+    });
+}
+
+export const workbook = workbookWith({});
 
 const COMPANIES = ["Acme", " acme ", "ACME", "Globex", "", "Initech", "Globex "];
 const DOMAINS = ["acme.com", "ACME.com", "globex.io", "gmail.com", "yahoo.com", "mailbox.example", ""];

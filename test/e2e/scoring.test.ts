@@ -6,7 +6,16 @@ import { TAB } from "../../src/core/types";
 import { DEFAULT_END } from "../../src/demo";
 import { demoTabs, engineOutputs, inputOf, loadAddon, plain, sheetOutputs } from "./helpers";
 
-const OUTPUTS = ["Score", "Tier", "Grade", "Fit Score", "Engagement Score", "Top Reasons", "Scored At"];
+const OUTPUTS = [
+  "Score",
+  "Tier",
+  "Grade",
+  "Priority",
+  "Fit Score",
+  "Engagement Score",
+  "Top Reasons",
+  "Scored At",
+];
 
 function plainRows(rows: Map<number, Record<string, unknown>>) {
   return new Map(

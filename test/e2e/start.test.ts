@@ -28,6 +28,13 @@ describe("npm start -- --once", () => {
       .reverse()
       .join(", ");
     expect(out).toContain(`Tiers: ${counts}`);
+    // The demo's Settings has an Engagement Band table: every lead has a Priority, counted per cell.
+    const priorities = new Set(run.leads.map((l) => l.priority));
+    expect(priorities.has("")).toBe(false);
+    const line = out.split("\n").find((l) => l.startsWith("Priority (grade × engagement band): "));
+    for (const p of priorities) {
+      expect(line).toContain(`${p} ${run.leads.filter((l) => l.priority === p).length}`);
+    }
 
     const top = [...run.leads].sort((a, b) => b.score - a.score || a.key.localeCompare(b.key)).slice(0, 10);
     const lines = out.split("\n").filter((l) => /^\s*\d+\.\s/.test(l));
@@ -36,6 +43,7 @@ describe("npm start -- --once", () => {
       expect(lines[i]).toContain(`<${lead.key}>`);
       expect(lines[i]).toContain(String(lead.score));
       expect(lines[i]).toContain(lead.reasons);
+      expect(lines[i]).toContain(` ${lead.priority} `);
     });
     // The top accounts, as the engine rolls the demo's leads up by Company.
     const accounts = rollUpAccounts(input, run)!;

@@ -61,8 +61,16 @@ const extended = fc
       ["Y", 2.5],
       ["X", 12],
     ];
+    // A Priority grid: grade + the band of every group but Extra (the grade group).
+    const bands = [
+      [1, 15],
+      [2, 0.5],
+      [3, -5],
+    ];
+    settings[0].push("", "Engagement Band", "Min Points");
     for (let i = 1; i < settings.length; i++) {
       settings[i].splice(6, 6, "", tiers[i - 1][0], tiers[i - 1][1], "", grades[i - 1][0], grades[i - 1][1]);
+      settings[i].push("", bands[i - 1][0], bands[i - 1][1]);
     }
     settings.push(["Grade group", "Extra"]);
     return {

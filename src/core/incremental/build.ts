@@ -62,7 +62,7 @@ export function buildStates(input: WorkbookInput, asOf: Date, timeZone: string):
     states,
     keys,
     orphans: orphanKeys(input, wb.settings.leadKey, leadKeys),
-    outputHeaders: outputHeaders(wb.groupNames),
+    outputHeaders: outputHeaders(wb.groupNames, wb.settings.engagementBands.length > 0),
   };
 }
 

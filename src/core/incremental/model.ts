@@ -4,7 +4,7 @@
 // up, in the same order, so the two paths cannot drift apart.
 import { BoundMatrix, type BoundRule } from "../bound-matrix";
 import { numberColumn } from "../columns";
-import { gradeFor } from "../grades";
+import { engagementBandFor, gradeFor } from "../grades";
 import { findColumn, normalizeHeader } from "../headers";
 import { leadFrame } from "../lead-frame";
 import { bindCondition, MATCH } from "../operators";
@@ -148,21 +148,21 @@ export class ScoreModel {
       let sum = 0;
       const shown: number[] = [];
       let gradeTotal = 0;
+      let engagement = 0;
       for (let g = 0; g < nGroups; g++) {
         const total = Math.min(Math.max(raw[g], this.limMin[g]), this.limMax[g]);
         sum += total;
         shown.push(roundTo(total, 1));
         if (g === this.gradeGroup) gradeTotal = total;
+        else engagement += total;
       }
       const score = Math.min(Math.max(roundHalfAwayFromZero(sum), floor), ceiling);
-      row.push(
-        score,
-        tierFor(score, settings.tiers).name,
-        this.gradeGroup >= 0 ? gradeFor(gradeTotal, settings.grades).name : "",
-        ...shown,
-        reasonsFor(contribRule, contribValue, nc, bound, this.reasonTexts),
-        asOf,
-      );
+      const grade = this.gradeGroup >= 0 ? gradeFor(gradeTotal, settings.grades).name : "";
+      const bands = settings.engagementBands;
+      row.push(score, tierFor(score, settings.tiers).name, grade);
+      // Priority as score.ts makes it: the grade, then the band of the other groups' total.
+      if (bands.length > 0) row.push(grade !== "" ? grade + engagementBandFor(engagement, bands).name : "");
+      row.push(...shown, reasonsFor(contribRule, contribValue, nc, bound, this.reasonTexts), asOf);
       return row;
     });
   }

@@ -259,7 +259,7 @@ export function updateStates(
     },
     tabs.timeZone,
   );
-  const support = incrementalSupport(wb.rules);
+  const support = incrementalSupport(wb);
   if (!support.incremental) return { full: support.reason };
   const model = new ScoreModel(wb);
   const decode = (row: number): LeadState | null => {
@@ -329,5 +329,11 @@ export function updateStates(
   }
   const bucketTexts = new Map<number, string>();
   for (const b of changedBuckets) bucketTexts.set(b, encodeBucket(buckets.get(b)!));
-  return { full: null, leads, buckets: bucketTexts, outputs, outputHeaders: outputHeaders(wb.groupNames) };
+  return {
+    full: null,
+    leads,
+    buckets: bucketTexts,
+    outputs,
+    outputHeaders: outputHeaders(wb.groupNames, wb.settings.engagementBands.length > 0),
+  };
 }

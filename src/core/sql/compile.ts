@@ -114,6 +114,15 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       ),
     );
   }
+  // Only If, resets and frequency bands are not compiled: each such rule is named rather than left out.
+  for (const rule of rules) {
+    if (rule.onlyIf.length > 0) {
+      refuse(rule, "Only If", "Only If is not compiled to SQL.", "Score with the engine, or clear Only If.");
+    } else if (rule.reset || rule.bands !== null) {
+      const what = rule.reset ? "A reset rule" : "Frequency bands in Points";
+      refuse(rule, "Points", `${what} is not compiled to SQL.`, "Score with the engine, or enter a number.");
+    }
+  }
   const zone = isUtc(options.timeZone) ? null : options.timeZone;
   const asOf = d.double(options.asOf.getTime());
   const leadHeaders = source.leadHeaders;
@@ -330,9 +339,19 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
           settings.grades.map((g) => ({ name: g.name, min: g.minPoints })),
         )
       : "''";
+  // Priority: the grade, then the band of every other group's total (in group order, as the engine sums).
+  const bands = settings.engagementBands;
+  const engagement = `(${d.double(0)}${groupNames.map((_, g) => (g === gradeGroup ? "" : ` + _g${g}`)).join("")})`;
+  const priority =
+    gradeGroup >= 0 && bands.length > 0
+      ? `CONCAT(${grade}, ${ladder(
+          engagement,
+          bands.map((b) => ({ name: b.name, min: b.minPoints })),
+        )})`
+      : "''";
   const contributions = values.map((v, j): Contribution => ({ value: `_v${j}`, ...v.reason }));
   const reasons = values.length ? rankedReasonsSql(contributions, "_scores", 3, d) : null;
-  const headers = outputHeaders(groupNames).filter((h) => h !== "Scored At");
+  const headers = outputHeaders(groupNames, bands.length > 0).filter((h) => h !== "Scored At");
   const list = (xs: readonly string[]) => xs.map((x) => `, ${x}`).join("");
 
   const ctes: string[] = [
@@ -386,6 +405,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     `_score AS ${d.ident("Score")}`,
     `${tier} AS ${d.ident("Tier")}`,
     `${grade} AS ${d.ident("Grade")}`,
+    ...(bands.length > 0 ? [`${priority} AS ${d.ident("Priority")}`] : []),
     ...groupNames.map((g, i) => `${roundTenthSql(`_g${i}`, d)} AS ${d.ident(`${g} Score`)}`),
     `${reasons?.text ?? "''"} AS ${d.ident("Top Reasons")}`,
   ];
