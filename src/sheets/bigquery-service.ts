@@ -6,7 +6,7 @@
 import type { BigQueryRequest, BigQueryRun, BigQuerySection, BigQuerySql, BigQueryTables } from "../contract";
 import { SETTING, type SettingDef, settingKey } from "../core/known-settings";
 import { parseSettings } from "../core/settings";
-import { type CompiledQuery, compileSql } from "../core/sql";
+import { type CompiledQuery, compileSql, projectWithoutDataset } from "../core/sql";
 import { dialect } from "../core/sql/dialect";
 import { type CellValue, type Grid, TAB } from "../core/types";
 import { cellText } from "../core/values";
@@ -108,6 +108,8 @@ function checked(tables: BigQueryTables): BigQueryTables {
     if ("message" in read) throw new Error(`${read.message} Fix: ${read.fix}`);
     next[key] = value;
   }
+  const noDataset = projectWithoutDataset(next.project, next.dataset);
+  if (noDataset) throw new Error(`${noDataset.message} Fix: ${noDataset.fix}`);
   return next;
 }
 

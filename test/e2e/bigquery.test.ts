@@ -203,8 +203,7 @@ describe("Score in BigQuery now", () => {
       enabled: true,
       reads: { leadsTable: "acme-leads.leadscore.leads", activitiesTable: "acme-leads.leadscore.activities" },
     });
-    const settings = runtime.values(TAB.settings);
-    const row = (name: string) => settings.find((r) => r[0] === name)?.[1] ?? "";
+    const row = (name: string) => runtime.values(TAB.settings).find((r) => r[0] === name)?.[1] ?? "";
     expect([row("BigQuery project"), row("BigQuery dataset"), row("BigQuery leads table")]).toEqual([
       "acme-leads",
       "leadscore",
@@ -217,7 +216,10 @@ describe("Score in BigQuery now", () => {
     expect(error(() => script.call("saveBigQueryTables", { ...TABLES, leadsTable: "a.b" }))).toMatch(
       /^BigQuery leads table "a\.b" is not a BigQuery name\. Fix: Use letters/,
     );
-    expect(row("BigQuery leads table")).toBe("");
+    expect(error(() => script.call("saveBigQueryTables", { ...TABLES, dataset: "" }))).toMatch(
+      /^BigQuery project "acme-leads" is set but BigQuery dataset is blank\. Fix:/,
+    );
+    expect([row("BigQuery dataset"), row("BigQuery leads table")]).toEqual(["leadscore", ""]);
   });
 
   it("gives the SQL for a scheduled query, with the tables' own columns", () => {
