@@ -6,11 +6,12 @@ import { call } from "../rpc";
 import { ActionStatus, Notice, parseNum, useAction } from "../ui";
 import { NumberField } from "./calibration/NumberField";
 
-const FIELDS: { key: keyof BigQueryTables; label: string; hint?: string }[] = [
+// Blank fields mean the compiler's defaults (docs/sql.md); the section shows the tables it resolved.
+const FIELDS: { key: keyof BigQueryTables; label: string; hint: string }[] = [
   { key: "project", label: "Project ID", hint: "e.g. my-project-123" },
-  { key: "dataset", label: "Dataset" },
-  { key: "leadsTable", label: "Leads table" },
-  { key: "activitiesTable", label: "Activities table", hint: "blank: none" },
+  { key: "dataset", label: "Dataset", hint: "e.g. crm" },
+  { key: "leadsTable", label: "Leads table", hint: "blank: leads" },
+  { key: "activitiesTable", label: "Activities table", hint: "blank: activities" },
 ];
 
 const EMPTY: BigQueryTables = { project: "", dataset: "", leadsTable: "", activitiesTable: "" };
@@ -40,6 +41,7 @@ export function BigQuery() {
     load.run(() => call("getBigQuerySection")).then((s) => s && adopt(s));
   }, []);
 
+  const mapped = sql?.columns.filter((c) => c.column !== c.header) ?? [];
   const dirty = section !== null && FIELDS.some((f) => draft[f.key] !== section[f.key]);
   async function saveTables() {
     const s = await save.run(() => call("saveBigQueryTables", draft), "Saved to the Settings tab.");
@@ -69,7 +71,8 @@ export function BigQuery() {
       <h2 id="h-bigquery">BigQuery</h2>
       <p class="muted">
         Score leads and activities that live in BigQuery with this sheet's matrix. The query reads the tables'
-        columns by the same names as the Leads and Activity Log headers.
+        columns by the Leads and Activity Log headers, or as Settings' Column | BigQuery column table maps
+        them.
       </p>
       {load.error && <Notice kind="error">{load.error}</Notice>}
       {section && !section.enabled && (
@@ -90,6 +93,15 @@ export function BigQuery() {
           />
         </div>
       ))}
+      {section && (
+        <p class="muted" data-testid="bq-reads">
+          Reads {section.reads.leadsTable}
+          {section.reads.activitiesTable
+            ? ` and ${section.reads.activitiesTable}`
+            : " (no Activity Log tab: no activities)"}
+          .
+        </p>
+      )}
       <div class="actions">
         <button type="button" class="btn action" disabled={!dirty || save.busy} onClick={saveTables}>
           Save
@@ -113,8 +125,9 @@ export function BigQuery() {
           ))}
           {copied && <Notice kind="ok">Copied to the clipboard.</Notice>}
           <p class="muted">
-            Columns from{" "}
-            {sql.columnsFrom === "bigquery" ? "the BigQuery tables" : "the Leads and Activity Log headers"}.
+            {mapped.length
+              ? `Columns mapped in Settings: ${mapped.map((c) => `${c.header} ← ${c.column}`).join(", ")}.`
+              : "Columns by the Leads and Activity Log headers."}
           </p>
           <textarea
             aria-label="Scoring query"

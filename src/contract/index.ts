@@ -6,7 +6,14 @@ export type { AccountDetail, AccountSummary } from "../core/accounts";
 export type { BacktestMode, CalibrationReport } from "../core/calibration";
 export type { ExplainedGroup, ExplainedRule, LeadExplanation } from "../core/explanation";
 export type { NotifySettings } from "../core/notify";
-export type { BigQueryRequest, BigQueryRun, BigQuerySection, BigQuerySql, BigQueryTables } from "./bigquery";
+export type {
+  BigQueryReads,
+  BigQueryRequest,
+  BigQueryRun,
+  BigQuerySection,
+  BigQuerySql,
+  BigQueryTables,
+} from "./bigquery";
 export type {
   ApplyPreview,
   CalibrationRequest,

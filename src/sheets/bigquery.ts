@@ -31,7 +31,6 @@ interface BigQueryAdvancedService {
     query(request: object, projectId: string): QueryResponse;
     getQueryResults(projectId: string, jobId: string, optional: PageRequest): QueryResponse;
   };
-  Tables: { get(projectId: string, datasetId: string, tableId: string): { schema?: { fields: Field[] } } };
 }
 
 declare const BigQuery: BigQueryAdvancedService | undefined;
@@ -77,21 +76,6 @@ function calling<T>(what: string, call: () => T): T {
     const message = raw.replace(/^API call to [\w.]+ failed with error: /, "");
     throw new BigQueryError(`BigQuery could not ${what}: ${message} Fix: ${fixFor(message)}`);
   }
-}
-
-export interface TableRef {
-  project: string;
-  dataset: string;
-  table: string;
-}
-
-/** The table's column names, from its schema. */
-export function tableColumns(ref: TableRef): string[] {
-  const bq = service();
-  const table = calling(`read the table ${ref.project}.${ref.dataset}.${ref.table}`, () =>
-    bq.Tables.get(ref.project, ref.dataset, ref.table),
-  );
-  return (table.schema?.fields ?? []).map((f) => f.name);
 }
 
 export interface QueryResult {

@@ -512,10 +512,11 @@ export class FakeApi implements SidebarApi {
 
   bigQuery: BigQuerySection = {
     project: "",
-    dataset: "leadscore",
-    leadsTable: "leads",
-    activitiesTable: "activities",
+    dataset: "",
+    leadsTable: "",
+    activitiesTable: "",
     enabled: false,
+    reads: { leadsTable: "leads", activitiesTable: "activities" },
   };
 
   getBigQuerySection(): BigQuerySection {
@@ -525,15 +526,28 @@ export class FakeApi implements SidebarApi {
 
   saveBigQueryTables(tables: BigQueryTables): BigQuerySection {
     this.fail("saveBigQueryTables");
-    this.bigQuery = { ...this.bigQuery, ...tables };
+    // As the compiler resolves them: blank names its defaults.
+    const path = (table: string, dflt: string) =>
+      [tables.project, tables.dataset, table || dflt].filter(Boolean).join(".");
+    this.bigQuery = {
+      ...this.bigQuery,
+      ...tables,
+      reads: {
+        leadsTable: path(tables.leadsTable, "leads"),
+        activitiesTable: path(tables.activitiesTable, "activities"),
+      },
+    };
     return { ...this.bigQuery };
   }
 
   getBigQuerySql(): BigQuerySql {
     this.fail("getBigQuerySql");
     return {
-      sql: `SELECT 1 FROM \`${this.bigQuery.dataset}.${this.bigQuery.leadsTable}\``,
-      columnsFrom: "sheet",
+      sql: `SELECT 1 FROM \`${this.bigQuery.reads.leadsTable}\``,
+      columns: [
+        { tab: "Leads", header: "Email", column: "email_address" },
+        { tab: "Leads", header: "Company", column: "Company" },
+      ],
       unsupported: [],
     };
   }

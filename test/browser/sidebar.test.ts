@@ -352,16 +352,19 @@ describe("other panels", () => {
     const panel = sb.getByRole("tabpanel").filter({ visible: true });
     await panel.getByText("This deployment has no BigQuery access").waitFor();
     expect(await panel.getByRole("button", { name: "Score in BigQuery now" }).isDisabled()).toBe(true);
+    await panel.getByText("Reads leads and activities.").waitFor();
     await sb.getByLabel("Project ID", { exact: true }).fill("acme-leads");
-    await sb.getByLabel("Activities table", { exact: true }).fill("");
+    await sb.getByLabel("Dataset", { exact: true }).fill("crm");
     await panel.getByRole("button", { name: "Save" }).click();
     await panel.getByText("Saved to the Settings tab.").waitFor();
-    expect(api.bigQuery).toMatchObject({ project: "acme-leads", dataset: "leadscore", activitiesTable: "" });
+    expect(api.bigQuery).toMatchObject({ project: "acme-leads", dataset: "crm", activitiesTable: "" });
+    // Blank tables show the names the query resolves them to.
+    await panel.getByText("Reads acme-leads.crm.leads and acme-leads.crm.activities.").waitFor();
     await panel.getByRole("button", { name: "Copy SQL" }).click();
     await expect
       .poll(() => sb.getByLabel("Scoring query", { exact: true }).inputValue())
-      .toContain("leadscore.leads");
-    await panel.getByText("Columns from the Leads and Activity Log headers.").waitFor();
+      .toContain("acme-leads.crm.leads");
+    await panel.getByText("Columns mapped in Settings: Email ← email_address.").waitFor();
   });
 
   it("bigquery: Score in BigQuery now reports how many leads came back", async () => {

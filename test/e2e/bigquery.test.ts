@@ -82,10 +82,70 @@ describe("Score in BigQuery now", () => {
       expect(got, String(row[0])).toEqual(Object.fromEntries(headers.map((h) => [h, plain(expected[h])])));
       scores.push(row[1] as number);
     }
-    // Best first, and nothing better left out.
+    // Best first (the compiler's order: Score descending, then the key), and nothing better left out.
+    const keys = out.slice(1).map((r) => String(r[0]));
+    for (let i = 1; i < keys.length; i++) {
+      if (scores[i] === scores[i - 1]) expect(keys[i] > keys[i - 1], keys[i]).toBe(true);
+    }
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const all = [...engine.values()].map((o) => o.Score as number).sort((a, b) => b - a);
     expect(scores).toEqual(all.slice(0, top));
+  });
+
+  it("reads the columns as Settings' Column | BigQuery column table maps them", () => {
+    const tabs = demoTabs();
+    const leads = tab(tabs, TAB.leads)!;
+    const acts = tab(tabs, TAB.activities)!;
+    // The BigQuery tables name the key email_address and contact_email; the tabs still say Email.
+    const renamed = (grid: CellValue[][], to: string) => [
+      grid[0].map((h) => (h === "Email" ? to : h)),
+      ...grid.slice(1),
+    ];
+    const settings = tab(tabs, TAB.settings)!;
+    const width = Math.max(...settings.map((r) => r.length));
+    const mapping = [
+      ["Column", "BigQuery column", "Tab"],
+      ["Email", "email_address", "Leads"],
+      ["Email", "contact_email", "Activity Log"],
+    ];
+    while (settings.length < mapping.length) settings.push([]);
+    settings.forEach((r, i) => {
+      r.push(...Array(width - r.length).fill(""), "", ...(mapping[i] ?? ["", "", ""]));
+    });
+    const { runtime, script } = start(tabs, {
+      bigquery: {
+        tables: {
+          "acme-leads.leadscore.leads": { rows: renamed(leads, "email_address") },
+          "acme-leads.leadscore.activities": { rows: renamed(acts, "contact_email") },
+        },
+      },
+    });
+    script.call("saveBigQueryTables", TABLES);
+    const sql = script.call("getBigQuerySql") as BigQuerySql;
+    expect(sql.columns).toContainEqual({ tab: TAB.leads, header: "Email", column: "email_address" });
+    expect(sql.columns).toContainEqual({ tab: TAB.activities, header: "Email", column: "contact_email" });
+    const run = script.call("scoreInBigQuery", { top: 5 }) as BigQueryRun;
+    expect(run.written).toBe(5);
+    // The tab speaks the sheet's names, and the scores are the engine's.
+    const out = runtime.values("BigQuery Scores");
+    expect(out[0][0]).toBe("Email");
+    const engine = [...engineOutputs(inputOf(tabs), DEFAULT_END).values()].map((o) => o.Score as number);
+    expect(out.slice(1).map((r) => r[1])).toEqual(engine.sort((a, b) => b - a).slice(0, 5));
+  });
+
+  it("refuses to run what the query cannot score as the sheet does, naming the Settings row", () => {
+    const tabs = demoTabs();
+    const settings = tab(tabs, TAB.settings)!;
+    const at = settings.findIndex((r) => r[0] === "Date format");
+    expect(at).toBeGreaterThan(0);
+    settings[at][1] = "US";
+    const { runtime, script } = start(tabs);
+    script.call("saveBigQueryTables", TABLES);
+    expect(error(() => script.call("scoreInBigQuery", { top: 10 }))).toMatch(
+      new RegExp(`nothing ran:\\nSettings row ${at + 1}, column Value: Date format is US`),
+    );
+    expect(runtime.calls.count("BigQuery.Jobs.query")).toBe(0);
+    expect(runtime.sheetNames()).not.toContain("BigQuery Scores");
   });
 
   it("writes lead text as text, never as a formula", () => {
@@ -111,7 +171,7 @@ describe("Score in BigQuery now", () => {
     const { runtime, script } = start(tabs);
     script.call("saveBigQueryTables", { ...TABLES, dataset: "nope" });
     expect(error(() => script.call("scoreInBigQuery", { top: 10 }))).toMatch(
-      /^BigQuery could not read the table acme-leads\.nope\.leads: Not found: Dataset acme-leads:nope was not found in location US Fix: Check the BigQuery project and dataset/,
+      /^BigQuery could not run the query: Not found: Dataset acme-leads:nope was not found in location US Fix: Check the BigQuery project and dataset/,
     );
     script.call("saveBigQueryTables", { ...TABLES, activitiesTable: "events" });
     expect(error(() => script.call("scoreInBigQuery", { top: 10 }))).toMatch(
@@ -135,28 +195,38 @@ describe("Score in BigQuery now", () => {
 
   it("keeps the BigQuery rows in Settings as text, and refuses names BigQuery would not take", () => {
     const { runtime, script } = start(demoTabs());
-    const saved = script.call("saveBigQueryTables", { ...TABLES, activitiesTable: "" }) as BigQuerySection;
-    expect(saved).toEqual({ ...TABLES, activitiesTable: "", enabled: true });
-    const settings = runtime.values(TAB.settings);
-    const row = (name: string) => settings.find((r) => r[0] === name)?.[1];
-    expect([row("BigQuery project"), row("BigQuery dataset"), row("BigQuery activities table")]).toEqual([
+    const saved = script.call("saveBigQueryTables", { ...TABLES, leadsTable: "" }) as BigQuerySection;
+    // Blank is the compiler's default, and the section says what it resolved to.
+    expect(saved).toEqual({
+      ...TABLES,
+      leadsTable: "",
+      enabled: true,
+      reads: { leadsTable: "acme-leads.leadscore.leads", activitiesTable: "acme-leads.leadscore.activities" },
+    });
+    const row = (name: string) => runtime.values(TAB.settings).find((r) => r[0] === name)?.[1] ?? "";
+    expect([row("BigQuery project"), row("BigQuery dataset"), row("BigQuery leads table")]).toEqual([
       "acme-leads",
       "leadscore",
-      "none",
+      "",
     ]);
+    // The Settings rows' own readers (known-settings), with their fixes.
     expect(error(() => script.call("saveBigQueryTables", { ...TABLES, project: "My Project" }))).toMatch(
-      /not a Google Cloud project ID\. Fix:/,
+      /^BigQuery project "My Project" is not a BigQuery name\. Fix: Enter the project ID/,
     );
     expect(error(() => script.call("saveBigQueryTables", { ...TABLES, leadsTable: "a.b" }))).toMatch(
-      /not a BigQuery table name for the leads/,
+      /^BigQuery leads table "a\.b" is not a BigQuery name\. Fix: Use letters/,
     );
+    expect(error(() => script.call("saveBigQueryTables", { ...TABLES, dataset: "" }))).toMatch(
+      /^BigQuery project "acme-leads" is set but BigQuery dataset is blank\. Fix:/,
+    );
+    expect([row("BigQuery dataset"), row("BigQuery leads table")]).toEqual(["leadscore", ""]);
   });
 
   it("gives the SQL for a scheduled query, with the tables' own columns", () => {
     const { script } = start(demoTabs());
     script.call("saveBigQueryTables", TABLES);
     const got = script.call("getBigQuerySql") as BigQuerySql;
-    expect(got.columnsFrom).toBe("bigquery");
+    expect(got.columns).toContainEqual({ tab: TAB.leads, header: "Email", column: "Email" });
     expect(got.unsupported).toEqual([]);
     expect(got.sql).toContain("`acme-leads.leadscore.leads`");
     expect(got.sql).toContain("`acme-leads.leadscore.activities`");
@@ -171,8 +241,9 @@ describe("a deployment without the BigQuery flavour", () => {
       /no BigQuery access\. Fix: deploy the BigQuery flavour \(npm run build -- --bigquery/,
     );
     const sql = script.call("getBigQuerySql") as BigQuerySql;
-    expect(sql.columnsFrom).toBe("sheet");
-    expect(sql.sql).toContain("`leadscore.leads`");
+    // Blank Settings: the compiler's default tables, in the job's project and default dataset.
+    expect(sql.sql).toContain("`leads`");
+    expect(sql.sql).toContain("`activities`");
     expect(runtime.calls.count("BigQuery.Jobs.query")).toBe(0);
   });
 });

@@ -4,3 +4,4 @@ export { compileSql } from "./compile";
 export type { Dialect, DialectName } from "./dialect";
 export { DIALECTS, dialect } from "./dialect";
 export type { ColumnSource, SqlSource, TableNames } from "./source";
+export { projectWithoutDataset } from "./source";

@@ -76,16 +76,11 @@ export function resolveSource(
   const project = read(SETTING.bigQueryProject);
   const dataset = read(SETTING.bigQueryDataset);
   const prefix = project ? [project, dataset] : dataset ? [dataset] : [];
-  if (project && !dataset) {
+  const noDataset = projectWithoutDataset(project, dataset);
+  if (noDataset) {
     const at = cells.values.get(normalizeHeader(SETTING.bigQueryProject.name));
     refusals.push(
-      problem(
-        TAB.settings,
-        at?.row ?? 0,
-        at?.column ?? "Value",
-        `BigQuery project "${project}" is set but BigQuery dataset is blank.`,
-        "Enter the dataset that holds the tables, or clear the project to use the query's default project.",
-      ),
+      problem(TAB.settings, at?.row ?? 0, at?.column ?? "Value", noDataset.message, noDataset.fix),
     );
   }
   const pathOf = (option: string | undefined, noun: string, def: SettingDef<string>, dflt: string) => {
@@ -185,6 +180,18 @@ export function resolveSource(
     ga4User,
     warnings,
     refusals,
+  };
+}
+
+/** A project names where the dataset is, so it needs one: what is wrong and the fix, or null. */
+export function projectWithoutDataset(
+  project: string,
+  dataset: string,
+): { message: string; fix: string } | null {
+  if (!project || dataset) return null;
+  return {
+    message: `BigQuery project "${project}" is set but BigQuery dataset is blank.`,
+    fix: "Enter the dataset that holds the tables, or clear the project to use the query's default project.",
   };
 }
 

@@ -134,7 +134,7 @@ interface Template {
 }
 
 /** Dialect members that are not SQL functions of expressions (quoting, literals, names). */
-const NOT_FUNCTIONS = new Set(["string", "ident", "double", "name"]);
+const NOT_FUNCTIONS = new Set(["string", "ident", "table", "double", "name"]);
 
 /** The bigquery → duckdb rewrites, one per function of the dialect table; longest first. */
 function templates(bq: Dialect, duck: Dialect): Template[] {
