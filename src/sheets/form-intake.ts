@@ -15,13 +15,7 @@ import { type CellValue, type Grid, TAB } from "../core/types";
 import { cellText, isBlank, normText } from "../core/values";
 import { isAutoScoring, rescoreRows } from "./auto-scoring";
 import { literal } from "./cell-text";
-import {
-  FULL_CHECK_EVERY_MS,
-  readLayout,
-  readLeadRows,
-  rescoreIncrementally,
-  storeStates,
-} from "./incremental-run";
+import { readLayout, readLeadRows, rescoreIncrementally, storeStates } from "./incremental-run";
 import { type PendingItem, type PendingOf, pendingWork } from "./pending-work";
 import { addRecorded, type ResponseRef, readMarker, rowDetail, writeMarker } from "./response-marker";
 import { readMeta, scoresSheet, sheetStore } from "./score-state";
@@ -253,11 +247,12 @@ function scoreTouched(ss: Spreadsheet, rows: Set<number>): void {
  * The batch from a few cells, or null (nothing written) when they cannot tell: each lead's rows from its
  * key's bucket (every row checked to still hold the key) and the Leads rows added since the states; each
  * response new by the marker and the log rows appended since it. Edits are watched (automatic scoring on)
- * and none is queued, so the index holds every key typed before; the states were read in full within a day.
+ * and none is queued, so the index holds every key typed on an indexed row (a key written there by another
+ * script is not seen until a full run: the lead is then added again, and reported as a duplicate).
  */
 function quickIntake(ss: Spreadsheet, responses: readonly FormResponse[]): IntakeResult[] | null {
   const meta = readMeta();
-  if (!meta || !isAutoScoring() || Date.now() - meta.checkedAt >= FULL_CHECK_EVERY_MS) return null;
+  if (!meta || !isAutoScoring()) return null;
   const marker = readMarker(meta.fingerprint);
   if (!marker || pendingWork().some((p) => p.item.kind !== "form")) return null;
   const at = readLayout(ss);
@@ -303,8 +298,8 @@ function quickIntake(ss: Spreadsheet, responses: readonly FormResponse[]): Intak
   const store = sheetStore(scores);
   for (const { answers: given } of responses) {
     const keyText = keyOf(given, leadKey);
-    if (!keyText || rowsOf.has(indexKey(keyText))) continue;
-    const k = indexKey(keyText);
+    const k = keyText && indexKey(keyText);
+    if (!k || rowsOf.has(k)) continue;
     const b = bucketOf(k, meta.buckets);
     if (!buckets.has(b)) buckets.set(b, decodeBucket(store.bucket(b)));
     const bucket = buckets.get(b);
