@@ -1,6 +1,7 @@
 // Sheet benchmark: the add-on's runs through the built dist/Code.js in the local runtime, on the demo
 // workbook at 1,000, 10,000 and 100,000 leads (10 activities each): Score all leads now (a full run), an
-// edit of one Leads cell and one appended activity with automatic scoring on, and an hourly scheduled run
+// edit of one Leads cell and one appended activity with automatic scoring on, two form responses on
+// existing leads (the first reads the whole log once, see response-marker.ts), and an hourly scheduled run
 // (the second: the first records the notification baseline). Prints, per run, the cells read and written
 // and the SpreadsheetApp calls (docs/design/incremental-state.md), the run's time and peak memory. The
 // local runtime's fakes are in-memory, so service calls and cells cost far less than in Apps Script: the
@@ -54,6 +55,15 @@ for (const leads of SIZES) {
   const append = () =>
     runtime.edit(`'Activity Log'!A${rows + 1}:D${rows + 1}`, [[at, email, "Demo Request", "Book a demo"]]);
   console.log(`  edit (one activity)    ${counted(runtime, append)}`);
+  // The first response reads the whole log once to learn which responses it records.
+  const respond = (row: number) => () =>
+    runtime.fireFormSubmit(
+      { "Email Address": String(leadsGrid[row][leadsGrid[0].indexOf("Email")]), "Job Title": "CEO" },
+      undefined,
+      { sheet: "Form Responses 1" },
+    );
+  console.log(`  form response (first)  ${counted(runtime, respond(11))}`);
+  console.log(`  form response          ${counted(runtime, respond(12))}`);
   script.call("setSchedule", { kind: "hourly" });
   runtime.advanceAndRun(HOUR); // the baseline: a full run
   let note = "";

@@ -3,16 +3,22 @@
 // change (the row is never read and written back: that would freeze the user's formulas and re-parse text),
 // and an edited response (Sheets fires onFormSubmit again for the same response row) updates the activity
 // it recorded instead of adding another. The caller holds the document lock (locked-run.ts); responses that
-// came while another run held it are taken in as a batch, with one read of the workbook.
+// came while another run held it are taken in as a batch. The lead is found through the lead states' key
+// index and the recorded responses through a compact marker (response-marker.ts), reading a few cells;
+// when either cannot tell, the batch reads the whole workbook instead, as it did before both existed.
 import { parseSettings } from "../core";
 import { findColumn, normalizeHeader } from "../core/headers";
+import { type Bucket, bucketOf, decodeBucket, indexKey } from "../core/incremental/key-index";
+import { MAX_PLAN_LEADS, MAX_PLAN_LOG_CELLS, staleReason } from "../core/incremental/update";
 import { contiguousRuns } from "../core/output-columns";
 import { type CellValue, type Grid, TAB } from "../core/types";
 import { cellText, isBlank, normText } from "../core/values";
-import { rescoreRows } from "./auto-scoring";
+import { isAutoScoring, rescoreRows } from "./auto-scoring";
 import { literal } from "./cell-text";
-import { rescoreIncrementally, storeStates } from "./incremental-run";
-import type { PendingItem, PendingOf } from "./pending-work";
+import { readLayout, readLeadRows, rescoreIncrementally, storeStates } from "./incremental-run";
+import { type PendingItem, type PendingOf, pendingWork } from "./pending-work";
+import { addRecorded, type ResponseRef, readMarker, rowDetail, writeMarker } from "./response-marker";
+import { readMeta, scoresSheet, sheetStore } from "./score-state";
 import { writeBelow } from "./sheet-size";
 import { tabKey } from "./tabs";
 import { readWorkbook } from "./workbook";
@@ -25,11 +31,14 @@ export const FORM_EVENT = "Form Submit";
 /** Form questions that name the lead key under another title. */
 const KEY_ALIASES = ["email address", "e-mail", "email"];
 
-/** A response to take in: its answers by normalized question, and the Detail its activity records. */
+/** A response to take in: its answers by normalized question, its responses-tab row when it has one. */
 export interface FormResponse {
   answers: Map<string, string>;
-  detail: string;
+  ref?: ResponseRef;
 }
+
+/** The Detail a response's activity records. */
+const detailOf = (r: FormResponse) => (r.ref ? rowDetail(r.ref) : "Form");
 
 function answers(namedValues: Record<string, string[]> | undefined): Map<string, string> {
   const map = new Map<string, string>();
@@ -46,12 +55,9 @@ export interface IntakeResult {
   created: boolean;
 }
 
-/** The response's row in the form's responses tab ("Form Responses 1 row 7"), the same when it is edited. */
-const rowDetail = (sheet: string, row: number) => `${sheet} row ${row}`;
-
 export function formResponse(e: FormEvent): FormResponse {
-  const detail = e.range ? rowDetail(e.range.getSheet().getName(), e.range.getRow()) : "Form";
-  return { answers: answers(e.namedValues), detail };
+  const ref = e.range ? { sheet: e.range.getSheet().getName(), row: e.range.getRow() } : undefined;
+  return { answers: answers(e.namedValues), ref };
 }
 
 /** What to queue for a response when the lock is busy: its responses-tab row, or its answers when none. */
@@ -84,7 +90,7 @@ export function queuedResponses(ss: Spreadsheet, items: readonly PendingOf<"form
     first.set(item.sheet, from);
   }
   return items.flatMap(({ item }): FormResponse[] => {
-    if (!("sheet" in item)) return [{ answers: answers(item.answers), detail: "Form" }];
+    if (!("sheet" in item)) return [{ answers: answers(item.answers) }];
     const block = rows.get(item.sheet);
     if (!block) return [];
     const values = block[item.row - first.get(item.sheet)! + 1];
@@ -92,7 +98,7 @@ export function queuedResponses(ss: Spreadsheet, items: readonly PendingOf<"form
     block[0].forEach((question, c) => {
       if (question) named[question] = [values[c]];
     });
-    return [{ answers: answers(named), detail: rowDetail(item.sheet, item.row) }];
+    return [{ answers: answers(named), ref: { sheet: item.sheet, row: item.row } }];
   });
 }
 
@@ -174,21 +180,172 @@ function recordActivity(
       return false;
     }
   }
-  const activity: CellValue[] = ah.map(() => "");
-  const set = (c: number, value: CellValue) => {
+  activities.push(newActivity(ah, leadKey, keyText, detail, now));
+  return false;
+}
+
+/** A Form Submit activity's row under the log's header. */
+function newActivity(
+  header: readonly CellValue[],
+  leadKey: string,
+  keyText: string,
+  detail: string,
+  now: Date,
+): CellValue[] {
+  const activity: CellValue[] = header.map(() => "");
+  const set = (name: string, value: CellValue) => {
+    const c = findColumn(header, name);
     if (c >= 0) activity[c] = value;
   };
-  set(col("Timestamp"), now);
-  set(keyCol, keyText);
-  set(eventCol, FORM_EVENT);
-  set(detailCol, detail);
-  activities.push(activity);
-  return false;
+  set("Timestamp", now);
+  set(leadKey, keyText);
+  set("Event", FORM_EVENT);
+  set("Detail", detail);
+  return activity;
+}
+
+/** The key a response names: the lead key's question, or an email question. */
+function keyOf(given: Map<string, string>, leadKey: string): string | undefined {
+  return (
+    given.get(normalizeHeader(leadKey)) ?? KEY_ALIASES.map((a) => given.get(a)).find((v) => v !== undefined)
+  );
+}
+
+/** Rows as the literals a block write takes, `width` wide. */
+const literalRows = (rows: readonly (readonly CellValue[])[], width: number) =>
+  rows.map((row) => Array.from({ length: width }, (_, c) => literal(row[c] ?? "")));
+
+/** Remembers which responses the whole log records (after a run that read it), under the states' fingerprint. */
+function rememberResponses(activities: Grid | undefined): void {
+  const meta = readMeta();
+  const header = activities?.[0];
+  if (!meta || !activities || !header) return;
+  const last: Record<string, number> = {};
+  const [eventCol, detailCol] = [findColumn(header, "Event"), findColumn(header, "Detail")];
+  if (eventCol >= 0 && detailCol >= 0)
+    addRecorded(last, activities.slice(1), eventCol, detailCol, FORM_EVENT);
+  writeMarker({ fingerprint: meta.fingerprint, logRows: activities.length, last });
 }
 
 /** Takes in each response (in order, so a later one for the same lead wins), then scores the leads touched. */
 export function takeInResponses(ss: Spreadsheet, responses: readonly FormResponse[]): IntakeResult[] {
   if (responses.length === 0) return [];
+  return quickIntake(ss, responses) ?? fullIntake(ss, responses);
+}
+
+/** Scores the rows written: from the lead states when they can tell, else from a read of everything. */
+function scoreTouched(ss: Spreadsheet, rows: Set<number>): void {
+  const edits = [...rows].map((row) => ({ tab: tabKey(TAB.leads), firstRow: row, lastRow: row }));
+  if (rescoreIncrementally(ss, edits)) return;
+  const workbook = readWorkbook(ss);
+  rescoreRows(workbook, rows);
+  storeStates(ss, workbook, new Date());
+  rememberResponses(workbook.input.activities);
+}
+
+/**
+ * The batch from a few cells, or null (nothing written) when they cannot tell: each lead's rows from its
+ * key's bucket (every row checked to still hold the key) and the Leads rows added since the states; each
+ * response new by the marker and the log rows appended since it. Edits are watched (automatic scoring on)
+ * and none is queued, so the index holds every key typed on an indexed row (a key written there by another
+ * script is not seen until a full run: the lead is then added again, and reported as a duplicate).
+ */
+function quickIntake(ss: Spreadsheet, responses: readonly FormResponse[]): IntakeResult[] | null {
+  const meta = readMeta();
+  if (!meta || !isAutoScoring()) return null;
+  const marker = readMarker(meta.fingerprint);
+  if (!marker || pendingWork().some((p) => p.item.kind !== "form")) return null;
+  const at = readLayout(ss);
+  const scores = at && scoresSheet(at.sheets);
+  const log = at?.log;
+  if (!at || !scores || !log || staleReason(meta, at.tabs) !== null) return null;
+  const { leads: leadRows, log: logRows } = at.lastRows;
+  if (leadRows < meta.leadRows || logRows < marker.logRows || logRows < 1) return null;
+  if (leadRows - meta.leadRows > MAX_PLAN_LEADS) return null;
+  const headers = at.tabs.leadHeader;
+  const { leadKey } = parseSettings(at.tabs.settings).settings;
+  const keyColumn = findColumn(headers, leadKey);
+  if (keyColumn < 0) return null;
+
+  // Responses: each must be on a row above every one the log records (the appended log rows included).
+  const ah = at.tabs.activityHeader ?? [];
+  const [eventCol, detailCol] = [findColumn(ah, "Event"), findColumn(ah, "Detail")];
+  const last = { ...marker.last };
+  if (eventCol >= 0 && detailCol >= 0) {
+    const fresh = logRows - marker.logRows;
+    if (fresh * 2 > MAX_PLAN_LOG_CELLS) return null;
+    if (fresh > 0) {
+      const column = (c: number) => log.getRange(marker.logRows + 1, c + 1, fresh, 1).getValues();
+      const [events, details] = [column(eventCol), column(detailCol)];
+      addRecorded(
+        last,
+        events.map((e, i) => [e[0], details[i][0]] as CellValue[]),
+        0,
+        1,
+        FORM_EVENT,
+      );
+    }
+    for (const { ref } of responses) {
+      if (!ref) continue;
+      if (ref.row <= (last[ref.sheet] ?? 0)) return null; // recorded, or maybe: the whole log tells
+      last[ref.sheet] = ref.row;
+    }
+  }
+
+  // Leads: the rows the index names for each key, and those added since the states.
+  const rowsOf = new Map<string, number[]>();
+  const buckets = new Map<number, Bucket | null>();
+  const store = sheetStore(scores);
+  for (const { answers: given } of responses) {
+    const keyText = keyOf(given, leadKey);
+    const k = keyText && indexKey(keyText);
+    if (!k || rowsOf.has(k)) continue;
+    const b = bucketOf(k, meta.buckets);
+    if (!buckets.has(b)) buckets.set(b, decodeBucket(store.bucket(b)));
+    const bucket = buckets.get(b);
+    if (!bucket) return null;
+    rowsOf.set(k, [...(bucket.get(k) ?? [])]);
+  }
+  const added = Array.from({ length: leadRows - meta.leadRows }, (_, i) => meta.leadRows + 1 + i);
+  const wanted = [...new Set([...[...rowsOf.values()].flat(), ...added])].sort((a, b) => a - b);
+  if (wanted.length > MAX_PLAN_LEADS) return null;
+  const current = readLeadRows(at, wanted);
+  for (const [k, rows] of rowsOf)
+    for (const r of rows) if (indexKey(current.get(r)?.[keyColumn]) !== k) return null; // index out of date
+  for (const r of added) rowsOf.get(indexKey(current.get(r)?.[keyColumn]))?.push(r);
+
+  const results: IntakeResult[] = [];
+  const newLeads: CellValue[][] = [];
+  const activities: CellValue[][] = [];
+  for (const response of responses) {
+    const given = response.answers;
+    const keyText = keyOf(given, leadKey);
+    if (!keyText) continue;
+    const rows = rowsOf.get(indexKey(keyText))!;
+    const now = new Date();
+    const existing = rows.length > 0 ? Math.min(...rows) : 0;
+    if (existing > 0) {
+      const onSheet = existing <= leadRows;
+      const row = onSheet ? current.get(existing)! : newLeads[existing - leadRows - 1];
+      const updated = updateLead(at.leads, existing, row, headers, keyColumn, given, onSheet);
+      if (onSheet) current.set(existing, updated);
+      else newLeads[existing - leadRows - 1] = updated;
+    } else {
+      newLeads.push(newLead(headers, keyColumn, keyText, given, now));
+      rows.push(leadRows + newLeads.length);
+    }
+    activities.push(newActivity(ah, leadKey, keyText, detailOf(response), now));
+    results.push({ key: keyText, sheetRow: existing || leadRows + newLeads.length, created: existing === 0 });
+  }
+  writeBelow(at.leads, leadRows, literalRows(newLeads, headers.length), headers.length);
+  writeBelow(log, logRows, literalRows(activities, at.widths.log), at.widths.log);
+  writeMarker({ fingerprint: meta.fingerprint, logRows: logRows + activities.length, last });
+  if (results.length > 0) scoreTouched(ss, new Set(results.map((r) => r.sheetRow)));
+  return results;
+}
+
+/** The batch from one read of the whole workbook. */
+function fullIntake(ss: Spreadsheet, responses: readonly FormResponse[]): IntakeResult[] {
   const workbook = readWorkbook(ss);
   const { leads, activities, settings } = workbook.input;
   const headers = leads[0] ?? [];
@@ -199,10 +356,9 @@ export function takeInResponses(ss: Spreadsheet, responses: readonly FormRespons
   const [leadsOnSheet, activitiesOnSheet] = [leads.length, activities?.length ?? 0];
   const results: IntakeResult[] = [];
   let oldRowEdited = false;
-  for (const { answers: given, detail } of responses) {
-    const keyText =
-      given.get(normalizeHeader(leadKey)) ??
-      KEY_ALIASES.map((a) => given.get(a)).find((v) => v !== undefined);
+  for (const response of responses) {
+    const given = response.answers;
+    const keyText = keyOf(given, leadKey);
     if (keyColumn < 0 || !keyText) continue;
 
     const existing = leads.findIndex((row, i) => i > 0 && normText(row[keyColumn]) === normText(keyText));
@@ -224,25 +380,42 @@ export function takeInResponses(ss: Spreadsheet, responses: readonly FormRespons
 
     if (activitySheet && activities && activities.length > 0)
       oldRowEdited =
-        recordActivity(activitySheet, activities, activitiesOnSheet, leadKey, keyText, detail, now) ||
-        oldRowEdited;
+        recordActivity(
+          activitySheet,
+          activities,
+          activitiesOnSheet,
+          leadKey,
+          keyText,
+          detailOf(response),
+          now,
+        ) || oldRowEdited;
     results.push({ key: keyText, sheetRow, created: existing < 0 });
   }
-  const added = (grid: Grid, from: number, width: number) =>
-    grid.slice(from).map((row) => Array.from({ length: width }, (_, c) => literal(row[c] ?? "")));
-  writeBelow(workbook.leadsSheet, leadsOnSheet, added(leads, leadsOnSheet, headers.length), headers.length);
+  writeBelow(
+    workbook.leadsSheet,
+    leadsOnSheet,
+    literalRows(leads.slice(leadsOnSheet), headers.length),
+    headers.length,
+  );
   if (activitySheet && activities) {
     const width = activities[0]?.length ?? 0;
-    writeBelow(activitySheet, activitiesOnSheet, added(activities, activitiesOnSheet, width), width);
+    writeBelow(
+      activitySheet,
+      activitiesOnSheet,
+      literalRows(activities.slice(activitiesOnSheet), width),
+      width,
+    );
   }
-  if (results.length === 0) return results;
-  // The leads' rows as edits (the appended activities are read as such): from the lead states when they
-  // can tell; an activity row already counted that changed key is not something they can follow.
-  const rows = new Set(results.map((r) => r.sheetRow));
-  const edits = [...rows].map((row) => ({ tab: tabKey(TAB.leads), firstRow: row, lastRow: row }));
-  if (oldRowEdited || !rescoreIncrementally(ss, edits)) {
-    rescoreRows(workbook, rows);
-    storeStates(ss, workbook, new Date());
+  if (results.length > 0) {
+    // The leads' rows as edits (the appended activities are read as such): from the lead states when they
+    // can tell; an activity row already counted that changed key is not something they can follow.
+    const rows = new Set(results.map((r) => r.sheetRow));
+    const edits = [...rows].map((row) => ({ tab: tabKey(TAB.leads), firstRow: row, lastRow: row }));
+    if (oldRowEdited || !rescoreIncrementally(ss, edits)) {
+      rescoreRows(workbook, rows);
+      storeStates(ss, workbook, new Date());
+    }
   }
+  rememberResponses(activities);
   return results;
 }

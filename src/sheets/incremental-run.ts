@@ -39,7 +39,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** A scheduled run reads everything at least this often, whatever the states say. */
 export const FULL_CHECK_EVERY_MS = 24 * 3_600_000;
 
-interface Layout {
+export interface Layout {
   tabs: SmallTabs;
   sheets: Map<string, Sheet>;
   leads: Sheet;
@@ -89,8 +89,8 @@ function runsOf(rows: readonly number[]): [number, number][] {
   return runs;
 }
 
-/** The rows a plan names: Leads rows in runs, the appended log rows in one read. */
-function readPlanned(at: Layout, leadRows: readonly number[], logFrom: number, logTo: number): ReadRows {
+/** Whole Leads rows (sorted row numbers), one read per run of consecutive rows. */
+export function readLeadRows(at: Layout, leadRows: readonly number[]): Map<number, CellValue[]> {
   const rows = new Map<number, CellValue[]>();
   for (const [from, to] of runsOf(leadRows)) {
     const block = at.leads.getRange(from, 1, to - from + 1, at.widths.leads).getValues() as CellValue[][];
@@ -98,6 +98,12 @@ function readPlanned(at: Layout, leadRows: readonly number[], logFrom: number, l
       rows.set(from + i, row);
     });
   }
+  return rows;
+}
+
+/** The rows a plan names: Leads rows in runs, the appended log rows in one read. */
+function readPlanned(at: Layout, leadRows: readonly number[], logFrom: number, logTo: number): ReadRows {
+  const rows = readLeadRows(at, leadRows);
   const appended =
     at.log && logTo >= logFrom && at.widths.log > 0
       ? (at.log.getRange(logFrom, 1, logTo - logFrom + 1, at.widths.log).getValues() as CellValue[][])

@@ -16,6 +16,8 @@ export const KEY = {
   accountsTab: "leadscore.accountsTab",
   /** What the lead scoring states cover (score-state.ts): version, fingerprint, row counts, last full read. */
   scoreState: "leadscore.scoreState",
+  /** The form responses the Activity Log records, compactly (response-marker.ts). */
+  formResponses: "leadscore.formResponses",
 } as const;
 
 function store(): GoogleAppsScript.Properties.Properties {

@@ -93,3 +93,37 @@ describe("an edited form response", () => {
     expect(activities.map((r) => r[key])).not.toContain("typo@acme-robotics.com");
   });
 });
+
+describe("form responses after the first", () => {
+  it("find their lead by the key index (a re-keyed row, a row added unseen) and read no whole tab", () => {
+    const { runtime, script } = loadAddon(demoTabs());
+    script.call("menuToggleAutoScoring");
+    const submit = (email: string, title: string) => {
+      const runs = runtime.fireFormSubmit({ "Email Address": email, "Job Title": title }, undefined, {
+        sheet: RESPONSES,
+      });
+      const run = runs.find((r) => r.handler === "onFormSubmitIntake");
+      expect(run?.error).toBeUndefined();
+      return run!.cells!.read;
+    };
+    submit("first@acme-robotics.com", "Analyst"); // learns which responses the log records
+    const leads = runtime.values(TAB.leads);
+    const col = (h: string) => findColumn(leads[0], h);
+    // A lead re-keyed by the user (the edit trigger keeps the index) and one added by another script.
+    runtime.edit(`${TAB.leads}!${a1Of(8, col("Email") + 1)}`, "rekeyed@acme-robotics.com");
+    const added = leads.length + 1;
+    const row = leads[0].map((_, c) => (c === col("Email") ? "unseen@acme-robotics.com" : ""));
+    runtime.peek(() => runtime.spreadsheet.getSheetByName(TAB.leads)!.appendRow(row));
+    const before = formSubmits(runtime.values(TAB.activities)).length;
+    const logCells = runtime.values(TAB.activities).length * runtime.values(TAB.activities)[0].length;
+
+    // The unseen row first: the run after it indexes the row.
+    const reads = [submit("unseen@acme-robotics.com", "CFO"), submit("REKEYED@acme-robotics.com", "CTO")];
+    const after = runtime.values(TAB.leads);
+    expect(after).toHaveLength(added);
+    expect(after[7][col("Job Title")]).toBe("CTO");
+    expect(after[added - 1][col("Job Title")]).toBe("CFO");
+    expect(formSubmits(runtime.values(TAB.activities))).toHaveLength(before + 2);
+    for (const read of reads) expect(read).toBeLessThan(logCells / 4);
+  });
+});

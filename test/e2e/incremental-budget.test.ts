@@ -1,6 +1,7 @@
 // Runs read what they need (docs/design/incremental-state.md), counted through dist/Code.js: an edit reads
 // the same few cells at 1,000 and at 10,000 leads, and writes the engine's outputs for the lead it touches;
-// a scheduled run reads at most a quarter of what a full rescore reads; service calls do not grow with N.
+// so does a form response; a scheduled run reads at most a quarter of what a full rescore reads; service
+// calls do not grow with N.
 // The 100,000-lead figures are in bench/sheet.ts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { TRIGGER_HANDLERS } from "../../src/contract";
@@ -16,6 +17,7 @@ interface Measured {
   fullRead: number;
   edit: { read: number; written: number; calls: number };
   append: { read: number; written: number; calls: number };
+  form: { read: number; written: number; calls: number };
   scheduled: { read: number; calls: number };
 }
 
@@ -73,6 +75,33 @@ function measure(leads: number): Measured {
   const append = { ...appendRun.cells!, calls: runtime.calls.total(SHEET_CALLS) };
   check(10);
 
+  // A form response on an existing lead. The first response after a full rescore reads the whole log to
+  // learn which responses it records; the next ones read a few cells.
+  const formRun = (email: string) => {
+    runtime.clock.advance(60_000);
+    runtime.calls.reset();
+    const runs = runtime.fireFormSubmit(
+      { "Email Address": email, "Job Title": "Chief Executive Officer" },
+      undefined,
+      {
+        sheet: "Form Responses 1",
+      },
+    );
+    const run = runs.find((r) => r.handler === TRIGGER_HANDLERS.form);
+    expect(run?.error).toBeUndefined();
+    return { ...run!.cells!, calls: runtime.calls.total(SHEET_CALLS) };
+  };
+  const emailCol = findColumn(leadsGrid[0], "Email");
+  formRun(String(leadsGrid[11][emailCol]));
+  const form = formRun(String(leadsGrid[12][emailCol]));
+  expect(runtime.values(TAB.leads)[12][findColumn(leadsGrid[0], "Job Title")]).toBe(
+    "Chief Executive Officer",
+  );
+  const logNow = runtime.values(TAB.activities);
+  const event = findColumn(logNow[0], "Event");
+  expect(logNow.filter((r) => r[event] === "Form Submit")).toHaveLength(2);
+  check(13);
+
   // Scheduled runs: the first records the baseline (a full run), the next one reads the states.
   script.call("setSchedule", { kind: "hourly" });
   runtime.advanceAndRun(HOUR);
@@ -91,7 +120,7 @@ function measure(leads: number): Measured {
     expect(sheet[r - 1][score], `Score of row ${r}`).toBe(out.Score);
     expect(sheet[r - 1][reasons], `Top Reasons of row ${r}`).toBe(out["Top Reasons"]);
   }
-  return { fullRead, edit, append, scheduled };
+  return { fullRead, edit, append, form, scheduled };
 }
 
 describe("cells read per run", () => {
@@ -114,6 +143,13 @@ describe("cells read per run", () => {
     expect(large.append.calls).toBe(small.append.calls);
     // Outputs and the lead's state row: a handful of cells, not a column.
     expect(large.edit.written).toBeLessThan(100);
+  });
+
+  it("a form response reads the rows it touches plus a constant, as an edit does", () => {
+    for (const m of [small, large]) expect(m.form.read).toBeLessThan(5_000);
+    expect(large.form.read).toBeLessThanOrEqual(small.form.read + 50);
+    expect(large.form.calls).toBe(small.form.calls);
+    expect(large.form.written).toBeLessThan(100);
   });
 
   it("a scheduled run reads at most a quarter of what a full rescore reads", () => {
