@@ -1,5 +1,5 @@
-// 200+ random workbooks from the property-test generator (and the same with a rule of every operator
-// added), written as CSV folders: DuckDB's scores equal the engine's on every output column, lead by lead.
+// 400+ random workbooks from the property-test generator (the same with a rule of every operator added,
+// and with Only If, resets, frequency bands and a Priority grid), written as CSV folders: DuckDB's scores equal the engine's on every output column, lead by lead.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grid, WorkbookInput } from "../../src/core/types";
 import { writeCsvFolder } from "../../src/local/workbook";
 import { AS_OF, matrix, type RuleSpec } from "../core/helpers";
-import { workbook } from "../core/workbook-arbitrary";
+import { workbook, workbookWith } from "../core/workbook-arbitrary";
 import { duckdbScores, engineScores } from "./compare";
 
 /** A rule of each operator and derived field, on the generator's columns. */
@@ -126,5 +126,10 @@ describe("DuckDB on random workbooks", () => {
   it("equals the engine on 100 workbooks with a rule of every operator added", async () => {
     const samples = fc.sample(extended, { numRuns: 100, seed: 42 });
     for (const [i, input] of samples.entries()) await expectSame(input, 1000 + i);
+  }, 600_000);
+
+  it("equals the engine on 200 workbooks with Only If, resets, frequency bands and Priority", async () => {
+    const samples = fc.sample(workbookWith({ ruleFeatures: true }), { numRuns: 200, seed: 7 });
+    for (const [i, { input }] of samples.entries()) await expectSame(input, 2000 + i);
   }, 600_000);
 });
