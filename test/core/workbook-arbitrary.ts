@@ -1,6 +1,6 @@
 // Random small workbooks for property tests (test/core/properties.test.ts) and for comparing the SQL
 // compiler with the engine (test/sql). `workbookWith({ ruleFeatures: true })` adds Only If, resets,
-// frequency bands and an Engagement Band table, which the SQL compiler refuses: test/sql uses `workbook`.
+// frequency bands and an Engagement Band table.
 import fc from "fast-check";
 import type { CellValue, Grid } from "../../src/core/index";
 import { AS_OF, DAY, matrix, type RuleSpec } from "./helpers";

@@ -212,31 +212,6 @@ describe("compiled queries", () => {
     expect(unsupported[0].message).toContain('Rule "After VP"');
   });
 
-  it("refuses Only If, resets and frequency bands, naming each rule", () => {
-    const { unsupported } = compileSql(
-      {
-        leadHeaders,
-        activityHeaders,
-        matrix: matrix(
-          { rule: "VP", field: "Title", op: "contains", value: "vp", points: 5 },
-          { rule: "VP visits", source: "Activity", event: "Page View", points: 2, onlyIf: "VP" },
-          { rule: "Unsubscribed", source: "Activity", event: "Unsubscribe", points: "reset" },
-          { rule: "Visits", source: "Activity", event: "Page View", points: "1-3: 5, 4+: 10" },
-        ),
-        settings: [
-          ["Engagement Band", "Min Points"],
-          ["1", 20],
-        ],
-      },
-      { dialect: "duckdb", asOf: AS_OF, timeZone: "UTC" },
-    );
-    expect(unsupported.map((p) => [p.tab, p.row, p.column, p.message])).toEqual([
-      ["Scoring Matrix", 3, "Only If", 'Rule "VP visits": Only If is not compiled to SQL.'],
-      ["Scoring Matrix", 4, "Points", 'Rule "Unsubscribed": A reset rule is not compiled to SQL.'],
-      ["Scoring Matrix", 5, "Points", 'Rule "Visits": Frequency bands in Points is not compiled to SQL.'],
-    ]);
-  });
-
   it("refuses text operators on a fraction of days", () => {
     const { unsupported } = compile(
       [{ field: "Days Since Created", op: "contains", value: "3", points: 1 }],

@@ -1,16 +1,15 @@
-// 200+ random workbooks from the property-test generator (and the same with a rule of every operator
-// added), written as CSV folders: DuckDB's scores equal the engine's on every output column, lead by lead.
+// 400+ random workbooks from the property-test generator (the same with a rule of every operator added,
+// and with Only If, resets, frequency bands and a Priority grid), written as CSV folders: DuckDB's scores equal the engine's on every output column, lead by lead.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Grid, WorkbookInput } from "../../src/core/types";
-import { writeCsvFolder } from "../../src/local/workbook";
-import { AS_OF, matrix, type RuleSpec } from "../core/helpers";
-import { workbook } from "../core/workbook-arbitrary";
-import { duckdbScores, engineScores } from "./compare";
+import { matrix, type RuleSpec } from "../core/helpers";
+import { workbook, workbookWith } from "../core/workbook-arbitrary";
+import { expectSameScores } from "./compare";
 
 /** A rule of each operator and derived field, on the generator's columns. */
 const extraRule: fc.Arbitrary<RuleSpec> = fc
@@ -93,29 +92,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function expectSame(input: WorkbookInput, i: number) {
-  const folder = join(dir, String(i));
-  const tabs = [
-    { name: "Leads", values: input.leads },
-    { name: "Activity Log", values: input.activities! },
-    { name: "Scoring Matrix", values: input.matrix! },
-    { name: "Settings", values: input.settings! },
-    ...(input.lists ? [{ name: "Lists", values: input.lists }] : []),
-  ];
-  await writeCsvFolder(folder, tabs);
-  const engine = await engineScores(folder, AS_OF);
-  const db = await instance.connect();
-  try {
-    const duck = await duckdbScores(folder, AS_OF, db);
-    expect(duck.outputHeaders).toEqual(engine.outputHeaders);
-    expect([...duck.rows.keys()]).toEqual([...engine.rows.keys()]);
-    for (const [row, cells] of engine.rows) {
-      expect({ workbook: i, row, cells: duck.rows.get(row) }).toEqual({ workbook: i, row, cells });
-    }
-  } finally {
-    db.closeSync();
-  }
-}
+const expectSame = (input: WorkbookInput, i: number) =>
+  expectSameScores(instance, join(dir, String(i)), input, i);
 
 describe("DuckDB on random workbooks", () => {
   it("equals the engine on 150 workbooks of the property tests", async () => {
@@ -126,5 +104,10 @@ describe("DuckDB on random workbooks", () => {
   it("equals the engine on 100 workbooks with a rule of every operator added", async () => {
     const samples = fc.sample(extended, { numRuns: 100, seed: 42 });
     for (const [i, input] of samples.entries()) await expectSame(input, 1000 + i);
+  }, 600_000);
+
+  it("equals the engine on 200 workbooks with Only If, resets, frequency bands and Priority", async () => {
+    const samples = fc.sample(workbookWith({ ruleFeatures: true }), { numRuns: 200, seed: 7 });
+    for (const [i, { input }] of samples.entries()) await expectSame(input, 2000 + i);
   }, 600_000);
 });

@@ -22,6 +22,7 @@ import type { DialectName } from "./dialect";
 import { dialect } from "./dialect";
 import { ga4Cte } from "./ga4";
 import { Layers } from "./layers";
+import { onlyIfSql } from "./only-if";
 import type { Contribution } from "./reasons";
 import { rankedReasonsSql } from "./reasons";
 import { roundHalfSql, roundTenthSql } from "./rounding";
@@ -114,15 +115,6 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       ),
     );
   }
-  // Only If, resets and frequency bands are not compiled: each such rule is named rather than left out.
-  for (const rule of rules) {
-    if (rule.onlyIf.length > 0) {
-      refuse(rule, "Only If", "Only If is not compiled to SQL.", "Score with the engine, or clear Only If.");
-    } else if (rule.reset || rule.bands !== null) {
-      const what = rule.reset ? "A reset rule" : "Frequency bands in Points";
-      refuse(rule, "Points", `${what} is not compiled to SQL.`, "Score with the engine, or enter a number.");
-    }
-  }
   const zone = isUtc(options.timeZone) ? null : options.timeZone;
   const asOf = d.double(options.asOf.getTime());
   const leadHeaders = source.leadHeaders;
@@ -196,6 +188,12 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     actLayers.col(1, "_ev", ev);
   }
   const actRules = rules.filter((r) => r.source === "activity");
+  const groupIndex = new Map<string, number>();
+  for (const [i, g] of groupNames.entries()) groupIndex.set(normalizeHeader(g), i);
+  const groupOf = (rule: Rule) => groupIndex.get(normalizeHeader(rule.group)) ?? 0;
+  // Resets: in a group with a reset rule, a rule's matches strictly before the lead's newest reset match
+  // (its event, condition and Within Days) are erased before Max Count, as bound-matrix.ts walks them.
+  const resetGroups = [...new Set(actRules.filter((r) => r.reset).map(groupOf))];
   const matchCols: string[] = [];
   const keyAggs: string[] = [];
   // Rules with a Max Count: their matches ranked newest first, in one window over (activity, rule) hits.
@@ -241,7 +239,8 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       }
     }
     if (rule.withinDays !== Number.POSITIVE_INFINITY) parts.push(`_age <= ${d.double(rule.withinDays)}`);
-    matchCols.push(`${parts.length ? parts.join(" AND ") : "TRUE"} AS _m${j}`);
+    const raw = resetGroups.includes(groupOf(rule)) ? "_r" : "_m";
+    matchCols.push(`${parts.length ? parts.join(" AND ") : "TRUE"} AS ${raw}${j}`);
     const hl = rule.halfLifeDays === undefined ? settings.halfLifeDays : rule.halfLifeDays;
     const weight = weightOf(hl);
     if (rule.maxCount !== Number.POSITIVE_INFINITY) capped.push({ j, max: rule.maxCount, weight });
@@ -254,8 +253,6 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   });
 
   // Each rule's contribution per lead (NULL = none), in matrix order.
-  const groupIndex = new Map<string, number>();
-  for (const [i, g] of groupNames.entries()) groupIndex.set(normalizeHeader(g), i);
   const derivedColumn = (rule: Rule): SqlColumn => {
     const days = (expr: string): SqlColumn => {
       if (["contains", "notContains", "startsWith", "endsWith", "matches"].includes(rule.op ?? "")) {
@@ -282,16 +279,26 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   };
   let slot = 0;
   const values = rules.map((rule) => {
-    const group = groupIndex.get(normalizeHeader(rule.group)) ?? 0;
+    const group = groupOf(rule);
     const points = d.double(rule.points);
     if (rule.source === "activity") {
       const s = slot++;
       const label = d.string(rule.label);
-      return {
-        group,
-        expr: `CASE WHEN _c${s} > 0 AND ${points} * _w${s} <> 0 THEN ${points} * _w${s} END`,
-        reason: { label },
-      };
+      // Bands: the points of the band the counted activities fall in (bands start at 1), not decayed.
+      const banded = (rule.bands ?? []).flatMap((b) =>
+        b.points === 0
+          ? []
+          : [
+              `WHEN _c${s} >= ${b.min}${b.max === Number.POSITIVE_INFINITY ? "" : ` AND _c${s} <= ${b.max}`} THEN ${d.double(b.points)}`,
+            ],
+      );
+      const expr =
+        rule.bands === null
+          ? `CASE WHEN _c${s} > 0 AND ${points} * _w${s} <> 0 THEN ${points} * _w${s} END`
+          : banded.length > 0
+            ? `CASE ${banded.join(" ")} END`
+            : `CAST(NULL AS ${d.float})`;
+      return { group, expr, own: `COALESCE(_c${s}, 0) > 0`, reason: { label } };
     }
     const c = rule.condition;
     if (c?.regex) {
@@ -303,9 +310,12 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     return {
       group,
       expr: rule.points === 0 ? `CAST(NULL AS ${d.float})` : `CASE WHEN ${test} THEN ${points} END`,
+      own: `CASE WHEN ${test} THEN TRUE ELSE FALSE END`,
       reason: { text: d.string(reasonFor(rule.label, rule.points)) },
     };
   });
+
+  const onlyIf = onlyIfSql(rules, values);
 
   // Group totals (clamped to Settings' limits), score, tier, grade, reasons.
   const groupTotals = groupNames.map((name, g) => {
@@ -354,6 +364,23 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const headers = outputHeaders(groupNames, bands.length > 0).filter((h) => h !== "Scored At");
   const list = (xs: readonly string[]) => xs.map((x) => `, ${x}`).join("");
 
+  /** `_match`: each activity's matches (`_m<j>`), after the resets' erasures where a group has one. */
+  const matchCtes = (select: string): string[] => {
+    if (resetGroups.length === 0) return [`_match AS (${select})`];
+    const cut = (g: number) => {
+      const resets = actRules.flatMap((r, j) => (r.reset && groupOf(r) === g ? [`_r${j}`] : []));
+      return `MAX(CASE WHEN ${resets.join(" OR ")} THEN _ts END) OVER (PARTITION BY _key) AS _cut${g}`;
+    };
+    const kept = actRules.flatMap((r, j) => {
+      const g = groupOf(r);
+      return resetGroups.includes(g) ? [`_r${j} AND (_cut${g} IS NULL OR _ts >= _cut${g}) AS _m${j}`] : [];
+    });
+    return [
+      `_match0 AS (${select})`,
+      `_cuts AS (SELECT *${list(resetGroups.map(cut))} FROM _match0)`,
+      `_match AS (SELECT *${list(kept)} FROM _cuts)`,
+    ];
+  };
   const ctes: string[] = [
     ...leadLayers.ctes("_lead", d.table(src.leadsPath)),
     `_leads AS (SELECT * FROM _lead WHERE _key <> '')`,
@@ -369,7 +396,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     ctes.push(
       ...actLayers.ctes("_parsed", src.ga4User ? "_ga4" : activities),
       `_act AS (SELECT *, (${asOf} - _ts) / ${DAY_MS} AS _age FROM _parsed WHERE _ts <= ${asOf} AND _key IN (SELECT _key FROM _leads))`,
-      `_match AS (SELECT _key, _row, _ts, _age${list(matchCols)} FROM _act)`,
+      ...matchCtes(`SELECT _key, _row, _ts, _age${list(matchCols)} FROM _act`),
       `_per_key AS (SELECT _key, COUNT(*) AS _count, MAX(_ts) AS _last${list(keyAggs)} FROM _match GROUP BY _key)`,
     );
     joins.push("LEFT JOIN _per_key AS k ON k._key = l._key");
@@ -396,7 +423,8 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   });
   ctes.push(
     `_joined AS (SELECT l.*, COALESCE(k._count, 0) AS _count, k._last${list(keyFrom)} FROM _leads AS l ${joins.join(" ")})`,
-    `_values AS (SELECT _row, _shown${list(values.map((v, j) => `${v.expr} AS _v${j}`))} FROM _joined)`,
+    ...onlyIf.ctes,
+    `_values AS (SELECT _row, _shown${list(values.map((v, j) => `${onlyIf.counts[j] === null ? v.expr : `CASE WHEN ${onlyIf.counts[j]} THEN ${v.expr} END`} AS _v${j}`))} FROM ${onlyIf.from})`,
     `_groups AS (SELECT *${list(groupTotals)} FROM _values)`,
     `_scores AS (SELECT *, ${score} AS _score FROM _groups)`,
     ...(reasons?.ctes ?? []),
