@@ -1,6 +1,6 @@
 // Lead lookup: search by name or email, pick a lead, see why it has its score (as "Explain selected lead").
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { AccountDetail, AccountSummary, LeadExplanation, LeadMatch } from "../../src/contract";
+import type { AccountSummary, LeadExplanation, LeadMatch } from "../../src/contract";
 import { erasedText, termsText } from "../../src/core/explanation";
 import { DataTable, NUM } from "../components/DataTable";
 import { formatTime } from "../logic/format";
@@ -153,10 +153,10 @@ function AccountFigures({ a }: { a: AccountSummary }) {
   );
 }
 
-/** Account lookup: accounts whose name contains the query, each with its leads (pick one to explain it). */
-function AccountLookup({ onPick }: { onPick: (key: string) => void }) {
+/** A search box's results: the query sent with `ask` once typing pauses; null while the box is empty. */
+function useDebouncedSearch<T>(ask: (q: string) => Promise<T>) {
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<AccountDetail[] | null>(null);
+  const [found, setFound] = useState<T | null>(null);
   const search = useAction();
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => {
@@ -167,11 +167,17 @@ function AccountLookup({ onPick }: { onPick: (key: string) => void }) {
       return;
     }
     timer.current = window.setTimeout(async () => {
-      const got = await search.run(() => call("lookupAccounts", q));
+      const got = await search.run(() => ask(q));
       if (got) setFound(got);
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer.current);
   }, [query]);
+  return { query, setQuery, found, search };
+}
+
+/** Account lookup: accounts whose name contains the query, each with its leads (pick one to explain it). */
+function AccountLookup({ onPick }: { onPick: (key: string) => void }) {
+  const { query, setQuery, found, search } = useDebouncedSearch((q) => call("lookupAccounts", q));
   return (
     <div>
       <div class="field">
@@ -213,27 +219,10 @@ function AccountLookup({ onPick }: { onPick: (key: string) => void }) {
 }
 
 export function Lookup({ state }: PanelProps) {
-  const [query, setQuery] = useState("");
-  const [matches, setMatches] = useState<LeadMatch[] | null>(null);
+  const { query, setQuery, found: matches, search } = useDebouncedSearch((q) => call("lookupLeads", q));
   const [picked, setPicked] = useState<string | null>(null);
   const [explained, setExplained] = useState<LeadExplanation | null>(null);
-  const search = useAction();
   const explain = useAction();
-  const timer = useRef<number | undefined>(undefined);
-
-  useEffect(() => {
-    window.clearTimeout(timer.current);
-    const q = query.trim();
-    if (!q) {
-      setMatches(null);
-      return;
-    }
-    timer.current = window.setTimeout(async () => {
-      const found = await search.run(() => call("lookupLeads", q));
-      if (found) setMatches(found);
-    }, DEBOUNCE_MS);
-    return () => window.clearTimeout(timer.current);
-  }, [query]);
 
   async function pick(m: Pick<LeadMatch, "key">) {
     setPicked(m.key);

@@ -11,7 +11,6 @@ import {
   advance,
   alertId,
   composeAccountEmail,
-  type DueAlert,
   foldJournal,
   formatWhen,
   isEmptyJournal,
@@ -19,7 +18,6 @@ import {
   type NotifySettings,
   notifyAddresses,
   planEmails,
-  recipientsFor,
 } from "../core/notify";
 import { zoneClock } from "../core/time";
 import type { LeadScore } from "../core/types";
@@ -33,7 +31,7 @@ import {
   readStoredState,
   writeStoredState,
 } from "./notification-state";
-import { clip, type DeliveryResult, emptyDelivery, sendPlanned } from "./notifications";
+import { clip, type DeliveryResult, dueAlerts, emptyDelivery, sendPlanned } from "./notifications";
 import type { FullRun } from "./scoring";
 import { tabKey } from "./tabs";
 
@@ -114,31 +112,18 @@ function deliver(
   const grid = workbook.input.leads;
   const ownerCol = findColumn(grid[0] ?? [], settings.ownerColumn);
   const notify = notifyAddresses(settings);
-  let fallback: string | undefined;
-  const effectiveUser = () => {
-    fallback ??= cellText(Session.getEffectiveUser().getEmail());
-    return fallback;
-  };
-  const due = new Map<string, DueAlert>();
-  const stateOf = new Map<string, LeadState>();
-  for (const s of states) {
-    const account = s.pending ? byKey.get(s.key) : undefined;
-    if (!s.pending || !account) continue; // an account gone from this run keeps its alert for a later one
-    stateOf.set(s.key, s);
-    // The owner of the account's top lead is the one to call it.
-    const owner = ownerCol >= 0 ? cellText(grid[account.topLeadRow - 1]?.[ownerCol]) : "";
-    const to = recipientsFor(owner, notify.valid, effectiveUser);
-    if (to.length === 0) {
-      result.noRecipient++;
-      continue;
-    }
-    const left = to.filter((r) => !s.pending!.deliveredTo.includes(r));
-    if (left.length === 0) {
-      s.pending = null;
-      result.completed++;
-    } else due.set(s.key, { key: s.key, score: account.score, to: left });
-  }
-  const plan = planEmails([...due.values()], settings.mode);
+  // The owner of the account's top lead is the one to call it.
+  const { due, stateOf } = dueAlerts(
+    states,
+    (key) => {
+      const account = byKey.get(key);
+      return account && { score: account.score, ownerRow: account.topLeadRow };
+    },
+    (row) => (ownerCol >= 0 ? cellText(grid[row - 1]?.[ownerCol]) : ""),
+    notify.valid,
+    result,
+  );
+  const plan = planEmails(due, settings.mode);
   if (plan.length === 0) return result;
 
   const clock = zoneClock(workbook.timeZone);
@@ -191,8 +176,8 @@ function deliver(
     },
     result,
   );
-  for (const [key, d] of due) {
-    const s = stateOf.get(key)!;
+  for (const d of due) {
+    const s = stateOf.get(d.key)!;
     if (s.pending && d.to.every((r) => s.pending!.deliveredTo.includes(r))) {
       s.pending = null;
       result.completed++;

@@ -196,6 +196,49 @@ export function sendPlanned(job: SendJob, result: DeliveryResult): void {
   result.unsent += job.plan.length - sent;
 }
 
+/** What an alert is about, as this run scored it: its score and the Leads row whose Owner cell to mail. */
+export interface AlertSubject {
+  score: number;
+  ownerRow: number;
+}
+
+/**
+ * The alerts due now: for each pending state whose subject this run scored, the recipients not yet sent
+ * to (a state already sent to all of them is completed here). A subject missing from this run keeps its
+ * alert for a later one. Shared by lead and account alerts.
+ */
+export function dueAlerts(
+  states: readonly LeadState[],
+  subject: (key: string) => AlertSubject | undefined,
+  ownerOf: (row: number) => string,
+  notify: readonly string[],
+  result: DeliveryResult,
+): { due: DueAlert[]; stateOf: Map<string, LeadState> } {
+  let fallback: string | undefined;
+  const effectiveUser = () => {
+    fallback ??= cellText(Session.getEffectiveUser().getEmail());
+    return fallback;
+  };
+  const due: DueAlert[] = [];
+  const stateOf = new Map<string, LeadState>();
+  for (const s of states) {
+    const it = s.pending ? subject(s.key) : undefined;
+    if (!s.pending || !it) continue;
+    stateOf.set(s.key, s);
+    const to = recipientsFor(ownerOf(it.ownerRow), notify, effectiveUser);
+    if (to.length === 0) {
+      result.noRecipient++;
+      continue;
+    }
+    const left = to.filter((r) => !s.pending!.deliveredTo.includes(r));
+    if (left.length === 0) {
+      s.pending = null;
+      result.completed++;
+    } else due.push({ key: s.key, score: it.score, to: left });
+  }
+  return { due, stateOf };
+}
+
 export function deliverAlerts(input: DeliveryInput): DeliveryResult {
   const { run, workbook, settings, states } = input;
   const result = emptyDelivery();
@@ -208,31 +251,17 @@ export function deliverAlerts(input: DeliveryInput): DeliveryResult {
   const ownerCol = findColumn(headers, settings.ownerColumn);
   const notify = notifyAddresses(settings);
   result.invalidEmails = notify.invalid;
-  let fallback: string | undefined;
-  const effectiveUser = () => {
-    fallback ??= cellText(Session.getEffectiveUser().getEmail());
-    return fallback;
-  };
-
-  const due = new Map<string, DueAlert>();
-  const stateOf = new Map<string, LeadState>();
-  for (const s of states) {
-    const lead = s.pending ? byKey.get(s.key) : undefined;
-    if (!s.pending || !lead) continue; // a lead missing from this run keeps its alert for a later one
-    stateOf.set(s.key, s);
-    const owner = ownerCol >= 0 ? cellText(workbook.input.leads[lead.sheetRow - 1]?.[ownerCol]) : "";
-    const to = recipientsFor(owner, notify.valid, effectiveUser);
-    if (to.length === 0) {
-      result.noRecipient++;
-      continue;
-    }
-    const left = to.filter((r) => !s.pending!.deliveredTo.includes(r));
-    if (left.length === 0) {
-      s.pending = null;
-      result.completed++;
-    } else due.set(s.key, { key: s.key, score: lead.score, to: left });
-  }
-  const plan = planEmails([...due.values()], settings.mode);
+  const { due, stateOf } = dueAlerts(
+    states,
+    (key) => {
+      const lead = byKey.get(key);
+      return lead && { score: lead.score, ownerRow: lead.sheetRow };
+    },
+    (row) => (ownerCol >= 0 ? cellText(workbook.input.leads[row - 1]?.[ownerCol]) : ""),
+    notify.valid,
+    result,
+  );
+  const plan = planEmails(due, settings.mode);
   if (plan.length === 0) return result;
 
   const budget = Math.max(0, Math.floor(MailApp.getRemainingDailyQuota()));
@@ -255,8 +284,8 @@ export function deliverAlerts(input: DeliveryInput): DeliveryResult {
     result,
   );
   // Alerts now sent to every recipient are done.
-  for (const [key, d] of due) {
-    const s = stateOf.get(key)!;
+  for (const d of due) {
+    const s = stateOf.get(d.key)!;
     if (s.pending && d.to.every((r) => s.pending!.deliveredTo.includes(r))) {
       s.pending = null;
       result.completed++;
