@@ -5,3 +5,5 @@ export type { Dialect, DialectName } from "./dialect";
 export { DIALECTS, dialect } from "./dialect";
 export type { ColumnSource, SqlSource, TableNames } from "./source";
 export { projectWithoutDataset } from "./source";
+export type { CompiledAccounts } from "./accounts";
+export { compileAccountsSql } from "./accounts";
