@@ -164,7 +164,11 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   /** derived.ts's emailDomain of column c: the text after the last @, trimmed (a column of its own first,
    * so that trimming reads it by name), lower case; "" for none. Layer 2. */
   const domainOf = (c: number) => {
-    const at = leadLayers.col(1, `_at${c}`, d.regexExtract(trimmedOf(leadLayers, rawLead, c), d.string("@([^@]*)$")));
+    const at = leadLayers.col(
+      1,
+      `_at${c}`,
+      d.regexExtract(trimmedOf(leadLayers, rawLead, c), d.string("@([^@]*)$")),
+    );
     return textForm(trimmedText(at, d));
   };
   const createdCol = createdColumn(leadHeaders);
@@ -179,7 +183,9 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     if (key?.domain) {
       const domain = leadLayers.col(2, `_domain${key.column}`, domainOf(key.column));
       const free = [...key.freeMail].map(d.string);
-      account = free.length ? `CASE WHEN ${domain} IN (${free.join(", ")}) THEN '' ELSE ${domain} END` : domain;
+      account = free.length
+        ? `CASE WHEN ${domain} IN (${free.join(", ")}) THEN '' ELSE ${domain} END`
+        : domain;
     } else if (key) account = `COALESCE(${trimmedOf(leadLayers, rawLead, key.column)}, '')`;
     leadLayers.col(3, "_account", account);
   }
