@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { cellText, findColumn } from "../core";
-import { compileSql } from "../core/sql";
+import { ACCOUNT_HEADERS } from "../core/accounts";
+import { compileAccountsSql, compileSql, type SqlWorkbook } from "../core/sql";
 import { dialect } from "../core/sql/dialect";
 import type { CellValue, Grid, Problem } from "../core/types";
 import { TAB } from "../core/types";
@@ -20,6 +21,15 @@ export interface DuckDbRun {
   outputHeaders: string[];
   rows: Map<number, CellValue[]>;
   problems: Problem[];
+  /** The Accounts table as accountGrid gives it (header first), when asked for. */
+  accounts?: Grid;
+}
+
+export interface DuckDbOptions {
+  asOf: Date;
+  timeZone: string;
+  /** Also roll the leads up into accounts (Settings Account key). */
+  accounts?: boolean;
 }
 
 /** Tab name (lower case) → file, for the CSV and Parquet files of a workbook folder. */
@@ -45,7 +55,7 @@ function readerSql(file: string): string {
 /** Scores with a connection of its own, or on `connection` (tests score many workbooks on one). */
 export async function scoreWithDuckDb(
   dir: string,
-  options: { asOf: Date; timeZone: string },
+  options: DuckDbOptions,
   connection?: DuckDBConnection,
 ): Promise<DuckDbRun> {
   if (connection) return scoreOn(connection, dir, options);
@@ -67,7 +77,7 @@ export async function scoreWithDuckDb(
 async function scoreOn(
   db: DuckDBConnection,
   dir: string,
-  options: { asOf: Date; timeZone: string },
+  { accounts, ...options }: DuckDbOptions,
 ): Promise<DuckDbRun> {
   const files = await tabFiles(dir);
   const file = (tab: string) => files.get(tab.toLowerCase());
@@ -84,16 +94,14 @@ async function scoreOn(
   if (actFile) {
     await db.run(`CREATE OR REPLACE TEMP VIEW activities AS SELECT * FROM ${readerSql(actFile)}`);
   }
-  const compiled = compileSql(
-    {
-      leadHeaders: await columns("leads"),
-      activityHeaders: actFile ? await columns("activities") : null,
-      matrix: await small(TAB.matrix),
-      settings: await small(TAB.settings),
-      lists: await small(TAB.lists),
-    },
-    { dialect: "duckdb", source: "workbook", ...options },
-  );
+  const workbook: SqlWorkbook = {
+    leadHeaders: await columns("leads"),
+    activityHeaders: actFile ? await columns("activities") : null,
+    matrix: await small(TAB.matrix),
+    settings: await small(TAB.settings),
+    lists: await small(TAB.lists),
+  };
+  const compiled = compileSql(workbook, { dialect: "duckdb", source: "workbook", ...options });
   if (compiled.unsupported.length) {
     throw new Error(
       `the query cannot score this matrix exactly as the engine does:\n${compiled.unsupported.map((p) => `  ${p.tab} row ${p.row}: ${p.message} ${p.fix}`).join("\n")}\nScore without --engine duckdb.`,
@@ -129,7 +137,24 @@ async function scoreOn(
     outputHeaders: [...compiled.outputHeaders, "Scored At"],
     rows,
     problems: compiled.problems,
+    accounts: accounts ? await accountRows(db, workbook, options) : undefined,
   };
+}
+
+/** The account roll-up's query run: as few rows as accounts, so read whole. */
+async function accountRows(
+  db: DuckDBConnection,
+  workbook: SqlWorkbook,
+  options: { asOf: Date; timeZone: string },
+): Promise<Grid> {
+  // Its unsupported problems are the lead query's, refused above.
+  const compiled = compileAccountsSql(workbook, { dialect: "duckdb", source: "workbook", ...options });
+  const reader = await db.runAndReadAll(compiled.sql);
+  const grid: Grid = [[...ACCOUNT_HEADERS]];
+  for (const row of reader.getRows()) {
+    grid.push([...row.map((v) => (typeof v === "bigint" ? Number(v) : (v as CellValue))), options.asOf]);
+  }
+  return grid;
 }
 
 /** A Parquet Leads table as a grid of text, for the output table. */

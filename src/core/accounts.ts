@@ -75,14 +75,14 @@ export interface AccountRollUp {
 }
 
 /** Where a lead's account key is read from; null when accounts are off or the column is missing. */
-interface KeySource {
+export interface KeySource {
   column: number;
   /** True: the key is the column's email domain, free-mail domains excluded. */
   domain: boolean;
   freeMail: ReadonlySet<string>;
 }
 
-function keySource(input: WorkbookInput, settings: Settings): KeySource | null {
+export function keySource(input: WorkbookInput, settings: Settings): KeySource | null {
   const name = settingValue(settings.values, SETTING.accountKey).trim();
   if (!name) return null;
   const headers = input.leads[0] ?? [];

@@ -73,7 +73,6 @@ export const command: Command = {
     if (xlsx && values.bom) throw new UsageError("--bom is for CSV output (an .xlsx file needs none)");
     if (values.out) await checkOutFile(values.out);
     if (values.accounts !== undefined) {
-      if (values.engine === "duckdb") throw new UsageError("--accounts needs the memory engine");
       if (values.out === values.accounts) throw new UsageError("--accounts needs a file other than --out");
       await checkOutFile(values.accounts, "--accounts");
     }
@@ -81,7 +80,7 @@ export const command: Command = {
       throw new UsageError(`--engine "${values.engine}" is not memory or duckdb`);
     const run: ScoredTable =
       values.engine === "duckdb"
-        ? await duckDb(positionals[0], asOf, timeZone)
+        ? await duckDb(positionals[0], asOf, timeZone, values.accounts !== undefined)
         : await inMemory(positionals[0], asOf, timeZone, io, values.progress);
     if (run.problems.length) io.err(formatProblems(run.problems));
     if (run.nothing) throw new Error(`nothing was scored: ${run.nothing}. No output was written.`);
@@ -127,8 +126,6 @@ type ScoredTable = DuckDbRun & {
   nothing?: string;
   summary: string;
   step: (what: string) => void;
-  /** The Accounts table (memory engine only). */
-  accounts?: Grid;
 };
 
 /** The in-memory engine's run, with the file and extra-column warnings the loader and layout found. */
@@ -160,8 +157,8 @@ async function inMemory(
   };
 }
 
-async function duckDb(path: string, asOf: Date, timeZone: string): Promise<ScoredTable> {
-  const run = await (await import("../duckdb-engine")).scoreWithDuckDb(path, { asOf, timeZone });
+async function duckDb(path: string, asOf: Date, timeZone: string, accounts: boolean): Promise<ScoredTable> {
+  const run = await (await import("../duckdb-engine")).scoreWithDuckDb(path, { asOf, timeZone, accounts });
   const tier = run.outputHeaders.indexOf("Tier");
   const tiers = [...run.rows.values()].map((row) => String(row[tier] ?? ""));
   return { ...run, summary: tierCountSummary(tiers, []), step: () => {} };

@@ -2,14 +2,14 @@
 // Settings name (default `leads` and `activities`, with the Leads and Activity Log headers), for BigQuery
 // or DuckDB.
 import { parseArgs } from "node:util";
-import { compileSql, DIALECTS, type DialectName } from "../../core/sql";
+import { compileAccountsSql, compileSql, DIALECTS, type DialectName } from "../../core/sql";
 import { type Command, UsageError } from "../command";
 import { formatProblems } from "../problems";
 import { parseAsOf, parseTimeZone } from "../time-options";
 import { loadWorkbook } from "../workbook";
 
 const usage = `Usage: leadscore sql <workbook> [--dialect bigquery|duckdb] [--as-of <ISO time>] [--tz <IANA zone>]
-                     [--leads-table <name>] [--activities-table <name>]
+                     [--leads-table <name>] [--activities-table <name>] [--accounts]
 
 Prints one SQL query that scores every lead as the engine does, over a table of leads and a table of
 activities whose columns are the Leads and Activity Log headers (typed, or all text as a CSV loads).
@@ -17,14 +17,16 @@ Settings name them: BigQuery project, BigQuery dataset, BigQuery leads table, Bi
 a Column | BigQuery column | Tab table for columns named otherwise, and BigQuery activities source GA4
 to read GA4's export (events_*). It returns one row per lead: _row, the key column, Score, Tier, Grade,
 <Group> Score and Top Reasons, ordered by Score (highest first), then the key (DuckDB: in the Leads
-table's order, _row its place there).
+table's order, _row its place there). With --accounts, the account roll-up instead (Settings Account
+key): Account, Leads, Engaged Leads, Fit, Engagement, Score, Tier and Top Lead, as the Accounts tab.
 
 Options:
   --dialect <name>         bigquery (GoogleSQL, the default) or duckdb
   --as-of <time>           score as of this ISO 8601 time (default: now)
   --tz <zone>              time zone for date-only values (default: UTC)
   --leads-table <name>     the leads table instead of Settings' (e.g. project.dataset.leads)
-  --activities-table <n>   the activities table instead of Settings'`;
+  --activities-table <n>   the activities table instead of Settings'
+  --accounts               the accounts' scores instead of the leads'`;
 
 export const command: Command = {
   name: "sql",
@@ -40,6 +42,7 @@ export const command: Command = {
         tz: { type: "string" },
         "leads-table": { type: "string" },
         "activities-table": { type: "string" },
+        accounts: { type: "boolean" },
       },
     });
     if (positionals.length !== 1)
@@ -48,7 +51,8 @@ export const command: Command = {
     if (!DIALECTS.includes(name as DialectName))
       throw new UsageError(`--dialect "${name}" is not one of ${DIALECTS.join(", ")}`);
     const { input } = await loadWorkbook(positionals[0]);
-    const compiled = compileSql(
+    const compile = values.accounts ? compileAccountsSql : compileSql;
+    const compiled = compile(
       {
         leadHeaders: input.leads[0] ?? [],
         activityHeaders: input.activities ? (input.activities[0] ?? []) : null,

@@ -4,6 +4,7 @@
 // Score, Tier, Grade, <Group> Score and Top Reasons, with the engine's arithmetic (score.ts,
 // bound-matrix.ts). What SQL cannot do exactly as the engine does is returned as `unsupported`, naming the
 // rule (or the Settings row), instead of a query that silently differs.
+import { keySource } from "../accounts";
 import { findColumn, headerText, normalizeHeader } from "../headers";
 import { createdColumn } from "../import/crm-headers";
 import { SETTING, settingNamed } from "../known-settings";
@@ -12,7 +13,7 @@ import { problem } from "../problems";
 import { reasonFor } from "../reasons";
 import { outputHeaders } from "../score";
 import { DATE_FORMAT_NAMES, DAY_MS, isUtc } from "../time";
-import type { CellValue, Grid, Problem } from "../types";
+import type { CellValue, Grid, Problem, Settings } from "../types";
 import { TAB } from "../types";
 import { prepareWorkbook } from "../workbook";
 import { JS_SPACE, numberForm, textForm, timestampColumn, trimmedColumn, trimmedText } from "./cells";
@@ -21,6 +22,7 @@ import { conditionSql } from "./conditions";
 import type { DialectName } from "./dialect";
 import { dialect } from "./dialect";
 import { ga4Cte } from "./ga4";
+import { ladderSql } from "./ladder";
 import { Layers } from "./layers";
 import { onlyIfSql } from "./only-if";
 import type { Contribution } from "./reasons";
@@ -60,6 +62,9 @@ export interface SqlOptions {
    * "score", and always where it has none: Score descending, then the key, then the other columns.
    */
   order?: "rows" | "score";
+  /** Also carry each lead's account name (Settings Account key, read as accounts.ts reads it; "" for none)
+   * through `_scores` as `_account`, for the account roll-up (sql/accounts.ts). */
+  account?: boolean;
 }
 
 export interface CompiledQuery {
@@ -77,6 +82,12 @@ export interface CompiledQuery {
   /** How the rows come: `_row` (the first column) is the row's place in the leads table (1 = first) under
    * "rows", its place in the output under "score". */
   order: "rows" | "score";
+  /** The CTEs through `_scores`: one row per scored lead with `_row`, `_shown`, `_key`, each group's
+   * total `_g<i>` (after its limits), `_score`, and `_account` under options.account. */
+  scoreCtes: string[];
+  /** Settings and the matrix's groups as the engine parses them. */
+  settings: Settings;
+  groupNames: string[];
 }
 
 export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQuery {
@@ -150,18 +161,33 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   leadLayers.col(1, "_shown", keyCol >= 0 ? trimmedOf(leadLayers, rawLead, keyCol) : "''");
   leadLayers.col(1, "_key", keyCol >= 0 ? textForm(trimmedOf(leadLayers, rawLead, keyCol)) : "''");
   const emailCol = findColumn(leadHeaders, "Email");
+  /** derived.ts's emailDomain of column c: the text after the last @, trimmed (a column of its own first,
+   * so that trimming reads it by name), lower case; "" for none. Layer 2. */
+  const domainOf = (c: number) => {
+    const at = leadLayers.col(
+      1,
+      `_at${c}`,
+      d.regexExtract(trimmedOf(leadLayers, rawLead, c), d.string("@([^@]*)$")),
+    );
+    return textForm(trimmedText(at, d));
+  };
   const createdCol = createdColumn(leadHeaders);
   const derivedUsed = new Set(rules.map((r) => r.derived).filter((x) => x !== null));
   if (derivedUsed.has("emailDomain")) {
-    // The text after the last @, trimmed: a column of its own first, so that trimming reads it by name.
-    let domain = "''";
-    if (emailCol >= 0) {
-      const email = trimmedOf(leadLayers, rawLead, emailCol);
-      domain = textForm(
-        trimmedText(leadLayers.col(1, "_at", d.regexExtract(email, d.string("@([^@]*)$"))), d),
-      );
-    }
+    const domain = emailCol >= 0 ? domainOf(emailCol) : "''";
     leadLayers.col(3, "_ndomain", numberForm(leadLayers.col(2, "_domain", domain), d));
+  }
+  if (options.account) {
+    const key = keySource({ leads: [[...leadHeaders]], lists: source.lists }, settings);
+    let account = "''";
+    if (key?.domain) {
+      const domain = leadLayers.col(2, `_domain${key.column}`, domainOf(key.column));
+      const free = [...key.freeMail].map(d.string);
+      account = free.length
+        ? `CASE WHEN ${domain} IN (${free.join(", ")}) THEN '' ELSE ${domain} END`
+        : domain;
+    } else if (key) account = `COALESCE(${trimmedOf(leadLayers, rawLead, key.column)}, '')`;
+    leadLayers.col(3, "_account", account);
   }
   if (derivedUsed.has("daysSinceCreated")) {
     if (createdCol >= 0) {
@@ -329,14 +355,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   let score = roundHalfSql(`(${d.double(0)}${groupNames.map((_, g) => ` + _g${g}`).join("")})`, d);
   if (settings.scoreFloor !== null) score = `GREATEST(${score}, ${d.double(settings.scoreFloor)})`;
   if (settings.scoreCeiling !== null) score = `LEAST(${score}, ${d.double(settings.scoreCeiling)})`;
-  const ladder = (x: string, steps: readonly { name: string; min: number }[]) =>
-    steps.length === 1
-      ? d.string(steps[0].name)
-      : `CASE ${steps
-          .slice(1)
-          .reverse()
-          .map((s) => `WHEN ${x} >= ${d.double(s.min)} THEN ${d.string(s.name)}`)
-          .join(" ")} ELSE ${d.string(steps[0].name)} END`;
+  const ladder = (x: string, steps: readonly { name: string; min: number }[]) => ladderSql(x, steps, d);
   const tier = ladder(
     "_score",
     settings.tiers.map((t) => ({ name: t.name, min: t.minScore })),
@@ -424,11 +443,12 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   ctes.push(
     `_joined AS (SELECT l.*, COALESCE(k._count, 0) AS _count, k._last${list(keyFrom)} FROM _leads AS l ${joins.join(" ")})`,
     ...onlyIf.ctes,
-    `_values AS (SELECT _row, _shown${list(values.map((v, j) => `${onlyIf.counts[j] === null ? v.expr : `CASE WHEN ${onlyIf.counts[j]} THEN ${v.expr} END`} AS _v${j}`))} FROM ${onlyIf.from})`,
+    `_values AS (SELECT _row, _shown, _key${options.account ? ", _account" : ""}${list(values.map((v, j) => `${onlyIf.counts[j] === null ? v.expr : `CASE WHEN ${onlyIf.counts[j]} THEN ${v.expr} END`} AS _v${j}`))} FROM ${onlyIf.from})`,
     `_groups AS (SELECT *${list(groupTotals)} FROM _values)`,
     `_scores AS (SELECT *, ${score} AS _score FROM _groups)`,
-    ...(reasons?.ctes ?? []),
   );
+  const scoreCtes = [...ctes];
+  ctes.push(...(reasons?.ctes ?? []));
   const outputs = [
     `_score AS ${d.ident("Score")}`,
     `${tier} AS ${d.ident("Tier")}`,
@@ -454,5 +474,16 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   }
   // The workbook was prepared from headers only: "no activities yet" speaks of rows the compiler never saw.
   const problems = [...wb.sink.finish().filter((p) => p.code !== "no-activities-yet"), ...src.warnings];
-  return { sql, problems, unsupported, keyHeader, outputHeaders: headers, source: src.source, order };
+  return {
+    sql,
+    problems,
+    unsupported,
+    keyHeader,
+    outputHeaders: headers,
+    source: src.source,
+    order,
+    scoreCtes,
+    settings,
+    groupNames,
+  };
 }
