@@ -31,7 +31,14 @@ import {
   readStoredState,
   writeStoredState,
 } from "./notification-state";
-import { clip, type DeliveryResult, dueAlerts, emptyDelivery, sendPlanned } from "./notifications";
+import {
+  clip,
+  completeDelivered,
+  type DeliveryResult,
+  dueAlerts,
+  emptyDelivery,
+  sendPlanned,
+} from "./notifications";
 import type { FullRun } from "./scoring";
 import { tabKey } from "./tabs";
 
@@ -176,12 +183,6 @@ function deliver(
     },
     result,
   );
-  for (const d of due) {
-    const s = stateOf.get(d.key)!;
-    if (s.pending && d.to.every((r) => s.pending!.deliveredTo.includes(r))) {
-      s.pending = null;
-      result.completed++;
-    }
-  }
+  completeDelivered(due, stateOf, result);
   return result;
 }

@@ -239,6 +239,21 @@ export function dueAlerts(
   return { due, stateOf };
 }
 
+/** Alerts now sent to every recipient are done: their pending entry is cleared and counted. */
+export function completeDelivered(
+  due: readonly DueAlert[],
+  stateOf: ReadonlyMap<string, LeadState>,
+  result: DeliveryResult,
+): void {
+  for (const d of due) {
+    const s = stateOf.get(d.key)!;
+    if (s.pending && d.to.every((r) => s.pending!.deliveredTo.includes(r))) {
+      s.pending = null;
+      result.completed++;
+    }
+  }
+}
+
 export function deliverAlerts(input: DeliveryInput): DeliveryResult {
   const { run, workbook, settings, states } = input;
   const result = emptyDelivery();
@@ -283,13 +298,6 @@ export function deliverAlerts(input: DeliveryInput): DeliveryResult {
     },
     result,
   );
-  // Alerts now sent to every recipient are done.
-  for (const d of due) {
-    const s = stateOf.get(d.key)!;
-    if (s.pending && d.to.every((r) => s.pending!.deliveredTo.includes(r))) {
-      s.pending = null;
-      result.completed++;
-    }
-  }
+  completeDelivered(due, stateOf, result);
   return result;
 }

@@ -2,6 +2,7 @@
 // the menu's run, the Explain dialog and the sidebar's lookup.
 import { describe, expect, it } from "vitest";
 import { findColumn } from "../../src/core/headers";
+import { MATRIX_COLUMNS } from "../../src/core/matrix";
 import { type Grid, TAB } from "../../src/core/types";
 import { DEFAULT_END } from "../../src/demo";
 import type { TabValues } from "../../src/local/gas";
@@ -12,21 +13,7 @@ const DAY = 86_400_000;
 const ago = (days: number) => new Date(DEFAULT_END.getTime() - days * DAY).toISOString();
 
 const MATRIX: Grid = [
-  [
-    "Active",
-    "Group",
-    "Rule",
-    "Source",
-    "Event",
-    "Field",
-    "Operator",
-    "Value",
-    "Points",
-    "Max Count",
-    "Within Days",
-    "Half-life Days",
-    "Only If",
-  ],
+  [...MATRIX_COLUMNS, "Only If"],
   ["", "Fit", "Decision maker", "", "", "Job Title", "matches", "\\b(vp|chief)\\b", 15, "", "", "", ""],
   ["", "Fit", "Target industry", "", "", "Industry", "in list", "Software, SaaS", 10, "", "", "", ""],
   ["", "Fit", "Student", "", "", "Job Title", "contains", "student", 0, "", "", "", ""],
