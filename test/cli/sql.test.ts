@@ -23,6 +23,22 @@ describe("leadscore sql", () => {
     expect(stdout).toContain("ORDER BY `Score` DESC, `Email`");
   });
 
+  it("prints the accounts query with --accounts, grouping by the Account key", async () => {
+    const dir = workbook({
+      "Leads.csv": LEADS,
+      "Activity Log.csv": ACTIVITIES,
+      "Settings.csv": "Setting,Value\nAccount key,Company\n",
+    });
+    const { code, stdout } = await runCli(["sql", dir, "--accounts", "--dialect", "duckdb"]);
+    expect(code).toBe(0);
+    for (const column of ["Account", "Leads", "Engaged Leads", "Fit", "Engagement", "Top Lead"])
+      expect(stdout).toContain(`"${column}"`);
+    expect(stdout).toMatch(/GROUP BY/i);
+    // Without --accounts the lead query has no account columns.
+    const leads = await runCli(["sql", dir, "--dialect", "duckdb"]);
+    expect(leads.stdout).not.toContain('"Top Lead"');
+  });
+
   it("refuses a table name that is not BigQuery's, naming the Settings row", async () => {
     const dir = workbook({
       "Leads.csv": LEADS,
