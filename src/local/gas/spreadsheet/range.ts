@@ -143,6 +143,7 @@ export class Range implements RangeRef {
     return this.env.realm.grid(this.fill((r, c) => this.displayAt(r, c, tz)));
   }
   getDisplayValue(): string {
+    this.env.cells.reading(1);
     return this.displayAt(this.r0, this.c0, this._sheet._tz());
   }
   isBlank(): boolean {
@@ -159,6 +160,7 @@ export class Range implements RangeRef {
     return this.env.realm.grid(this.fill((r, c) => this.store.formulas.get(r, c) ?? ""));
   }
   getFormula(): string {
+    this.env.cells.reading(1);
     return this.store.formulas.get(this.r0, this.c0) ?? "";
   }
   setFormulas(formulas: string[][]): this {
@@ -290,9 +292,11 @@ export class Range implements RangeRef {
     return this;
   }
   getNote(): string {
+    this.env.cells.reading(1);
     return this.store.notes.get(this.r0, this.c0) ?? "";
   }
   getNotes(): string[][] {
+    this.env.cells.reading(this.size);
     return this.env.realm.grid(this.fill((r, c) => this.store.notes.get(r, c) ?? ""));
   }
 
