@@ -20,6 +20,8 @@ export function scoreWorkbook(input: WorkbookInput, options: ScoreOptions): Scor
   const { leads, matrix } = scoreLeads(wb, options);
   const groupNames = wb.groupNames;
   return {
+    model: "",
+    models: [],
     settings: wb.settings,
     groupNames,
     outputHeaders: outputHeaders(groupNames, wb.settings.engagementBands.length > 0),

@@ -165,6 +165,14 @@ export interface LeadScore {
 }
 
 export interface ScoreRun {
+  /** "" for the default model (Scoring Matrix rows with a blank `Model`), else the model's name as first spelt. */
+  model: string;
+  /**
+   * The named models' runs (Scoring Matrix `Model` column), in matrix order of first appearance; empty on a
+   * named model's own run and in a workbook without models. Each scores only its model's rules, with its own
+   * tiers when Settings gives them, and its `leads` are aligned index by index with this run's.
+   */
+  models: ScoreRun[];
   settings: Settings;
   /** Groups with ≥ 1 active rule, in matrix order of first appearance (user's spelling). */
   groupNames: string[];
