@@ -3,6 +3,7 @@
 // 100,000 leads × 1,000,000 activities: ≤ 20 s). Then fitMatrix alone on 100,000 synthetic leads and the
 // held-out quality of the fitted matrix against reference models. Figures only.
 // Run: npm run build && node build/bench/fit.js (BENCH_FIT_SIZES=10000,100000, BENCH_ACTIVITIES_PER_LEAD).
+// Last, interactions vs a boosted-tree stand-in (bench/lib/fit-interactions.ts); alone: fit.js --interactions.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +15,7 @@ import { DEFAULT_END, demoWorkbook } from "../src/demo";
 import { writeCsvFolder } from "../src/local/workbook";
 import { runHarness } from "../test/calibration/harness";
 import { synthetic } from "../test/calibration/synthetic";
+import { interactionFigures } from "./lib/fit-interactions";
 import { fmtInt, machineState, mainThreadCpuMs, peakRssMb } from "./lib/measure";
 
 const SIZES = (process.env.BENCH_FIT_SIZES ?? "10000,100000").split(",").map(Number);
@@ -97,4 +99,8 @@ async function parentMain(): Promise<void> {
 
 const [mode, dir, out] = process.argv.slice(2);
 if (mode === "--child") await childMain(dir, out);
-else await parentMain();
+else if (mode === "--interactions") interactionFigures();
+else {
+  await parentMain();
+  interactionFigures();
+}

@@ -15,7 +15,8 @@ describe("fitMatrix", () => {
   const fit = fitMatrix(input, { timeZone: "UTC", asOf: AS_OF });
 
   it("writes a matrix with the engine's headers and a readable label per rule", () => {
-    expect(fit.matrix[0]).toEqual([...MATRIX_COLUMNS]);
+    expect(fit.matrix[0]).toEqual([...MATRIX_COLUMNS]); // no Only If column: no interaction in this world
+    expect(fit.report.interactions).toEqual([]);
     for (const row of fit.matrix.slice(1)) expect(String(row[2]).length).toBeGreaterThan(0);
     expect(fit.matrix.length - 1).toBeLessThanOrEqual(40);
   });

@@ -13,7 +13,16 @@ export interface SyntheticOptions {
   leaky?: boolean;
   /** Blank the outcome of this share of leads (open leads). */
   open?: number;
+  /** Plant AND interactions (see PLANTED) on top of the main effects. */
+  interactions?: boolean;
 }
+
+/** The planted interactions, in words (the fit should find them as Only If rules). */
+export const PLANTED = [
+  "Title = VP and Lead Source = Webinar: +2.0",
+  "Title = Intern and Lead Source = Referral: +2.5",
+  "Country 1 and Lead Source = Cold Call: −1.5",
+];
 
 export interface Synthetic {
   input: WorkbookInput;
@@ -88,6 +97,11 @@ export function synthetic(options: SyntheticOptions): Synthetic {
     const le = Math.log10(employees + 1);
     let eta = -3.6 + industry[ind] + country[cty] + sourceEffect[src] + titleEffect[tit];
     eta += 1.2 - 0.9 * (le - 2.2) ** 2 + 0.15 * Math.log10(revenue + 1);
+    if (options.interactions) {
+      if (tit === 0 && src === 0) eta += 2.0;
+      if (tit === 5 && src === 1) eta += 2.5;
+      if (cty === 1 && src === 5) eta -= 1.5;
+    }
     const empMissing = random() < 0.15;
     if (empMissing) eta -= 0.6;
     let engagement = 0;

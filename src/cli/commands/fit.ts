@@ -9,7 +9,7 @@ import { loadWorkbook } from "../workbook";
 
 const usage = `Usage: leadscore fit <workbook> [--outcome <column>] [--out <matrix.csv>] [--exclude a,b] [--max-rules N]
                     [--allow-leakage a,b] [--holdout 0.25] [--seed N] [--json] [--as-of <time>] [--tz <zone>]
-                    [--backtest created-plus|before-conversion|none --days N] [--progress]
+                    [--backtest created-plus|before-conversion|none --days N] [--no-interactions] [--progress]
 
 Fits point values from the leads with an outcome (regularised logistic regression, penalty chosen by
 cross-validation), turns them into an ordinary Scoring Matrix with integer points on the workbook's
@@ -23,6 +23,8 @@ Options:
   --exclude <a,b>        columns never to use (notes, status, anything filled in after contact)
   --allow-leakage <a,b>  use these columns even if flagged as likely leakage
   --max-rules <N>        most rules in the matrix, baseline included (default 40)
+  --no-interactions      no AND pairs (by default a few pairs that pay on held-out leads become rules
+                         with Only If, e.g. "Title = VP & Lead Source = Referral")
   --holdout <share>      share of leads held out for the figures (default 0.25; 0 = none)
   --seed <N>             random seed for the split and the cross-validation (default 1)
   --json                 print the report as JSON
@@ -63,6 +65,7 @@ export function formatFitReport(r: FitReport): string {
   if (r.excluded_columns.length) {
     lines.push(`Not used: ${r.excluded_columns.map((c) => `${c.column} (${c.reason})`).join(", ")}`);
   }
+  if (r.interactions.length) lines.push(`Interactions (Only If): ${r.interactions.join("; ")}`);
   lines.push(`Backtest: ${r.backtest.mode} — ${r.backtest.description}`);
   lines.push(...listSection("Flags", [...r.flags, ...leakageHints(r)]));
   return lines.join("\n");
@@ -81,6 +84,7 @@ export const command: Command = {
       holdout: { type: "string" },
       seed: { type: "string" },
       progress: { type: "boolean" },
+      "no-interactions": { type: "boolean" },
     });
     const maxRules = values["max-rules"] === undefined ? undefined : Number(values["max-rules"]);
     if (maxRules !== undefined && !(Number.isInteger(maxRules) && maxRules >= 2)) {
@@ -103,6 +107,7 @@ export const command: Command = {
       exclude: list(values.exclude),
       allowLeakage: list(values["allow-leakage"]),
       maxRules,
+      interactions: !values["no-interactions"],
       holdout,
       seed,
       onStep: step,

@@ -1,4 +1,5 @@
-// What fitMatrix takes: the outcome, the columns to leave out or allow, the matrix size, the split, the
+// What fitMatrix takes: the outcome, the columns to leave out or allow, the matrix size (and whether it
+// may hold interactions), the split, the
 // backtest and the as-of time.
 import type { BacktestOption } from "./backtest";
 
@@ -11,6 +12,8 @@ export interface FitMatrixOptions {
   allowLeakage?: string[];
   /** Most rules in the matrix, baseline included (default 40). */
   maxRules?: number;
+  /** Look for AND pairs of values that pay on held-out leads, written with Only If (default true). */
+  interactions?: boolean;
   seed?: number;
   /** Share of labelled leads held out for the report (default 0.25; 0 = none). */
   holdout?: number;

@@ -42,6 +42,8 @@ export interface FitReport {
   /** Held-out AUC of the workbook's current matrix, when it has one. */
   auc_current: number | null;
   rules: number;
+  /** Labels of the interaction rules (a rule with Only If: both conditions must hold). */
+  interactions: string[];
   baseline_points: number;
   points_per_logit: number;
   /** Share of training leads at the floor or ceiling. */
@@ -68,6 +70,19 @@ export function fittedRuleStats(
   baseRate: number,
 ): FitRuleInfo[] {
   return rules.map((r) => {
+    if (r.condition) {
+      const { column, atom } = r.condition;
+      const atomOf = final.structure.columns[column].atomOf;
+      const on = fitRows.filter((i) => atomOf[i] === atom);
+      const pos = on.reduce((n, i) => n + y[i], 0);
+      return {
+        label: r.label,
+        points: 0,
+        leads: on.length,
+        rate: on.length ? pos / on.length : null,
+        flags: [],
+      };
+    }
     if (r.feature < 0)
       return {
         label: r.label,
@@ -165,6 +180,7 @@ export interface FitParts {
   final: Trained;
   heldOut: HeldOut;
   rules: number;
+  interactions: string[];
   ruleStats: FitRuleInfo[];
   backtest: BacktestInfo;
   refit: boolean;
@@ -193,6 +209,7 @@ export function fitReport(p: FitParts): FitReport {
     rounding_loss: aucModel !== null && aucInteger !== null ? aucModel - aucInteger : null,
     auc_current: heldOut.aucCurrent,
     rules: p.rules,
+    interactions: p.interactions,
     baseline_points: final.points.baseline,
     points_per_logit: final.points.scale,
     clamped_share: final.points.clamped,

@@ -104,6 +104,7 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
       final,
       heldOut,
       rules: rules.length,
+      interactions: rules.filter((r) => r.onlyIf).map((r) => r.label),
       ruleStats,
       backtest: cuts.info,
       refit,

@@ -3,11 +3,13 @@
 // The Baseline rule is kept, in plain sight: it holds the model's intercept, so the typical lead sits
 // mid-range between the score floor and ceiling. Dropped, the same points put a third of the demo's leads
 // at the floor of 0 (ties that cost ranking, and tiers that no longer mean anything); its label, the
-// Suggested Matrix summary and the apply preview all say that every lead gets it.
-import { MATRIX_COLUMNS } from "../matrix";
+// Suggested Matrix summary and the apply preview all say that every lead gets it. An interaction is a rule
+// on one atom whose Only If names the rule of the other (a 0-point condition rule when no rule has it).
+import { MATRIX_COLUMNS, OPTIONAL_MATRIX_COLUMNS } from "../matrix";
 import type { CellValue, Grid } from "../types";
+import { normText } from "../values";
 import { keywordLabel, keywordPattern } from "./flags";
-import type { Cluster, Structure } from "./structure";
+import type { AtomRef, Cluster, Structure } from "./structure";
 
 /** The always-firing rule's label, also its reason text on every lead ("Starting points +32"). */
 export const BASELINE_LABEL = "Starting points (every lead)";
@@ -24,8 +26,12 @@ export interface MatrixRule {
   maxCount: number | "";
   withinDays: number | "";
   halfLife: number | "";
-  /** Feature index (-1 for the baseline). */
+  /** Only If: the label of the rule it needs (interactions only). */
+  onlyIf?: string;
+  /** Feature index (-1 for the baseline and for condition rules). */
   feature: number;
+  /** A condition rule (0 points, named by an interaction's Only If): the atom it matches. */
+  condition?: AtomRef;
 }
 
 function num(x: number): string {
@@ -105,7 +111,40 @@ function clusterRules(s: Structure, cl: Cluster, feature: number, points: number
   return out;
 }
 
-/** Rules in reading order: baseline, lead fields by importance, activities. Zero-point rules are left out. */
+/** The rule of one value or bin atom, as a cluster of its own would have it. */
+function atomRule(s: Structure, ref: AtomRef, feature: number, points: number): MatrixRule {
+  return clusterRules(s, { column: ref.column, atoms: [ref.atom] }, feature, points)[0];
+}
+
+export function atomLabel(s: Structure, ref: AtomRef): string {
+  return atomRule(s, ref, -1, 0).label;
+}
+
+/** Interaction rules (strongest first), each after the condition rule it needs unless `rules` has it. */
+function interactionRules(s: Structure, points: ArrayLike<number>, rules: MatrixRule[]): MatrixRule[] {
+  const first = s.clusters.length + s.flagClusters.length + s.activities.length;
+  const labels = new Set(rules.map((r) => normText(r.label)));
+  const out: MatrixRule[] = [];
+  const pairs = s.interactions
+    .map((it, k) => ({ it, f: first + k }))
+    .filter((p) => points[p.f] !== 0)
+    .sort((a, b) => Math.abs(points[b.f]) - Math.abs(points[a.f]));
+  for (const { it, f } of pairs) {
+    const when = atomRule(s, it.when, -1, 0);
+    if (!labels.has(normText(when.label))) {
+      labels.add(normText(when.label));
+      out.push({ ...when, condition: it.when });
+    }
+    const rule = atomRule(s, it.of, f, points[f]);
+    out.push({ ...rule, label: `${rule.label} & ${when.label}`, onlyIf: when.label });
+  }
+  return out;
+}
+
+/**
+ * Rules in reading order: baseline, lead fields by importance, activities, interactions. Zero-point rules
+ * are left out (but for the conditions interactions name).
+ */
 export function matrixRules(
   s: Structure,
   points: ArrayLike<number>,
@@ -190,10 +229,13 @@ export function matrixRules(
     halfLife: "",
     feature: -1,
   };
-  return [baselineRule, ...lead, ...flags, ...activity];
+  const rules = [baselineRule, ...lead, ...flags, ...activity];
+  return [...rules, ...interactionRules(s, points, rules)];
 }
 
+/** The matrix grid; the Only If column only when a rule needs it. */
 export function matrixGrid(rules: MatrixRule[]): Grid {
+  const onlyIf = rules.some((r) => r.onlyIf);
   const rows: CellValue[][] = rules.map((r) => [
     "TRUE",
     r.group,
@@ -207,6 +249,7 @@ export function matrixGrid(rules: MatrixRule[]): Grid {
     r.maxCount,
     r.withinDays,
     r.halfLife,
+    ...(onlyIf ? [r.onlyIf ?? ""] : []),
   ]);
-  return [[...MATRIX_COLUMNS], ...rows];
+  return [[...MATRIX_COLUMNS, ...(onlyIf ? OPTIONAL_MATRIX_COLUMNS : [])], ...rows];
 }

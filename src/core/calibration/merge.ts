@@ -2,10 +2,11 @@
 // coefficients are closest (Ward's cost: w1*w2/(w1+w2) * (b1-b2)^2), or drop a cluster whose coefficient
 // is near zero (cost w*b^2), whichever loses least, until the rule budget is met. Numeric bins only merge
 // with their neighbours, so a merged bin is still one `between` range; keywords of one column merge into
-// one alternation; other flags and activity features can only be dropped.
+// one alternation; other flags and activity features can only be dropped. Interactions are kept whole (the
+// search accepted each on held-out leads); their rules count against the budget.
 import type { ColumnSpec } from "./features";
 import type { Design } from "./logistic";
-import { type Cluster, rulesFor, type Structure } from "./structure";
+import { type Cluster, interactionRules, rulesFor, type Structure } from "./structure";
 
 interface Live {
   cl: Cluster | null; // null: a flag cluster or an activity feature
@@ -47,7 +48,12 @@ function mergeable(col: ColumnSpec, a: Cluster, b: Cluster): boolean {
 }
 
 export function countRules(s: Structure): number {
-  return s.clusters.reduce((n, cl) => n + rulesFor(s, cl), 0) + s.flagClusters.length + s.activities.length;
+  return (
+    s.clusters.reduce((n, cl) => n + rulesFor(s, cl), 0) +
+    s.flagClusters.length +
+    s.activities.length +
+    interactionRules(s)
+  );
 }
 
 /** Merge/drop until the structure needs at most `budget` rules. `coef`/`weight` are per feature. */
@@ -76,7 +82,7 @@ export function mergeToBudget(
     live.push({ cl: null, flag: null, activity: k, coef: coef[f], weight: weight[f] });
   });
   const rules = (l: Live) => (l.cl ? rulesFor(s, l.cl) : 1);
-  let total = live.reduce((n, l) => n + rules(l), 0);
+  let total = live.reduce((n, l) => n + rules(l), 0) + interactionRules(s);
   while (total > budget && live.length > 0) {
     let best = Number.POSITIVE_INFINITY;
     let bi = -1;
@@ -174,6 +180,7 @@ export function mergeToBudget(
     flagColumns: s.flagColumns,
     flagClusters: live.filter((l) => l.flag).map((l) => l.flag!),
     activities: live.filter((l) => l.activity >= 0).map((l) => s.activities[l.activity]),
+    interactions: s.interactions,
   };
   return next;
 }

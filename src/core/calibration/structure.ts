@@ -1,7 +1,8 @@
 // What the model is fitted on: the column atoms grouped into clusters (one feature and one matrix rule,
 // or two for blanks + placeholders, per cluster), yes/no flags grouped the same way (a cluster of keywords
 // is one `matches` rule firing when any is present), and activity features. Merging clusters is how the
-// matrix stays readable (<= ~40 rules) while keeping the ranking.
+// matrix stays readable (<= ~40 rules) while keeping the ranking. Interactions (an AND of two atoms, written
+// as a rule with `Only If`) come last; they are never merged.
 import type { ActivityFeature } from "./activity-feature";
 import type { ColumnSpec } from "./features";
 import type { FlagColumn } from "./flags";
@@ -14,6 +15,18 @@ export interface Cluster {
   atoms: number[];
 }
 
+/** One atom of one column (`column` indexes Structure.columns). */
+export interface AtomRef {
+  column: number;
+  atom: number;
+}
+
+/** Leads with both atoms: the rule is `of`'s condition, its Only If names the rule of `when`'s. */
+export interface Interaction {
+  of: AtomRef;
+  when: AtomRef;
+}
+
 export interface Structure {
   columns: ColumnSpec[];
   clusters: Cluster[];
@@ -21,11 +34,27 @@ export interface Structure {
   /** `column` indexes flagColumns, `atoms` its items. */
   flagClusters: Cluster[];
   activities: ActivityFeature[];
+  interactions: Interaction[];
 }
 
-/** Feature count: column clusters first, then flag clusters, then activity features. */
+/** Feature count: column clusters first, then flag clusters, activity features, interactions. */
 export function featureCount(s: Structure): number {
-  return s.clusters.length + s.flagClusters.length + s.activities.length;
+  return s.clusters.length + s.flagClusters.length + s.activities.length + s.interactions.length;
+}
+
+/** Per data row: 1 when the lead has both atoms of the interaction. */
+export function interactionValues(s: Structure, it: Interaction, rows: number): Uint8Array {
+  const of = s.columns[it.of.column].atomOf;
+  const when = s.columns[it.when.column].atomOf;
+  const on = new Uint8Array(rows);
+  for (let r = 0; r < rows; r++) if (of[r] === it.of.atom && when[r] === it.when.atom) on[r] = 1;
+  return on;
+}
+
+/** Matrix rules the interactions need at most: one each, plus a 0-point condition rule per `when` atom. */
+export function interactionRules(s: Structure): number {
+  const when = new Set(s.interactions.map((it) => `${it.when.column}:${it.when.atom}`));
+  return s.interactions.length + when.size;
 }
 
 /** One cluster per atom and per flag: the finest structure, fitted first. */
@@ -46,7 +75,7 @@ export function atomStructure(
       flagClusters.push({ column: c, atoms: [a] });
     });
   });
-  return { columns, clusters, flagColumns, flagClusters, activities };
+  return { columns, clusters, flagColumns, flagClusters, activities, interactions: [] };
 }
 
 /** Per data row: 1 when the flag cluster's rule fires (any of its items). */
@@ -64,6 +93,7 @@ export function buildDesign(s: Structure, rows: number): Design {
     for (const a of cl.atoms) featureOf[cl.column][a] = f;
   });
   const flags = s.flagClusters.map((cl) => flagValues(s, cl, rows));
+  const pairs = s.interactions.map((it) => interactionValues(s, it, rows));
   // Feature by feature (each a sequential pass over the rows, not a stride across hundreds of arrays per
   // row), twice: count each row's entries, then place them. A row's entries come in feature order.
   const entries = (visit: (row: number, feature: number, value: number) => void): void => {
@@ -84,6 +114,10 @@ export function buildDesign(s: Structure, rows: number): Design {
         const v = af.values[r];
         if (v > 0) visit(r, f, v);
       }
+    });
+    pairs.forEach((on, k) => {
+      const f = s.clusters.length + flags.length + s.activities.length + k;
+      for (let r = 0; r < rows; r++) if (on[r]) visit(r, f, 1);
     });
   };
   const ptr = new Int32Array(rows + 1);

@@ -1,6 +1,7 @@
 // One pass of the fitting pipeline on the training leads: candidate columns (leaky and unlinked ones left
 // out), activity weighting and L2 penalty by cross-validation, the logistic fit, clusters merged to the
-// rule budget, and integer points on the workbook's score scale.
+// rule budget (interaction pairs found first, see interactions.ts), and integer points on the workbook's
+// score scale.
 
 import { normalizeHeader } from "../headers";
 import type { Settings, WorkbookInput } from "../types";
@@ -9,6 +10,7 @@ import { type ActivityFeature, type ActivityTiming, activityFeature } from "./ac
 import { auc } from "./auc";
 import { buildColumns, type ColumnSpec, type SkippedColumn } from "./features";
 import type { FitMatrixOptions } from "./fit-options";
+import { searchInteractions, withInteractions } from "./interactions";
 import { type LeakageFlag, leakageFlags } from "./leakage";
 import { type Design, fitLogistic, type LogisticModel, linearPredictor } from "./logistic";
 import { countRules, featureWeights, mergeToBudget } from "./merge";
@@ -229,11 +231,24 @@ export function train(
   const cv = fixed
     ? { ...fixed, chosen: design(fixed.timing), cvAuc: null }
     : crossValidate(design, data, trainRows);
-  const { s: start, X: fullX } = cv.chosen;
   options.onStep?.(
     `Fitting on ${trainRows.length.toLocaleString("en-US")} leads, then merging to the rule budget…`,
   );
-  const fullModel = fitLogistic(fullX, y, trainRows, cv.lambda);
+  const mainModel = fitLogistic(cv.chosen.X, y, trainRows, cv.lambda);
+  const pairs = searchInteractions(cv.chosen.s, cv.chosen.X, mainModel, y, sample(trainRows, 30000), {
+    // Each pair costs up to two rules: a few, so the main effects keep most of the budget.
+    most: options.interactions === false ? 0 : Math.min(4, Math.floor((options.maxRules ?? 40) / 8)),
+    minSupport,
+    lambda: cv.lambda,
+    seed: options.seed ?? 1,
+  });
+  const {
+    s: start,
+    X: fullX,
+    model: fullModel,
+  } = pairs.length
+    ? withInteractions(cv.chosen.s, pairs, rows, y, trainRows, cv.lambda, mainModel)
+    : { ...cv.chosen, model: mainModel };
   const { structure, X, model } = mergeToRules(start, fullX, fullModel, data, trainRows, cv.lambda);
   const { scoreFloor, scoreCeiling } = data.settings;
   const points = toPoints(X, model, y, trainRows, scoreFloor, scoreCeiling);
