@@ -146,7 +146,7 @@ function logLoss(F: Float64Array, y: Uint8Array, rows: readonly number[]): numbe
 }
 
 /** Boosts on `train`, stops early on `valid`; the log-odds of every data row, the rounds kept, the loss. */
-function boost(
+export function boost(
   data: BinnedData,
   y: Uint8Array,
   train: number[],

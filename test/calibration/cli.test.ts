@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -94,5 +94,21 @@ describe("leadscore fit / calibrate", async () => {
     const cal = io();
     expect(await main(["calibrate", dir, "--backtest", "created-plus"], cal.io)).toBe(1);
     expect(cal.err.join("")).toMatch(/needs a "Created" column on Leads\. .*another --backtest mode/);
+  });
+  it("fit writes a planted AND pair as a rule with Only If, and --no-interactions leaves it out", async () => {
+    const pairs = join(dir, "pairs");
+    const planted = knownTruth(3000, 11, 3);
+    await mkdir(pairs);
+    await writeFile(join(pairs, "Leads.csv"), toCsv(planted.input.leads));
+    await writeFile(join(pairs, "Settings.csv"), toCsv(planted.input.settings!));
+    const on = io();
+    expect(await fitCommand.run([pairs], on.io)).toBe(0);
+    expect(on.out.join("\n")).toMatch(
+      /Interactions \(Only If\): .*Title = Manager.*|Interactions \(Only If\): .*Source = Webinar/,
+    );
+    expect(on.out.join("\n")).toMatch(/^Active,.*,Only If$/m);
+    const off = io();
+    expect(await fitCommand.run([pairs, "--no-interactions", "--json"], off.io)).toBe(0);
+    expect(JSON.parse(off.out.join("\n")).interactions).toEqual([]);
   });
 });
