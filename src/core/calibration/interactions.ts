@@ -94,8 +94,8 @@ function topAtoms(s: Structure, model: LogisticModel, rows: number[]): AtomRef[]
 }
 
 /**
- * Pairs that pay on leads they were not chosen on, added to `s` (fitted on `fitRows` with the
- * main-effects `model` on its design `X`); the search itself runs on `searchRows` (a sample of them).
+ * Pairs of `s`'s atoms that pay on leads they were not chosen on, best first. `model` is the main-effects
+ * fit on `s`'s design `X`; the search runs on `searchRows` (training leads, a sample of a large workbook).
  */
 export function searchInteractions(
   s: Structure,
