@@ -445,6 +445,7 @@ export class FakeApi implements SidebarApi {
       outcomes: ["Converted"],
       features,
       leaveOut: ["Converted", "Converted At"],
+      models: [],
     };
   }
 
