@@ -84,10 +84,9 @@ export interface TierSource {
   settings: Settings;
   asOf: Date;
   sheets: Map<string, GoogleAppsScript.Spreadsheet.Sheet>;
-  leads: RunLead[];
   /**
-   * Every model's leads, the default model's (`leads`, with the Settings tiers) first; a run from the
-   * states has the default model only (it never runs for a workbook with models).
+   * Every model's leads, the default model's (with the Settings tiers) first; a run from the states has
+   * the default model only (it never runs for a workbook with models).
    */
   models: ModelLeads[];
   /** The full run, which alerts are composed from; null for a run from the states (it sends none). */
@@ -98,13 +97,11 @@ export interface TierSource {
 
 export function fullSource(full: FullRun): TierSource {
   const { run, workbook } = full;
-  const leads = runLeads(full);
   return {
     settings: run.settings,
     asOf: run.asOf,
     sheets: workbook.sheets,
-    leads,
-    models: modelLeads(run, leads),
+    models: modelLeads(run, runLeads(full)),
     full,
   };
 }
@@ -251,7 +248,6 @@ function runFromStates(ss: Spreadsheet, startedAt: number): RunSummary | null {
       settings,
       asOf,
       sheets: at.sheets,
-      leads,
       models: [{ model: "", tiers: settings.tiers, leads }],
       full: null,
       stored,

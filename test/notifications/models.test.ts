@@ -165,6 +165,15 @@ describe("notifications per model", () => {
     expect(announced).toEqual([[], ["enterprise » b@x.com"]]);
   });
 
+  it("a model removed from the matrix leaves no state rows (its undelivered alerts go with it)", () => {
+    const hot = run([
+      ["a@x.com", "VP", 5000],
+      ["b@x.com", "Analyst", 10],
+    ]);
+    const { states } = series([run(QUIET), hot, run(QUIET, false)]);
+    expect([...states.keys()]).toEqual(["a@x.com", "b@x.com"]);
+  });
+
   it("Score History rows carry the model; the default's columns keep their meaning", () => {
     const { changes } = series([
       run(QUIET),

@@ -25,7 +25,7 @@ export function modelStateKey(model: string, key: string): string {
 
 /**
  * Which model a state key belongs to, among `models` (their names as spelt), and the lead key in it. A
- * key of no listed model belongs to the default model (a removed model's rows age out there).
+ * key of no listed model belongs to the default model (advanceModels drops a removed model's rows).
  */
 export function parseStateKey(stateKey: string, models: readonly string[]): { model: string; key: string } {
   // Longest name first, so "Enterprise EU" is not read as "Enterprise".
@@ -68,7 +68,8 @@ export interface ModelsAdvanceResult extends AdvanceResult {
 /**
  * advance() once per model on that model's states. A model with no state yet (just added) takes its own
  * baseline, as the first run does for the default model: its leads already in a notify tier are not
- * announced for being there. States: the default model's first (exactly advance()'s), then each model's.
+ * announced for being there. States: the default model's first (exactly advance()'s, less a removed
+ * model's rows), then each model's.
  */
 export function advanceModels(input: ModelsAdvanceInput): ModelsAdvanceResult {
   const names = input.models.map((m) => m.model).filter(Boolean);
@@ -85,7 +86,13 @@ export function advanceModels(input: ModelsAdvanceInput): ModelsAdvanceResult {
     const previous = !input.previous || (m.model && own.size === 0) ? null : own;
     const step = advance({ previous, leads: m.leads, tiers: m.tiers, margin: input.margin, now: input.now });
     const stateKey = (key: string) => modelStateKey(m.model, key);
-    for (const s of step.states) out.states.push(m.model ? { ...s, key: stateKey(s.key) } : s);
+    const onLeads = new Set(m.leads.map((l) => normText(l.key)));
+    for (const s of step.states) {
+      // A model's row left behind by a model no longer in the matrix: dropped, so its undelivered alert
+      // does not wait for ever (the model, added again, takes a new baseline).
+      if (!m.model && s.key.includes(SEPARATOR) && !onLeads.has(s.key)) continue;
+      out.states.push(m.model ? { ...s, key: stateKey(s.key) } : s);
+    }
     for (const c of step.changes) out.changes.push({ ...c, model: m.model });
     for (const k of step.announced) out.announced.push(stateKey(k));
   }
