@@ -64,6 +64,8 @@ export interface NotifyOutcome {
   /** Emails a failed run sent but could not confirm; counted as sent. */
   unconfirmed: number;
   baseline: boolean;
+  /** Named models new to the state this run: their tiers were recorded, none announced. */
+  modelBaselines: string[];
 }
 
 function runLeads(full: FullRun): RunLead[] {
@@ -164,6 +166,7 @@ export function processTierChanges(
     pending: writePendingSummary(step.states, named),
     unconfirmed,
     baseline: !stored.states,
+    modelBaselines: step.baselines,
   };
 }
 
@@ -173,6 +176,8 @@ export function notifyNote(o: NotifyOutcome): string | undefined {
   const d = o.delivery;
   if (o.baseline)
     parts.push("First scheduled run: current tiers recorded; alerts start with the next change.");
+  for (const model of o.modelBaselines)
+    parts.push(`New model ${model}: its tiers recorded; its alerts start with the next change.`);
   if (d?.quotaShort) {
     parts.push(
       `Daily email quota reached: ${o.pending} alert${o.pending === 1 ? "" : "s"} wait for the next run.`,

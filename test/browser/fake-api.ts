@@ -196,15 +196,13 @@ export class FakeApi implements SidebarApi {
       lastRun: this.lastRun,
       pending: [
         { key: "L0004", name: `${XSS_NAME} Hopper`, tier: "Sales-ready", score: 91 },
-        ...this.models
-          .slice(0, 1)
-          .map((model) => ({
-            key: "L0004",
-            name: `${XSS_NAME} Hopper`,
-            tier: "Sales-ready",
-            score: 88,
-            model,
-          })),
+        ...this.models.slice(0, 1).map((model) => ({
+          key: "L0004",
+          name: `${XSS_NAME} Hopper`,
+          tier: "Sales-ready",
+          score: 88,
+          model,
+        })),
       ],
       problems: this.problems.map((p) => ({ ...p })),
     };

@@ -66,14 +66,16 @@ const NOW = (i: number) => new Date(Date.UTC(2024, 5, 3 + i, 8)).toISOString();
 function series(runs: ScoreRun[], start: Map<string, LeadState> | null = null) {
   let previous = start;
   const announced: string[][] = [];
+  const baselines: string[][] = [];
   const changes: ReturnType<typeof advanceModels>["changes"][] = [];
   runs.forEach((r, i) => {
     const step = advanceModels({ previous, models: modelLeads(r, runLeads(r)), margin: 5, now: NOW(i) });
     announced.push(step.announced);
+    baselines.push(step.baselines);
     changes.push(step.changes);
     previous = new Map(step.states.map((s) => [s.key, s]));
   });
-  return { announced, changes, states: previous! };
+  return { announced, baselines, changes, states: previous! };
 }
 
 const QUIET: [string, string, number][] = [
@@ -152,7 +154,7 @@ describe("notifications per model", () => {
       ["a@x.com", "Analyst", 5000],
       ["b@x.com", "Analyst", 10],
     ];
-    const { announced } = series(
+    const { announced, baselines } = series(
       [
         run(hot),
         run([
@@ -163,6 +165,7 @@ describe("notifications per model", () => {
       before,
     );
     expect(announced).toEqual([[], ["enterprise » b@x.com"]]);
+    expect(baselines).toEqual([["Enterprise"], []]);
   });
 
   it("a model removed from the matrix leaves no state rows (its undelivered alerts go with it)", () => {

@@ -63,6 +63,8 @@ export interface ModelsAdvanceInput {
 export interface ModelsAdvanceResult extends AdvanceResult {
   /** Tier changes, each with its model ("" for the default). */
   changes: (TierChange & { model: string })[];
+  /** Named models that took their own baseline this run (new to the state; not on the very first run). */
+  baselines: string[];
 }
 
 /**
@@ -80,10 +82,11 @@ export function advanceModels(input: ModelsAdvanceInput): ModelsAdvanceResult {
     const { model, key } = parseStateKey(stateKey, names);
     split.get(normText(model))?.set(key, model ? { ...s, key } : s);
   }
-  const out: ModelsAdvanceResult = { states: [], changes: [], announced: [] };
+  const out: ModelsAdvanceResult = { states: [], changes: [], announced: [], baselines: [] };
   for (const m of input.models) {
     const own = split.get(normText(m.model))!;
     const previous = !input.previous || (m.model && own.size === 0) ? null : own;
+    if (input.previous && !previous) out.baselines.push(m.model);
     const step = advance({ previous, leads: m.leads, tiers: m.tiers, margin: input.margin, now: input.now });
     const stateKey = (key: string) => modelStateKey(m.model, key);
     const onLeads = new Set(m.leads.map((l) => normText(l.key)));
