@@ -11,10 +11,10 @@ import {
   type LeadState,
   parseJournal,
   parseStateGrid,
-  parseStateKey,
   STATE_WIDTH,
   type StateMeta,
   stateGrid,
+  stateKeyReader,
 } from "../core/notify";
 import type { Grid } from "../core/types";
 import { literal } from "./cell-text";
@@ -112,11 +112,12 @@ export function clearJournal(key: string = JOURNAL_KEY): void {
 export function writePendingSummary(states: readonly LeadState[], models: readonly string[] = []): number {
   const pending = states.filter((s) => s.pending);
   const cut = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t);
+  const read = stateKeyReader(models);
   let shown: PendingNotification[] = pending
     .sort((a, b) => b.score - a.score)
     .slice(0, PENDING_SHOWN)
     .map((s) => {
-      const { model, key } = parseStateKey(s.key, models);
+      const { model, key } = read(s.key);
       const entry = { key: cut(key), name: cut(s.name), tier: cut(s.pending!.tier), score: s.score };
       return model ? { ...entry, model: cut(model) } : entry;
     });

@@ -28,7 +28,7 @@ export {
   type ModelsAdvanceResult,
   modelLeads,
   modelStateKey,
-  parseStateKey,
+  stateKeyReader,
 } from "./models";
 export { type DueAlert, MAX_LEADS_PER_EMAIL, type Outgoing, planEmails } from "./plan";
 export { quietUpTo, rearm, tierNamed, toAnnounce } from "./rearm";

@@ -24,17 +24,22 @@ export function modelStateKey(model: string, key: string): string {
 }
 
 /**
- * Which model a state key belongs to, among `models` (their names as spelt), and the lead key in it. A
- * key of no listed model belongs to the default model (advanceModels drops a removed model's rows).
+ * Reads which model a state key belongs to, among `models` (their names as spelt), and the lead key in it.
+ * A key of no listed model belongs to the default model (advanceModels drops a removed model's rows).
  */
-export function parseStateKey(stateKey: string, models: readonly string[]): { model: string; key: string } {
+export function stateKeyReader(
+  models: readonly string[],
+): (stateKey: string) => { model: string; key: string } {
   // Longest name first, so "Enterprise EU" is not read as "Enterprise".
-  const byLength = [...models].sort((a, b) => normText(b).length - normText(a).length);
-  for (const model of byLength) {
-    const prefix = `${normText(model)}${SEPARATOR}`;
-    if (normText(model) && stateKey.startsWith(prefix)) return { model, key: stateKey.slice(prefix.length) };
-  }
-  return { model: "", key: stateKey };
+  const prefixes = models
+    .filter((m) => normText(m))
+    .map((model) => ({ model, prefix: `${normText(model)}${SEPARATOR}` }))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+  return (stateKey) => {
+    for (const { model, prefix } of prefixes)
+      if (stateKey.startsWith(prefix)) return { model, key: stateKey.slice(prefix.length) };
+    return { model: "", key: stateKey };
+  };
 }
 
 /**
@@ -74,12 +79,12 @@ export interface ModelsAdvanceResult extends AdvanceResult {
  * model's rows), then each model's.
  */
 export function advanceModels(input: ModelsAdvanceInput): ModelsAdvanceResult {
-  const names = input.models.map((m) => m.model).filter(Boolean);
+  const read = stateKeyReader(input.models.map((m) => m.model));
   const split = new Map<string, Map<string, LeadState>>(
     input.models.map((m) => [normText(m.model), new Map()]),
   );
   for (const [stateKey, s] of input.previous ?? []) {
-    const { model, key } = parseStateKey(stateKey, names);
+    const { model, key } = read(stateKey);
     split.get(normText(model))?.set(key, model ? { ...s, key } : s);
   }
   const out: ModelsAdvanceResult = { states: [], changes: [], announced: [], baselines: [] };
@@ -89,11 +94,11 @@ export function advanceModels(input: ModelsAdvanceInput): ModelsAdvanceResult {
     if (input.previous && !previous) out.baselines.push(m.model);
     const step = advance({ previous, leads: m.leads, tiers: m.tiers, margin: input.margin, now: input.now });
     const stateKey = (key: string) => modelStateKey(m.model, key);
-    const onLeads = new Set(m.leads.map((l) => normText(l.key)));
+    // A model's row left behind by a model no longer in the matrix: dropped, so its undelivered alert
+    // does not wait for ever (the model, added again, takes a new baseline).
+    const onLeads = m.model ? null : new Set(m.leads.map((l) => normText(l.key)));
     for (const s of step.states) {
-      // A model's row left behind by a model no longer in the matrix: dropped, so its undelivered alert
-      // does not wait for ever (the model, added again, takes a new baseline).
-      if (!m.model && s.key.includes(SEPARATOR) && !onLeads.has(s.key)) continue;
+      if (onLeads && s.key.includes(SEPARATOR) && !onLeads.has(s.key)) continue;
       out.states.push(m.model ? { ...s, key: stateKey(s.key) } : s);
     }
     for (const c of step.changes) out.changes.push({ ...c, model: m.model });
