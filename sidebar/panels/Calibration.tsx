@@ -22,8 +22,11 @@ export function Calibration({ state, onState }: PanelProps) {
     outcomes: [],
     features: [],
     leaveOut: [],
+    models: [],
   });
   const [outcome, setOutcome] = useState("");
+  /** "" = the default model. */
+  const [model, setModel] = useState("");
   const [mode, setMode] = useState<BacktestMode | "default">("default");
   const [days, setDays] = useState("1");
   const [multiple, setMultiple] = useState("3");
@@ -46,6 +49,7 @@ export function Calibration({ state, onState }: PanelProps) {
     outcomeColumn: outcome || undefined,
     backtest: mode === "default" ? undefined : { mode, days: parseNum(days) ?? 0 },
     topTierMultiple: parseNum(multiple) ?? undefined,
+    model: model || undefined,
   });
   async function calibrate() {
     const r = await run.run(() => call("getCalibration", request()));
@@ -71,6 +75,19 @@ export function Calibration({ state, onState }: PanelProps) {
           ))}
         </select>
       </div>
+      {columns.models.length > 0 && (
+        <div class="field">
+          <label for="cal-model">Model</label>
+          <select id="cal-model" value={model} onChange={(e) => setModel(e.currentTarget.value)}>
+            <option value="">Default (rules with a blank Model)</option>
+            {columns.models.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div class="field">
         <label for="cal-mode">Score each lead as of</label>
         <select id="cal-mode" value={mode} onChange={(e) => setMode(e.currentTarget.value as BacktestMode)}>

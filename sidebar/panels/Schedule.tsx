@@ -230,6 +230,8 @@ function NotifyForm({ state, onState }: PanelProps) {
 
 function LastRun({ state }: { state: PanelProps["state"] }) {
   const r = state.lastRun;
+  // A Model column only when an alert of a named model waits.
+  const models = state.pending.some((p) => p.model);
   return (
     <div>
       <h3>Last run</h3>
@@ -266,10 +268,14 @@ function LastRun({ state }: { state: PanelProps["state"] }) {
       ) : (
         <>
           <p class="muted">These go out with the next run (the daily email quota ran short).</p>
-          <DataTable label="Pending notifications" columns={["Lead", "Tier", NUM("Score")]}>
+          <DataTable
+            label="Pending notifications"
+            columns={models ? ["Lead", "Model", "Tier", NUM("Score")] : ["Lead", "Tier", NUM("Score")]}
+          >
             {state.pending.map((p) => (
-              <tr key={p.key}>
+              <tr key={`${p.model ?? ""}\u0001${p.key}`}>
                 <td>{p.name}</td>
+                {models && <td>{p.model ?? "Default"}</td>}
                 <td>{p.tier}</td>
                 <td class="num">{p.score}</td>
               </tr>

@@ -60,6 +60,10 @@ export function cliFix(f: CalibrationFailure): string {
       return f.mode === "before-conversion"
         ? "Name the conversion date column with --converted-at, or choose another --backtest mode."
         : "Add the column to Leads, or choose another --backtest mode.";
+    case "unknown-model":
+      return f.models.length
+        ? "Name one of those with --model, or leave --model out for the default model."
+        : "Leave --model out to calibrate the default model.";
   }
 }
 

@@ -8,6 +8,8 @@ export interface CalibrationRequest {
   backtest?: { mode: BacktestMode; days: number };
   /** Top-tier suggestion: the lowest threshold converting at least this many times the base rate (3). */
   topTierMultiple?: number;
+  /** A named model (LeadColumns.models) to calibrate; blank or absent: the default model. */
+  model?: string;
 }
 
 export interface SuggestRequest {
@@ -46,6 +48,8 @@ export interface LeadColumns {
   features: string[];
   /** Features known only once the outcome is (Converted At, Closed Won Date…): left out by default. */
   leaveOut: string[];
+  /** The Scoring Matrix's named models (its Model column), for the model picker; [] without models. */
+  models: string[];
 }
 
 /** What applying the Suggested Matrix would change, shown before it is applied. */

@@ -10,6 +10,8 @@ export interface PendingNotification {
   name: string;
   tier: string;
   score: number;
+  /** The named model the alert is about; absent for the default model. */
+  model?: string;
 }
 
 export interface SidebarState {

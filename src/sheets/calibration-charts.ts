@@ -56,6 +56,7 @@ export function calibrationLayout(report: CalibrationReport): { blocks: Block[];
     values: [
       ["Leadscore calibration", ""],
       ["As of", new Date(report.as_of)],
+      ...(report.model ? [["Model", report.model]] : []),
       ["Outcome column", report.outcome_column],
       ["Labelled leads", report.leads_labelled],
       ["Conversions", report.conversions],

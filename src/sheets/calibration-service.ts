@@ -23,6 +23,7 @@ import {
   fitMatrix,
   leakageColumns,
 } from "../core/calibration";
+import { matrixModels } from "../core/model-names";
 import { type CellValue, type Grid, TAB, type WorkbookInput } from "../core/types";
 import { cellText } from "../core/values";
 import { CALIBRATION_TAB, writeCalibrationTab } from "./calibration-charts";
@@ -66,6 +67,8 @@ function sidebarFix(f: CalibrationFailure): string {
       return "Choose an outcome column with both outcomes in the Outcome column list, or fill in the outcome of more leads.";
     case "no-backtest-column":
       return `Add a "${f.column}" column to Leads, or choose another option under "Score each lead as of".`;
+    case "unknown-model":
+      return "Choose a model in the Model list (reopen the sidebar if the Scoring Matrix changed).";
   }
 }
 
@@ -104,6 +107,8 @@ export function calibrateOptions(
   const outcome = cellText(request?.outcomeColumn ?? "");
   if (outcome) options.outcomeColumn = outcome;
   if (request?.backtest) options.backtest = backtestOption(request.backtest);
+  const model = cellText(request?.model ?? "").trim();
+  if (model) options.model = model;
   if (request?.topTierMultiple !== undefined && request.topTierMultiple !== null) {
     const multiple = Number(request.topTierMultiple);
     if (!(multiple > 0)) throw new Error("The top-tier multiple must be a number above 0.");
@@ -112,13 +117,17 @@ export function calibrateOptions(
   return options;
 }
 
-/** The Leads columns for the outcome and leave-out pickers (one read of Leads and of Settings). */
+/** The Leads columns for the outcome and leave-out pickers, and the models (one read of Leads, Settings, the matrix). */
 export function leadColumns(ss: Spreadsheet): LeadColumns {
   const sheets = sheetsByName(ss);
   const leads = sheets.get(tabKey(TAB.leads));
   if (!leads) throw new MissingTabError(`This spreadsheet has no "${TAB.leads}" tab.`);
-  const settings = sheets.get(tabKey(TAB.settings));
-  return columnChoices(readGrid(leads), settings ? readGrid(settings) : undefined);
+  const grid = (name: string) => {
+    const sheet = sheets.get(tabKey(name));
+    return sheet ? readGrid(sheet) : undefined;
+  };
+  const models = matrixModels(grid(TAB.matrix));
+  return { ...columnChoices(readGrid(leads), grid(TAB.settings), models), models };
 }
 
 export function calibration(ss: Spreadsheet, request?: CalibrationRequest): CalibrationReport {

@@ -14,6 +14,7 @@ import {
   STATE_WIDTH,
   type StateMeta,
   stateGrid,
+  stateKeyReader,
 } from "../core/notify";
 import type { Grid } from "../core/types";
 import { literal } from "./cell-text";
@@ -104,14 +105,22 @@ export function clearJournal(key: string = JOURNAL_KEY): void {
   writeJournal(emptyJournal(), undefined, key);
 }
 
-/** What the sidebar shows: the highest-scoring undelivered alerts and how many there are. */
-export function writePendingSummary(states: readonly LeadState[]): number {
+/**
+ * What the sidebar shows: the highest-scoring undelivered alerts and how many there are. `models` (the
+ * named models, as spelt) say which model a state is in; a default model's entry has no `model`.
+ */
+export function writePendingSummary(states: readonly LeadState[], models: readonly string[] = []): number {
   const pending = states.filter((s) => s.pending);
   const cut = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t);
+  const read = stateKeyReader(models);
   let shown: PendingNotification[] = pending
     .sort((a, b) => b.score - a.score)
     .slice(0, PENDING_SHOWN)
-    .map((s) => ({ key: cut(s.key), name: cut(s.name), tier: cut(s.pending!.tier), score: s.score }));
+    .map((s) => {
+      const { model, key } = read(s.key);
+      const entry = { key: cut(key), name: cut(s.name), tier: cut(s.pending!.tier), score: s.score };
+      return model ? { ...entry, model: cut(model) } : entry;
+    });
   // A property value holds 9 KB: show fewer rather than fail the run.
   while (shown.length > 1 && JSON.stringify(shown).length > 8_000)
     shown = shown.slice(0, Math.floor(shown.length / 2));

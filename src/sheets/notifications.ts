@@ -11,6 +11,7 @@ import { leadName, nameColumns } from "../core/lead-names";
 import {
   type AlertView,
   alertId,
+  alertSubjects,
   composeEmail,
   type DueAlert,
   type Email,
@@ -18,6 +19,7 @@ import {
   type Journal,
   type LeadState,
   latestActivities,
+  type ModelSubject,
   type NotifySettings,
   notifyAddresses,
   type Outgoing,
@@ -28,7 +30,6 @@ import {
 } from "../core/notify";
 import { reasonText, topContributions } from "../core/reasons";
 import { workbookClock } from "../core/settings";
-import type { LeadScore } from "../core/types";
 import { cellText, normText } from "../core/values";
 import { writeJournal } from "./notification-state";
 import type { SheetWorkbook } from "./workbook";
@@ -75,8 +76,11 @@ const QUOTA_ERROR = /too many times|quota|limit exceeded: email recipients per d
 const MAX_FIELD = 300;
 export const clip = (text: string) => (text.length > MAX_FIELD ? `${text.slice(0, MAX_FIELD - 1)}…` : text);
 
-/** How the lead appears in an email; only its own row and activities are used. */
-function viewBuilder(input: DeliveryInput, byKey: Map<string, LeadScore>, wanted: Set<string>) {
+/**
+ * How the lead appears in an email; only its own row and activities are used. `byKey` is by state key
+ * (one per lead and model, see core/notify/models.ts); `wanted` holds the lead keys whose activities to show.
+ */
+function viewBuilder(input: DeliveryInput, byKey: Map<string, ModelSubject>, wanted: Set<string>) {
   const { ss, run, workbook, states } = input;
   const grid = workbook.input.leads;
   const headers = grid[0] ?? [];
@@ -88,7 +92,7 @@ function viewBuilder(input: DeliveryInput, byKey: Map<string, LeadScore>, wanted
   const base = `${ss.getUrl()}#gid=${workbook.leadsSheet.getSheetId()}&range=A`;
   const stateOf = new Map(states.map((s) => [s.key, s]));
   return (key: string): AlertView => {
-    const lead = byKey.get(key)!;
+    const { run: model, lead } = byKey.get(key)!;
     const row = grid[lead.sheetRow - 1] ?? [];
     const title = titleCol >= 0 ? cellText(row[titleCol]) : "";
     const company = companyCol >= 0 ? cellText(row[companyCol]) : "";
@@ -96,14 +100,15 @@ function viewBuilder(input: DeliveryInput, byKey: Map<string, LeadScore>, wanted
     return {
       key: lead.key,
       name: clip(leadName(row, names, lead.key)),
+      model: clip(model.model),
       role: clip([title, company].filter(Boolean).join(" at ")),
       score: lead.score,
       tier: lead.tier,
       enteredTier: pending.tier,
       enteredAt: formatWhen(Date.parse(pending.queuedAt), clock),
-      reasons: topContributions(run.contributions(lead)).map((c) => clip(reasonText(c))),
+      reasons: topContributions(model.contributions(lead)).map((c) => clip(reasonText(c))),
       nextTier: lead.nextTier,
-      activities: (activities.get(key) ?? []).map((a) => ({
+      activities: (activities.get(normText(lead.key)) ?? []).map((a) => ({
         when: formatWhen(a.at, clock),
         event: clip(a.event),
         detail: clip(a.detail),
@@ -257,11 +262,7 @@ export function completeDelivered(
 export function deliverAlerts(input: DeliveryInput): DeliveryResult {
   const { run, workbook, settings, states } = input;
   const result = emptyDelivery();
-  const byKey = new Map<string, LeadScore>();
-  for (const lead of run.leads) {
-    const k = normText(lead.key);
-    if (k && !byKey.has(k)) byKey.set(k, lead);
-  }
+  const byKey = alertSubjects(run);
   const headers = workbook.input.leads[0] ?? [];
   const ownerCol = findColumn(headers, settings.ownerColumn);
   const notify = notifyAddresses(settings);
@@ -269,7 +270,7 @@ export function deliverAlerts(input: DeliveryInput): DeliveryResult {
   const { due, stateOf } = dueAlerts(
     states,
     (key) => {
-      const lead = byKey.get(key);
+      const lead = byKey.get(key)?.lead;
       return lead && { score: lead.score, ownerRow: lead.sheetRow };
     },
     (row) => (ownerCol >= 0 ? cellText(workbook.input.leads[row - 1]?.[ownerCol]) : ""),
@@ -280,7 +281,9 @@ export function deliverAlerts(input: DeliveryInput): DeliveryResult {
   if (plan.length === 0) return result;
 
   const budget = Math.max(0, Math.floor(MailApp.getRemainingDailyQuota()));
-  const wanted = new Set(plan.slice(0, budget).flatMap((e) => e.keys));
+  const wanted = new Set(
+    plan.slice(0, budget).flatMap((e) => e.keys.map((k) => normText(byKey.get(k)!.lead.key))),
+  );
   const view = viewBuilder(input, byKey, wanted);
   const ctx = { spreadsheetName: input.ss.getName(), timeZone: workbook.timeZone };
   sendPlanned(

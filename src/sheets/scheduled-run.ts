@@ -16,11 +16,15 @@ import { accountsOn } from "../core/accounts";
 import type { Updated } from "../core/incremental/update";
 import { SETTING } from "../core/known-settings";
 import { leadName, nameColumns } from "../core/lead-names";
+import { matrixModels } from "../core/model-names";
 import {
   advance,
+  advanceModels,
   foldJournal,
   isEmptyJournal,
   type LeadState,
+  type ModelLeads,
+  modelLeads,
   notificationSettings,
   type RunLead,
 } from "../core/notify";
@@ -60,6 +64,8 @@ export interface NotifyOutcome {
   /** Emails a failed run sent but could not confirm; counted as sent. */
   unconfirmed: number;
   baseline: boolean;
+  /** Named models new to the state this run: their tiers were recorded, none announced. */
+  modelBaselines: string[];
 }
 
 function runLeads(full: FullRun): RunLead[] {
@@ -80,7 +86,11 @@ export interface TierSource {
   settings: Settings;
   asOf: Date;
   sheets: Map<string, GoogleAppsScript.Spreadsheet.Sheet>;
-  leads: RunLead[];
+  /**
+   * Every model's leads, the default model's (with the Settings tiers) first; a run from the states has
+   * the default model only (it never runs for a workbook with models).
+   */
+  models: ModelLeads[];
   /** The full run, which alerts are composed from; null for a run from the states (it sends none). */
   full: FullRun | null;
   /** The notification state, when the caller has read it already. */
@@ -89,7 +99,13 @@ export interface TierSource {
 
 export function fullSource(full: FullRun): TierSource {
   const { run, workbook } = full;
-  return { settings: run.settings, asOf: run.asOf, sheets: workbook.sheets, leads: runLeads(full), full };
+  return {
+    settings: run.settings,
+    asOf: run.asOf,
+    sheets: workbook.sheets,
+    models: modelLeads(run, runLeads(full)),
+    full,
+  };
 }
 
 /** Steps 2–8 above, after a rescore. `deliver: false` records changes and queues alerts without sending. */
@@ -113,14 +129,14 @@ export function processTierChanges(
   const stateSheet = stored.sheet ?? createStateSheet(ss, sheets, { historyRows });
   if (stored.sheet && !stored.states) stored.sheet.hideSheet();
   const now = source.asOf.toISOString();
-  const step = advance({
+  const step = advanceModels({
     previous: stored.states,
-    leads: source.leads,
-    tiers: source.settings.tiers,
+    models: source.models,
     margin: settings.rearmMargin,
     now,
   });
-  historyRows = appendHistory(history, historyRows, source.asOf, step.changes);
+  const named = source.models.map((m) => m.model).filter(Boolean);
+  historyRows = appendHistory(history, historyRows, source.asOf, step.changes, named.length > 0);
 
   let rows = stored.rows;
   const commit = (states: readonly LeadState[]) => {
@@ -147,9 +163,10 @@ export function processTierChanges(
     changes: step.changes.length,
     announced: step.announced.length,
     delivery,
-    pending: writePendingSummary(step.states),
+    pending: writePendingSummary(step.states, named),
     unconfirmed,
     baseline: !stored.states,
+    modelBaselines: step.baselines,
   };
 }
 
@@ -159,6 +176,8 @@ export function notifyNote(o: NotifyOutcome): string | undefined {
   const d = o.delivery;
   if (o.baseline)
     parts.push("First scheduled run: current tiers recorded; alerts start with the next change.");
+  for (const model of o.modelBaselines)
+    parts.push(`New model ${model}: its tiers recorded; its alerts start with the next change.`);
   if (d?.quotaShort) {
     parts.push(
       `Daily email quota reached: ${o.pending} alert${o.pending === 1 ? "" : "s"} wait for the next run.`,
@@ -212,8 +231,9 @@ function runFromStates(ss: Spreadsheet, startedAt: number): RunSummary | null {
   const stored = readStoredState(at.sheets);
   if (!stored.states || !isEmptyJournal(readJournal())) return null;
   const { settings } = parseSettings(at.tabs.settings);
-  // Accounts roll up every lead and announce their own tier changes: only a full run does that.
-  if (accountsOn(settings)) return null;
+  // Accounts roll up every lead and announce their own tier changes, and named models their own leads'
+  // (the states hold the default model only): only a full run does those.
+  if (accountsOn(settings) || matrixModels(at.tabs.matrix).length > 0) return null;
   const leads = statesLeads(at.leads, at.tabs.leadHeader, result, inc.keys);
   // advance() on a copy says whether an alert would be queued, without touching the stored states.
   const copy = new Map([...stored.states].map(([k, s]) => [k, JSON.parse(JSON.stringify(s)) as LeadState]));
@@ -229,7 +249,14 @@ function runFromStates(ss: Spreadsheet, startedAt: number): RunSummary | null {
   if (at.tabs.settings) writeSetting(at.sheets, at.tabs.settings, SETTING.scoredAt.name, asOf);
   const outcome = processTierChanges(
     ss,
-    { settings, asOf, sheets: at.sheets, leads, full: null, stored },
+    {
+      settings,
+      asOf,
+      sheets: at.sheets,
+      models: [{ model: "", tiers: settings.tiers, leads }],
+      full: null,
+      stored,
+    },
     { deliver: false, startedAt },
   );
   const tierCounts: Record<string, number> = {};

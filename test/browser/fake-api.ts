@@ -194,7 +194,16 @@ export class FakeApi implements SidebarApi {
         resetsAt: null,
       },
       lastRun: this.lastRun,
-      pending: [{ key: "L0004", name: `${XSS_NAME} Hopper`, tier: "Sales-ready", score: 91 }],
+      pending: [
+        { key: "L0004", name: `${XSS_NAME} Hopper`, tier: "Sales-ready", score: 91 },
+        ...this.models.slice(0, 1).map((model) => ({
+          key: "L0004",
+          name: `${XSS_NAME} Hopper`,
+          tier: "Sales-ready",
+          score: 88,
+          model,
+        })),
+      ],
       problems: this.problems.map((p) => ({ ...p })),
     };
   }
@@ -427,6 +436,8 @@ export class FakeApi implements SidebarApi {
 
   matrixVersions: MatrixVersion[] = [{ savedAt: "2025-06-01T10:00:00.000Z", rules: 18 }];
   lastSuggest: SuggestRequest | null = null;
+  /** The Scoring Matrix's named models (LeadColumns.models); a pending alert of the first one when set. */
+  models: string[] = [];
 
   getLeadColumns(): LeadColumns {
     this.fail("getLeadColumns");
@@ -445,6 +456,7 @@ export class FakeApi implements SidebarApi {
       outcomes: ["Converted"],
       features,
       leaveOut: ["Converted", "Converted At"],
+      models: [...this.models],
     };
   }
 
@@ -591,6 +603,7 @@ function fakeReport(request: CalibrationRequest, tiers: Tier[]): CalibrationRepo
   const asc = [...tiers].sort((a, b) => a.minScore - b.minScore);
   const tierRates = [0.03, 0.11, 0.27, 0.52];
   return {
+    ...(request.model ? { model: request.model } : {}),
     outcome_column: request.outcomeColumn ?? "Converted",
     as_of: "2025-06-30T08:00:00.000Z",
     time_zone: "Europe/Berlin",

@@ -379,6 +379,22 @@ describe("other panels", () => {
     await screenshot(lp.page, "sidebar-bigquery", false);
   });
 
+  it("models: the Calibration panel's Model list asks for the chosen model; pending alerts name theirs", async () => {
+    api.models = ["Enterprise"];
+    await sb.evaluate(() => location.reload()); // the pending list comes with the state, loaded once
+    await sb.waitForLoadState();
+    await sb.getByRole("tab", { name: "Thresholds" }).waitFor();
+    await openPanel("Calibration");
+    await sb.getByLabel("Model", { exact: true }).selectOption("Enterprise");
+    await sb.getByRole("button", { name: "Calibrate" }).click();
+    const report = sb.getByTestId("calibration-report");
+    await report.waitFor();
+    expect(await report.locator("dt", { hasText: "Model" }).locator("+ dd").textContent()).toBe("Enterprise");
+    await openPanel("Schedule");
+    const rows = sb.getByRole("table", { name: "Pending notifications" }).locator("tbody tr");
+    expect(await rows.locator("td:nth-child(2)").allTextContents()).toEqual(["Default", "Enterprise"]);
+  });
+
   it("calibration: report, charts, suggested points, apply and history", async () => {
     await openPanel("Calibration");
     await expect.poll(() => sb.getByLabel("Outcome column", { exact: true }).inputValue()).toBe("Converted");

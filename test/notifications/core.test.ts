@@ -237,6 +237,7 @@ describe("composeEmail", () => {
   const view: AlertView = {
     key: "x@evil.com",
     name: "<img src=x onerror=alert(1)>",
+    model: "",
     role: 'VP "Sales" at A&B',
     score: 91,
     tier: "Sales-ready",

@@ -41,6 +41,12 @@ export function Report({ r, timeZone }: { r: CalibrationReport; timeZone: string
         </Notice>
       ))}
       <dl class="kv">
+        {r.model && (
+          <>
+            <dt>Model</dt>
+            <dd>{r.model}</dd>
+          </>
+        )}
         <dt>{backtest ? "AUC, backtest" : "AUC, now"}</dt>
         <dd>
           <strong>{r.auc == null ? "–" : r.auc.toFixed(3)}</strong>

@@ -7,6 +7,7 @@ import { loadWorkbook } from "../workbook";
 
 const usage = `Usage: leadscore calibrate <workbook> [--outcome <column>] [--json] [--as-of <ISO time>] [--tz <zone>]
                           [--backtest created-plus|before-conversion|none --days N] [--multiple X] [--min-count N]
+                          [--model <name>]
 
 Scores the leads that have an outcome (blank = still open, left out) and reports the base rate, AUC,
 conversion by tier and by score decile, per-rule lift, and suggested thresholds.
@@ -22,13 +23,16 @@ Options:
                        with 1 day when there is an Activity Log and a Converted At column, else none)
   --days <N>           days for --backtest (default 14 for created-plus, 1 for before-conversion)
   --multiple <X>       top tier must convert at X times the base rate (default 3)
-  --min-count <N>      fewest leads at or above a suggested threshold (default 20)`;
+  --min-count <N>      fewest leads at or above a suggested threshold (default 20)
+  --model <name>       calibrate a named model (Scoring Matrix Model column): its scores, tiers and rules
+                       (default: the default model, the rules with a blank Model)`;
 
 const pct = (x: number | null) => (x === null ? "–" : `${(100 * x).toFixed(1)}%`);
 const num = (x: number | null, d = 3) => (x === null ? "–" : x.toFixed(d));
 
 export function formatReport(r: CalibrationReport): string {
   const lines: string[] = [];
+  if (r.model) lines.push(`Model: ${r.model}`);
   lines.push(`Outcome column: ${r.outcome_column}   as of ${r.as_of} (${r.time_zone})`);
   lines.push(
     `Backtest: ${r.backtest.mode}${r.backtest.mode === "none" ? "" : ` (${r.backtest.days} days)`} — ${r.backtest.description}`,
@@ -92,6 +96,7 @@ export const command: Command = {
     const { values, path } = parseOutcomeArgs(argv, {
       multiple: { type: "string" },
       "min-count": { type: "string" },
+      model: { type: "string" },
     });
     const multiple = values.multiple === undefined ? undefined : Number(values.multiple);
     if (multiple !== undefined && !(multiple > 0))
@@ -103,6 +108,7 @@ export const command: Command = {
       ...outcomeOptions(values),
       topTierMultiple: multiple,
       minCount,
+      model: values.model,
     });
     io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     if (report.problems.length) io.err(formatProblems(report.problems));

@@ -33,8 +33,16 @@ function outcomeLike(leads: Grid, col: number): boolean {
   return filled > 0 && readable >= 0.95 * filled;
 }
 
-export function columnChoices(leads: Grid, settings: Grid | undefined): ColumnChoices {
+/** `models`: the named models, whose own output columns (`M Tier`, `M Top Reasons`) are outputs too. */
+export function columnChoices(
+  leads: Grid,
+  settings: Grid | undefined,
+  models: readonly string[] = [],
+): ColumnChoices {
   const key = normalizeHeader(parseSettings(settings).settings.leadKey);
+  const modelOutputs = new Set(
+    models.flatMap((m) => ["Tier", "Top Reasons"].map((h) => normalizeHeader(`${m} ${h}`))),
+  );
   const seen = new Set<string>();
   const columns: string[] = [];
   const at: number[] = [];
@@ -47,7 +55,7 @@ export function columnChoices(leads: Grid, settings: Grid | undefined): ColumnCh
   });
   const features = columns.filter((n) => {
     const k = normalizeHeader(n);
-    return k !== key && !OUTPUT.test(k);
+    return k !== key && !OUTPUT.test(k) && !modelOutputs.has(k);
   });
   const outcomes = features.filter((n) => {
     if (IDENTITY.test(normalizeHeader(n))) return false;

@@ -10,7 +10,9 @@ export type CalibrationFailure =
   /** Every labelled lead has the same outcome, so there is nothing to fit. */
   | { kind: "one-outcome-only"; converted: number; labelled: number }
   /** The backtest mode takes its cut-off from a column Leads does not have. */
-  | { kind: "no-backtest-column"; mode: BacktestMode; column: string };
+  | { kind: "no-backtest-column"; mode: BacktestMode; column: string }
+  /** The model asked for is not one the Scoring Matrix names (`models`: those it does, as spelt). */
+  | { kind: "unknown-model"; model: string; models: string[] };
 
 export type CalibrationFailureKind = CalibrationFailure["kind"];
 
@@ -24,6 +26,10 @@ function describe(f: CalibrationFailure): string {
       return `Fitting needs both converted and non-converted leads (${f.converted} of ${f.labelled} labelled leads converted).`;
     case "no-backtest-column":
       return `Backtest mode ${f.mode} needs a "${f.column}" column on Leads.`;
+    case "unknown-model":
+      return f.models.length
+        ? `The Scoring Matrix has no model "${f.model}"; its models are ${f.models.map((m) => `"${m}"`).join(", ")}.`
+        : `The Scoring Matrix has no model "${f.model}": it has no named models (no Model column, or every Model cell blank).`;
   }
 }
 

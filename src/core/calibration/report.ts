@@ -1,11 +1,15 @@
 // The calibration report: how well the current matrix's scores predict conversion. One JSON-serialisable
 // object (ISO strings, snake_case) shared by the CLI's --json output and the sidebar's Calibration panel.
+import { normalizeHeader } from "../headers";
+import { ruleInModel } from "../model-names";
 import { createProblemSink } from "../problems";
-import type { Problem, WorkbookInput } from "../types";
+import type { Problem, ScoreRun, WorkbookInput } from "../types";
+import { cellText } from "../values";
 import { auc } from "./auc";
 import { type BacktestInfo, type BacktestOption, cutoffs, defaultBacktest } from "./backtest";
 import { byDecile, byTier, type DecileRow, type HistogramBin, histogram, type TierRow } from "./deciles";
 import { parseLists, parseMatrix, scoreWorkbook } from "./engine";
+import { CalibrationError } from "./errors";
 import { readOutcomes } from "./outcomes";
 import { type GainPoint, gainCurve, type RocPoint, rocCurve } from "./roc";
 import { type RuleInfo, type RuleStat, ruleStats } from "./rules-lift";
@@ -25,9 +29,13 @@ export interface CalibrateOptions {
   topTierMultiple?: number;
   /** Minimum leads at or above a suggested threshold (default 20). */
   minCount?: number;
+  /** A named model (Scoring Matrix `Model` column) to calibrate instead of the default model. */
+  model?: string;
 }
 
 export interface CalibrationReport {
+  /** The named model calibrated, as the matrix spells it; absent for the default model. */
+  model?: string;
   outcome_column: string;
   as_of: string;
   time_zone: string;
@@ -69,6 +77,23 @@ export function currentMatrixRules(input: WorkbookInput): RuleInfo[] {
   return rules.map((r) => ({ rule_row: r.row, label: r.label, group: r.group, points: r.points }));
 }
 
+/**
+ * The run of the model asked for: the default run (no model asked), or the named model's own run, whose
+ * scores, tiers and contributions are that model's alone. An unknown name fails, listing the models.
+ */
+function modelRun(run: ScoreRun, model: string | undefined): ScoreRun {
+  const want = normalizeHeader(model);
+  if (!want) return run;
+  const found = run.models.find((m) => normalizeHeader(m.model) === want);
+  if (!found)
+    throw new CalibrationError({
+      kind: "unknown-model",
+      model: cellText(model).trim(),
+      models: run.models.map((m) => m.model),
+    });
+  return found;
+}
+
 function mean(xs: number[]): number | null {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 }
@@ -82,12 +107,13 @@ export function calibrate(input: WorkbookInput, options: CalibrateOptions): Cali
   outcomes.labels.forEach((y, i) => {
     if (y !== null) labelledRows.add(i + 2);
   });
-  const run = scoreWorkbook(input, {
+  const scored = scoreWorkbook(input, {
     asOf: options.asOf,
     timeZone: options.timeZone,
     onlyRows: labelledRows,
     asOfForLead: cuts.asOfForLead,
   });
+  const run = modelRun(scored, options.model);
   const leads = run.leads.filter((l) => labelledRows.has(l.sheetRow));
   const labels = leads.map((l) => outcomes.labels[l.sheetRow - 2] === true);
   const scores = leads.map((l) => l.score);
@@ -115,7 +141,10 @@ export function calibrate(input: WorkbookInput, options: CalibrateOptions): Cali
   const multiple = options.topTierMultiple ?? 3;
   const minCount = options.minCount ?? 20;
   const fired = leads.map((l) => run.contributions(l).map((c) => c.ruleRow));
+  const matrix = input.matrix ?? [];
+  const rules = currentMatrixRules(input).filter((r) => ruleInModel(matrix, r.rule_row, run.model));
   return {
+    ...(run.model ? { model: run.model } : {}),
     outcome_column: outcomes.column,
     as_of: options.asOf.toISOString(),
     time_zone: options.timeZone,
@@ -143,8 +172,8 @@ export function calibrate(input: WorkbookInput, options: CalibrateOptions): Cali
     gain: gainCurve(scores, labels),
     score_distribution: histogram(scores, labels, settings.scoreFloor, settings.scoreCeiling),
     suggested_thresholds: suggestThresholds(scores, labels, tiers, base, multiple, minCount),
-    rules: ruleStats(currentMatrixRules(input), fired, labels),
+    rules: ruleStats(rules, fired, labels),
     warnings,
-    problems: run.problems,
+    problems: scored.problems,
   };
 }

@@ -6,6 +6,8 @@ import { escapeHtml } from "../html";
 export interface AlertView {
   key: string;
   name: string;
+  /** The model the alert is about: "" for the default model (its emails name no model). */
+  model: string;
   /** "VP Sales at Acme" when the sheet has those columns, else "". */
   role: string;
   score: number;
@@ -41,15 +43,24 @@ export function oneLine(text: string, max = 180): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
+/** "Enterprise model" for a named model's alert, "" for the default model's. */
+const modelName = (model: string) => (model ? `${model} model` : "");
+
 export function subjectFor(views: readonly AlertView[]): string {
   if (views.length === 1) {
     const v = views[0];
-    return oneLine(`Leadscore: ${v.name} reached ${v.enteredTier} (score ${v.score})`);
+    const model = v.model ? `${modelName(v.model)}, ` : "";
+    return oneLine(`Leadscore: ${v.name} reached ${v.enteredTier} (${model}score ${v.score})`);
   }
   const tiers = new Set(views.map((v) => v.enteredTier));
+  const models = new Set(views.map((v) => v.model));
   const what = tiers.size === 1 ? [...tiers][0] : "a notify tier";
-  return oneLine(`Leadscore: ${views.length} leads reached ${what}`);
+  const model = models.size === 1 && views[0].model ? ` (${modelName(views[0].model)})` : "";
+  return oneLine(`Leadscore: ${views.length} leads reached ${what}${model}`);
 }
+
+/** Before the score line: which model scored it (nothing for the default model). */
+const modelPrefix = (v: AlertView) => (v.model ? `${modelName(v.model)} · ` : "");
 
 function leadHtml(v: AlertView): string {
   const e = escapeHtml;
@@ -67,7 +78,7 @@ function leadHtml(v: AlertView): string {
     `<div style="border-top:1px solid #ddd;padding:12px 0">` +
     `<h3 style="margin:0 0 4px"><a href="${e(v.link)}" target="_blank">${e(v.name)}</a></h3>` +
     `<div style="color:#555">${e(v.key)}${v.role ? ` · ${e(v.role)}` : ""}</div>` +
-    `<p style="margin:8px 0 0"><b>Score ${e(v.score)}</b> · ${now} (since ${e(v.enteredAt)})${next}</p>` +
+    `<p style="margin:8px 0 0">${e(modelPrefix(v))}<b>Score ${e(v.score)}</b> · ${now} (since ${e(v.enteredAt)})${next}</p>` +
     reasons +
     acts +
     `<p style="margin:8px 0 0"><a href="${e(v.link)}" target="_blank">Open the lead's row</a></p>` +
@@ -78,7 +89,7 @@ function leadHtml(v: AlertView): string {
 function leadText(v: AlertView): string {
   const lines = [
     `${v.name} <${v.key}>${v.role ? ` · ${v.role}` : ""}`,
-    `Score ${v.score} · ${v.tier === v.enteredTier ? v.tier : `${v.tier} now (entered ${v.enteredTier})`} (since ${v.enteredAt})` +
+    `${modelPrefix(v)}Score ${v.score} · ${v.tier === v.enteredTier ? v.tier : `${v.tier} now (entered ${v.enteredTier})`} (since ${v.enteredAt})` +
       (v.nextTier ? ` · ${v.nextTier.pointsNeeded} points to ${v.nextTier.name}` : ""),
   ];
   if (v.reasons.length) lines.push("Why:", ...v.reasons.map((r) => `  - ${r}`));

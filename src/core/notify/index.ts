@@ -19,6 +19,17 @@ export {
   withInflight,
   withSent,
 } from "./journal";
+export {
+  advanceModels,
+  alertSubjects,
+  type ModelLeads,
+  type ModelSubject,
+  type ModelsAdvanceInput,
+  type ModelsAdvanceResult,
+  modelLeads,
+  modelStateKey,
+  stateKeyReader,
+} from "./models";
 export { type DueAlert, MAX_LEADS_PER_EMAIL, type Outgoing, planEmails } from "./plan";
 export { quietUpTo, rearm, tierNamed, toAnnounce } from "./rearm";
 export { notifyAddresses, recipientsFor } from "./recipients";

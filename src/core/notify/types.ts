@@ -47,6 +47,8 @@ export interface TierChange {
   oldScore: number | null;
   newScore: number;
   reasons: string;
+  /** The model whose tier changed: "" or absent for the default model (see models.ts). */
+  model?: string;
 }
 
 /** A lead as the run scored it, with what notifications need from its row. */
