@@ -52,6 +52,14 @@ export interface Tier {
   notify: boolean;
 }
 
+/** Settings' Tier rows whose `Model` cell names a model: that model's own tiers. */
+export interface ModelTiers {
+  /** As first spelt in the Tier table's Model column (compared trimmed, case-insensitive). */
+  model: string;
+  /** Ascending by minScore; never empty. */
+  tiers: Tier[];
+}
+
 export interface Grade {
   name: string;
   minPoints: number;
@@ -76,8 +84,10 @@ export interface Settings {
   scoreCeiling: number | null;
   halfLifeDays: number | null;
   gradeGroup: string;
-  /** Ascending by minScore. */
+  /** Ascending by minScore: the Tier rows with a blank Model (the default model, and models without their own). */
   tiers: Tier[];
+  /** Named models' own tiers (Tier table rows with a Model); a model without rows here uses `tiers`. */
+  modelTiers: ModelTiers[];
   groupLimits: GroupLimit[];
   /** Ascending by minPoints. */
   grades: Grade[];
