@@ -186,7 +186,11 @@ export interface ScoreRun {
   settings: Settings;
   /** Groups with ≥ 1 active rule, in matrix order of first appearance (user's spelling). */
   groupNames: string[];
-  /** ["Score","Tier","Grade", ("Priority"), "<Group> Score"..., "Top Reasons", "Scored At"]. */
+  /**
+   * ["Score","Tier","Grade", ("Priority"), "<Group> Score"..., "Top Reasons", "Scored At"], then each named
+   * model's headers; on a named model's run, that model's: ["M Score","M Tier", ("M Grade", ("M Priority")),
+   * "M Top Reasons"] (Grade when the model has a rule in the grade group, Priority also with bands).
+   */
   outputHeaders: string[];
   /** Leads row order; rows skipped as broken are absent. */
   leads: LeadScore[];

@@ -14,7 +14,7 @@ import { groupNamesOf, parseMatrix } from "./matrix";
 import type { ModelRules } from "./models";
 import { splitModels } from "./models";
 import type { ProblemSink } from "./problems";
-import { createProblemSink, problem } from "./problems";
+import { createProblemSink, onceSink, problem } from "./problems";
 import { parseSettings, workbookClock } from "./settings";
 import type { ZoneClock } from "./time";
 import type { Problem, Settings, WorkbookInput } from "./types";
@@ -133,7 +133,14 @@ function testedColumns(rules: readonly Rule[]): Map<number, Set<string> | null> 
 /** The workbook as one named model sees it: only its rules and groups, its tiers in the settings. */
 export function modelWorkbook(wb: PreparedWorkbook, model: ModelRules): PreparedWorkbook {
   const settings = { ...wb.settings, tiers: model.tiers };
-  return { ...wb, settings, rules: model.rules, groupNames: model.groupNames, models: [] };
+  return {
+    ...wb,
+    settings,
+    rules: model.rules,
+    groupNames: model.groupNames,
+    models: [],
+    sink: onceSink(wb.sink),
+  };
 }
 
 /** "Check the matrix": parse and check every tab without scoring. */

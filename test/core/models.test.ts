@@ -290,6 +290,18 @@ describe("problems", () => {
     ]);
   });
 
+  it("a data problem both models meet is listed once", () => {
+    const created = (model: string): RuleSpec => ({
+      field: "Days Since Created",
+      op: "<",
+      value: 30,
+      points: 5,
+      model,
+    });
+    const run = example([...RULES, created(""), created("Product")]);
+    expect(run.problems.map((p) => [p.tab, p.column])).toEqual([["Leads", "Created"]]);
+  });
+
   it("every rule in a model warns that the default model has none", () => {
     const rules = RULES.filter((r) => r.model !== undefined);
     expect(problemsOf(rules)).toEqual([

@@ -87,6 +87,25 @@ describe("two models in the sheet", () => {
         if (h !== "Scored At") expect(plain(got.get(row)![h]), `${h} row ${row}`).toEqual(plain(v));
   });
 
+  it("the sidebar's Tiers edits the default tiers and keeps the models' rows", () => {
+    const { runtime, script } = loadAddon(tabs());
+    script.call("saveTiers", [
+      { name: "Low", minScore: 0, notify: false },
+      { name: "Mid", minScore: 20, notify: false },
+      { name: "Top", minScore: 60, notify: true },
+    ]);
+    expect(runtime.values(TAB.settings).map((r) => r.slice(3, 7))).toEqual([
+      ["Tier", "Min Score", "Notify", "Model"],
+      ["Low", 0, false, ""],
+      ["Mid", 20, false, ""],
+      ["Top", 60, true, ""],
+      ["Explorer", 0, false, "Product"],
+      ["PQL", 50, true, "Product"],
+    ]);
+    const leads = runtime.values(TAB.leads);
+    expect(["Tier", "Product Tier"].map((h) => leads[2][findColumn(leads[0], h)])).toEqual(["Low", "PQL"]);
+  });
+
   it("shows each model's score, tier and reasons in the Explain dialog", () => {
     const { runtime, script } = loadAddon(tabs());
     script.call("menuScoreAll");
