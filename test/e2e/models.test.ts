@@ -120,5 +120,13 @@ describe("two models in the sheet", () => {
       '<td>Product</td><td class="n">50</td><td>PQL</td><td>C</td><td>Trial +30; Engineer +20</td>',
     );
     expect(html).toContain('<td>Enterprise</td><td class="n">0</td><td>Cold</td>');
+    // The sidebar's lookup gets the same breakdown, each model's rules included.
+    const bob = script.call("explainLead", "bob@acme.com") as {
+      models: { model: string; score: number; tier: string; rules: { label: string }[] }[];
+    };
+    expect(bob.models.map((m) => [m.model, m.score, m.tier, m.rules.map((r) => r.label)])).toEqual([
+      ["Product", 50, "PQL", ["Engineer", "Trial"]],
+      ["Enterprise", 0, "Cold", []],
+    ]);
   });
 });
