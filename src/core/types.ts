@@ -180,7 +180,8 @@ export interface ScoreRun {
   /**
    * The named models' runs (Scoring Matrix `Model` column), in matrix order of first appearance; empty on a
    * named model's own run and in a workbook without models. Each scores only its model's rules, with its own
-   * tiers when Settings gives them, and its `leads` are aligned index by index with this run's.
+   * tiers when Settings gives them, and its `leads` are aligned index by index with this run's. Their
+   * `problems` are empty: every problem of the workbook is on this run's.
    */
   models: ScoreRun[];
   settings: Settings;
