@@ -110,6 +110,24 @@ function Breakdown({ e, timeZone }: { e: LeadExplanation; timeZone: string }) {
           </ul>
         </>
       )}
+      {e.models && e.models.length > 0 && (
+        <>
+          <h3>Models</h3>
+          <DataTable label="Score per model" columns={["Model", NUM("Score"), "Tier", "Top Reasons"]}>
+            {e.models.map((m) => (
+              <tr key={m.model}>
+                <td>
+                  {m.model}
+                  {m.grade && <span class="muted sub">Grade {m.priority || m.grade}</span>}
+                </td>
+                <td class="num">{fmtNum(m.score)}</td>
+                <td>{m.tier}</td>
+                <td>{m.reasons || "–"}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </>
+      )}
       {e.account !== undefined && (
         <>
           <h3>Account</h3>

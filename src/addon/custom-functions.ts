@@ -14,6 +14,8 @@ import { formulaContext } from "../sheets/formula-context";
  * @param {A1} as_of Optional: the time to score at; default the Settings "Scored at" cell (so decay
  *     follows each scoring run), else now.
  * @param {Lists!A:C} lists Optional: the Lists tab's range; it may also take as_of's place.
+ * @param {"Product"} model Optional: a model of the matrix's Model column; its scores instead of the
+ *     default model's (pass "" for the arguments before it that you skip).
  * @return A column of scores aligned with the leads range.
  * @customfunction
  */
@@ -24,8 +26,9 @@ export function LEADSCORE(
   settings?: RangeArg,
   as_of?: RangeArg,
   lists?: RangeArg,
+  model?: RangeArg,
 ) {
-  return scoreColumn([leads, activities, matrix, settings, as_of, lists], formulaContext());
+  return scoreColumn([leads, activities, matrix, settings, as_of, lists, model], formulaContext());
 }
 
 /**

@@ -30,6 +30,18 @@ function accountHtml(x: LeadExplanation): string {
   return `<p>Account <b>${e(a.name)}</b> (${e(a.keyName)}): Score <b>${a.score}</b> · ${e(a.tier)} · #${a.rank} of ${a.of} accounts · Fit ${formatPoints(a.fit)} + Engagement ${formatPoints(a.engagement)}${cap} · ${a.engagedLeads} of ${a.leads} leads engaged · top lead ${e(a.topLead)}</p>`;
 }
 
+/** Each named model's score, tier, grade and reasons for the lead (its rules only). */
+function modelsHtml(x: LeadExplanation): string {
+  if (!x.models?.length) return "";
+  const rows = x.models
+    .map(
+      (m) =>
+        `<tr><td>${e(m.model)}</td><td class="n">${m.score}</td><td>${e(m.tier)}</td><td>${e(m.grade)}${m.priority ? ` (${e(m.priority)})` : ""}</td><td>${e(m.reasons)}</td></tr>`,
+    )
+    .join("");
+  return `<table><thead><tr><th>Model</th><th>Score</th><th>Tier</th><th>Grade</th><th>Top Reasons</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 export function explanationHtml(x: LeadExplanation): string {
   const next = x.nextTier
     ? `${formatPoints(x.nextTier.pointsNeeded)} points to ${e(x.nextTier.name)}`
@@ -66,6 +78,6 @@ export function explanationHtml(x: LeadExplanation): string {
 <h2>${e(x.name)}</h2>
 <p>${e(x.key)} · row ${x.sheetRow} · Score <b>${x.score}</b> · ${e(x.tier)}${x.grade ? ` · Grade ${e(x.grade)}` : ""}${x.priority ? ` · Priority ${e(x.priority)}` : ""} · ${next}</p>
 <table><thead><tr><th>Rule</th><th>Group</th><th>Points</th><th>Count</th><th>Decay</th><th>Total</th></tr></thead><tbody>${rules}</tbody></table>
-${onlyIf}${resets}<table><thead><tr><th>Group</th><th>Total</th><th>Cap</th></tr></thead><tbody>${groups}</tbody></table>
+${onlyIf}${resets}${modelsHtml(x)}<table><thead><tr><th>Group</th><th>Total</th><th>Cap</th></tr></thead><tbody>${groups}</tbody></table>
 ${accountHtml(x)}<p>As of ${e(x.asOf)}</p></body></html>`;
 }

@@ -3,6 +3,7 @@
 import type { AccountSummary } from "./accounts";
 import type { LeadScore, ScoreRun } from "./index";
 import { leadName, nameColumns } from "./lead-names";
+import { alignedLead } from "./score";
 import type { AppliedReset, Grid, OnlyIfOutcome } from "./types";
 
 export interface ExplainedRule {
@@ -51,14 +52,39 @@ export interface LeadExplanation {
   asOf: string;
   /** The lead's account (Settings Account key); null when it has none, absent when accounts are off. */
   account?: AccountSummary | null;
+  /** Each named model's breakdown of the lead (Scoring Matrix `Model`); absent without models. */
+  models?: ModelExplanation[];
+}
+
+/** One named model's breakdown of a lead: the fields of the lead's own, from that model's rules only. */
+export interface ModelExplanation
+  extends Omit<LeadExplanation, "key" | "name" | "sheetRow" | "asOf" | "account" | "models"> {
+  model: string;
+  reasons: string;
 }
 
 export function explainLead(run: ScoreRun, lead: LeadScore, leads: Grid): LeadExplanation {
-  const limits = new Map(run.settings.groupLimits.map((g) => [g.group.trim().toLowerCase(), g]));
   return {
     key: lead.key,
     name: leadName(leads[lead.sheetRow - 1] ?? [], nameColumns(leads[0] ?? []), lead.key),
     sheetRow: lead.sheetRow,
+    ...breakdown(run, lead),
+    asOf: run.asOf.toISOString(),
+    ...(run.models.length > 0
+      ? {
+          models: run.models.map((m) => {
+            const own = alignedLead(m, lead);
+            return { model: m.model, ...breakdown(m, own), reasons: own.reasons };
+          }),
+        }
+      : {}),
+  };
+}
+
+/** What one model's run says of the lead: score, tiers, groups, rules and conditions. */
+function breakdown(run: ScoreRun, lead: LeadScore): Omit<ModelExplanation, "model" | "reasons"> {
+  const limits = new Map(run.settings.groupLimits.map((g) => [g.group.trim().toLowerCase(), g]));
+  return {
     score: lead.score,
     tier: lead.tier,
     grade: lead.grade,
@@ -70,7 +96,6 @@ export function explainLead(run: ScoreRun, lead: LeadScore, leads: Grid): LeadEx
     rules: run.contributions(lead).map((c) => ({ ...c })),
     ...conditions(run, lead),
     nextTier: lead.nextTier,
-    asOf: run.asOf.toISOString(),
   };
 }
 

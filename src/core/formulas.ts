@@ -8,8 +8,8 @@ import { SETTING, settingValue } from "./known-settings";
 import { gradesFromRows, parseSettings, tiersFromRows } from "./settings";
 import { tierFor } from "./tiers";
 import { parseTimestamp, zoneClock } from "./time";
-import type { CellValue, Grid } from "./types";
-import { isBlank, parseNumber } from "./values";
+import type { CellValue, Grid, ScoreRun } from "./types";
+import { cellText, isBlank, normText, parseNumber } from "./values";
 
 export type RangeArg = CellValue | CellValue[][] | undefined;
 
@@ -71,22 +71,40 @@ function run(args: RangeArg[], { timeZone, lists, now }: FormulaContext) {
   return { input, result };
 }
 
-/** One row per row of `leads` (header included): "Score", then each lead's score ("" for non-leads). */
+/**
+ * One row per row of `leads` (header included): "Score", then each lead's score ("" for non-leads). The
+ * seventh argument, when not blank, names a model (Scoring Matrix `Model`): its scores, under "M Score".
+ */
 export function scoreColumn(args: RangeArg[], context: FormulaContext): CellValue[][] {
   const { input, result } = run(args, context);
-  const byRow = new Map(result.leads.map((l) => [l.sheetRow, l.score]));
-  return input.leads.map((_, i) => [i === 0 ? "Score" : (byRow.get(i + 1) ?? "")]);
+  const chosen = modelRun(result, args[6]);
+  const byRow = new Map(chosen.leads.map((l) => [l.sheetRow, l.score]));
+  const header = chosen.model === "" ? "Score" : `${chosen.model} Score`;
+  return input.leads.map((_, i) => [i === 0 ? header : (byRow.get(i + 1) ?? "")]);
 }
 
-/** Like scoreColumn with every output column but "Scored At". */
+/** The run of the model a formula names (blank: the default model). */
+function modelRun(result: ScoreRun, arg: RangeArg): ScoreRun {
+  const name = Array.isArray(arg) ? (arg[0]?.[0] ?? "") : (arg ?? "");
+  if (isBlank(name)) return result;
+  const found = result.models.find((m) => normText(m.model) === normText(name));
+  if (found) return found;
+  const known = result.models.map((m) => m.model);
+  throw new Error(
+    known.length
+      ? `model "${cellText(name)}" is not in the Scoring Matrix's Model column; its models are ${known.join(", ")} (leave model blank for the default score).`
+      : `model "${cellText(name)}": the Scoring Matrix has no Model column with named models; leave model blank.`,
+  );
+}
+
+/** Like scoreColumn with every output column but "Scored At" (the named models' columns included). */
 export function detailRows(args: RangeArg[], context: FormulaContext): CellValue[][] {
   const { input, result } = run(args, context);
-  const width = result.outputHeaders.length - 1;
-  const byRow = new Map(result.leads.map((l) => [l.sheetRow, outputRow(result, l).slice(0, width)]));
-  const blank = Array.from({ length: width }, () => "");
-  return input.leads.map((_, i) =>
-    i === 0 ? result.outputHeaders.slice(0, width) : (byRow.get(i + 1) ?? blank),
-  );
+  const at = result.outputHeaders.indexOf("Scored At");
+  const cut = (row: readonly CellValue[]) => [...row.slice(0, at), ...row.slice(at + 1)];
+  const byRow = new Map(result.leads.map((l) => [l.sheetRow, cut(outputRow(result, l))]));
+  const blank = Array.from({ length: result.outputHeaders.length - 1 }, () => "");
+  return input.leads.map((_, i) => (i === 0 ? cut(result.outputHeaders) : (byRow.get(i + 1) ?? blank)));
 }
 
 /** Applies `fn` to a value or to every cell of a range, as Sheets array formulas expect. */

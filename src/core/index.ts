@@ -16,9 +16,10 @@ export type { Rule } from "./matrix";
 export { MATRIX_COLUMNS, parseMatrix } from "./matrix";
 export type { OpKind } from "./operators";
 export { OPERATORS, parseOperator } from "./operators";
+export { modelHeaders, outputHeaders } from "./output-headers";
 export { formatReasons, signedPoints, topContributions } from "./reasons";
 export { roundHalfAwayFromZero, roundTo } from "./rounding";
-export { outputHeaders, outputRow, scoreWorkbook } from "./score";
+export { alignedLead, outputRow, scoreWorkbook } from "./score";
 export {
   defaultSettings,
   findSettingsTable,

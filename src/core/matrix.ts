@@ -22,6 +22,8 @@ export interface Rule {
   label: string;
   /** Group as spelt on this row (or the default). */
   group: string;
+  /** Model (Scoring Matrix `Model`) as first spelt in the matrix; "" = the default model. */
+  model: string;
   source: "lead" | "activity";
   /** Normalized event name; "" = any event. */
   event: string;
@@ -74,7 +76,7 @@ export const MATRIX_COLUMNS = [
 ] as const;
 
 /** Columns read when present; a matrix without them scores as before (they are not written by Set up). */
-export const OPTIONAL_MATRIX_COLUMNS = ["Only If"] as const;
+export const OPTIONAL_MATRIX_COLUMNS = ["Only If", "Model"] as const;
 
 type MatrixColumn = (typeof MATRIX_COLUMNS)[number] | (typeof OPTIONAL_MATRIX_COLUMNS)[number];
 
@@ -109,30 +111,56 @@ export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] 
   let rules: Rule[] = [];
   let filled = 0;
   let firstInactive = 0;
-  /** Rows Only If may name that give no rule; the RuleRow of each rule, for problems found later. */
-  const unusable: UnusableRow[] = [];
+  /** Rows Only If may name that give no rule (with their model key); the RuleRow of each rule. */
+  const unusable: { u: UnusableRow; model: string }[] = [];
   const rowOf = new Map<Rule, RuleRow>();
+  /** Model key (trimmed, case-insensitive) → the name as first spelt. */
+  const models = new Map<string, string>();
+  const modelOf = (row: RuleRow): string => {
+    const shown = cellText(row.get("Model"));
+    const key = normText(shown);
+    if (!models.has(key)) models.set(key, shown);
+    return key;
+  };
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r];
     if (isBlankRow(cells)) continue;
     filled++;
     const row = new RuleRow(layout, cells, r + 1, sink);
+    const model = modelOf(row);
     if (parseYesNo(row.get("Active"), true) === false) {
       firstInactive ||= row.row;
-      unusable.push({ row: row.row, label: cellText(row.get("Rule")), off: true });
+      unusable.push({ u: { row: row.row, label: cellText(row.get("Rule")), off: true }, model });
       continue;
     }
     const rule = parseRule(row, ctx);
     if (rule) {
+      rule.model = model;
       rules.push(rule);
       rowOf.set(rule, row);
-    } else unusable.push({ row: row.row, label: cellText(row.get("Rule")), off: false });
+    } else unusable.push({ u: { row: row.row, label: cellText(row.get("Rule")), off: false }, model });
   }
+  for (const rule of rules) rule.model = models.get(rule.model)!;
   if (rules.some((r) => r.onlyIf.length > 0)) {
-    rules = resolveOnlyIf(rules, unusable, {
-      skip: (rule, message, fix) => rowOf.get(rule)!.broken("Only If", message, fix),
-      warn: (rule, message, fix) => rowOf.get(rule)!.warn("Only If", message, fix),
-    });
+    const report = {
+      skip: (rule: Rule, message: string, fix: string) => rowOf.get(rule)!.broken("Only If", message, fix),
+      warn: (rule: Rule, message: string, fix: string) => rowOf.get(rule)!.warn("Only If", message, fix),
+    };
+    // Only If names rules of its own model: each model's labels are resolved apart, and a label found
+    // only in another model is reported as such.
+    const kept = new Set<Rule>();
+    for (const [key, name] of models) {
+      const own = rules.filter((r) => normText(r.model) === key);
+      const elsewhere: UnusableRow[] = [
+        ...rules
+          .filter((r) => normText(r.model) !== key)
+          .map((r) => ({ row: r.row, label: r.label, off: false, model: r.model })),
+        ...unusable.filter((x) => x.model !== key).map((x) => ({ ...x.u, model: models.get(x.model)! })),
+      ];
+      const mine = unusable.filter((x) => x.model === key).map((x) => x.u);
+      for (const r of resolveOnlyIf(own, [...mine, ...elsewhere], report, name)) kept.add(r);
+    }
+    rules = rules.filter((r) => kept.has(r));
   }
   if (rules.length === 0) sink.add(noRuleProblem(layout, filled, firstInactive));
   return rules;
@@ -265,6 +293,7 @@ function parseRule(row: RuleRow, ctx: MatrixContext): Rule | null {
     row: row.row,
     label: ruleLabel(row, source, target.field, eventShown),
     group: cellText(row.get("Group")) || (source === "lead" ? "Fit" : "Engagement"),
+    model: "", // set by parseMatrix, which knows every row's spelling
     source,
     event: normalizeHeader(eventShown),
     eventShown,

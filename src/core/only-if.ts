@@ -42,6 +42,8 @@ export interface UnusableRow {
   row: number;
   label: string;
   off: boolean;
+  /** Set for a row of another model (its name; "" = the default model): its label is out of reach. */
+  model?: string;
 }
 
 export interface OnlyIfReport<R> {
@@ -53,12 +55,14 @@ export interface OnlyIfReport<R> {
 /**
  * Resolves every rule's Only If labels (trimmed, case-insensitive) to rule rows; returns the rules that can
  * count. A label of a switched-off row never matches (a warning); an unknown label, a broken row's label, a
- * loop, or a named rule that is itself skipped skips the rule (an error naming the row).
+ * loop, a label of another model's row (`unusable` rows with a model), or a named rule that is itself
+ * skipped skips the rule (an error naming the row). `model`: the name of the model `rules` belong to.
  */
 export function resolveOnlyIf<R extends OnlyIfRule>(
   rules: R[],
   unusable: readonly UnusableRow[],
   report: OnlyIfReport<R>,
+  model = "",
 ): R[] {
   const byLabel = new Map<string, R[]>();
   for (const r of rules) {
@@ -76,6 +80,15 @@ export function resolveOnlyIf<R extends OnlyIfRule>(
         continue;
       }
       const u = other.get(normText(term.label));
+      if (u?.model !== undefined) {
+        skipped.add(rule);
+        report.skip(
+          rule,
+          `Only If names "${term.label}", the rule on row ${u.row}, which is in ${modelName(u.model)}; this rule is in ${modelName(model)}, and Only If names rules of the same model only.`,
+          `Copy row ${u.row} into this model (the Model of this row, a label of its own) and name that label here, or remove "${term.label}" from Only If.`,
+        );
+        break;
+      }
       if (u?.off) {
         report.warn(
           rule,
@@ -123,6 +136,11 @@ export function resolveOnlyIf<R extends OnlyIfRule>(
     }
   }
   return skipped.size === 0 ? rules : rules.filter((r) => !skipped.has(r));
+}
+
+/** "model Persona" / "the default model" (messages). */
+export function modelName(model: string): string {
+  return model === "" ? "the default model (blank Model)" : `model ${model}`;
 }
 
 /** Each loop of Only If names (A needs B, B needs A) skips the rules on it, reported with the loop. */

@@ -55,3 +55,19 @@ export function createProblemSink(): ProblemSink {
     },
   };
 }
+
+/**
+ * `sink` for a second pass over the same data (a named model's run): a problem about the data itself, met
+ * again (a Leads cell every model's rule reads), is not listed twice.
+ */
+export function onceSink(sink: ProblemSink): ProblemSink {
+  const same = (a: Problem, b: Problem) =>
+    a.tab === b.tab && a.row === b.row && a.column === b.column && a.message === b.message;
+  return {
+    list: sink.list,
+    add: (p, kind) => {
+      if (!sink.list.some((q) => same(q, p))) sink.add(p, kind);
+    },
+    finish: () => sink.finish(),
+  };
+}

@@ -5,6 +5,8 @@ import { BoundMatrix } from "./bound-matrix";
 import { engagementBandFor, gradeFor } from "./grades";
 import { headerText, normalizeHeader } from "./headers";
 import { leadFrame } from "./lead-frame";
+import { hasGradeGroup } from "./models";
+import { outputHeaders } from "./output-headers";
 import { problem } from "./problems";
 import { reasonFor } from "./reasons";
 import { roundHalfAwayFromZero, roundTo } from "./rounding";
@@ -13,46 +15,76 @@ import type { CellValue, GroupTotal, LeadScore, ScoreOptions, ScoreRun, Workbook
 import { TAB } from "./types";
 import { cellText } from "./values";
 import type { PreparedWorkbook } from "./workbook";
-import { prepareWorkbook } from "./workbook";
+import { modelWorkbook, prepareWorkbook } from "./workbook";
 
+/** Parses the workbook once, then scores the default model and each named model with the same engine. */
 export function scoreWorkbook(input: WorkbookInput, options: ScoreOptions): ScoreRun {
   const wb = prepareWorkbook(input, options.timeZone);
+  const run = scoreModel(
+    wb,
+    options,
+    "",
+    outputHeaders(wb.groupNames, wb.settings.engagementBands.length > 0),
+  );
+  for (const m of wb.models) run.models.push(scoreModel(modelWorkbook(wb, m), options, m.name, m.headers));
+  for (const m of run.models) run.outputHeaders.push(...m.outputHeaders);
+  run.problems = wb.sink.finish();
+  return run;
+}
+
+/** One model's run (problems are gathered by the caller, from the shared sink). */
+function scoreModel(wb: PreparedWorkbook, options: ScoreOptions, model: string, headers: string[]): ScoreRun {
   const { leads, matrix } = scoreLeads(wb, options);
-  const groupNames = wb.groupNames;
   return {
-    model: "",
+    model,
     models: [],
     settings: wb.settings,
-    groupNames,
-    outputHeaders: outputHeaders(groupNames, wb.settings.engagementBands.length > 0),
+    groupNames: wb.groupNames,
+    outputHeaders: headers,
     leads,
-    problems: wb.sink.finish(),
+    problems: [],
     asOf: options.asOf,
     contributions: (lead) => matrix.contributionsOf(lead.sheetRow - 1),
     conditions: (lead) => matrix.conditionsOf(lead.sheetRow - 1),
   };
 }
 
-/** `priority`: Settings has an Engagement Band table, so the run writes a Priority column. */
-export function outputHeaders(groupNames: readonly string[], priority = false): string[] {
-  return [
-    "Score",
-    "Tier",
-    "Grade",
-    ...(priority ? ["Priority"] : []),
-    ...groupNames.map((g) => `${g} Score`),
-    "Top Reasons",
-    "Scored At",
-  ];
-}
-
-/** The lead's output cells, aligned with run.outputHeaders. */
+/**
+ * The lead's output cells, aligned with run.outputHeaders: on the default run its own cells then each named
+ * model's (modelHeaders); on a named model's run that model's cells only.
+ */
 export function outputRow(run: ScoreRun, lead: LeadScore): CellValue[] {
+  const bands = run.settings.engagementBands.length > 0;
+  if (run.model !== "") return modelCells(run, lead, bands);
   const row: CellValue[] = [lead.score, lead.tier, lead.grade];
-  if (run.settings.engagementBands.length > 0) row.push(lead.priority);
+  if (bands) row.push(lead.priority);
   for (const g of lead.groups) row.push(roundTo(g.total, 1));
   row.push(lead.reasons, run.asOf);
+  for (const m of run.models) row.push(...modelCells(m, alignedLead(m, lead), bands));
   return row;
+}
+
+function modelCells(run: ScoreRun, lead: LeadScore, bands: boolean): CellValue[] {
+  const row: CellValue[] = [lead.score, lead.tier];
+  if (hasGradeGroup(run.groupNames, run.settings.gradeGroup)) {
+    row.push(lead.grade);
+    if (bands) row.push(lead.priority);
+  }
+  row.push(lead.reasons);
+  return row;
+}
+
+/** The lead of `run` for the same Leads row as `lead` (a model's leads align with the default run's). */
+export function alignedLead(run: ScoreRun, lead: LeadScore): LeadScore {
+  const { leads } = run;
+  let lo = 0;
+  let hi = leads.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (leads[mid].sheetRow < lead.sheetRow) lo = mid + 1;
+    else hi = mid;
+  }
+  return leads[lo];
 }
 
 function scoreLeads(

@@ -25,6 +25,7 @@ export function defaultSettings(): Settings {
     halfLifeDays: settingValue({}, SETTING.halfLifeDays),
     gradeGroup: settingValue({}, SETTING.gradeGroup),
     tiers: DEFAULT_TIERS.map((t) => ({ ...t })),
+    modelTiers: [],
     groupLimits: [],
     grades: DEFAULT_GRADES.map((g) => ({ ...g })),
     engagementBands: [],
@@ -81,6 +82,8 @@ export interface SettingsCells {
   values: Map<string, SettingsCell>;
   /** The Group cell of each group limit kept. */
   groupLimits: Map<GroupLimit, SettingsCell>;
+  /** The Model cell of each model's first Tier row (normalized model name). */
+  modelTiers: Map<string, SettingsCell>;
 }
 
 /** Parse the Settings grid (undefined = no Settings tab): missing values take the documented defaults. */
@@ -91,7 +94,7 @@ export function parseSettings(grid: Grid | undefined): {
 } {
   const settings = defaultSettings();
   const problems: Problem[] = [];
-  const cells: SettingsCells = { values: new Map(), groupLimits: new Map() };
+  const cells: SettingsCells = { values: new Map(), groupLimits: new Map(), modelTiers: new Map() };
   if (!grid || grid.length === 0) return { settings, problems, cells };
   const headers = grid[0] ?? [];
   const cell = (r: number, c: number): CellValue => (c < 0 ? null : (grid[r]?.[c] ?? null));
@@ -136,10 +139,28 @@ export function parseSettings(grid: Grid | undefined): {
     settings.scoreCeiling = DEFAULT_SCORE_CEILING;
   }
 
-  const tt = findSettingsTable(headers, "tier", ["min score", "notify"]);
+  const tt = findSettingsTable(headers, "tier", ["min score", "notify", "model"]);
   if (tt) {
-    const tiers = parseTierTable(grid, tt.col, tt.cols["min score"], tt.cols.notify, tt.spelt, problems);
+    // Rows with a blank Model are the default tiers; each model named in the column has its own.
+    const modelCol = tt.cols.model;
+    const models = new Map<string, { shown: string; row: number }>();
+    for (let r = 1; r < grid.length && modelCol >= 0; r++) {
+      const m = cell(r, modelCol);
+      if (isBlank(m) || isBlank(cell(r, tt.col)) || models.has(normText(m))) continue;
+      models.set(normText(m), { shown: cellText(m), row: r + 1 });
+    }
+    const tiersOf = (model: string) =>
+      parseTierTable(grid, tt.col, tt.cols["min score"], tt.cols.notify, tt.spelt, problems, (r) =>
+        modelCol < 0 ? true : normText(cell(r, modelCol)) === model,
+      );
+    const tiers = tiersOf("");
     if (tiers.length > 0) settings.tiers = tiers;
+    for (const [key, { shown, row }] of models) {
+      const own = tiersOf(key);
+      if (own.length === 0) continue;
+      settings.modelTiers.push({ model: shown, tiers: own });
+      cells.modelTiers.set(key, { row, column: tt.spelt.get(modelCol) ?? "Model" });
+    }
   }
   const gt = findSettingsTable(headers, "grade", ["min points"]);
   if (gt) {
@@ -229,11 +250,13 @@ function parseBands(
   spelt: Map<number, string>,
   problems: Problem[],
   kind: BandKind,
+  /** Which 0-based grid rows belong to the table read (a Tier table holds one per model). */
+  rowIn: (r: number) => boolean = () => true,
 ): Band[] {
   const rows: Band[] = [];
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    if (isBlank(row[nameCol])) continue;
+    if (isBlank(row[nameCol]) || !rowIn(r)) continue;
     rows.push({ r, label: cellText(row[nameCol]), min: parseNumber(row[minCol] ?? null) });
   }
   const faults = bandFaults(
@@ -289,26 +312,29 @@ function parseTierTable(
   notifyCol: number,
   spelt: Map<number, string>,
   problems: Problem[],
+  rowIn?: (r: number) => boolean,
 ): Tier[] {
-  const tiers = parseBands(grid, nameCol, minCol, spelt, problems, TIER_BAND).map(({ r, label, min }) => {
-    let notify = false;
-    if (notifyCol >= 0) {
-      const cell = grid[r]?.[notifyCol] ?? null;
-      const n = parseYesNo(cell, false);
-      if (n === undefined) {
-        problems.push(
-          settingsProblem(
-            r,
-            spelt.get(notifyCol) ?? "Notify",
-            `Notify "${cellText(cell)}" is not yes or no; the tier does not notify.`,
-            "Tick the checkbox or write TRUE/FALSE.",
-            "warning",
-          ),
-        );
-      } else notify = n;
-    }
-    return { name: label, minScore: min, notify };
-  });
+  const tiers = parseBands(grid, nameCol, minCol, spelt, problems, TIER_BAND, rowIn).map(
+    ({ r, label, min }) => {
+      let notify = false;
+      if (notifyCol >= 0) {
+        const cell = grid[r]?.[notifyCol] ?? null;
+        const n = parseYesNo(cell, false);
+        if (n === undefined) {
+          problems.push(
+            settingsProblem(
+              r,
+              spelt.get(notifyCol) ?? "Notify",
+              `Notify "${cellText(cell)}" is not yes or no; the tier does not notify.`,
+              "Tick the checkbox or write TRUE/FALSE.",
+              "warning",
+            ),
+          );
+        } else notify = n;
+      }
+      return { name: label, minScore: min, notify };
+    },
+  );
   return tiers.sort((a, b) => a.minScore - b.minScore);
 }
 

@@ -52,6 +52,14 @@ export interface Tier {
   notify: boolean;
 }
 
+/** Settings' Tier rows whose `Model` cell names a model: that model's own tiers. */
+export interface ModelTiers {
+  /** As first spelt in the Tier table's Model column (compared trimmed, case-insensitive). */
+  model: string;
+  /** Ascending by minScore; never empty. */
+  tiers: Tier[];
+}
+
 export interface Grade {
   name: string;
   minPoints: number;
@@ -76,8 +84,10 @@ export interface Settings {
   scoreCeiling: number | null;
   halfLifeDays: number | null;
   gradeGroup: string;
-  /** Ascending by minScore. */
+  /** Ascending by minScore: the Tier rows with a blank Model (the default model, and models without their own). */
   tiers: Tier[];
+  /** Named models' own tiers (Tier table rows with a Model); a model without rows here uses `tiers`. */
+  modelTiers: ModelTiers[];
   groupLimits: GroupLimit[];
   /** Ascending by minPoints. */
   grades: Grade[];
@@ -170,13 +180,18 @@ export interface ScoreRun {
   /**
    * The named models' runs (Scoring Matrix `Model` column), in matrix order of first appearance; empty on a
    * named model's own run and in a workbook without models. Each scores only its model's rules, with its own
-   * tiers when Settings gives them, and its `leads` are aligned index by index with this run's.
+   * tiers when Settings gives them, and its `leads` are aligned index by index with this run's. Their
+   * `problems` are empty: every problem of the workbook is on this run's.
    */
   models: ScoreRun[];
   settings: Settings;
   /** Groups with ≥ 1 active rule, in matrix order of first appearance (user's spelling). */
   groupNames: string[];
-  /** ["Score","Tier","Grade", ("Priority"), "<Group> Score"..., "Top Reasons", "Scored At"]. */
+  /**
+   * ["Score","Tier","Grade", ("Priority"), "<Group> Score"..., "Top Reasons", "Scored At"], then each named
+   * model's headers; on a named model's run, that model's: ["M Score","M Tier", ("M Grade", ("M Priority")),
+   * "M Top Reasons"] (Grade when the model has a rule in the grade group, Priority also with bands).
+   */
   outputHeaders: string[];
   /** Leads row order; rows skipped as broken are absent. */
   leads: LeadScore[];

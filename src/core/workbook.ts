@@ -11,8 +11,10 @@ import type { NamedList } from "./lists";
 import { parseLists } from "./lists";
 import type { Rule } from "./matrix";
 import { groupNamesOf, parseMatrix } from "./matrix";
+import type { ModelRules } from "./models";
+import { splitModels } from "./models";
 import type { ProblemSink } from "./problems";
-import { createProblemSink, problem } from "./problems";
+import { createProblemSink, onceSink, problem } from "./problems";
 import { parseSettings, workbookClock } from "./settings";
 import type { ZoneClock } from "./time";
 import type { Problem, Settings, WorkbookInput } from "./types";
@@ -24,8 +26,11 @@ export interface PreparedWorkbook {
   lists: Map<string, NamedList>;
   leads: LeadTable;
   activities: ActivityIndex;
+  /** The default model's rules (blank Model) and groups. */
   rules: Rule[];
   groupNames: string[];
+  /** The named models, in matrix order of first appearance (empty without a Model column). */
+  models: ModelRules[];
   clock: ZoneClock;
   sink: ProblemSink;
 }
@@ -38,15 +43,17 @@ export function prepareWorkbook(input: WorkbookInput, timeZone: string): Prepare
   const lists = parseLists(input.lists, sink);
   const leads = parseLeads(input.leads, settings.leadKey, sink);
   const activityHeaders = activityHeaderRow(input.activities, settings.leadKey, sink);
-  const rules = parseMatrix(input.matrix, { leadHeaders: leads.headers, activityHeaders, lists, sink });
+  const allRules = parseMatrix(input.matrix, { leadHeaders: leads.headers, activityHeaders, lists, sink });
+  const { rules, models } = splitModels(allRules, settings, cells, sink);
   const groupNames = groupNamesOf(rules);
-  checkGroupSettings(settings, cells, groupNames, sink);
+  // Group limits and the grade group apply in every model: a group of any model makes them do something.
+  checkGroupSettings(settings, cells, groupNamesOf(allRules), sink);
   checkAccountKey(settings, cells, leads.headers, sink);
   const activities = activityHeaders
-    ? indexActivities(input.activities, leads, settings.leadKey, clock, sink, testedColumns(rules))
+    ? indexActivities(input.activities, leads, settings.leadKey, clock, sink, testedColumns(allRules))
     : emptyActivityIndex(leads.groupCount);
-  if (activityHeaders) checkEvents(rules, activities, sink);
-  return { settings, lists, leads, activities, rules, groupNames, clock, sink };
+  if (activityHeaders) checkEvents(allRules, activities, sink);
+  return { settings, lists, leads, activities, rules, groupNames, models, clock, sink };
 }
 
 /**
@@ -121,6 +128,19 @@ function testedColumns(rules: readonly Rule[]): Map<number, Set<string> | null> 
     else events.add(rule.event);
   }
   return tested;
+}
+
+/** The workbook as one named model sees it: only its rules and groups, its tiers in the settings. */
+export function modelWorkbook(wb: PreparedWorkbook, model: ModelRules): PreparedWorkbook {
+  const settings = { ...wb.settings, tiers: model.tiers };
+  return {
+    ...wb,
+    settings,
+    rules: model.rules,
+    groupNames: model.groupNames,
+    models: [],
+    sink: onceSink(wb.sink),
+  };
 }
 
 /** "Check the matrix": parse and check every tab without scoring. */

@@ -1,7 +1,7 @@
 // What the sidebar reads and changes. Every change goes to the Settings tab (the single source of truth)
 // and is followed by a rescore, so the sheet and the sidebar never disagree.
 import type { LeadMatch, RunSummary, Schedule, SettingsPatch, SidebarState } from "../contract";
-import { findColumn, parseSettings, scoreWorkbook, validateWorkbook } from "../core";
+import { findColumn, findSettingsTable, parseSettings, scoreWorkbook, validateWorkbook } from "../core";
 import { type AccountDetail, accountsOn, leadAccount, lookupAccounts } from "../core/accounts";
 import type { LeadExplanation } from "../core/explanation";
 import { explainLead } from "../core/explanation";
@@ -96,16 +96,26 @@ function changeAndRescore(ss: Spreadsheet, change: (tab: SettingsTab) => void): 
   });
 }
 
+/** The sidebar edits the default tiers: a Tier table's rows of named models (its Model column) are kept. */
 export function saveTiers(ss: Spreadsheet, tiers: Tier[]): SidebarState {
-  const clean = validTiers(tiers);
-  return changeAndRescore(ss, ({ sheets, grid }) =>
+  const clean = validTiers(tiers).map((t): CellValue[] => [t.name, t.minScore, t.notify]);
+  return changeAndRescore(ss, ({ sheets, grid }) => {
+    const g = grid();
+    const table = findSettingsTable(g[0] ?? [], "tier", ["min score", "notify", "model"]);
+    const model = table?.cols.model ?? -1;
+    if (!table || model < 0) return writeTable(sheets, g, ["Tier", "Min Score", "Notify"], clean);
+    const cols = [table.col, table.cols["min score"], table.cols.notify, model];
+    const kept: CellValue[][] = [];
+    for (let r = 1; r < g.length && !isBlank(g[r]?.[table.col]); r++) {
+      if (!isBlank(g[r][model])) kept.push(cols.map((c) => (c < 0 ? "" : (g[r][c] ?? ""))));
+    }
     writeTable(
       sheets,
-      grid(),
-      ["Tier", "Min Score", "Notify"],
-      clean.map((t) => [t.name, t.minScore, t.notify]),
-    ),
-  );
+      g,
+      ["Tier", "Min Score", "Notify", "Model"],
+      [...clean.map((t) => [...t, ""]), ...kept],
+    );
+  });
 }
 
 export function saveSettings(ss: Spreadsheet, patch: SettingsPatch): SidebarState {

@@ -91,6 +91,50 @@ describe("leadscore score", () => {
     for (const lead of run.leads) expect(table[lead.sheetRow - 1][score]).toBe(lead.score);
   });
 
+  it("writes every model's columns (Scoring Matrix Model), which --engine duckdb refuses", async () => {
+    const tabs = await readWorkbook(demo);
+    const matrix = tabs.find((t) => t.name === "Scoring Matrix")!.values;
+    // The demo's rules stay the default model; copies of its first two rules make a model Second.
+    const withModel = [
+      [...matrix[0], "Model"],
+      ...matrix.slice(1).map((r) => [...r, ""]),
+      ...matrix.slice(1, 3).map((r) => [...r, "Second"]),
+    ];
+    const dir = mkdtempSync(join(tmpdir(), "leadscore-"));
+    const file = join(dir, "models");
+    await writeWorkbook(
+      file,
+      tabs.map((t) => (t.name === "Scoring Matrix" ? { ...t, values: withModel } : t)),
+    );
+    const input = { ...inputOf(tabs), matrix: withModel };
+    const run = scoreWorkbook(input, { asOf: new Date(AS_OF), timeZone: "UTC" });
+    const columns = run.models[0].outputHeaders;
+    expect(columns).toEqual([
+      "Second Score",
+      "Second Tier",
+      "Second Grade",
+      "Second Priority",
+      "Second Top Reasons",
+    ]);
+    expect(run.outputHeaders.slice(-columns.length)).toEqual(columns);
+    const result = cli(["score", file, "--as-of", AS_OF]);
+    expect(result.status).toBe(0);
+    const table = parseCsv(result.stdout);
+    for (const lead of run.leads) {
+      const values = outputRow(run, lead);
+      for (const h of columns)
+        expect(table[lead.sheetRow - 1][findColumn(table[0], h)], `${h} of ${lead.key}`).toEqual(
+          values[run.outputHeaders.indexOf(h)],
+        );
+    }
+    expect(new Set(run.models[0].leads.map((l) => l.score)).size).toBeGreaterThan(1);
+    const duck = cli(["score", file, "--as-of", AS_OF, "--engine", "duckdb"]);
+    expect(duck.status).not.toBe(0);
+    expect(duck.stderr).toMatch(
+      /Scoring Matrix row \d+: Model Second: the SQL query scores the default model only/,
+    );
+  });
+
   it("finds tabs whatever their case and inner spacing, as the sheet does", async () => {
     const tabs = await readWorkbook(demo);
     const dir = mkdtempSync(join(tmpdir(), "leadscore-"));

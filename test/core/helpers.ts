@@ -16,13 +16,15 @@ export interface RuleSpec {
   within?: CellValue;
   half?: CellValue;
   onlyIf?: CellValue;
+  model?: CellValue;
 }
 
-/** The matrix grid of `rules`; an Only If column is added only when a rule has one. */
+/** The matrix grid of `rules`; an Only If or Model column is added only when a rule has one. */
 export function matrix(...rules: RuleSpec[]): Grid {
   const onlyIf = rules.some((r) => r.onlyIf !== undefined);
+  const model = rules.some((r) => r.model !== undefined);
   return [
-    [...MATRIX_COLUMNS, ...(onlyIf ? ["Only If"] : [])],
+    [...MATRIX_COLUMNS, ...(onlyIf ? ["Only If"] : []), ...(model ? ["Model"] : [])],
     ...rules.map((r) => [
       r.active ?? "",
       r.group ?? "",
@@ -37,6 +39,7 @@ export function matrix(...rules: RuleSpec[]): Grid {
       r.within ?? "",
       r.half ?? "",
       ...(onlyIf ? [r.onlyIf ?? ""] : []),
+      ...(model ? [r.model ?? ""] : []),
     ]),
   ];
 }

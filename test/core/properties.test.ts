@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CellValue, Grid, ScoreRun, WorkbookInput } from "../../src/core/index";
-import { formatReasons } from "../../src/core/index";
+import { formatReasons, outputRow } from "../../src/core/index";
 import { AS_OF, DAY, matrix, type RuleSpec, score } from "./helpers";
 import { activityRule, leadRule, workbook, workbookWith } from "./workbook-arbitrary";
 
@@ -194,6 +194,30 @@ function expectReference(run: ScoreRun, ref: Record<string, RefLead>) {
   }
 }
 
+/** The tier of a score from the generated Tier table's rows for `model` ("" = default), as docs/scoring.md says. */
+function referenceTier(input: WorkbookInput, model: string, score: number): string {
+  const col = input.settings![0].indexOf("Tier");
+  const rows = col < 0 ? [] : input.settings!.slice(1).filter((r) => r[col] !== "");
+  const own = rows.filter(
+    (r) =>
+      String(r[col + 3])
+        .trim()
+        .toLowerCase() === model,
+  );
+  const mine = own.length > 0 ? own : rows.filter((r) => String(r[col + 3]).trim() === "");
+  const tiers = (
+    mine.length > 0
+      ? mine.map((r) => ({ name: String(r[col]), min: Number(r[col + 1]) }))
+      : [
+          { name: "Cold", min: 0 },
+          { name: "Warm", min: 31 },
+          { name: "Hot", min: 61 },
+          { name: "Sales-ready", min: 86 },
+        ]
+  ).sort((a, b) => a.min - b.min);
+  return ([...tiers].reverse().find((t) => t.min <= score) ?? tiers[0]).name;
+}
+
 describe("properties", () => {
   it("agrees with a naive reference scorer", () => {
     fc.assert(
@@ -213,6 +237,30 @@ describe("properties", () => {
         expectReference(run, reference(input, rules));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("scores each model, and writes its columns, as the reference scores that model's rules alone", () => {
+    fc.assert(
+      fc.property(workbookWith({ ruleFeatures: true, models: true }), ({ input, rules, modelRules }) => {
+        const run = score(input);
+        expect(run.problems.filter((p) => p.tab === "Scoring Matrix" && p.severity === "error")).toEqual([]);
+        expectReference(run, reference(input, rules));
+        expect(run.models.map((m) => m.model.toLowerCase())).toEqual(["p"]);
+        const [model] = run.models;
+        const ref = reference(input, modelRules);
+        expectReference(model, ref);
+        const at = (h: string) => run.outputHeaders.indexOf(`${model.model} ${h}`);
+        run.leads.forEach((lead, i) => {
+          const row = outputRow(run, lead);
+          const want = ref[lead.key];
+          expect(lead.tier).toBe(referenceTier(input, "", lead.score));
+          expect(row[at("Score")]).toBe(want.score);
+          expect(row[at("Tier")]).toBe(referenceTier(input, "p", want.score));
+          expect(row[at("Top Reasons")]).toBe(formatReasons(model.contributions(model.leads[i])));
+        });
+      }),
+      { numRuns: 100 },
     );
   });
 

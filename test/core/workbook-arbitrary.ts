@@ -1,6 +1,6 @@
 // Random small workbooks for property tests (test/core/properties.test.ts) and for comparing the SQL
 // compiler with the engine (test/sql). `workbookWith({ ruleFeatures: true })` adds Only If, resets,
-// frequency bands and an Engagement Band table.
+// frequency bands and an Engagement Band table; `models: true` a second model (Scoring Matrix `Model`).
 import fc from "fast-check";
 import type { CellValue, Grid } from "../../src/core/index";
 import { AS_OF, DAY, matrix, type RuleSpec } from "./helpers";
@@ -58,7 +58,24 @@ export interface WorkbookOptions {
   ruleFeatures?: boolean;
   /** A Priority grid in Settings only (what the lead states model: docs/design/incremental-state.md). */
   priority?: boolean;
+  /** A named model P (spelt P, p or " P ") with rules of its own (labels P0…), maybe its own Tier rows. */
+  models?: boolean;
 }
+
+/** Tier tables: none, the model's rows only, or default rows and one model row ([name, min, Model]). */
+const TIER_TABLES: [string, number, string][][] = [
+  [],
+  [
+    ["Low", 0, "p"],
+    ["Mid", 10, "P "],
+    ["High", 25, "P"],
+  ],
+  [
+    ["D0", 0, ""],
+    ["D1", 15, ""],
+    ["Only", -100, "p"],
+  ],
+];
 
 /** Points cells only the rule features allow: a reset, or frequency bands. */
 const featurePoints = fc.constantFrom<CellValue>(
@@ -70,10 +87,11 @@ const featurePoints = fc.constantFrom<CellValue>(
 );
 
 /**
- * Features on top of generated rules: each rule gets a label R0…, an activity rule may reset or use bands,
- * and a rule may name others in Only If (only rules of lower rank, in any matrix order, so no loop).
+ * Features on top of generated rules: each rule gets a label R0… (`prefix` 0…), an activity rule may reset
+ * or use bands, and a rule may name others in Only If (only rules of lower rank, in any matrix order, so no
+ * loop).
  */
-const withFeatures = (rules: RuleSpec[]) =>
+const withFeatures = (prefix: string) => (rules: RuleSpec[]) =>
   fc
     .tuple(
       fc.array(fc.nat(), { minLength: rules.length, maxLength: rules.length }),
@@ -97,13 +115,13 @@ const withFeatures = (rules: RuleSpec[]) =>
           reset || below.length === 0
             ? []
             : terms[i].map(([n, neg, spell]) => {
-                const label = `R${below[n % below.length]}`;
+                const label = `${prefix}${below[n % below.length]}`;
                 const spelt = spell === "lower" ? label.toLowerCase() : spell + label + spell;
                 return (neg ? "not " : "") + spelt;
               });
         return {
           ...r,
-          rule: `R${i}`,
+          rule: `${prefix}${i}`,
           ...(r.source === "Activity" && points[i] !== null ? { points: points[i] } : {}),
           onlyIf: named.join(", "),
         };
@@ -130,7 +148,18 @@ export function workbookWith(options: WorkbookOptions) {
         }),
         { maxLength: 25 },
       ),
-      rules: options.ruleFeatures ? rules.chain(withFeatures) : rules,
+      rules: options.ruleFeatures ? rules.chain(withFeatures("R")) : rules,
+      modelRules: options.models
+        ? rules
+            .chain(withFeatures("P"))
+            .chain((rs) =>
+              fc
+                .array(fc.constantFrom("P", "p", " P "), { minLength: rs.length, maxLength: rs.length })
+                .map((spelt) => rs.map((r, i) => ({ ...r, model: spelt[i] }))),
+            )
+        : fc.constant<RuleSpec[]>([]),
+      order: fc.array(fc.double({ noNaN: true }), { minLength: 12, maxLength: 12 }),
+      tiers: fc.constantFrom(...TIER_TABLES),
       limits: fc.constantFrom<[CellValue, CellValue][]>([], [["", 20]], [[-5, ""]], [[0, 15]]),
       floor: fc.constantFrom<CellValue>("", "none", -10),
       ceiling: fc.constantFrom<CellValue>("", "none", 60),
@@ -173,7 +202,28 @@ export function workbookWith(options: WorkbookOptions) {
         for (let i = 1; i < settings.length; i++)
           settings[i].push("", w.bands[i - 1]?.[0] ?? "", w.bands[i - 1]?.[1] ?? "");
       }
-      return { input: { leads, activities, matrix: matrix(...w.rules), settings }, rules: w.rules };
+      if (!options.models) {
+        return {
+          input: { leads, activities, matrix: matrix(...w.rules), settings },
+          rules: w.rules,
+          modelRules: [],
+        };
+      }
+      if (w.tiers.length > 0) {
+        settings[0].push("", "Tier", "Min Score", "Notify", "Model");
+        for (let i = 1; i < settings.length; i++) {
+          const t = w.tiers[i - 1];
+          settings[i].push("", t?.[0] ?? "", t?.[1] ?? "", "", t?.[2] ?? "");
+        }
+      }
+      // Both models' rules in one matrix, mixed in any order; the default model's have a blank Model.
+      const all: RuleSpec[] = [...w.rules.map((r) => ({ ...r, model: "" })), ...w.modelRules];
+      const mixed = all.map((r, i) => ({ r, at: w.order[i] })).sort((a, b) => a.at - b.at);
+      return {
+        input: { leads, activities, matrix: matrix(...mixed.map((x) => x.r)), settings },
+        rules: w.rules,
+        modelRules: w.modelRules,
+      };
     });
 }
 

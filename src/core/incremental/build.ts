@@ -2,7 +2,7 @@
 // activity index's order), then pruned at the as-of time. The full runs write these; the property tests
 // hold every incremental update to them.
 import { findColumn } from "../headers";
-import { outputHeaders } from "../score";
+import { outputHeaders } from "../output-headers";
 import type { CellValue, WorkbookInput } from "../types";
 import { prepareWorkbook } from "../workbook";
 import { bucketCount, buildBuckets, indexKey } from "./key-index";

@@ -3,7 +3,7 @@
 
 import { normalizeHeader } from "../headers";
 import type { Rule } from "../matrix";
-import { outputHeaders } from "../score";
+import { outputHeaders } from "../output-headers";
 
 export type Support = { incremental: true } | { incremental: false; reason: string };
 
@@ -12,9 +12,17 @@ const DERIVED = new Set(["emailDomain", "activityCount", "daysSinceLastActivity"
 export interface ModelShape {
   readonly rules: readonly Rule[];
   readonly groupNames: readonly string[];
+  /** Named models (Scoring Matrix `Model`). */
+  readonly models: readonly { name: string }[];
 }
 
-export function incrementalSupport({ rules, groupNames }: ModelShape): Support {
+export function incrementalSupport({ rules, groupNames, models }: ModelShape): Support {
+  // The states hold the default model's rules only; named models are scored by full reads.
+  if (models.length > 0)
+    return {
+      incremental: false,
+      reason: `the Scoring Matrix has named models (${models[0].name} in its Model column)`,
+    };
   // The add-on's own output cells change with every run: a rule testing one reads last run's value.
   const outputs = new Set(outputHeaders(groupNames, true).map(normalizeHeader));
   for (const rule of rules) {

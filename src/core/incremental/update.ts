@@ -5,7 +5,7 @@
 // reason a full read is needed. The sheet runs (src/sheets/incremental-run.ts) and the property tests
 // (test/core/incremental.test.ts) drive the same functions.
 import { findColumn } from "../headers";
-import { outputHeaders } from "../score";
+import { outputHeaders } from "../output-headers";
 import { parseSettings } from "../settings";
 import type { CellValue, Grid } from "../types";
 import { prepareWorkbook } from "../workbook";

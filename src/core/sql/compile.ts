@@ -9,9 +9,9 @@ import { findColumn, headerText, normalizeHeader } from "../headers";
 import { createdColumn } from "../import/crm-headers";
 import { SETTING, settingNamed } from "../known-settings";
 import type { Rule } from "../matrix";
+import { outputHeaders } from "../output-headers";
 import { problem } from "../problems";
 import { reasonFor } from "../reasons";
-import { outputHeaders } from "../score";
 import { DATE_FORMAT_NAMES, DAY_MS, isUtc } from "../time";
 import type { CellValue, Grid, Problem, Settings } from "../types";
 import { TAB } from "../types";
@@ -113,6 +113,17 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const unsupported: Problem[] = [...src.refusals];
   const refuse = (rule: Rule, column: string, message: string, fix: string) =>
     unsupported.push(problem(TAB.matrix, rule.row, column, `Rule "${rule.label}": ${message}`, fix));
+  for (const m of wb.models) {
+    unsupported.push(
+      problem(
+        TAB.matrix,
+        m.row,
+        "Model",
+        `Model ${m.name}: the SQL query scores the default model only (rules with a blank Model), so it cannot write the model's columns (${m.headers.join(", ")}).`,
+        "Score with leadscore score, which writes every model's columns, or clear the Model column to score these rules in the default model.",
+      ),
+    );
+  }
   if (wb.clock.dateFormat !== "iso") {
     // The query reads ISO text only: slashed dates would be NULL there and dates for the engine.
     const at = (source.settings ?? []).findIndex((r) => settingNamed(r?.[0]) === SETTING.dateFormat);
