@@ -12,6 +12,14 @@ export interface PendingNotification {
   score: number;
 }
 
+/** When a run last read every row of Leads and the Activity Log; runs in between read only what changed. */
+export interface FullCheck {
+  /** ISO time of that read; null before the first. */
+  at: string | null;
+  /** Why the next run reads every row anyway (e.g. automatic scoring was just turned on); null when it need not. */
+  nextReadsAll: string | null;
+}
+
 export interface SidebarState {
   timeZone: string;
   tiers: Tier[];
@@ -31,6 +39,7 @@ export interface SidebarState {
   runsUnder: { schedule: string | null; autoScoring: string | null };
   triggerBudget: TriggerBudget;
   lastRun: RunSummary | null;
+  fullCheck: FullCheck;
   pending: PendingNotification[];
   problems: Problem[];
 }

@@ -21,6 +21,7 @@ import { outputLayout } from "../core/output-columns";
 import { parseSettings } from "../core/settings";
 import { type CellValue, TAB } from "../core/types";
 import { writeOutputBlock } from "./outputs";
+import { rememberResponses } from "./response-marker";
 import {
   forgetStates,
   readAllStored,
@@ -181,13 +182,15 @@ export function rescoreAllIncrementally(
 
 /**
  * After a run that read the whole workbook: every lead's state from what it read, and what they cover (the
- * rows read; the small tabs and headers as they are now, output headers included).
+ * rows read; the small tabs and headers as they are now, output headers included); and the form responses
+ * the log records (response-marker.ts), so the next response need not read the log again.
  */
 export function storeStates(ss: Spreadsheet, workbook: SheetWorkbook, asOf: Date): void {
   const { input } = workbook;
   const built = buildStates(input, asOf, workbook.timeZone);
-  if (!incrementalSupport(built.model.wb).incremental) {
-    forgetStates();
+  const support = incrementalSupport(built.model.wb);
+  if (!support.incremental) {
+    forgetStates(`${support.reason}, so every run reads every row`, asOf.getTime());
     return;
   }
   const { rows, buckets } = storedForm(built);
@@ -213,4 +216,5 @@ export function storeStates(ss: Spreadsheet, workbook: SheetWorkbook, asOf: Date
     asOf.getTime(),
   );
   writeAllStates(ss, workbook.sheets, rows, buckets, meta);
+  rememberResponses(meta.fingerprint, input.activities);
 }

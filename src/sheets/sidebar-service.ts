@@ -16,6 +16,7 @@ import { featureOwner } from "./feature-owner";
 import { withDocumentLock } from "./lock";
 import { pendingNotifications } from "./notification-state";
 import { applySchedule, currentSchedule } from "./schedule";
+import { lastFullCheck } from "./score-state";
 import { runFullScoring } from "./scoring";
 import { writeSetting, writeTable } from "./settings-tab";
 import { KEY, readState } from "./state";
@@ -58,6 +59,7 @@ function stateOf(workbook: SheetWorkbook): SidebarState {
     runsUnder: { schedule: featureOwner("schedule"), autoScoring: featureOwner("autoScoring") },
     triggerBudget: triggerBudget(settings.values),
     lastRun: readState<RunSummary>(KEY.lastRun),
+    fullCheck: lastFullCheck(),
     pending: pendingNotifications(),
     problems: validateWorkbook(input, workbook.timeZone),
   };
