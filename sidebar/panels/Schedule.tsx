@@ -272,8 +272,11 @@ function LastRun({ state }: { state: PanelProps["state"] }) {
           <p class="muted">These go out with the next run (the daily email quota ran short).</p>
           <DataTable label="Pending notifications" columns={["Lead", "Tier", NUM("Score")]}>
             {state.pending.map((p) => (
-              <tr key={p.key}>
-                <td>{p.name}</td>
+              <tr key={`${p.account ? "account" : "lead"}:${p.key}`}>
+                <td>
+                  {p.name}
+                  {p.account && <span class="kind">account</span>}
+                </td>
                 <td>{p.tier}</td>
                 <td class="num">{p.score}</td>
               </tr>

@@ -10,6 +10,8 @@ export interface PendingNotification {
   name: string;
   tier: string;
   score: number;
+  /** An account's alert (Settings Account key): `name` as first spelt, `key` normalized. */
+  account?: boolean;
 }
 
 /** When a run last read every row of Leads and the Activity Log; runs in between read only what changed. */

@@ -11,6 +11,7 @@ import { notificationSettings } from "../core/notify/settings";
 import { validateTiers } from "../core/tiers";
 import { type CellValue, type Grid, TAB, type Tier } from "../core/types";
 import { cellText, isBlank, normText, parseNumber } from "../core/values";
+import { pendingAccountAlerts } from "./account-alerts";
 import { isAutoScoring } from "./auto-scoring";
 import { featureOwner } from "./feature-owner";
 import { withDocumentLock } from "./lock";
@@ -60,7 +61,7 @@ function stateOf(workbook: SheetWorkbook): SidebarState {
     triggerBudget: triggerBudget(settings.values),
     lastRun: readState<RunSummary>(KEY.lastRun),
     fullCheck: lastFullCheck(),
-    pending: pendingNotifications(),
+    pending: [...pendingNotifications(), ...(accountsOn(settings) ? pendingAccountAlerts() : [])],
     problems: validateWorkbook(input, workbook.timeZone),
   };
 }
