@@ -109,7 +109,25 @@ function readPlanned(at: Layout, leadRows: readonly number[], logFrom: number, l
     at.log && logTo >= logFrom && at.widths.log > 0
       ? (at.log.getRange(logFrom, 1, logTo - logFrom + 1, at.widths.log).getValues() as CellValue[][])
       : [];
-  return { leadRows: rows, appended };
+  return { leadRows: rows, appended, keysAt: (asked) => readKeys(at, asked) };
+}
+
+/** The Leads key cells of these rows, one read per run of consecutive rows (none without a key column). */
+function readKeys(at: Layout, rows: readonly number[]): Map<number, CellValue> {
+  const keys = new Map<number, CellValue>();
+  const col = findColumn(at.tabs.leadHeader, parseSettings(at.tabs.settings).settings.leadKey);
+  if (col < 0) return keys;
+  for (const [from, to] of runsOf([...rows].sort((a, b) => a - b))) {
+    if (from > at.lastRows.leads) break;
+    const last = Math.min(to, at.lastRows.leads);
+    at.leads
+      .getRange(from, col + 1, last - from + 1, 1)
+      .getValues()
+      .forEach((row, i) => {
+        keys.set(from + i, row[0] as CellValue);
+      });
+  }
+  return keys;
 }
 
 /** Writes the outputs and the states an update computed; false when output headers are missing. */
