@@ -1,7 +1,8 @@
 // Sheet benchmark: the add-on's runs through the built dist/Code.js in the local runtime, on the demo
 // workbook at 1,000, 10,000 and 100,000 leads (10 activities each): Score all leads now (a full run), an
 // edit of one Leads cell and one appended activity with automatic scoring on, two form responses on
-// existing leads (the first reads the whole log once, see response-marker.ts), and an hourly scheduled run
+// existing leads and one after a matrix edit and the full run it needs (each full run leaves the marker of
+// the responses the log records, see response-marker.ts), and an hourly scheduled run
 // (the second: the first records the notification baseline). Prints, per run, the cells read and written
 // and the SpreadsheetApp calls (docs/design/incremental-state.md), the run's time and peak memory. The
 // local runtime's fakes are in-memory, so service calls and cells cost far less than in Apps Script: the
@@ -58,7 +59,6 @@ for (const leads of SIZES) {
   const append = () =>
     runtime.edit(`'Activity Log'!A${rows + 1}:D${rows + 1}`, [[at, email, "Demo Request", "Book a demo"]]);
   console.log(`  edit (one activity)    ${counted(runtime, append)}`);
-  // The first response reads the whole log once to learn which responses it records.
   const respond = (row: number) => () =>
     runtime.fireFormSubmit(
       { "Email Address": String(leadsGrid[row][leadsGrid[0].indexOf("Email")]), "Job Title": "CEO" },
@@ -67,6 +67,18 @@ for (const leads of SIZES) {
     );
   console.log(`  form response (first)  ${counted(runtime, respond(11))}`);
   console.log(`  form response          ${counted(runtime, respond(12))}`);
+  // A matrix edit: a new fingerprint, so a full run, then a response.
+  const matrix = runtime.values("Scoring Matrix");
+  const points = matrix[0].indexOf("Points");
+  const pointsRow = matrix.findIndex((r, i) => i > 0 && typeof r[points] === "number");
+  runtime.peek(() =>
+    runtime.spreadsheet
+      .getSheetByName("Scoring Matrix")!
+      .getRange(pointsRow + 1, points + 1)
+      .setValue(Number(matrix[pointsRow][points]) + 1),
+  );
+  script.call("menuScoreAll");
+  console.log(`  form (matrix edited)   ${counted(runtime, respond(14))}`);
   script.call("setSchedule", { kind: "hourly" });
   runtime.advanceAndRun(HOUR); // the baseline: a full run
   let note = "";

@@ -1,5 +1,5 @@
 // Display helpers for schedule and run summaries.
-import type { Schedule } from "../../src/contract";
+import type { FullCheck, Schedule } from "../../src/contract";
 
 export const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
 
@@ -45,4 +45,19 @@ export function splitEmails(text: string): string[] {
 
 export function looksLikeEmail(s: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
+}
+
+/**
+ * When a run last read every lead and activity. Between such runs edits, form responses and scheduled runs
+ * read only what changed (what they cannot follow makes them read everything), so this is how fresh the
+ * scores are at worst; with automatic scoring off, edits wait for the next run.
+ */
+export function describeFullCheck(check: FullCheck, autoScoring: boolean, timeZone: string): string {
+  const waiting = autoScoring ? "" : " Automatic scoring is off: edits are scored by the next run.";
+  if (!check.at) return `Last full check: never. The next run reads every lead and activity.${waiting}`;
+  const when = `Last full check: ${formatTime(check.at, timeZone)}, every lead and activity re-read.`;
+  const next = check.nextReadsAll
+    ? ` The next run reads them all again: ${check.nextReadsAll}.`
+    : " Runs since then read only what changed.";
+  return `${when}${next}${waiting}`;
 }

@@ -5,6 +5,7 @@ import { NumberSelect } from "../components/NumberSelect";
 import { SaveBar } from "../components/SaveBar";
 import { useDraft } from "../components/useDraft";
 import {
+  describeFullCheck,
   describeSchedule,
   EVERY_HOURS,
   formatTime,
@@ -75,6 +76,9 @@ function ScheduleForm({ state, onState }: PanelProps) {
           .
         </p>
       )}
+      <p class="muted" data-testid="last-full-check">
+        {describeFullCheck(state.fullCheck, state.autoScoring, state.timeZone)}
+      </p>
       <TriggerBudgetLine state={state} />
       <label class="inline field">
         <input type="checkbox" checked={d.on} onChange={(e) => setD({ ...d, on: e.currentTarget.checked })} />
@@ -273,8 +277,11 @@ function LastRun({ state }: { state: PanelProps["state"] }) {
             columns={models ? ["Lead", "Model", "Tier", NUM("Score")] : ["Lead", "Tier", NUM("Score")]}
           >
             {state.pending.map((p) => (
-              <tr key={`${p.model ?? ""}\u0001${p.key}`}>
-                <td>{p.name}</td>
+              <tr key={`${p.account ? "account" : (p.model ?? "")}\u0001${p.key}`}>
+                <td>
+                  {p.name}
+                  {p.account && <span class="kind">account</span>}
+                </td>
                 {models && <td>{p.model ?? "Default"}</td>}
                 <td>{p.tier}</td>
                 <td class="num">{p.score}</td>

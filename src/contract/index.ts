@@ -36,5 +36,5 @@ export type { LeadMatch } from "./lead-match";
 export type { RunSummary } from "./run-summary";
 export type { Schedule, ScheduleKind } from "./schedule";
 export { SIDEBAR_FUNCTIONS, type SidebarApi, type SidebarFunction } from "./sidebar-api";
-export type { PendingNotification, SettingsPatch, SidebarState } from "./sidebar-state";
+export type { FullCheck, PendingNotification, SettingsPatch, SidebarState } from "./sidebar-state";
 export type { TriggerBudget } from "./trigger-budget";

@@ -12,6 +12,16 @@ export interface PendingNotification {
   score: number;
   /** The named model the alert is about; absent for the default model. */
   model?: string;
+  /** An account's alert (Settings Account key): `name` as first spelt, `key` normalized. */
+  account?: boolean;
+}
+
+/** When a run last read every row of Leads and the Activity Log; runs in between read only what changed. */
+export interface FullCheck {
+  /** ISO time of that read; null before the first. */
+  at: string | null;
+  /** Why the next run reads every row anyway (e.g. automatic scoring was just turned on); null when it need not. */
+  nextReadsAll: string | null;
 }
 
 export interface SidebarState {
@@ -33,6 +43,7 @@ export interface SidebarState {
   runsUnder: { schedule: string | null; autoScoring: string | null };
   triggerBudget: TriggerBudget;
   lastRun: RunSummary | null;
+  fullCheck: FullCheck;
   pending: PendingNotification[];
   problems: Problem[];
 }

@@ -1,7 +1,9 @@
 // Account alerts in a scheduled run, exactly once as lead alerts are (scheduled-run.ts has the order): the
 // accounts' states live in their own hidden tab and their emails in their own send journal, so an account
 // and a lead of the same name never share a state row or a journal id. The first run with accounts takes a
-// baseline: no account is announced for being hot already.
+// baseline: no account is announced for being hot already. The sidebar lists undelivered account alerts
+// with the leads' (their own summary property).
+import type { PendingNotification } from "../contract";
 import { ACCOUNTS_TAB, type AccountScore } from "../core/accounts";
 import { findColumn } from "../core/headers";
 import { leadName, nameColumns } from "../core/lead-names";
@@ -24,11 +26,14 @@ import type { LeadScore } from "../core/types";
 import { cellText } from "../core/values";
 import {
   ACCOUNT_JOURNAL_KEY,
+  ACCOUNT_PENDING_KEY,
   ACCOUNT_STATE_TAB,
   clearJournal,
   createStateSheet,
+  pendingNotifications,
   readJournal,
   readStoredState,
+  writePendingSummary,
   writeStoredState,
 } from "./notification-state";
 import {
@@ -98,10 +103,15 @@ export function processAccountChanges(
   return {
     announced: step.announced.length,
     delivery,
-    pending: step.states.filter((s) => s.pending).length,
+    pending: writePendingSummary(step.states, [], ACCOUNT_PENDING_KEY),
     unconfirmed,
     baseline: !stored.states,
   };
+}
+
+/** Account alerts not yet sent to every recipient, for the sidebar's pending list (marked as accounts). */
+export function pendingAccountAlerts(): PendingNotification[] {
+  return pendingNotifications(ACCOUNT_PENDING_KEY).map((p) => ({ ...p, account: true }));
 }
 
 function deliver(

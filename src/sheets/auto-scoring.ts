@@ -44,7 +44,7 @@ export function setAutoScoring(ss: Spreadsheet, on: boolean): boolean {
     newTrigger(TRIGGER_HANDLERS.form).forSpreadsheet(ss).onFormSubmit().create();
   }
   // Edits made while it was off were never seen: the lead states are rebuilt by the next run.
-  if (on) forgetStates();
+  if (on) forgetStates("automatic scoring was turned on, and edits made while it was off were not scored");
   writeState(KEY.autoScoring, on);
   recordOwner("autoScoring", on);
   // Taking over from another editor with work still queued: this user's follow-up is pending too (whichever

@@ -17,7 +17,15 @@ import { isAutoScoring, rescoreRows } from "./auto-scoring";
 import { literal } from "./cell-text";
 import { readLayout, readLeadRows, rescoreIncrementally, storeStates } from "./incremental-run";
 import { type PendingItem, type PendingOf, pendingWork } from "./pending-work";
-import { addRecorded, type ResponseRef, readMarker, rowDetail, writeMarker } from "./response-marker";
+import {
+  addRecorded,
+  FORM_EVENT,
+  type ResponseRef,
+  readMarker,
+  rememberResponses,
+  rowDetail,
+  writeMarker,
+} from "./response-marker";
 import { readMeta, scoresSheet, sheetStore } from "./score-state";
 import { writeBelow } from "./sheet-size";
 import { tabKey } from "./tabs";
@@ -27,7 +35,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type FormEvent = GoogleAppsScript.Events.SheetsOnFormSubmit;
 
-export const FORM_EVENT = "Form Submit";
 /** Form questions that name the lead key under another title. */
 const KEY_ALIASES = ["email address", "e-mail", "email"];
 
@@ -215,18 +222,6 @@ function keyOf(given: Map<string, string>, leadKey: string): string | undefined 
 const literalRows = (rows: readonly (readonly CellValue[])[], width: number) =>
   rows.map((row) => Array.from({ length: width }, (_, c) => literal(row[c] ?? "")));
 
-/** Remembers which responses the whole log records (after a run that read it), under the states' fingerprint. */
-function rememberResponses(activities: Grid | undefined): void {
-  const meta = readMeta();
-  const header = activities?.[0];
-  if (!meta || !activities || !header) return;
-  const last: Record<string, number> = {};
-  const [eventCol, detailCol] = [findColumn(header, "Event"), findColumn(header, "Detail")];
-  if (eventCol >= 0 && detailCol >= 0)
-    addRecorded(last, activities.slice(1), eventCol, detailCol, FORM_EVENT);
-  writeMarker({ fingerprint: meta.fingerprint, logRows: activities.length, last });
-}
-
 /** Takes in each response (in order, so a later one for the same lead wins), then scores the leads touched. */
 export function takeInResponses(ss: Spreadsheet, responses: readonly FormResponse[]): IntakeResult[] {
   if (responses.length === 0) return [];
@@ -239,8 +234,7 @@ function scoreTouched(ss: Spreadsheet, rows: Set<number>): void {
   if (rescoreIncrementally(ss, edits)) return;
   const workbook = readWorkbook(ss);
   rescoreRows(workbook, rows);
-  storeStates(ss, workbook, new Date());
-  rememberResponses(workbook.input.activities);
+  storeStates(ss, workbook, new Date()); // and the response marker, from the log it read
 }
 
 /**
@@ -282,7 +276,6 @@ function quickIntake(ss: Spreadsheet, responses: readonly FormResponse[]): Intak
         events.map((e, i) => [e[0], details[i][0]] as CellValue[]),
         0,
         1,
-        FORM_EVENT,
       );
     }
     for (const { ref } of responses) {
@@ -413,9 +406,12 @@ function fullIntake(ss: Spreadsheet, responses: readonly FormResponse[]): Intake
     const edits = [...rows].map((row) => ({ tab: tabKey(TAB.leads), firstRow: row, lastRow: row }));
     if (oldRowEdited || !rescoreIncrementally(ss, edits)) {
       rescoreRows(workbook, rows);
-      storeStates(ss, workbook, new Date());
+      storeStates(ss, workbook, new Date()); // and the response marker, from the log as read and written
+      return results;
     }
   }
-  rememberResponses(activities);
+  // The states stand as they were: the marker under their fingerprint.
+  const meta = readMeta();
+  if (meta) rememberResponses(meta.fingerprint, activities);
   return results;
 }

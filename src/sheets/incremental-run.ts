@@ -21,6 +21,7 @@ import { outputLayout } from "../core/output-columns";
 import { parseSettings } from "../core/settings";
 import { type CellValue, TAB } from "../core/types";
 import { writeOutputBlock } from "./outputs";
+import { rememberResponses } from "./response-marker";
 import {
   forgetStates,
   readAllStored,
@@ -108,7 +109,25 @@ function readPlanned(at: Layout, leadRows: readonly number[], logFrom: number, l
     at.log && logTo >= logFrom && at.widths.log > 0
       ? (at.log.getRange(logFrom, 1, logTo - logFrom + 1, at.widths.log).getValues() as CellValue[][])
       : [];
-  return { leadRows: rows, appended };
+  return { leadRows: rows, appended, keysAt: (asked) => readKeys(at, asked) };
+}
+
+/** The Leads key cells of these rows, one read per run of consecutive rows (none without a key column). */
+function readKeys(at: Layout, rows: readonly number[]): Map<number, CellValue> {
+  const keys = new Map<number, CellValue>();
+  const col = findColumn(at.tabs.leadHeader, parseSettings(at.tabs.settings).settings.leadKey);
+  if (col < 0) return keys;
+  for (const [from, to] of runsOf([...rows].sort((a, b) => a - b))) {
+    if (from > at.lastRows.leads) break;
+    const last = Math.min(to, at.lastRows.leads);
+    at.leads
+      .getRange(from, col + 1, last - from + 1, 1)
+      .getValues()
+      .forEach((row, i) => {
+        keys.set(from + i, row[0] as CellValue);
+      });
+  }
+  return keys;
 }
 
 /** Writes the outputs and the states an update computed; false when output headers are missing. */
@@ -181,13 +200,15 @@ export function rescoreAllIncrementally(
 
 /**
  * After a run that read the whole workbook: every lead's state from what it read, and what they cover (the
- * rows read; the small tabs and headers as they are now, output headers included).
+ * rows read; the small tabs and headers as they are now, output headers included); and the form responses
+ * the log records (response-marker.ts), so the next response need not read the log again.
  */
 export function storeStates(ss: Spreadsheet, workbook: SheetWorkbook, asOf: Date): void {
   const { input } = workbook;
   const built = buildStates(input, asOf, workbook.timeZone);
-  if (!incrementalSupport(built.model.wb).incremental) {
-    forgetStates();
+  const support = incrementalSupport(built.model.wb);
+  if (!support.incremental) {
+    forgetStates(`${support.reason}, so every run reads every row`, asOf.getTime());
     return;
   }
   const { rows, buckets } = storedForm(built);
@@ -213,4 +234,5 @@ export function storeStates(ss: Spreadsheet, workbook: SheetWorkbook, asOf: Date
     asOf.getTime(),
   );
   writeAllStates(ss, workbook.sheets, rows, buckets, meta);
+  rememberResponses(meta.fingerprint, input.activities);
 }

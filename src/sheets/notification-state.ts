@@ -31,6 +31,7 @@ export const JOURNAL_KEY = "leadscore.notify.journal";
 /** Account alerts (account-alerts.ts) keep their own state tab and send journal. */
 export const ACCOUNT_STATE_TAB = "Leadscore Account State";
 export const ACCOUNT_JOURNAL_KEY = "leadscore.notify.accountJournal";
+export const ACCOUNT_PENDING_KEY = "leadscore.pending.accounts";
 /** The sidebar lists this many pending alerts (highest scores); the run summary has the full count. */
 export const PENDING_SHOWN = 50;
 
@@ -109,7 +110,11 @@ export function clearJournal(key: string = JOURNAL_KEY): void {
  * What the sidebar shows: the highest-scoring undelivered alerts and how many there are. `models` (the
  * named models, as spelt) say which model a state is in; a default model's entry has no `model`.
  */
-export function writePendingSummary(states: readonly LeadState[], models: readonly string[] = []): number {
+export function writePendingSummary(
+  states: readonly LeadState[],
+  models: readonly string[] = [],
+  key: string = PENDING_KEY,
+): number {
   const pending = states.filter((s) => s.pending);
   const cut = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t);
   const read = stateKeyReader(models);
@@ -124,12 +129,12 @@ export function writePendingSummary(states: readonly LeadState[], models: readon
   // A property value holds 9 KB: show fewer rather than fail the run.
   while (shown.length > 1 && JSON.stringify(shown).length > 8_000)
     shown = shown.slice(0, Math.floor(shown.length / 2));
-  if (shown.length) writeState(PENDING_KEY, shown);
-  else clearState(PENDING_KEY);
+  if (shown.length) writeState(key, shown);
+  else clearState(key);
   return pending.length;
 }
 
 /** Alerts decided but not yet sent to every recipient (highest scores first; at most PENDING_SHOWN). */
-export function pendingNotifications(): PendingNotification[] {
-  return readState<PendingNotification[]>(PENDING_KEY) ?? [];
+export function pendingNotifications(key: string = PENDING_KEY): PendingNotification[] {
+  return readState<PendingNotification[]>(key) ?? [];
 }

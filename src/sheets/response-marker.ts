@@ -4,9 +4,13 @@
 // response below the others, so a response on a higher row is one the log cannot hold yet; a lower row (an
 // edited response, or rows deleted from the responses tab) is looked up in the whole log as before. Valid
 // only with the lead states' fingerprint it was written under (the log's header row is part of it).
-import type { CellValue } from "../core/types";
+import { findColumn } from "../core/headers";
+import type { CellValue, Grid } from "../core/types";
 import { cellText, normText } from "../core/values";
 import { KEY, readState, writeState } from "./state";
+
+/** The Event of the activity a form response records. */
+export const FORM_EVENT = "Form Submit";
 
 export interface ResponseMarker {
   fingerprint: string;
@@ -32,9 +36,8 @@ export function addRecorded(
   rows: readonly (readonly CellValue[])[],
   eventCol: number,
   detailCol: number,
-  formEvent: string,
 ): void {
-  const event = normText(formEvent);
+  const event = normText(FORM_EVENT);
   for (const row of rows) {
     if (normText(row[eventCol]) !== event) continue;
     const m = DETAIL.exec(cellText(row[detailCol]));
@@ -49,4 +52,18 @@ export function readMarker(fingerprint: string): ResponseMarker | null {
 
 export function writeMarker(marker: ResponseMarker): void {
   writeState(KEY.formResponses, marker);
+}
+
+/**
+ * After a run that read the whole Activity Log (header row first; new rows it wrote included): which
+ * responses it records, under the lead states' fingerprint. Every full run leaves it so, at no extra read,
+ * and the next response then reads a few cells whatever changed before (the matrix, Settings, a header).
+ */
+export function rememberResponses(fingerprint: string, activities: Grid | undefined): void {
+  const header = activities?.[0];
+  if (!activities || !header) return;
+  const last: Record<string, number> = {};
+  const [eventCol, detailCol] = [findColumn(header, "Event"), findColumn(header, "Detail")];
+  if (eventCol >= 0 && detailCol >= 0) addRecorded(last, activities.slice(1), eventCol, detailCol);
+  writeMarker({ fingerprint, logRows: activities.length, last });
 }

@@ -2,6 +2,7 @@
 // owned by the add-on — column A the lead key and B its state, on the Leads row of the lead (row r here is
 // Leads row r), column C the key buckets (bucket b on row b + 2) — and what they cover in a document
 // property. A full run writes it whole; an incremental run reads and writes a few cells of it.
+import type { FullCheck } from "../contract";
 import type { StoredLead } from "../core/incremental/build";
 import type { StateMeta, StateStore } from "../core/incremental/update";
 import type { CellValue } from "../core/types";
@@ -16,13 +17,37 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const SCORES_TAB = "Leadscore Scores";
 const HEADER = ["Key", "State", "Index"];
 
-export function readMeta(): StateMeta | null {
-  return readState<StateMeta>(KEY.scoreState);
+/** What the property keeps once the states are forgotten: when every row was last read, and why the next run reads them all. */
+interface Forgotten {
+  checkedAt: number;
+  fullReadBecause: string;
 }
 
-/** The states no longer describe the sheet (edits nobody watched): the next run reads everything. */
-export function forgetStates(): void {
-  clearState(KEY.scoreState);
+type Stored = Partial<StateMeta> & Partial<Forgotten>;
+
+export function readMeta(): StateMeta | null {
+  const meta = readState<Stored>(KEY.scoreState);
+  return meta && typeof meta.version === "number" ? (meta as StateMeta) : null;
+}
+
+/**
+ * The states no longer describe the sheet (edits nobody watched, a matrix they do not model): the next run
+ * reads everything. The time of the last full read stays (`checkedAt`, or the one recorded), for the sidebar.
+ */
+export function forgetStates(because: string, checkedAt?: number): void {
+  const at = checkedAt ?? readState<Stored>(KEY.scoreState)?.checkedAt;
+  if (typeof at !== "number") clearState(KEY.scoreState);
+  else writeState(KEY.scoreState, { checkedAt: at, fullReadBecause: because } satisfies Forgotten);
+}
+
+/** The sidebar's "last full check": when a run last read every row, and why the next one will. */
+export function lastFullCheck(): FullCheck {
+  const stored = readState<Stored>(KEY.scoreState);
+  const at = typeof stored?.checkedAt === "number" ? new Date(stored.checkedAt).toISOString() : null;
+  return {
+    at,
+    nextReadsAll: at === null ? "no run has read every row yet" : (stored?.fullReadBecause ?? null),
+  };
 }
 
 export function scoresSheet(sheets: Map<string, Sheet>): Sheet | undefined {

@@ -11,11 +11,13 @@ import { notificationSettings } from "../core/notify/settings";
 import { validateTiers } from "../core/tiers";
 import { type CellValue, type Grid, TAB, type Tier } from "../core/types";
 import { cellText, isBlank, normText, parseNumber } from "../core/values";
+import { pendingAccountAlerts } from "./account-alerts";
 import { isAutoScoring } from "./auto-scoring";
 import { featureOwner } from "./feature-owner";
 import { withDocumentLock } from "./lock";
 import { pendingNotifications } from "./notification-state";
 import { applySchedule, currentSchedule } from "./schedule";
+import { lastFullCheck } from "./score-state";
 import { runFullScoring } from "./scoring";
 import { writeSetting, writeTable } from "./settings-tab";
 import { KEY, readState } from "./state";
@@ -58,7 +60,8 @@ function stateOf(workbook: SheetWorkbook): SidebarState {
     runsUnder: { schedule: featureOwner("schedule"), autoScoring: featureOwner("autoScoring") },
     triggerBudget: triggerBudget(settings.values),
     lastRun: readState<RunSummary>(KEY.lastRun),
-    pending: pendingNotifications(),
+    fullCheck: lastFullCheck(),
+    pending: [...pendingNotifications(), ...(accountsOn(settings) ? pendingAccountAlerts() : [])],
     problems: validateWorkbook(input, workbook.timeZone),
   };
 }

@@ -194,6 +194,7 @@ export class FakeApi implements SidebarApi {
         resetsAt: null,
       },
       lastRun: this.lastRun,
+      fullCheck: { at: "2025-06-30T08:00:00.000Z", nextReadsAll: null },
       pending: [
         { key: "L0004", name: `${XSS_NAME} Hopper`, tier: "Sales-ready", score: 91 },
         ...this.models.slice(0, 1).map((model) => ({

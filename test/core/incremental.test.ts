@@ -98,6 +98,7 @@ class SimSheet {
     const read = {
       leadRows: new Map(plan.leadRows.map((r) => [r, leads[r - 1].slice()])),
       appended: activities.slice(plan.logFrom - 1, plan.logTo).map((row) => row.slice()),
+      keysAt: (rows: readonly number[]) => new Map(rows.map((r) => [r, leads[r - 1]?.[0] ?? ""] as const)),
     };
     const store = {
       read: (rows: readonly number[]) =>

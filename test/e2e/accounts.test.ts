@@ -1,6 +1,7 @@
 // Account scores in the sheet, through the built dist/Code.js: the Accounts tab a full run writes, and the
 // user's own tab of that name left alone.
 import { describe, expect, it } from "vitest";
+import type { PendingNotification } from "../../src/contract";
 import { scoreWorkbook } from "../../src/core";
 import { ACCOUNT_HEADERS, rollUpAccounts } from "../../src/core/accounts";
 import { TAB } from "../../src/core/types";
@@ -112,6 +113,33 @@ describe("account alerts", () => {
       100,
       "Sales-ready",
     ]);
+  });
+});
+
+describe("pending account alerts", () => {
+  it("wait in the sidebar's pending list, marked as accounts, until they are sent", () => {
+    const s = scenario([
+      { email: "ann@acme.com", title: "VP Sales", company: "Acme", owner: "maya@example.com" },
+      { email: "bob@acme.com", company: "Acme", owner: "jordan@example.com" },
+    ]);
+    s.runtime.peek(() =>
+      s.runtime.spreadsheet.getSheetByName("Settings")!.appendRow(["Account key", "Company"]),
+    );
+    s.script.call("setSchedule", { kind: "daily", atHour: 8 });
+    s.runtime.advanceAndRun(HOUR);
+    s.activity("bob@acme.com", "Demo Request");
+    s.activity("bob@acme.com", "Webinar Attended");
+    s.runtime.mail.consume(100); // no email left today: Acme's alert waits
+    s.runtime.advanceAndRun(DAY);
+    expect(s.runtime.outbox).toHaveLength(0);
+    const pending = () =>
+      (s.runtime.peek(() => s.script.call("getSidebarState")) as { pending: PendingNotification[] }).pending;
+    expect(pending()).toEqual([
+      { key: "acme", name: "Acme", tier: "Sales-ready", score: 100, account: true },
+    ]);
+    s.runtime.advanceAndRun(DAY);
+    expect(s.runtime.outbox.map((m) => m.subject)).toEqual([expect.stringContaining("account Acme")]);
+    expect(pending()).toEqual([]);
   });
 });
 

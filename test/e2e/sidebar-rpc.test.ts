@@ -1,5 +1,6 @@
 // The sidebar's server functions through dist/Code.js: plain JSON out, Settings as the source of truth.
 import { describe, expect, it } from "vitest";
+import type { FullCheck } from "../../src/contract";
 import { parseSettings } from "../../src/core";
 import { findColumn } from "../../src/core/headers";
 import { TAB } from "../../src/core/types";
@@ -29,6 +30,41 @@ describe("sidebar RPC", () => {
     // The demo's 3 planted problems, and the starter rule on Form Submit, an event its log never has.
     expect((state.problems as unknown[]).length).toBe(4);
     expect((state.lastRun as { leadsScored: number }).leadsScored).toBe(2000);
+  });
+
+  it("getSidebarState says when a run last read every row, and when the next one will", () => {
+    const { runtime, script } = loadAddon(demoTabs({ leads: 200 }));
+    const check = () => (script.call("getSidebarState") as { fullCheck: FullCheck }).fullCheck;
+    const now = () => new Date(runtime.clock.now()).toISOString();
+    expect(check().at).toBeNull();
+    script.call("menuScoreAll");
+    const scored = now();
+    expect(check()).toEqual({ at: scored, nextReadsAll: null });
+    // Turning automatic scoring on forgets the states (edits made while it was off went unseen)...
+    runtime.clock.advance(60_000);
+    script.call("menuToggleAutoScoring");
+    expect(check()).toEqual({ at: scored, nextReadsAll: expect.stringContaining("automatic scoring") });
+    // ...so the next edit reads every row; the one after reads only what it touches.
+    runtime.clock.advance(60_000);
+    runtime.edit(`${TAB.leads}!C7`, "VP of Sales");
+    const edited = now();
+    expect(check()).toEqual({ at: edited, nextReadsAll: null });
+    runtime.clock.advance(60_000);
+    runtime.edit(`${TAB.leads}!C8`, "VP of Sales");
+    expect(check()).toEqual({ at: edited, nextReadsAll: null });
+  });
+
+  it("getSidebarState says every run reads every row when the matrix uses what the states do not model", () => {
+    const tabs = demoTabs({ leads: 200 });
+    const matrix = tab(tabs, TAB.matrix)!;
+    matrix[0].push("Only If");
+    for (const row of matrix.slice(1)) row.push("");
+    matrix[2][matrix[0].length - 1] = String(matrix[1][findColumn(matrix[0], "Rule")]);
+    const { runtime, script } = loadAddon(tabs);
+    script.call("menuScoreAll");
+    const { fullCheck } = script.call("getSidebarState") as { fullCheck: FullCheck };
+    expect(fullCheck.at).toBe(new Date(runtime.clock.now()).toISOString());
+    expect(fullCheck.nextReadsAll).toMatch(/Only If.*every run reads every row/);
   });
 
   it("saveTiers writes the Settings tab and rescores the Tier column", () => {

@@ -63,7 +63,9 @@ describe.each(["folder", "xlsx"])("a %s workbook's properties and triggers", (ki
     const rt = second.runtime;
     expect(triggerView(rt.triggers.list)).toEqual(triggers);
     expect(rt.triggers.of("CLOCK")[0].nextAt).toBe(nextAt);
-    for (const [k, v] of properties) expect(rt.properties.document.get(k), k).toBe(v);
+    // Opening scores the workbook, which rewrites the lead states' record (forgotten when scoring was turned on).
+    for (const [k, v] of properties)
+      if (k !== "leadscore.scoreState") expect(rt.properties.document.get(k), k).toBe(v);
 
     // The restored edit trigger rescores the edited lead (Executive title +15).
     const leads = () => rt.values(TAB.leads);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decayCurve, decayedPoints, decayWeight } from "../../sidebar/logic/decay";
-import { describeSchedule, formatTime, splitEmails } from "../../sidebar/logic/format";
+import { describeFullCheck, describeSchedule, formatTime, splitEmails } from "../../sidebar/logic/format";
 
 describe("decay", () => {
   it("halves points every half-life", () => {
@@ -45,6 +45,19 @@ describe("format", () => {
     expect(formatTime("2025-06-30T08:00:00.000Z", "Europe/Berlin")).toContain("10:00");
     expect(formatTime("2025-06-30T08:00:00.000Z", "Not/AZone")).toContain("2025");
     expect(formatTime("garbage", "UTC")).toBe("garbage");
+  });
+
+  it("says when every row was last read, and whether the next run reads them all", () => {
+    const at = "2025-06-30T08:00:00.000Z";
+    const line = describeFullCheck({ at, nextReadsAll: null }, true, "Europe/Berlin");
+    expect(line).toContain(formatTime(at, "Europe/Berlin"));
+    expect(line).toContain("only what changed");
+    expect(line).not.toContain("Automatic scoring is off");
+    const again = describeFullCheck({ at, nextReadsAll: "automatic scoring was turned on" }, true, "UTC");
+    expect(again).toContain("reads them all again: automatic scoring was turned on.");
+    expect(describeFullCheck({ at: null, nextReadsAll: "none yet" }, false, "UTC")).toMatch(
+      /^Last full check: never\..*Automatic scoring is off/,
+    );
   });
 
   it("splits recipient lists", () => {

@@ -139,6 +139,11 @@ export type UpdateResult = { full: string } | Updated;
 export interface ReadRows {
   leadRows: ReadonlyMap<number, readonly CellValue[]>;
   appended: readonly CellValue[][];
+  /**
+   * The Leads key cells of other rows, read when asked: the rows the key index names for appended
+   * activities, checked to still hold their lead before their scores are written (not called with `all`).
+   */
+  keysAt(rows: readonly number[]): ReadonlyMap<number, CellValue>;
 }
 
 /**
@@ -237,6 +242,15 @@ export function updateStates(
     if (first !== undefined) sources.set(row, first);
   }
   readStored([...targets, ...sources.values()]);
+  // Rows found through the index must still hold their lead: rows a sort moved with no edit event (another
+  // script, the API) show here, before a lead's scores land on the row that now holds another lead.
+  if (!all) {
+    const unread = [...new Set([...targets, ...sources.values()])].filter((r) => !read.leadRows.has(r));
+    const keys = unread.length > 0 ? read.keysAt(unread) : new Map<number, CellValue>();
+    for (const r of unread)
+      if (indexKey(keys.get(r)) !== (stored.get(r)?.key ?? ""))
+        return { full: "Leads rows moved, or a key was edited unseen" };
+  }
 
   // The few rows as a workbook of their own, to parse and bind exactly as the full run does.
   const ordered = [...targets].sort((a, b) => a - b);
