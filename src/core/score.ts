@@ -47,7 +47,7 @@ export function outputHeaders(groupNames: readonly string[], priority = false): 
 }
 
 /** The lead's output cells, aligned with run.outputHeaders. */
-export function outputRow(run: ScoreRun, lead: LeadScore): CellValue[] {
+export function outputRow(run: Pick<ScoreRun, "settings" | "asOf">, lead: LeadScore): CellValue[] {
   const row: CellValue[] = [lead.score, lead.tier, lead.grade];
   if (run.settings.engagementBands.length > 0) row.push(lead.priority);
   for (const g of lead.groups) row.push(roundTo(g.total, 1));
