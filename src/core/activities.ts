@@ -27,8 +27,6 @@ export interface TestedColumn {
 export interface ActivityIndex {
   grid: Grid;
   headers: CellValue[];
-  /** Epoch ms per grid row; NaN for rows that are skipped. */
-  ts: Float64Array;
   /** Event id per grid row; -1 when blank or skipped. */
   eventId: Int32Array;
   /** Normalized event name → id. */
@@ -37,7 +35,7 @@ export interface ActivityIndex {
   order: Int32Array;
   /** order[start[g] .. start[g+1]) are group g's activities. */
   start: Int32Array;
-  /** ts and eventId in `order` sequence, so scoring a lead reads memory in a line, not all over. */
+  /** Timestamps (epoch ms) and event ids in `order` sequence, so scoring a lead reads memory in a line, not all over. */
   orderTs: Float64Array;
   orderEvent: Int32Array;
   /** Rows indexed (valid timestamp, known lead). */
@@ -50,7 +48,6 @@ export function emptyActivityIndex(groupCount: number): ActivityIndex {
   return {
     grid: [],
     headers: [],
-    ts: new Float64Array(0),
     eventId: new Int32Array(0),
     events: new Map(),
     order: new Int32Array(0),
@@ -84,7 +81,6 @@ export function indexActivities(
   return {
     grid,
     headers,
-    ts: coded.ts,
     eventId: coded.eventId,
     events: coded.events,
     ...groupByLead(coded.groupOfRow, coded.ts, coded.eventId, leads.groupCount),

@@ -19,6 +19,7 @@ export { OPERATORS, parseOperator } from "./operators";
 export { modelHeaders, outputHeaders } from "./output-headers";
 export { formatReasons, signedPoints, topContributions } from "./reasons";
 export { roundHalfAwayFromZero, roundTo } from "./rounding";
+export type { OutputSource } from "./score";
 export { alignedLead, outputRow, scoreWorkbook } from "./score";
 export {
   defaultSettings,

@@ -48,13 +48,14 @@ export function contiguousRuns(columns: readonly number[]): { start: number; ind
 }
 
 /**
- * Row `r` of the Leads grid with the output values written into their columns (rows keyed by sheet row),
- * as a fresh array: a writer builds the scored table a row at a time instead of holding a copy of it.
+ * Row `r` of the Leads grid with the output values written into their columns (`outputs` by sheet row;
+ * undefined for a row not scored), as a fresh array: a writer builds the scored table a row at a time
+ * instead of holding a copy of it, or even the output cells of every row.
  */
 export function withOutputsRow(
   leads: Grid,
   outputHeaders: readonly string[],
-  rows: ReadonlyMap<number, readonly CellValue[]>,
+  outputs: (sheetRow: number) => readonly CellValue[] | undefined,
 ): (r: number) => CellValue[] {
   const layout = outputLayout(leads[0] ?? [], outputHeaders, usedWidth(leads));
   return (r) => {
@@ -67,7 +68,7 @@ export function withOutputsRow(
       });
       return copy;
     }
-    const values = rows.get(r + 1);
+    const values = outputs(r + 1);
     if (values) {
       layout.columns.forEach((c, i) => {
         copy[c] = values[i];

@@ -11,7 +11,15 @@ import { problem } from "./problems";
 import { reasonFor } from "./reasons";
 import { roundHalfAwayFromZero, roundTo } from "./rounding";
 import { nextTierFor, tierFor } from "./tiers";
-import type { CellValue, GroupTotal, LeadScore, ScoreOptions, ScoreRun, WorkbookInput } from "./types";
+import type {
+  CellValue,
+  GroupTotal,
+  LeadScore,
+  ScoreOptions,
+  ScoreRun,
+  Settings,
+  WorkbookInput,
+} from "./types";
 import { TAB } from "./types";
 import { cellText } from "./values";
 import type { PreparedWorkbook } from "./workbook";
@@ -49,11 +57,21 @@ function scoreModel(wb: PreparedWorkbook, options: ScoreOptions, model: string, 
   };
 }
 
+/** What outputRow reads of a run: no closures, so a caller may keep it and let the activity index go. */
+export interface OutputSource {
+  model: string;
+  settings: Settings;
+  asOf: Date;
+  groupNames: readonly string[];
+  leads: readonly LeadScore[];
+  models: readonly OutputSource[];
+}
+
 /**
  * The lead's output cells, aligned with run.outputHeaders: on the default run its own cells then each named
  * model's (modelHeaders); on a named model's run that model's cells only.
  */
-export function outputRow(run: ScoreRun, lead: LeadScore): CellValue[] {
+export function outputRow(run: OutputSource, lead: LeadScore): CellValue[] {
   const bands = run.settings.engagementBands.length > 0;
   if (run.model !== "") return modelCells(run, lead, bands);
   const row: CellValue[] = [lead.score, lead.tier, lead.grade];
@@ -64,7 +82,7 @@ export function outputRow(run: ScoreRun, lead: LeadScore): CellValue[] {
   return row;
 }
 
-function modelCells(run: ScoreRun, lead: LeadScore, bands: boolean): CellValue[] {
+function modelCells(run: OutputSource, lead: LeadScore, bands: boolean): CellValue[] {
   const row: CellValue[] = [lead.score, lead.tier];
   if (hasGradeGroup(run.groupNames, run.settings.gradeGroup)) {
     row.push(lead.grade);
@@ -75,7 +93,7 @@ function modelCells(run: ScoreRun, lead: LeadScore, bands: boolean): CellValue[]
 }
 
 /** The lead of `run` for the same Leads row as `lead` (a model's leads align with the default run's). */
-export function alignedLead(run: ScoreRun, lead: LeadScore): LeadScore {
+export function alignedLead(run: Pick<OutputSource, "leads">, lead: LeadScore): LeadScore {
   const { leads } = run;
   let lo = 0;
   let hi = leads.length - 1;

@@ -1,9 +1,17 @@
 // `leadscore score <workbook>`: the Leads table with the add-on's output columns, computed by the same engine.
 import { parseArgs } from "node:util";
+import type { OutputSource } from "../../core";
 import { findColumn, outputRow, scoreWorkbook } from "../../core";
 import { ACCOUNT_HEADERS, ACCOUNTS_TAB, accountGrid, rollUpAccounts } from "../../core/accounts";
 import { withOutputsRow } from "../../core/output-columns";
-import { type CellValue, type Grid, type ScoreRun, TAB, type WorkbookInput } from "../../core/types";
+import {
+  type CellValue,
+  type Grid,
+  type LeadScore,
+  type ScoreRun,
+  TAB,
+  type WorkbookInput,
+} from "../../core/types";
 import { guardFormulaRow, toCsv, writeCsvRows, writeCsvTable, writeXlsx } from "../../local/workbook";
 import { readableDateRow, readableDates } from "../../local/workbook/readable-dates";
 import { type CliIo, type Command, UsageError } from "../command";
@@ -81,15 +89,14 @@ export const command: Command = {
     const run: ScoredTable =
       values.engine === "duckdb"
         ? await duckDb(positionals[0], asOf, timeZone, values.accounts !== undefined)
-        : await inMemory(positionals[0], asOf, timeZone, io, values.progress);
+        : await inMemory(positionals[0], asOf, timeZone, io, values.progress, values.accounts !== undefined);
     if (run.problems.length) io.err(formatProblems(run.problems));
     if (run.nothing) throw new Error(`nothing was scored: ${run.nothing}. No output was written.`);
-    if (!run.rows.size)
-      throw new Error("nothing was scored: no lead could be scored. No output was written.");
+    if (!run.scored) throw new Error("nothing was scored: no lead could be scored. No output was written.");
 
     // The output table is made a row at a time as it is written, never held as a whole (it would be a
     // second copy of the Leads grid, and a third with its dates as text).
-    const scored = withOutputsRow(run.leads, run.outputHeaders, run.rows);
+    const scored = withOutputsRow(run.leads, run.outputHeaders, run.outputs);
     const guarded = values.raw ? scored : (r: number) => guardFormulaRow(scored(r));
     const count = run.leads.length;
     const all = (row: (r: number) => CellValue[]): Grid => Array.from({ length: count }, (_, r) => row(r));
@@ -119,10 +126,15 @@ export const command: Command = {
 };
 
 /**
- * What either engine gives the output step: the table's rows and problems, why nothing worth writing was
- * scored (if so), the tier summary line and the progress reporter.
+ * What either engine gives the output step: the Leads grid, each scored row's output cells (by sheet row),
+ * the problems, why nothing worth writing was scored (if so), the tier summary line and the progress
+ * reporter. Nothing in it holds the Activity Log or its index, so that they can be collected while the
+ * table is written.
  */
-type ScoredTable = DuckDbRun & {
+type ScoredTable = Omit<DuckDbRun, "rows"> & {
+  outputs: (sheetRow: number) => readonly CellValue[] | undefined;
+  /** How many rows have outputs. */
+  scored: number;
   nothing?: string;
   summary: string;
   step: (what: string) => void;
@@ -135,6 +147,7 @@ async function inMemory(
   timeZone: string,
   io: CliIo,
   verbose: boolean | undefined,
+  accounts: boolean,
 ): Promise<ScoredTable> {
   const { input, formats, problems: fileProblems } = await loadWorkbook(path);
   for (const line of formats) io.err(line);
@@ -142,26 +155,57 @@ async function inMemory(
   const step = progress(io, verbose, input.leads.length > LARGE);
   step(`Scoring ${(input.leads.length - 1).toLocaleString("en-US")} leads…`);
   const run = scoreWorkbook(input, { asOf, timeZone });
-  const rows = new Map(run.leads.map((lead) => [lead.sheetRow, outputRow(run, lead)]));
   const problems = [...fileProblems, ...extraColumns(input.leads).warnings, ...run.problems];
-  const nothing = nothingScored(input, run);
   return {
     leads: input.leads,
     outputHeaders: run.outputHeaders,
-    rows,
+    ...outputsOf(run, input.leads.length),
     problems,
-    nothing,
+    nothing: nothingScored(input, run),
     summary: tierSummary(run),
     step,
-    accounts: accountGrid(rollUpAccounts(input, run), asOf),
+    accounts: accounts ? accountGrid(rollUpAccounts(input, run), asOf) : undefined,
   };
 }
 
+/**
+ * Output cells by sheet row, made when the row is written. Holds the leads' scores and not the run (whose
+ * explanations keep the prepared workbook, Activity Log included, alive).
+ */
+function outputsOf(run: ScoreRun, rows: number): Pick<ScoredTable, "outputs" | "scored"> {
+  const source = outputSource(run);
+  const bySheetRow: (LeadScore | undefined)[] = new Array(rows + 1);
+  for (const lead of run.leads) bySheetRow[lead.sheetRow] = lead;
+  return {
+    outputs: (sheetRow) => {
+      const lead = bySheetRow[sheetRow];
+      return lead && outputRow(source, lead);
+    },
+    scored: run.leads.length,
+  };
+}
+
+/** The run without its closures: the fields outputRow reads, models included. */
+function outputSource(run: OutputSource): OutputSource {
+  const { model, settings, asOf, groupNames, leads, models } = run;
+  return { model, settings, asOf, groupNames, leads, models: models.map(outputSource) };
+}
+
 async function duckDb(path: string, asOf: Date, timeZone: string, accounts: boolean): Promise<ScoredTable> {
-  const run = await (await import("../duckdb-engine")).scoreWithDuckDb(path, { asOf, timeZone, accounts });
+  const { rows, ...run } = await (await import("../duckdb-engine")).scoreWithDuckDb(path, {
+    asOf,
+    timeZone,
+    accounts,
+  });
   const tier = run.outputHeaders.indexOf("Tier");
-  const tiers = [...run.rows.values()].map((row) => String(row[tier] ?? ""));
-  return { ...run, summary: tierCountSummary(tiers, []), step: () => {} };
+  const tiers = [...rows.values()].map((row) => String(row[tier] ?? ""));
+  return {
+    ...run,
+    outputs: (sheetRow) => rows.get(sheetRow),
+    scored: rows.size,
+    summary: tierCountSummary(tiers, []),
+    step: () => {},
+  };
 }
 
 /** Why the run scored nothing worth writing, or undefined when it scored. */

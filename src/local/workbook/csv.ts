@@ -345,18 +345,20 @@ export function csvCellText(value: CellValue | undefined): string {
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
+/** One row as a CSV line, without its line end (quotes only where needed). */
+function csvLine(row: readonly CellValue[]): string {
+  const fields: string[] = new Array(row.length);
+  for (let c = 0; c < row.length; c++) {
+    const text = csvCellText(row[c]);
+    fields[c] = NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+  return fields.join(",");
+}
+
 /** Serialises a grid as RFC 4180 CSV (quotes only where needed, "\n" line ends, final newline). */
 export function toCsv(grid: Grid): string {
   const lines: string[] = new Array(grid.length);
-  for (let r = 0; r < grid.length; r++) {
-    const row = grid[r];
-    const fields: string[] = new Array(row.length);
-    for (let c = 0; c < row.length; c++) {
-      const text = csvCellText(row[c]);
-      fields[c] = NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    }
-    lines[r] = fields.join(",");
-  }
+  for (let r = 0; r < grid.length; r++) lines[r] = csvLine(grid[r]);
   return lines.length ? lines.join("\n") + "\n" : "";
 }
 
@@ -441,6 +443,13 @@ export async function writeCsvTable(file: string, grid: Grid, bom = false): Prom
 }
 
 /**
+ * Characters written at a time (64 KB even as two-byte text): under V8's large-object size (128 KB), so
+ * that each batch's text is made in the young generation and collected once written. Larger, it goes
+ * straight to the old generation and stays until a full collection, which the CLI pays for in peak memory.
+ */
+const WRITE_CHARS = 1 << 15;
+
+/**
  * writeCsvTable for rows made as they are written (`row(r)` for r < count), so that a table derived from
  * another one is never held whole.
  */
@@ -453,11 +462,17 @@ export async function writeCsvRows(
   const handle = await open(file, "w");
   try {
     if (bom) await handle.write("\uFEFF", null, "utf8");
-    const BATCH = 4096;
-    for (let r = 0; r < count; r += BATCH) {
-      const batch: Grid = [];
-      for (let b = r; b < Math.min(count, r + BATCH); b++) batch.push(row(b));
-      await handle.write(toCsv(batch), null, "utf8");
+    let lines: string[] = [];
+    let chars = 0;
+    for (let r = 0; r < count; r++) {
+      const line = csvLine(row(r));
+      lines.push(line);
+      chars += line.length + 1;
+      if (chars >= WRITE_CHARS || r === count - 1) {
+        await handle.write(`${lines.join("\n")}\n`, null, "utf8");
+        lines = [];
+        chars = 0;
+      }
     }
   } finally {
     await handle.close();
