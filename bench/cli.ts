@@ -100,7 +100,7 @@ interface Row {
 async function measure(leads: number): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), "leadscore-cli-bench-"));
   try {
-    const { tabs } = demoWorkbook({ leads, activitiesPerLead: PER_LEAD, mess: false });
+    const { tabs } = demoWorkbook({ secondModel: false, leads, activitiesPerLead: PER_LEAD, mess: false });
     await writeCsvFolder(dir, tabs);
     const activities = (tabs.find((t) => t.name === TAB.activities)?.values.length ?? 1) - 1;
     const mb = (f: string) => (statSync(join(dir, f)).size / 1048576).toFixed(1);

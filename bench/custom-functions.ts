@@ -16,7 +16,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LIMIT_MS = 30_000;
 
 console.log(`custom-functions bench — ${machineState()}`);
-const { tabs } = demoWorkbook({ leads: LEADS, activitiesPerLead: PER_LEAD, mess: false });
+const { tabs } = demoWorkbook({ secondModel: false, leads: LEADS, activitiesPerLead: PER_LEAD, mess: false });
 const grid = (name: string) => tabs.find((t) => t.name === name)!.values;
 const leads = grid(TAB.leads);
 const activities = grid(TAB.activities);

@@ -64,7 +64,7 @@ async function parentMain(): Promise<void> {
       console.log(`workbook: reused ${dir}, ${fmtInt(leads)} leads (BENCH_LEADS is not read)`);
     } else {
       const g0 = performance.now();
-      const { tabs } = demoWorkbook({ leads: LEADS, activitiesPerLead: 10, mess: false });
+      const { tabs } = demoWorkbook({ secondModel: false, leads: LEADS, activitiesPerLead: 10, mess: false });
       mkdirSync(dir, { recursive: true });
       await writeCsvFolder(dir, tabs);
       const rows = (name: string) => (tabs.find((t) => t.name === name)?.values.length ?? 1) - 1;

@@ -44,7 +44,7 @@ async function cliFits(): Promise<void> {
   for (const leads of SIZES) {
     const dir = mkdtempSync(join(tmpdir(), "leadscore-fit-bench-"));
     try {
-      const { tabs } = demoWorkbook({ leads, activitiesPerLead: PER_LEAD, mess: false });
+      const { tabs } = demoWorkbook({ secondModel: false, leads, activitiesPerLead: PER_LEAD, mess: false });
       await writeCsvFolder(dir, tabs);
       const activities = (tabs.find((t) => t.name === TAB.activities)?.values.length ?? 1) - 1;
       const t0 = performance.now();

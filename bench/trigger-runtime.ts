@@ -37,7 +37,7 @@ function measure({ runtime }: Addon, label: string, fire: () => TriggerRun[]): v
 
 console.log(`trigger-runtime bench (modelled Apps Script time) — ${machineState()}`);
 for (const leads of SIZES) {
-  const { tabs } = demoWorkbook({ leads, activitiesPerLead: 10, mess: false });
+  const { tabs } = demoWorkbook({ secondModel: false, leads, activitiesPerLead: 10, mess: false });
   const addon = loadAddon(tabs, DEFAULT_END, { costModel: "realistic" });
   const { runtime, script } = addon;
   runtime.peek(() => script.call("menuScoreAll"));

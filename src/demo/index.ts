@@ -3,7 +3,8 @@
 //   const demo = generateDemo({ leads: 2000, seed: 1 });
 //   demo.leads, demo.activities   // Grids for the Leads and Activity Log tabs (row 0 = headers)
 //   demo.truth[i]                 // the latent model behind demo.leads row i + 1
-//   demoWorkbook().tabs           // all five tabs, with the engine's starter matrix and settings
+//   demoWorkbook().tabs           // all five tabs: the starter matrix and settings, plus the Enterprise model
+//   demoWorkbook({ secondModel: false })  // the same without the Enterprise model (default model only)
 export { COMPETITOR_DOMAINS, FREE_MAIL_DOMAINS } from "./companies";
 export {
   DEFAULT_END,
@@ -23,4 +24,4 @@ export * as model from "./model";
 export { EVENTS } from "./model";
 export { engagementScore } from "./outcomes";
 export { Rng } from "./random";
-export { type DemoTab, demoListsGrid, demoWorkbook } from "./workbook";
+export { type DemoTab, type DemoWorkbookOptions, demoListsGrid, demoWorkbook } from "./workbook";

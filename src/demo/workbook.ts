@@ -1,9 +1,11 @@
 // The whole demo workbook: generated Leads and Activity Log plus the engine's starter templates, so the
-// checked-in demo always shows the matrix and settings a new user gets from Setup, with one addition: a
-// fit × engagement grid (Settings' Engagement Band table), so the demo shows a Priority column.
+// checked-in demo always shows the matrix and settings a new user gets from Setup, with three additions:
+// accounts by Company, a fit × engagement grid (Settings' Engagement Band table), so the demo shows a
+// Priority column, and a second model, Enterprise, with its own tiers.
 import { findColumn } from "../core/headers";
 import { defaultListsGrid, defaultSettingsGrid, starterMatrix } from "../core/templates";
 import { type Grid, TAB } from "../core/types";
+import { ENTERPRISE, ENTERPRISE_TIERS, withEnterpriseModel } from "./enterprise-model";
 import { type Demo, type DemoOptions, generateDemo } from "./generate";
 
 export interface DemoTab {
@@ -42,11 +44,14 @@ export const DEMO_ENGAGEMENT_BANDS: readonly [number, number][] = [
 ];
 
 /**
- * The Settings template with DEMO_SETTINGS in its Setting | Value table, below the starter rows, and an
+ * The Settings template with DEMO_SETTINGS in its Setting | Value table, below the starter rows, a `Model`
+ * column in its Tier table holding the Enterprise tiers below the default ones (unless `secondModel` is
+ * false), and an
  * `Engagement Band | Min Points` table right of its other tables.
  */
-export function demoSettingsGrid(): Grid {
+export function demoSettingsGrid(secondModel = true): Grid {
   const grid = defaultSettingsGrid().map((row) => [...row]);
+  if (secondModel) addEnterpriseTiers(grid);
   let r = grid.findIndex((row, i) => i > 0 && row[0] === "");
   if (r < 0) r = grid.length;
   for (const [name, value] of DEMO_SETTINGS) {
@@ -65,16 +70,40 @@ export function demoSettingsGrid(): Grid {
   return grid;
 }
 
+export interface DemoWorkbookOptions extends DemoOptions {
+  /**
+   * false: the starter matrix and tiers alone, no Enterprise model, for the paths that score the default
+   * model only (the SQL query, the saved lead states behind rescoring on edit). Default true.
+   */
+  secondModel?: boolean;
+}
+
+/** A `Model` column right of the Tier table's Notify, and the Enterprise tiers below the default ones. */
+function addEnterpriseTiers(grid: Grid): void {
+  const notify = findColumn(grid[0], "Notify");
+  for (const row of grid) row.splice(notify + 1, 0, "");
+  grid[0][notify + 1] = "Model";
+  const tier = findColumn(grid[0], "Tier");
+  let t = grid.findIndex((row, i) => i > 0 && row[tier] === "");
+  if (t < 0) t = grid.length;
+  for (const [name, minScore, notifies] of ENTERPRISE_TIERS) {
+    if (t >= grid.length) grid.push(grid[0].map(() => ""));
+    grid[t].splice(tier, 4, name, minScore, notifies, ENTERPRISE);
+    t++;
+  }
+}
+
 /** The five tabs in sheet order, plus the generator output (truth, stats) for callers that want it. */
-export function demoWorkbook(options: DemoOptions = {}): { tabs: DemoTab[]; demo: Demo } {
-  const demo = generateDemo(options);
+export function demoWorkbook(options: DemoWorkbookOptions = {}): { tabs: DemoTab[]; demo: Demo } {
+  const { secondModel = true, ...generate } = options;
+  const demo = generateDemo(generate);
   return {
     demo,
     tabs: [
       { name: TAB.leads, values: demo.leads },
       { name: TAB.activities, values: demo.activities },
-      { name: TAB.matrix, values: starterMatrix() },
-      { name: TAB.settings, values: demoSettingsGrid() },
+      { name: TAB.matrix, values: secondModel ? withEnterpriseModel(starterMatrix()) : starterMatrix() },
+      { name: TAB.settings, values: demoSettingsGrid(secondModel) },
       { name: TAB.lists, values: demoListsGrid(demo.competitorDomains) },
     ],
   };

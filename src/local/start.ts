@@ -83,7 +83,8 @@ async function main(): Promise<void> {
 
   console.log(`Leadscore — ${session.status().workbook}, scored as of ${runtime.clock.date().toISOString()}`);
   const settings = runtime.sheetNames().includes(TAB.settings) ? runtime.values(TAB.settings) : undefined;
-  for (const line of summaryLines(summarize(runtime.values(TAB.leads), settings))) console.log(line);
+  const matrix = runtime.sheetNames().includes(TAB.matrix) ? runtime.values(TAB.matrix) : undefined;
+  for (const line of summaryLines(summarize(runtime.values(TAB.leads), settings, matrix))) console.log(line);
   const accounts = runtime.sheetNames().includes(ACCOUNTS_TAB) ? runtime.values(ACCOUNTS_TAB) : undefined;
   for (const line of accountLines(summarizeAccounts(accounts), (accounts?.length ?? 1) - 1))
     console.log(line);

@@ -2,8 +2,9 @@
 // it shows what a user of the sheet would see.
 import { findColumn, parseSettings } from "../core";
 import { leadName, nameColumns } from "../core/lead-names";
+import { matrixModels } from "../core/model-names";
 import type { Grid } from "../core/types";
-import { cellText, parseNumber } from "../core/values";
+import { cellText, normText, parseNumber } from "../core/values";
 
 export interface StartSummary {
   leadsScored: number;
@@ -11,9 +12,16 @@ export interface StartSummary {
   /** Leads per Priority cell (A1…), best grade and band first; empty without a Priority column. */
   priorityCounts: { priority: string; count: number }[];
   top: { name: string; key: string; score: number; tier: string; priority: string; reasons: string }[];
+  /** Leads per tier of each named model with an `M Tier` column, best tier first, in matrix order. */
+  models: { model: string; tierCounts: { tier: string; count: number }[] }[];
 }
 
-export function summarize(leads: Grid, settings: Grid | undefined, topN = 10): StartSummary {
+export function summarize(
+  leads: Grid,
+  settings: Grid | undefined,
+  matrix: Grid | undefined,
+  topN = 10,
+): StartSummary {
   const parsed = parseSettings(settings).settings;
   const headers = leads[0] ?? [];
   const col = (name: string) => findColumn(headers, name);
@@ -21,8 +29,17 @@ export function summarize(leads: Grid, settings: Grid | undefined, topN = 10): S
   const priority = col("Priority");
   const names = nameColumns(headers);
   const scored = leads.slice(1).filter((row) => !Number.isNaN(parseNumber(row[score])));
-  const counts = new Map<string, number>(parsed.tiers.map((t) => [t.name, 0]));
-  for (const row of scored) counts.set(cellText(row[tier]), (counts.get(cellText(row[tier])) ?? 0) + 1);
+  const tierCounts = (column: number, tiers: readonly { name: string }[]) => {
+    const counts = new Map<string, number>(tiers.map((t) => [t.name, 0]));
+    for (const row of scored) counts.set(cellText(row[column]), (counts.get(cellText(row[column])) ?? 0) + 1);
+    return [...counts].map(([t, count]) => ({ tier: t, count })).reverse();
+  };
+  const models = matrixModels(matrix).flatMap((model) => {
+    const column = col(`${model} Tier`);
+    if (column < 0) return [];
+    const own = parsed.modelTiers.find((t) => normText(t.model) === normText(model))?.tiers ?? parsed.tiers;
+    return [{ model, tierCounts: tierCounts(column, own) }];
+  });
   const top = scored
     .map((row) => ({
       name: leadName(row, names, cellText(row[key])),
@@ -36,7 +53,7 @@ export function summarize(leads: Grid, settings: Grid | undefined, topN = 10): S
     .slice(0, topN);
   return {
     leadsScored: scored.length,
-    tierCounts: [...counts].map(([t, count]) => ({ tier: t, count })).reverse(),
+    tierCounts: tierCounts(tier, parsed.tiers),
     priorityCounts:
       priority >= 0
         ? priorityCounts(
@@ -45,6 +62,7 @@ export function summarize(leads: Grid, settings: Grid | undefined, topN = 10): S
           )
         : [],
     top,
+    models,
   };
 }
 
@@ -67,6 +85,9 @@ export function summaryLines(s: StartSummary): string[] {
           `Priority (grade × engagement band): ${s.priorityCounts.map((p) => `${p.priority} ${p.count}`).join(", ")}`,
         ]
       : []),
+    ...s.models.map(
+      (m) => `${m.model} model tiers: ${m.tierCounts.map((t) => `${t.tier} ${t.count}`).join(", ")}`,
+    ),
     "Top leads:",
     ...s.top.map(
       (l, i) =>

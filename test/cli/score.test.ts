@@ -9,7 +9,8 @@ import { loadWorkbook } from "../../src/cli/workbook";
 import { outputRow, scoreWorkbook } from "../../src/core";
 import { ACCOUNT_HEADERS, rollUpAccounts } from "../../src/core/accounts";
 import { findColumn } from "../../src/core/headers";
-import { parseCsv, readWorkbook, writeWorkbook } from "../../src/local/workbook";
+import { demoWorkbook } from "../../src/demo";
+import { parseCsv, readWorkbook, writeCsvFolder, writeWorkbook } from "../../src/local/workbook";
 import { isoDateTime } from "../../src/local/workbook/readable-dates";
 import { inputOf } from "../e2e/helpers";
 
@@ -72,10 +73,13 @@ describe("leadscore score", () => {
     ).toBe(0);
     const sheet = (await readWorkbook(xlsx)).find((t) => t.name === "Accounts")!;
     expect(sheet.values.slice(1).map((r) => r[5])).toEqual(rollUp.accounts.map((a) => a.score));
-    // DuckDB writes the same file.
+    // DuckDB writes the same file, from the demo without its second model (which the query refuses;
+    // accounts roll up the default model).
+    const defaultOnly = join(dir, "default-model");
+    await writeCsvFolder(defaultOnly, demoWorkbook({ secondModel: false }).tabs);
     const duck = join(dir, "duck.csv");
     const args = ["--as-of", AS_OF, "--out", join(dir, "d.csv"), "--engine", "duckdb", "--accounts", duck];
-    expect(cli(["score", demo, ...args]).status).toBe(0);
+    expect(cli(["score", defaultOnly, ...args]).status).toBe(0);
     expect(readFileSync(duck, "utf8")).toEqual(readFileSync(csv, "utf8"));
   });
 
@@ -92,32 +96,19 @@ describe("leadscore score", () => {
   });
 
   it("writes every model's columns (Scoring Matrix Model), which --engine duckdb refuses", async () => {
-    const tabs = await readWorkbook(demo);
-    const matrix = tabs.find((t) => t.name === "Scoring Matrix")!.values;
-    // The demo's rules stay the default model; copies of its first two rules make a model Second.
-    const withModel = [
-      [...matrix[0], "Model"],
-      ...matrix.slice(1).map((r) => [...r, ""]),
-      ...matrix.slice(1, 3).map((r) => [...r, "Second"]),
-    ];
-    const dir = mkdtempSync(join(tmpdir(), "leadscore-"));
-    const file = join(dir, "models");
-    await writeWorkbook(
-      file,
-      tabs.map((t) => (t.name === "Scoring Matrix" ? { ...t, values: withModel } : t)),
-    );
-    const input = { ...inputOf(tabs), matrix: withModel };
-    const run = scoreWorkbook(input, { asOf: new Date(AS_OF), timeZone: "UTC" });
+    // The demo's second model, Enterprise, has Fit rules (the grade group) and the demo has an Engagement
+    // Band table: all five of its columns.
+    const { run } = await expected();
     const columns = run.models[0].outputHeaders;
     expect(columns).toEqual([
-      "Second Score",
-      "Second Tier",
-      "Second Grade",
-      "Second Priority",
-      "Second Top Reasons",
+      "Enterprise Score",
+      "Enterprise Tier",
+      "Enterprise Grade",
+      "Enterprise Priority",
+      "Enterprise Top Reasons",
     ]);
     expect(run.outputHeaders.slice(-columns.length)).toEqual(columns);
-    const result = cli(["score", file, "--as-of", AS_OF]);
+    const result = cli(["score", demo, "--as-of", AS_OF]);
     expect(result.status).toBe(0);
     const table = parseCsv(result.stdout);
     for (const lead of run.leads) {
@@ -127,11 +118,14 @@ describe("leadscore score", () => {
           values[run.outputHeaders.indexOf(h)],
         );
     }
-    expect(new Set(run.models[0].leads.map((l) => l.score)).size).toBeGreaterThan(1);
-    const duck = cli(["score", file, "--as-of", AS_OF, "--engine", "duckdb"]);
+    // Its own tiers (Settings' Tier table, Model column), each reached by some lead.
+    expect(new Set(run.models[0].leads.map((l) => l.tier))).toEqual(
+      new Set(["Nurture", "Target account", "Enterprise-ready"]),
+    );
+    const duck = cli(["score", demo, "--as-of", AS_OF, "--engine", "duckdb"]);
     expect(duck.status).not.toBe(0);
     expect(duck.stderr).toMatch(
-      /Scoring Matrix row \d+: Model Second: the SQL query scores the default model only/,
+      /Scoring Matrix row \d+: Model Enterprise: the SQL query scores the default model only/,
     );
   });
 

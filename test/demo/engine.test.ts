@@ -45,6 +45,33 @@ describe("demo workbook with the starter matrix", () => {
     expect(run.leads).toHaveLength(leads.length - 1);
   });
 
+  it("scores the second model, Enterprise, into its own columns with its own tiers", () => {
+    const run = scoreWorkbook(input, { asOf: DEFAULT_END, timeZone: "UTC" });
+    expect(run.models.map((m) => m.model)).toEqual(["Enterprise"]);
+    const [enterprise] = run.models;
+    expect(run.outputHeaders.slice(-5)).toEqual([
+      "Enterprise Score",
+      "Enterprise Tier",
+      "Enterprise Grade",
+      "Enterprise Priority",
+      "Enterprise Top Reasons",
+    ]);
+    // Every tier of its own is reached, and only those.
+    const own = enterprise.settings.modelTiers.find((t) => t.model === "Enterprise")!.tiers;
+    expect(new Set(enterprise.leads.map((l) => l.tier))).toEqual(new Set(own.map((t) => t.name)));
+    // Its Only If rule counts for senior buyers on the pricing page, and not for the others there; its
+    // reset (an unsubscribe) erases some leads' earlier engagement.
+    const conditions = enterprise.leads.map((l) => enterprise.conditions(l));
+    const onPricing = conditions.flatMap((c) =>
+      c.onlyIf.filter((o) => o.label === "Senior buyer on pricing"),
+    );
+    expect(new Set(onPricing.map((o) => o.counted))).toEqual(new Set([true, false]));
+    for (const o of onPricing) expect(o.counted).toBe(o.terms[0].held);
+    expect(conditions.some((c) => c.resets.some((r) => r.label === "Unsubscribed" && r.erased > 0))).toBe(
+      true,
+    );
+  });
+
   it("separates converters when scored as of each lead's decision point (a backtest)", () => {
     const run = scoreWorkbook(input, {
       asOf: DEFAULT_END,
@@ -60,6 +87,13 @@ describe("demo workbook with the starter matrix", () => {
       labels.push(outcome);
     });
     const starter = rankAuc(scores, labels);
+    // The second model weighs seniority, size and buying intent: a different ranking, still a useful one.
+    const enterprise = rankAuc(
+      run.models[0].leads.filter((_, i) => demo.truth[i].converted !== null).map((l) => l.score),
+      labels,
+    );
+    expect(enterprise).toBeGreaterThan(0.65);
+    expect(enterprise).not.toBe(starter);
     const truth = rankAuc(
       demo.truth.filter((t) => t.converted !== null).map((t) => t.probability),
       labels,

@@ -120,7 +120,8 @@ describe("getCalibration and getLeadColumns", () => {
 });
 
 describe("Suggest points, apply and restore", () => {
-  const tabs = demoTabs();
+  // The starter matrix alone (the demo without its second model): the history holds its columns.
+  const tabs = demoTabs({ secondModel: false });
   const { runtime, script } = loadAddon(tabs);
   const starter = inputOf(tabs).matrix!;
   const fit = fitMatrix(inputOf(tabs), { asOf: DEFAULT_END, timeZone: "UTC" });

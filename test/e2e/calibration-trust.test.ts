@@ -126,10 +126,11 @@ describe("a suggestion that cannot beat a (leaky) current matrix", () => {
 });
 
 describe("Restore removes the output columns a suggestion added", () => {
+  // The starter matrix alone (the demo without its second model).
   const leadsHeader = (rt: ReturnType<typeof loadAddon>["runtime"]) => rt.values(TAB.leads)[0].map(String);
 
   it("deletes Baseline Score after restoring the starter matrix, keeping the user's own column and its cells", () => {
-    const { runtime, script } = loadAddon(demoTabs({ leads: 800 }));
+    const { runtime, script } = loadAddon(demoTabs({ secondModel: false, leads: 800 }));
     script.call("scoreAllNow");
     const width = runtime.values(TAB.leads)[0].length;
     // The user's own column, right of the add-on's outputs.
@@ -161,7 +162,7 @@ describe("Restore removes the output columns a suggestion added", () => {
   });
 
   it("never deletes a user's column of the same name that was there before the suggestion", () => {
-    const { runtime, script } = loadAddon(demoTabs({ leads: 800 }));
+    const { runtime, script } = loadAddon(demoTabs({ secondModel: false, leads: 800 }));
     script.call("scoreAllNow");
     const width = runtime.values(TAB.leads)[0].length;
     runtime.edit(a1(TAB.leads, 1, width), "Baseline Score");

@@ -36,6 +36,21 @@ describe("npm start -- --once", () => {
       expect(line).toContain(`${p} ${run.leads.filter((l) => l.priority === p).length}`);
     }
 
+    // The demo's second model, Enterprise, has its own tiers (Settings' Tier table, Model column): counted
+    // from its column on Leads as the engine scores them, best tier first.
+    const [enterprise] = run.models;
+    expect(enterprise.model).toBe("Enterprise");
+    const own = parseSettings(input.settings).settings.modelTiers.find(
+      (t) => t.model === "Enterprise",
+    )!.tiers;
+    expect(own.map((t) => t.name)).not.toEqual(tiers.map((t) => t.name));
+    const modelCounts = own
+      .map((t) => `${t.name} ${enterprise.leads.filter((l) => l.tier === t.name).length}`)
+      .reverse()
+      .join(", ");
+    expect(out).toContain(`Enterprise model tiers: ${modelCounts}`);
+    expect(own.every((t) => enterprise.leads.some((l) => l.tier === t.name))).toBe(true);
+
     const top = [...run.leads].sort((a, b) => b.score - a.score || a.key.localeCompare(b.key)).slice(0, 10);
     const lines = out.split("\n").filter((l) => /^\s*\d+\.\s/.test(l));
     expect(lines).toHaveLength(10);
