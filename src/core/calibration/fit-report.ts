@@ -198,8 +198,8 @@ export interface FitParts {
 /** What the fit leaves alone, for the CLI summary and the Suggested Matrix's (null: one model only). */
 export function keptRulesNote(r: FitReport): string | null {
   if (r.kept_rules === 0) return null;
-  const rows = `${r.kept_rules} row${r.kept_rules === 1 ? "" : "s"}`;
-  return `Only ${modelName(r.model ?? "")} is fitted; the other models' ${rows} follow its rules unchanged, Model cells included.`;
+  const rows = r.kept_rules === 1 ? "1 row follows" : `${r.kept_rules} rows follow`;
+  return `Only ${modelName(r.model ?? "")} is fitted; the other models' ${rows} its rules unchanged, Model cells included.`;
 }
 
 /** The report object (snake_case, JSON-serialisable) from the fit's parts. */

@@ -1,12 +1,14 @@
 // Named models through the built dist/Code.js, end to end: a lead entering a notify tier of model
 // Enterprise (its own tiers in the Settings Tier table's Model column) is emailed once, naming the model;
-// the default model's alert is unaffected; Score History says which model each change is in; and the
-// sidebar's Calibration with a model reports that model.
+// the default model's alert is unaffected; Score History says which model each change is in; the
+// sidebar's Calibration with a model reports that model; Suggest points for a model keeps the other rows.
 import { describe, expect, it } from "vitest";
 import { MATRIX_COLUMNS } from "../../src/core";
 import type { CalibrationReport } from "../../src/core/calibration";
-import type { Grid } from "../../src/core/types";
+import type { CellValue, Grid } from "../../src/core/types";
+import { knownTruth } from "../calibration/helpers";
 import { DAY, HOUR, matrix, type Scenario, scenario, settings } from "../notifications/helpers";
+import { loadAddon } from "./helpers";
 
 /** The helpers' matrix with a Model column and one Enterprise rule: a webinar scores 60, without decay. */
 function withModel(): Grid {
@@ -98,5 +100,62 @@ describe("named models: alerts, history and calibration", () => {
     const mine = s.script.call("getCalibration", {}) as CalibrationReport;
     expect(mine).not.toHaveProperty("model");
     expect(mine.rules.map((r) => r.label)).toEqual(["VP", "Demo request", "Webinar"]);
+  });
+});
+
+describe("Suggest points with a named model", () => {
+  const lead = (
+    label: string,
+    field: string,
+    op: string,
+    value: string | number,
+    points: number,
+    model: string,
+  ) => {
+    const cells: Record<string, string | number | boolean> = {
+      Active: true,
+      Group: "Fit",
+      Rule: label,
+      Source: "Lead",
+      Field: field,
+      Operator: op,
+      Value: value,
+      Points: points,
+    };
+    return [...MATRIX_COLUMNS.map((h) => cells[h] ?? ""), model];
+  };
+  const MATRIX: Grid = [
+    [...MATRIX_COLUMNS, "Model"],
+    lead("Referral", "Source", "=", "Referral", 40, ""),
+    lead("Big company", "Employees", ">=", 100, 30, "Enterprise"),
+    lead("Intern", "Title", "=", "Intern", -20, "enterprise"),
+  ];
+  const modelOf = (grid: Grid) => (r: CellValue[]) => String(r[grid[0].indexOf("Model")] ?? "");
+
+  it("fits the model asked for and keeps the other rows, on the tab, in its summary and once applied", () => {
+    const { input } = knownTruth(300);
+    const { runtime, script } = loadAddon([
+      { name: "Leads", values: input.leads },
+      { name: "Settings", values: input.settings! },
+      { name: "Scoring Matrix", values: MATRIX },
+    ]);
+    const summary = script.call("suggestPoints", { model: "Enterprise" }) as { rules: number };
+    const tab = runtime.values("Suggested Matrix");
+    const rules = tab.slice(1).filter((r) => r[0] !== "");
+    const model = modelOf(tab);
+    expect(rules.filter((r) => model(r) === "Enterprise")).toHaveLength(summary.rules);
+    const kept = rules.filter((r) => model(r) === "");
+    expect(kept.map((r) => [r[2], r[tab[0].indexOf("Points")]])).toEqual([["Referral", 40]]);
+    const at = tab[0].indexOf("Summary"); // its Value is the next column (the matrix has a Value column too)
+    const lines = new Map(tab.map((r) => [r[at], r[at + 1]]));
+    expect(lines.get("Model")).toBe("Enterprise");
+    expect(lines.get("Other models")).toBe(
+      "Only model Enterprise is fitted; the other models' 1 row follows its rules unchanged, Model cells included.",
+    );
+    script.call("applySuggestedMatrix");
+    const applied = runtime.values("Scoring Matrix");
+    const after = applied.slice(1).filter((r) => modelOf(applied)(r) === "");
+    expect(after.map((r) => r[2])).toEqual(["Referral"]);
+    expect(runtime.values("Leads")[0]).toContain("Enterprise Score");
   });
 });
