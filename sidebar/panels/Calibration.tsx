@@ -124,6 +124,7 @@ export function Calibration({ state, onState }: PanelProps) {
         features={columns.features}
         leaveOut={columns.leaveOut}
         outcome={outcome}
+        model={model}
         onState={onState}
       />
     </section>

@@ -1,5 +1,5 @@
 // What `calibrate` and `fit` share: the options (which column holds the outcome, when to score, the
-// backtest), the command line's one workbook, and the CLI's wording of why calibration cannot run.
+// backtest, which model), the command line's one workbook, and the CLI's wording of why calibration cannot run.
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { type BacktestMode, type CalibrationFailure, DEFAULT_DAYS } from "../core/calibration";
 import { UsageError } from "./command";
@@ -13,6 +13,7 @@ export const OUTCOME_OPTIONS = {
   tz: { type: "string" },
   backtest: { type: "string" },
   days: { type: "string" },
+  model: { type: "string" },
 } as const;
 
 export interface OutcomeValues {
@@ -22,6 +23,7 @@ export interface OutcomeValues {
   tz?: string;
   backtest?: string;
   days?: string;
+  model?: string;
 }
 
 /** The parsed shared options, in the shape calibrate() and fitMatrix() take. */
@@ -32,6 +34,7 @@ export function outcomeOptions(values: OutcomeValues) {
     asOf: parseAsOf(values["as-of"]),
     timeZone: parseTimeZone(values.tz),
     backtest: parseBacktest(values.backtest, values.days),
+    model: values.model,
   };
 }
 
@@ -63,7 +66,7 @@ export function cliFix(f: CalibrationFailure): string {
     case "unknown-model":
       return f.models.length
         ? "Name one of those with --model, or leave --model out for the default model."
-        : "Leave --model out to calibrate the default model.";
+        : "Leave --model out for the default model.";
   }
 }
 

@@ -17,6 +17,8 @@ export interface SuggestRequest {
   /** Leads columns left out of the fit (filled in after contact: leakage). */
   exclude?: string[];
   maxRules?: number;
+  /** A named model (Scoring Matrix `Model` column) to fit instead of the default model. */
+  model?: string;
 }
 
 export interface SuggestSummary {

@@ -5,11 +5,12 @@ import { gradeFor } from "./grades";
 import { normalizeHeader } from "./headers";
 import { outputRow, scoreWorkbook } from "./index";
 import { SETTING, settingValue } from "./known-settings";
+import { sameModel } from "./model-names";
 import { gradesFromRows, parseSettings, tiersFromRows } from "./settings";
 import { tierFor } from "./tiers";
 import { parseTimestamp, zoneClock } from "./time";
 import type { CellValue, Grid, ScoreRun } from "./types";
-import { cellText, isBlank, normText, parseNumber } from "./values";
+import { cellText, isBlank, parseNumber } from "./values";
 
 export type RangeArg = CellValue | CellValue[][] | undefined;
 
@@ -87,7 +88,7 @@ export function scoreColumn(args: RangeArg[], context: FormulaContext): CellValu
 function modelRun(result: ScoreRun, arg: RangeArg): ScoreRun {
   const name = Array.isArray(arg) ? (arg[0]?.[0] ?? "") : (arg ?? "");
   if (isBlank(name)) return result;
-  const found = result.models.find((m) => normText(m.model) === normText(name));
+  const found = result.models.find((m) => sameModel(m.model, name));
   if (found) return found;
   const known = result.models.map((m) => m.model);
   throw new Error(

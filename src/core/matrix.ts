@@ -4,6 +4,7 @@ import { DERIVED_FIELD_NAMES, derivedField } from "./derived";
 import { findColumn, headerText, normalizeHeader } from "./headers";
 import { isBlankRow } from "./leads";
 import type { NamedList } from "./lists";
+import { MODEL_COLUMN, modelKey } from "./model-names";
 import type { OnlyIfTerm, UnusableRow } from "./only-if";
 import { parseOnlyIf, resolveOnlyIf } from "./only-if";
 import type { Condition, OpKind } from "./operators";
@@ -117,8 +118,8 @@ export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] 
   /** Model key (trimmed, case-insensitive) → the name as first spelt. */
   const models = new Map<string, string>();
   const modelOf = (row: RuleRow): string => {
-    const shown = cellText(row.get("Model"));
-    const key = normText(shown);
+    const shown = cellText(row.get(MODEL_COLUMN));
+    const key = modelKey(shown);
     if (!models.has(key)) models.set(key, shown);
     return key;
   };
@@ -150,10 +151,10 @@ export function parseMatrix(grid: Grid | undefined, ctx: MatrixContext): Rule[] 
     // only in another model is reported as such.
     const kept = new Set<Rule>();
     for (const [key, name] of models) {
-      const own = rules.filter((r) => normText(r.model) === key);
+      const own = rules.filter((r) => modelKey(r.model) === key);
       const elsewhere: UnusableRow[] = [
         ...rules
-          .filter((r) => normText(r.model) !== key)
+          .filter((r) => modelKey(r.model) !== key)
           .map((r) => ({ row: r.row, label: r.label, off: false, model: r.model })),
         ...unusable.filter((x) => x.model !== key).map((x) => ({ ...x.u, model: models.get(x.model)! })),
       ];

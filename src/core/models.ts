@@ -4,14 +4,13 @@
 import { normalizeHeader } from "./headers";
 import type { Rule } from "./matrix";
 import { groupNamesOf } from "./matrix";
-import { modelName } from "./only-if";
+import { modelKey, modelName } from "./model-names";
 import { modelHeaders, outputHeaders } from "./output-headers";
 import type { ProblemSink } from "./problems";
 import { problem } from "./problems";
 import type { SettingsCells } from "./settings";
 import type { Settings, Tier } from "./types";
 import { TAB } from "./types";
-import { normText } from "./values";
 
 export interface ModelRules {
   /** As first spelt in the Model column. */
@@ -41,7 +40,7 @@ export function splitModels(
 ): SplitModels {
   const byModel = new Map<string, Rule[]>();
   for (const r of rules) {
-    const key = normText(r.model);
+    const key = modelKey(r.model);
     byModel.set(key, [...(byModel.get(key) ?? []), r]);
   }
   const own = byModel.get("") ?? [];
@@ -70,7 +69,7 @@ export function splitModels(
       continue;
     }
     for (const h of headers) taken.set(normalizeHeader(h), modelName(name));
-    const tiers = settings.modelTiers.find((t) => normText(t.model) === key)?.tiers ?? settings.tiers;
+    const tiers = settings.modelTiers.find((t) => modelKey(t.model) === key)?.tiers ?? settings.tiers;
     models.push({ name, row: modelRules[0].row, rules: modelRules, groupNames, tiers, headers });
   }
   checkModelTiers(settings, cells, byModel, sink);
@@ -104,8 +103,8 @@ function checkModelTiers(
 ): void {
   const named = [...byModel.entries()].filter(([k]) => k !== "").map(([, rs]) => rs[0].model);
   for (const { model } of settings.modelTiers) {
-    if (byModel.has(normText(model))) continue;
-    const at = cells.modelTiers.get(normText(model));
+    if (byModel.has(modelKey(model))) continue;
+    const at = cells.modelTiers.get(modelKey(model));
     sink.add(
       problem(
         TAB.settings,

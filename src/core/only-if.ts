@@ -2,6 +2,7 @@
 // The cell is parsed with its row; labels are resolved once every row is read, loops and rules that depend
 // on a skipped rule are reported and skipped, and the engine evaluates the rules in dependency order.
 import { closestName } from "./closest";
+import { modelName } from "./model-names";
 import type { CellValue } from "./types";
 import { cellText, normText } from "./values";
 
@@ -136,11 +137,6 @@ export function resolveOnlyIf<R extends OnlyIfRule>(
     }
   }
   return skipped.size === 0 ? rules : rules.filter((r) => !skipped.has(r));
-}
-
-/** "model Persona" / "the default model" (messages). */
-export function modelName(model: string): string {
-  return model === "" ? "the default model (blank Model)" : `model ${model}`;
 }
 
 /** Each loop of Only If names (A needs B, B needs A) skips the rules on it, reported with the loop. */

@@ -10,6 +10,7 @@ import {
   settingNamed,
   settingValue,
 } from "./known-settings";
+import { modelKey } from "./model-names";
 import { problem } from "./problems";
 import { bandFaults, DEFAULT_TIERS } from "./tiers";
 import { type ZoneClock, zoneClock } from "./time";
@@ -146,12 +147,12 @@ export function parseSettings(grid: Grid | undefined): {
     const models = new Map<string, { shown: string; row: number }>();
     for (let r = 1; r < grid.length && modelCol >= 0; r++) {
       const m = cell(r, modelCol);
-      if (isBlank(m) || isBlank(cell(r, tt.col)) || models.has(normText(m))) continue;
-      models.set(normText(m), { shown: cellText(m), row: r + 1 });
+      if (isBlank(m) || isBlank(cell(r, tt.col)) || models.has(modelKey(m))) continue;
+      models.set(modelKey(m), { shown: cellText(m), row: r + 1 });
     }
     const tiersOf = (model: string) =>
       parseTierTable(grid, tt.col, tt.cols["min score"], tt.cols.notify, tt.spelt, problems, (r) =>
-        modelCol < 0 ? true : normText(cell(r, modelCol)) === model,
+        modelCol < 0 ? true : modelKey(cell(r, modelCol)) === model,
       );
     const tiers = tiersOf("");
     if (tiers.length > 0) settings.tiers = tiers;

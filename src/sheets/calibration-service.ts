@@ -23,8 +23,8 @@ import {
   fitMatrix,
   leakageColumns,
 } from "../core/calibration";
-import { matrixModels } from "../core/model-names";
-import { type CellValue, type Grid, TAB, type WorkbookInput } from "../core/types";
+import { matrixModels, modelRunOf } from "../core/model-names";
+import { type CellValue, type Grid, type ScoreRun, TAB, type WorkbookInput } from "../core/types";
 import { cellText } from "../core/values";
 import { CALIBRATION_TAB, writeCalibrationTab } from "./calibration-charts";
 import { withDocumentLock } from "./lock";
@@ -182,12 +182,17 @@ interface StoredSuggestion {
   aucSuggested: number;
   measuredOn: string;
   outcomeColumn: string;
+  /** The named model fitted, absent for the default model. */
+  model?: string;
 }
 
 export function suggestPoints(ss: Spreadsheet, request?: SuggestRequest): SuggestSummary {
   return withDocumentLock(LOCK_MS, () => {
     const { input, timeZone, sheets } = readWorkbook(ss);
-    const options = calibrateOptions({ outcomeColumn: request?.outcomeColumn }, timeZone);
+    const options = calibrateOptions(
+      { outcomeColumn: request?.outcomeColumn, model: request?.model },
+      timeZone,
+    );
     const asked = request?.maxRules ?? undefined; // JSON may send null for "default"
     const maxRules = asked === undefined ? undefined : Number(asked);
     if (maxRules !== undefined && !(maxRules >= 2)) throw new Error("Allow at least 2 rules.");
@@ -196,6 +201,7 @@ export function suggestPoints(ss: Spreadsheet, request?: SuggestRequest): Sugges
         outcomeColumn: options.outcomeColumn,
         exclude: (request?.exclude ?? []).map(cellText).filter(Boolean),
         maxRules,
+        model: options.model,
         asOf: options.asOf,
         timeZone,
       }),
@@ -215,6 +221,7 @@ export function suggestPoints(ss: Spreadsheet, request?: SuggestRequest): Sugges
       aucSuggested: figures.aucSuggested,
       measuredOn: figures.measuredOn,
       outcomeColumn: fit.report.outcome_column,
+      ...(fit.report.model ? { model: fit.report.model } : {}),
     };
     writeState(KEY.suggestion, stored);
     return {
@@ -308,20 +315,25 @@ export function previewSuggestedMatrix(ss: Spreadsheet): ApplyPreview {
   const rules = suggestedRules(workbook);
   const matrix: Grid = [[...RULE_COLUMNS], ...rules];
   const asOf = new Date();
-  const before = tierCounts(scoreWorkbook(input, { asOf, timeZone }));
-  const after = tierCounts(scoreWorkbook({ ...input, matrix }, { asOf, timeZone }));
+  const stored = readState<StoredSuggestion>(KEY.suggestion);
+  // The tiers of the model the suggestion fitted (a model with no active rule counts no lead).
+  const counts = (run: ScoreRun) => tierCounts(modelRunOf(run, stored?.model) ?? { ...run, leads: [] });
+  const before = counts(scoreWorkbook(input, { asOf, timeZone }));
+  const after = counts(scoreWorkbook({ ...input, matrix }, { asOf, timeZone }));
   const tiers = [...new Set([...Object.keys(before), ...Object.keys(after)])].map((tier) => ({
     tier,
     before: before[tier] ?? 0,
     after: after[tier] ?? 0,
   }));
-  const stored = readState<StoredSuggestion>(KEY.suggestion);
   let figures: { aucCurrent: number | null; aucSuggested: number | null; measuredOn: string };
   if (stored && stored.fingerprint === rulesFingerprint(rules, matrixRows(input.matrix))) {
     figures = { ...stored, measuredOn: `${stored.measuredOn}, measured when the points were suggested` };
   } else {
     // Edited since Suggest points (or suggested elsewhere): the held-out figures no longer apply.
-    const options = calibrateOptions({ outcomeColumn: stored?.outcomeColumn }, timeZone);
+    const options = calibrateOptions(
+      { outcomeColumn: stored?.outcomeColumn, model: stored?.model },
+      timeZone,
+    );
     const all = forSidebar("The preview of the suggested matrix", () =>
       onAllLabelled(input, matrix, options),
     );

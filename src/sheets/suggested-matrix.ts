@@ -2,7 +2,7 @@
 // header and ignores the rest), a "Current Points" column beside Points, and a summary block at the right.
 // Applying it copies only its matrix columns, so the user may edit the suggestion before applying it.
 import { findColumn, normalizeHeader } from "../core";
-import type { FitReport } from "../core/calibration";
+import { type FitReport, keptRulesNote } from "../core/calibration";
 import type { CellValue, Grid } from "../core/types";
 import { cellText, isBlank, parseYesNo } from "../core/values";
 
@@ -59,6 +59,11 @@ export interface SuggestedFigures {
 
 /** Summary lines shown beside the matrix (and, in full, in the note on its header). */
 export function summaryLines(report: FitReport, figures: SuggestedFigures, at: Date): [string, CellValue][] {
+  const kept = keptRulesNote(report);
+  const model: [string, CellValue][] = [
+    ...(report.model ? [["Model", report.model] as [string, CellValue]] : []),
+    ...(kept ? [["Other models", kept] as [string, CellValue]] : []),
+  ];
   return [
     ["AUC, current matrix", round(figures.aucCurrent)],
     ["AUC, suggested", round(figures.aucSuggested)],
@@ -67,6 +72,7 @@ export function summaryLines(report: FitReport, figures: SuggestedFigures, at: D
       "Starting points",
       `Every lead gets ${report.baseline_points} from the Baseline rule: it keeps scores mid-range between the floor and ceiling and does not change how leads rank.`,
     ],
+    ...model,
     ["Outcome column", report.outcome_column],
     ["Labelled leads", report.leads_labelled],
     ["Conversions", report.conversions],

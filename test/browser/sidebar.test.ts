@@ -390,6 +390,8 @@ describe("other panels", () => {
     const report = sb.getByTestId("calibration-report");
     await report.waitFor();
     expect(await report.locator("dt", { hasText: "Model" }).locator("+ dd").textContent()).toBe("Enterprise");
+    await sb.getByRole("button", { name: "Suggest points" }).click();
+    await expect.poll(() => api.lastSuggest?.model).toBe("Enterprise");
     await openPanel("Schedule");
     const rows = sb.getByRole("table", { name: "Pending notifications" }).locator("tbody tr");
     expect(await rows.locator("td:nth-child(2)").allTextContents()).toEqual(["Default", "Enterprise"]);

@@ -1,52 +1,34 @@
-// Calibration per model: `calibrate --model M` reports model M's scores, tiers and rules; an unknown name
-// fails listing the models. The engine is stood in for at its one seam (engine.ts): each model is scored by
-// the real engine on its own rules (the matrix's Model column) and attached as run.models, as the engine
-// does itself once it scores models.
+// Calibration per model: `calibrate --model M` reports model M's scores, tiers and rules (as a workbook of
+// model M alone would); an unknown name fails listing the models.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
-import { CalibrationError, calibrate } from "../../src/core/calibration";
+import { CalibrationError, calibrate, fitMatrix, keptRulesNote } from "../../src/core/calibration";
 import { MATRIX_COLUMNS } from "../../src/core/matrix";
 import type { Grid, WorkbookInput } from "../../src/core/types";
 import { toCsv } from "../../src/local/workbook";
 import { AS_OF, knownTruth } from "./helpers";
 
-const { ENTERPRISE_SETTINGS, onlyModel } = vi.hoisted(() => {
-  /** The matrix's rules of `model` ("" = default), other rows blanked (rows keep their sheet rows), without the Model column. */
-  const onlyModel = (matrix: Grid, model: string): Grid => {
-    const col = matrix[0].indexOf("Model");
-    return matrix.map((r, i) =>
-      r
-        .filter((_, c) => c !== col)
-        .map((v) => (i === 0 || String(r[col]).toLowerCase() === model.toLowerCase() ? v : "")),
-    );
-  };
-  const ENTERPRISE_SETTINGS: Grid = [
-    ["Setting", "Value", "", "Tier", "Min Score", "Notify"],
-    ["Lead key", "Email", "", "Small", 0, false],
-    ["", "", "", "Big", 25, true],
-  ];
-  return { ENTERPRISE_SETTINGS, onlyModel };
-});
+/** The matrix's rules of `model` ("" = default), other rows blanked (rows keep their sheet rows), without the Model column. */
+const onlyModel = (matrix: Grid, model: string): Grid => {
+  const col = matrix[0].indexOf("Model");
+  return matrix.map((r, i) =>
+    r
+      .filter((_, c) => c !== col)
+      .map((v) => (i === 0 || String(r[col]).toLowerCase() === model.toLowerCase() ? v : "")),
+  );
+};
 
-vi.mock("../../src/core/calibration/engine", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/core/calibration/engine")>();
-  return {
-    ...real,
-    scoreWorkbook: (input: WorkbookInput, options: Parameters<typeof real.scoreWorkbook>[1]) => {
-      if (!input.matrix?.[0]?.includes("Model")) return real.scoreWorkbook(input, options);
-      const run = real.scoreWorkbook({ ...input, matrix: onlyModel(input.matrix, "") }, options);
-      const m = real.scoreWorkbook(
-        { ...input, matrix: onlyModel(input.matrix, "Enterprise"), settings: ENTERPRISE_SETTINGS },
-        options,
-      );
-      run.models = [{ ...m, model: "Enterprise" }];
-      return run;
-    },
-  };
-});
+/** Model Enterprise's own tiers, in the Settings Tier table's Model column; the default model keeps the default tiers. */
+const SETTINGS: Grid = [
+  ["Setting", "Value", "", "Tier", "Min Score", "Notify", "Model"],
+  ["Lead key", "Email", "", "Small", 0, false, "Enterprise"],
+  ["", "", "", "Big", 25, true, "enterprise "],
+];
+/** The same tiers as a workbook of model Enterprise alone would have them. */
+const ENTERPRISE_SETTINGS: Grid = SETTINGS.map((r) => r.slice(0, -1));
 
 const rule = (
   model: string,
@@ -81,7 +63,7 @@ const MATRIX: Grid = [
 
 describe("calibrate per model", async () => {
   const { input: truth } = knownTruth(400);
-  const input: WorkbookInput = { ...truth, matrix: MATRIX };
+  const input: WorkbookInput = { ...truth, settings: SETTINGS, matrix: MATRIX };
   const options = { asOf: AS_OF, timeZone: "UTC" };
   const alone = (model: string, settings = truth.settings) =>
     calibrate({ ...truth, settings, matrix: onlyModel(MATRIX, model) }, options);
@@ -117,15 +99,16 @@ describe("calibrate per model", async () => {
   await writeFile(join(dir, "Leads.csv"), toCsv(input.leads));
   await writeFile(join(dir, "Settings.csv"), toCsv(input.settings!));
   await writeFile(join(dir, "Scoring Matrix.csv"), toCsv(MATRIX));
-  const cli = async (...args: string[]) => {
+  const run = async (command: string, ...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(["calibrate", dir, "--as-of", AS_OF.toISOString(), ...args], {
+    const code = await main([command, dir, "--as-of", AS_OF.toISOString(), ...args], {
       out: (t) => out.push(t),
       err: (t) => err.push(t),
     });
     return { code, out: out.join("\n"), err: err.join("\n") };
   };
+  const cli = (...args: string[]) => run("calibrate", ...args);
 
   it("leadscore calibrate --model reports the model; an unknown one exits 1 naming the models", async () => {
     const json = await cli("--model", "Enterprise", "--json");
@@ -138,5 +121,61 @@ describe("calibrate per model", async () => {
     const bad = await cli("--model", "SMB");
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('no model "SMB"; its models are "Enterprise". Name one of those with --model');
+  });
+
+  it("leadscore fit --model takes the same option: the model's fitted rules, the other rows kept", async () => {
+    const fit = await run("fit", "--model", "enterprise", "--no-interactions", "--holdout", "0");
+    expect(fit.code).toBe(0);
+    expect(fit.out.split("\n")[0]).toBe("Model: Enterprise");
+    expect(fit.out).toContain(
+      "Only model Enterprise is fitted; the other models' 2 rows follow its rules unchanged",
+    );
+    const bad = await run("fit", "--model", "SMB");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('no model "SMB"; its models are "Enterprise". Name one of those with --model');
+  });
+});
+
+describe("fit per model", () => {
+  const { input: truth } = knownTruth(400);
+  // A named model's output column, which a fit must never take for a feature.
+  const leads = truth.leads.map((r, i) => [
+    ...r,
+    i === 0 ? "Enterprise Tier" : r[1] === "Referral" ? "Big" : "Small",
+  ]);
+  const input: WorkbookInput = { ...truth, leads, settings: SETTINGS, matrix: MATRIX };
+  const options = { asOf: AS_OF, timeZone: "UTC", interactions: false };
+  const rows = (m: Grid, model: string) => {
+    const col = m[0].indexOf("Model");
+    return m.slice(1).filter((r) => String(r[col]).trim().toLowerCase() === model.toLowerCase());
+  };
+  const at = (h: string) => MATRIX[0].indexOf(h);
+
+  it("fits the default model and keeps the other models' rows, Model cells included", () => {
+    const { matrix, report } = fitMatrix(input, options);
+    expect(matrix[0]).toEqual([...MATRIX_COLUMNS, "Model"]);
+    const enterprise = matrix.slice(1).filter((r) => String(r[at("Model")]).trim() !== "");
+    expect(enterprise).toEqual(MATRIX.slice(3));
+    expect(matrix.slice(-2)).toEqual(MATRIX.slice(3));
+    expect(rows(matrix, "").length).toBe(report.rules);
+    expect(report).not.toHaveProperty("model");
+    expect(report.kept_rules).toBe(2);
+    expect(keptRulesNote(report)).toBe(
+      "Only the default model (blank Model) is fitted; the other models' 2 rows follow its rules unchanged, Model cells included.",
+    );
+    expect(report.features.map((f) => f.column)).not.toContain("Enterprise Tier");
+  });
+
+  it("--model fits that model: its rules take its Model, the default model's rows are kept", () => {
+    const { matrix, report } = fitMatrix(input, { ...options, model: " ENTERPRISE" });
+    expect(report.model).toBe("Enterprise");
+    expect(rows(matrix, "Enterprise").length).toBe(report.rules);
+    expect(rows(matrix, "")).toEqual(MATRIX.slice(1, 3));
+    expect(report.kept_rules).toBe(2);
+    // Compared with the model's own current scores, not the default model's.
+    expect(report.auc_current).not.toBe(fitMatrix(input, options).report.auc_current);
+    expect(() => fitMatrix(input, { ...options, model: "SMB" })).toThrow(
+      'The Scoring Matrix has no model "SMB"; its models are "Enterprise".',
+    );
   });
 });

@@ -1,6 +1,5 @@
-// Notifications and Score History per model, pure (src/core/notify/models.ts): runs with a named model are
-// built by hand as the engine hands them over (run.models, leads aligned with the default run's), each
-// model scored by the real engine on its own rules and tiers.
+// Notifications and Score History per model, pure (src/core/notify/models.ts): runs of a matrix with a
+// named model (its own tiers from the Settings Tier table's Model column), scored by the engine.
 import { describe, expect, it } from "vitest";
 import {
   type AlertView,
@@ -16,39 +15,35 @@ import type { CellValue, Grid, ScoreRun } from "../../src/core/types";
 import { historyRow } from "../../src/sheets/score-history";
 import { matrix, score } from "../core/helpers";
 
-const settings = (tiers: [string, number, boolean][]): Grid => [
-  ["Setting", "Value", "", "Tier", "Min Score", "Notify"],
-  ...tiers.map(([t, min, notify], i) => [
-    i === 0 ? "Lead key" : "",
-    i === 0 ? "Email" : "",
-    "",
-    t,
-    min,
-    notify,
-  ]),
-];
+const tierRows = (model: string, tiers: [string, number, boolean][]) =>
+  tiers.map(([t, min, notify]): CellValue[] => [t, min, notify, model]);
 // Default: a VP scores 70, Hot (notify) from 60. Enterprise: 1,000+ employees score 60, Big (notify) from 50.
-const DEFAULT = {
-  matrix: matrix({ field: "Title", op: "=", value: "VP", points: 70 }),
-  settings: settings([
+const DEFAULT_RULE = { field: "Title", op: "=", value: "VP", points: 70 };
+const TIERS: CellValue[][] = [
+  ...tierRows("", [
     ["Cold", 0, false],
     ["Hot", 60, true],
   ]),
-};
-const ENTERPRISE = {
-  matrix: matrix({ field: "Employees", op: ">=", value: 1000, points: 60 }),
-  settings: settings([
+  ...tierRows("Enterprise", [
     ["Small", 0, false],
     ["Big", 50, true],
   ]),
-};
+];
+const SETTINGS: Grid = [
+  ["Setting", "Value", "", "Tier", "Min Score", "Notify", "Model"],
+  ...TIERS.map((t, i) => [i === 0 ? "Lead key" : "", i === 0 ? "Email" : "", "", ...t]),
+];
 
-/** Leads as [email, title, employees]. */
+/** Leads as [email, title, employees], scored by the engine with model Enterprise (or the default model alone). */
 function run(rows: [string, string, number][], models = true): ScoreRun {
   const leads: Grid = [["Email", "Title", "Employees"], ...rows.map((r) => r as CellValue[])];
-  const r = score({ leads, ...DEFAULT });
-  if (models) r.models = [{ ...score({ leads, ...ENTERPRISE }), model: "Enterprise" }];
-  return r;
+  const rules = models
+    ? [
+        { ...DEFAULT_RULE, model: "" },
+        { field: "Employees", op: ">=", value: 1000, points: 60, model: "Enterprise" },
+      ]
+    : [DEFAULT_RULE];
+  return score({ leads, matrix: matrix(...rules), settings: SETTINGS });
 }
 
 const runLeads = (r: ScoreRun): RunLead[] =>

@@ -51,8 +51,9 @@ export function SuggestPoints({
   features,
   leaveOut,
   outcome,
+  model,
   onState,
-}: { features: string[]; leaveOut: string[]; outcome: string } & Pick<PanelProps, "onState">) {
+}: { features: string[]; leaveOut: string[]; outcome: string; model: string } & Pick<PanelProps, "onState">) {
   const [exclude, setExclude] = useState<string[]>([]);
   // Columns that leak the outcome start ticked; the user may untick them.
   useEffect(() => setExclude(leaveOut), [leaveOut]);
@@ -79,6 +80,7 @@ export function SuggestPoints({
         outcomeColumn: outcome || undefined,
         exclude: exclude.filter((c) => c !== outcome),
         maxRules: parseNum(maxRules) ?? undefined,
+        model: model || undefined,
       }),
     );
     if (r) setSummary(r);
@@ -114,6 +116,7 @@ export function SuggestPoints({
       <p class="muted">
         Fits point values from past conversions and writes them to a Suggested Matrix tab for you to review.
         Leave out columns filled in after contact (notes, status): they leak the outcome.
+        {model && ` Fits model ${model} (the Model above); the other models' rules are kept as they are.`}
       </p>
       <fieldset>
         <legend>Leave out</legend>

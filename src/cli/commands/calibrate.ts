@@ -96,7 +96,6 @@ export const command: Command = {
     const { values, path } = parseOutcomeArgs(argv, {
       multiple: { type: "string" },
       "min-count": { type: "string" },
-      model: { type: "string" },
     });
     const multiple = values.multiple === undefined ? undefined : Number(values.multiple);
     if (multiple !== undefined && !(multiple > 0))
@@ -108,7 +107,6 @@ export const command: Command = {
       ...outcomeOptions(values),
       topTierMultiple: multiple,
       minCount,
-      model: values.model,
     });
     io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     if (report.problems.length) io.err(formatProblems(report.problems));

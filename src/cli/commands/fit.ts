@@ -1,5 +1,5 @@
 // `leadscore fit <workbook>`: learn integer point values from outcomes and write them as a Scoring Matrix.
-import { type FitReport, fitMatrix, leakageColumns } from "../../core/calibration";
+import { type FitReport, fitMatrix, keptRulesNote, leakageColumns } from "../../core/calibration";
 import { toCsv, writeCsvTable } from "../../local/workbook";
 import { type Command, UsageError } from "../command";
 import { listSection, outcomeOptions, parseOutcomeArgs } from "../outcome-options";
@@ -10,11 +10,13 @@ import { loadWorkbook } from "../workbook";
 const usage = `Usage: leadscore fit <workbook> [--outcome <column>] [--out <matrix.csv>] [--exclude a,b] [--max-rules N]
                     [--allow-leakage a,b] [--holdout 0.25] [--seed N] [--json] [--as-of <time>] [--tz <zone>]
                     [--backtest created-plus|before-conversion|none --days N] [--no-interactions] [--progress]
+                    [--model <name>]
 
 Fits point values from the leads with an outcome (regularised logistic regression, penalty chosen by
 cross-validation), turns them into an ordinary Scoring Matrix with integer points on the workbook's
 score scale, and reports the held-out AUC of the model and of the integer matrix as the engine scores it.
-Prints the summary; writes the matrix CSV to --out (else prints it after the summary).
+Prints the summary; writes the matrix CSV to --out (else prints it after the summary). The matrix holds the
+fitted rules of one model (the default model, or --model) and every other model's rows, unchanged.
 
 Options:
   --outcome <column>     outcome column on Leads (default: Settings "Outcome column", else Converted)
@@ -29,6 +31,8 @@ Options:
   --seed <N>             random seed for the split and the cross-validation (default 1)
   --json                 print the report as JSON
   --progress             report each step on stderr (shown anyway when stderr is a terminal)
+  --model <name>         fit a named model (Scoring Matrix Model column): the fitted rules take its Model
+                         and are compared with its current scores (default: the default model)
   --as-of, --tz, --backtest, --days   as for leadscore calibrate`;
 
 const num = (x: number | null, d = 3) => (x === null ? "–" : x.toFixed(d));
@@ -52,13 +56,16 @@ function leakageHints(r: FitReport): string[] {
 }
 
 export function formatFitReport(r: FitReport): string {
+  const kept = keptRulesNote(r);
   const lines = [
+    ...(r.model ? [`Model: ${r.model}`] : []),
     `Outcome column: ${r.outcome_column}   labelled leads: ${r.leads_labelled} (${r.conversions} converted, base rate ${num(r.base_rate === null ? null : 100 * r.base_rate, 1)}%)`,
     `Split: ${r.train_size} training, ${r.holdout_size} held out (seed ${r.seed}); L2 penalty ${r.lambda} (CV AUC ${num(r.cv_auc)})`,
     `Held-out AUC: model ${num(r.auc_model)}, merged ${num(r.auc_merged)}, integer matrix (engine) ${num(r.auc_integer)}, rounding loss ${num(r.rounding_loss, 4)}` +
       (r.auc_current === null ? "" : `; current matrix ${num(r.auc_current)}`),
     `Matrix: ${r.rules} rules, baseline ${r.baseline_points}, ${num(r.points_per_logit, 1)} points per unit of log-odds, ${num(100 * r.clamped_share, 1)}% of leads at the floor/ceiling` +
       (r.refit_on_all ? " (refit on all labelled leads)" : ""),
+    ...(kept ? [kept] : []),
     `Features: ${r.features.map((f) => `${f.column} (${f.kind})`).join(", ") || "none"}` +
       (r.activity_events.length ? `; activity: ${r.activity_events.join(", ")}` : ""),
   ];

@@ -2,6 +2,7 @@
 // outputs, the key or names) and the features a fit may use, with those that leak the outcome (by name,
 // see leakage.ts) ticked to be left out.
 import { normalizeHeader } from "../headers";
+import { modelHeaders } from "../output-headers";
 import { parseSettings } from "../settings";
 import type { CellValue, Grid } from "../types";
 import { cellText, isBlank } from "../values";
@@ -33,16 +34,14 @@ function outcomeLike(leads: Grid, col: number): boolean {
   return filled > 0 && readable >= 0.95 * filled;
 }
 
-/** `models`: the named models, whose own output columns (`M Tier`, `M Top Reasons`) are outputs too. */
+/** `models`: the named models, whose own output columns (`M Score`, `M Tier`, …) are outputs too. */
 export function columnChoices(
   leads: Grid,
   settings: Grid | undefined,
   models: readonly string[] = [],
 ): ColumnChoices {
   const key = normalizeHeader(parseSettings(settings).settings.leadKey);
-  const modelOutputs = new Set(
-    models.flatMap((m) => ["Tier", "Top Reasons"].map((h) => normalizeHeader(`${m} ${h}`))),
-  );
+  const modelOutputs = new Set(models.flatMap((m) => modelHeaders(m, true, true).map(normalizeHeader)));
   const seen = new Set<string>();
   const columns: string[] = [];
   const at: number[] = [];

@@ -5,6 +5,11 @@ import type { BacktestOption } from "./backtest";
 
 export interface FitMatrixOptions {
   outcomeColumn?: string;
+  /**
+   * A named model (Scoring Matrix `Model` column) to fit instead of the default model: the fitted rules
+   * take its Model, and every other model's rows are kept as they are.
+   */
+  model?: string;
   convertedAtColumn?: string;
   /** Columns never used as features (on top of the key, outcome and conversion date). */
   exclude?: string[];

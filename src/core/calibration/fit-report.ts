@@ -1,6 +1,7 @@
 // The fit's report: per-rule support on the leads the points were fitted on, the flags a reviewer should
 // read, and the snake_case report object (JSON for the CLI, the Suggested Matrix summary in the sheet).
 // Flags state what was found; each front end adds how to act on it (see report.leakage).
+import { modelName } from "../model-names";
 import type { ActivityTiming } from "./activity-feature";
 import type { BacktestInfo } from "./backtest";
 import type { SkippedColumn } from "./features";
@@ -20,6 +21,10 @@ export interface FitRuleInfo {
 }
 
 export interface FitReport {
+  /** The named model fitted, as the matrix spells it; absent for the default model. */
+  model?: string;
+  /** Rows of the current matrix's other models, kept unchanged (with their Model cells) after the fitted rules. */
+  kept_rules: number;
   outcome_column: string;
   lead_key: string;
   leads_labelled: number;
@@ -169,6 +174,9 @@ function reportTiming(timing: ActivityTiming): FitReport["activity_timing"] {
 }
 
 export interface FitParts {
+  /** The model fitted ("" = the default model) and the other models' rows kept. */
+  model: string;
+  keptRules: number;
   outcomes: Outcomes;
   keyName: string;
   labelled: number[];
@@ -187,12 +195,21 @@ export interface FitParts {
   flags: string[];
 }
 
+/** What the fit leaves alone, for the CLI summary and the Suggested Matrix's (null: one model only). */
+export function keptRulesNote(r: FitReport): string | null {
+  if (r.kept_rules === 0) return null;
+  const rows = r.kept_rules === 1 ? "1 row follows" : `${r.kept_rules} rows follow`;
+  return `Only ${modelName(r.model ?? "")} is fitted; the other models' ${rows} its rules unchanged, Model cells included.`;
+}
+
 /** The report object (snake_case, JSON-serialisable) from the fit's parts. */
 export function fitReport(p: FitParts): FitReport {
   const { heldOut, final } = p;
   const { aucModel, aucInteger } = heldOut;
   const n = p.labelled.length;
   return {
+    ...(p.model ? { model: p.model } : {}),
+    kept_rules: p.keptRules,
     outcome_column: p.outcomes.column,
     lead_key: p.keyName,
     leads_labelled: n,

@@ -3,15 +3,18 @@
 // merged until the matrix is readable, integer points on the workbook's scale, and an honest check of the
 // integer matrix *as the engine scores it* on held-out leads. Each step lives in its own module.
 import { findColumn, headerText, normalizeHeader } from "../headers";
+import { matrixModels, modelKey, sameModel } from "../model-names";
+import { modelHeaders } from "../output-headers";
 import { parseSettings, workbookClock } from "../settings";
 import type { Grid, WorkbookInput } from "../types";
+import { cellText } from "../values";
 import { activitySignals } from "./activity";
 import { cutoffs, defaultBacktest } from "./backtest";
 import { CalibrationError } from "./errors";
 import type { FitMatrixOptions } from "./fit-options";
 import { type FitReport, fitReport, fittedRuleStats, reviewFlags } from "./fit-report";
 import { heldOutFigures, splitHoldout } from "./holdout";
-import { matrixGrid, matrixRules } from "./matrix";
+import { matrixGrid, matrixRules, otherModelsRows } from "./matrix";
 import { readOutcomes } from "./outcomes";
 import { type TrainingData, train } from "./training";
 
@@ -43,7 +46,19 @@ function labelledLeads(labels: readonly (boolean | null)[]): {
   return { y, labelled, P };
 }
 
+/** The named model to fit, as the matrix spells it ("" = the default model); an unknown name fails. */
+function fittedModel(matrix: Grid | undefined, asked: string | undefined): string {
+  if (!modelKey(asked)) return "";
+  const models = matrixModels(matrix);
+  const found = models.find((m) => sameModel(m, asked));
+  if (found === undefined) {
+    throw new CalibrationError({ kind: "unknown-model", model: cellText(asked), models });
+  }
+  return found;
+}
+
 export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitResult {
+  const model = fittedModel(input.matrix, options.model);
   const { settings } = parseSettings(input.settings);
   const outcomes = readOutcomes(input, options.outcomeColumn);
   const headers = input.leads[0] ?? [];
@@ -75,7 +90,14 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
       workbookClock(options.timeZone, settings),
     ),
     never: new Set(
-      [settings.leadKey, outcomes.column, convertedAt, ...(options.exclude ?? [])].map(normalizeHeader),
+      [
+        settings.leadKey,
+        outcomes.column,
+        convertedAt,
+        // The named models' output columns are scores too, never features.
+        ...matrixModels(input.matrix).flatMap((m) => modelHeaders(m, true, true)),
+        ...(options.exclude ?? []),
+      ].map(normalizeHeader),
     ),
   };
   const { trainRows, testRows } = splitHoldout(labelled, y, seed, options.holdout ?? 0.25);
@@ -91,9 +113,12 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
   const rules = matrixRules(final.structure, final.points.points, final.points.baseline, keyName);
   const ruleStats = fittedRuleStats(rules, final, refit ? labelled : trainRows, y, P / labelled.length);
   flags.push(...reviewFlags(ruleStats, final, heldOut));
+  const kept = otherModelsRows(input.matrix, model);
   return {
-    matrix: matrixGrid(rules),
+    matrix: matrixGrid(rules, model, kept),
     report: fitReport({
+      model,
+      keptRules: kept.length,
       outcomes,
       keyName,
       labelled,

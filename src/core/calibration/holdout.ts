@@ -1,6 +1,7 @@
 // The honest check of a fit: a stratified holdout of the labelled leads, and AUCs measured on it — of
 // the unrounded model, the merged model and the integer matrix as the engine scores it (with the
 // workbook's current matrix beside it).
+import { modelRunOf } from "../model-names";
 import type { ProblemCode, WorkbookInput } from "../types";
 import { TAB } from "../types";
 import { auc } from "./auc";
@@ -76,7 +77,7 @@ export function heldOutFigures(
       yt,
     ),
     aucInteger: scored.auc,
-    aucCurrent: hasMatrix ? engineAuc(input, sheetRows, y, options, asOfForLead).auc : null,
+    aucCurrent: hasMatrix ? engineAuc(input, sheetRows, y, options, asOfForLead, options.model).auc : null,
     engineProblems: scored.problems,
   };
 }
@@ -91,20 +92,22 @@ function engineAuc(
   y: Uint8Array,
   options: FitMatrixOptions,
   asOfForLead: (row: number) => Date | undefined,
+  model = "",
 ): { auc: number | null; problems: number } {
-  const run = scoreWorkbook(input, {
+  const all = scoreWorkbook(input, {
     asOf: options.asOf,
     timeZone: options.timeZone,
     onlyRows: rows,
     asOfForLead,
   });
-  const leads = run.leads.filter((l) => rows.has(l.sheetRow));
+  // A named model with no active rule has no run: nothing to compare with.
+  const leads = (modelRunOf(all, model)?.leads ?? []).filter((l) => rows.has(l.sheetRow));
   return {
     auc: auc(
       leads.map((l) => l.score),
       leads.map((l) => y[l.sheetRow - 2]),
     ),
-    problems: run.problems.filter(
+    problems: all.problems.filter(
       (p) => p.tab === TAB.matrix || (p.code !== undefined && MATRIX_CAUSED.has(p.code)),
     ).length,
   };

@@ -9,7 +9,7 @@ export type { CalibrationFailure, CalibrationFailureKind } from "./errors";
 export { CalibrationError } from "./errors";
 export type { FitMatrixOptions, FitReport, FitResult, FitRuleInfo } from "./fit";
 export { fitMatrix } from "./fit";
-export { leakageColumns } from "./fit-report";
+export { keptRulesNote, leakageColumns } from "./fit-report";
 export type { LeakageFlag } from "./leakage";
 export { leaksOutcomeByName } from "./leakage";
 export { parseOutcome, readOutcomes } from "./outcomes";

@@ -5,9 +5,11 @@
 // at the floor of 0 (ties that cost ranking, and tiers that no longer mean anything); its label, the
 // Suggested Matrix summary and the apply preview all say that every lead gets it. An interaction is a rule
 // on one atom whose Only If names the rule of the other (a 0-point condition rule when no rule has it).
+import { findColumn } from "../headers";
 import { MATRIX_COLUMNS, OPTIONAL_MATRIX_COLUMNS } from "../matrix";
+import { sameModel } from "../model-names";
 import type { CellValue, Grid } from "../types";
-import { normText } from "../values";
+import { isBlank, normText } from "../values";
 import { keywordLabel, keywordPattern } from "./flags";
 import type { AtomRef, Cluster, Structure } from "./structure";
 
@@ -233,10 +235,30 @@ export function matrixRules(
   return [...rules, ...interactionRules(s, points, rules)];
 }
 
-/** The matrix grid; the Only If column only when a rule needs it. */
-export function matrixGrid(rules: MatrixRule[]): Grid {
-  const onlyIf = rules.some((r) => r.onlyIf);
-  const rows: CellValue[][] = rules.map((r) => [
+/**
+ * The current matrix's rows of every model but `model` ("" = the default model), cells in
+ * [...MATRIX_COLUMNS, ...OPTIONAL_MATRIX_COLUMNS] order, inactive ones too: a fit replaces one model's
+ * rules and leaves the others' exactly as they are.
+ */
+export function otherModelsRows(current: Grid | undefined, model: string): CellValue[][] {
+  if (!current || current.length === 0) return [];
+  const cols = [...MATRIX_COLUMNS, ...OPTIONAL_MATRIX_COLUMNS].map((h) => findColumn(current[0], h));
+  const modelAt = cols[cols.length - 1];
+  const out: CellValue[][] = [];
+  for (let r = 1; r < current.length; r++) {
+    const row = cols.map((c) => (c >= 0 ? (current[r][c] ?? "") : ""));
+    if (row.every((v) => isBlank(v))) continue;
+    if (!sameModel(modelAt >= 0 ? current[r][modelAt] : "", model)) out.push(row);
+  }
+  return out;
+}
+
+/**
+ * The matrix grid: the fitted rules (of `model`, "" = the default model), then `kept` (otherModelsRows).
+ * The Only If and Model columns only when a row fills them.
+ */
+export function matrixGrid(rules: MatrixRule[], model = "", kept: CellValue[][] = []): Grid {
+  const fitted: CellValue[][] = rules.map((r) => [
     "TRUE",
     r.group,
     r.label,
@@ -249,7 +271,11 @@ export function matrixGrid(rules: MatrixRule[]): Grid {
     r.maxCount,
     r.withinDays,
     r.halfLife,
-    ...(onlyIf ? [r.onlyIf ?? ""] : []),
+    r.onlyIf ?? "",
+    model,
   ]);
-  return [[...MATRIX_COLUMNS, ...(onlyIf ? OPTIONAL_MATRIX_COLUMNS : [])], ...rows];
+  const header = [...MATRIX_COLUMNS, ...OPTIONAL_MATRIX_COLUMNS];
+  const rows = [...fitted, ...kept];
+  const used = header.map((_, c) => c < MATRIX_COLUMNS.length || rows.some((row) => !isBlank(row[c])));
+  return [header, ...rows].map((row) => row.filter((_, c) => used[c]));
 }

@@ -1,7 +1,6 @@
 // The calibration report: how well the current matrix's scores predict conversion. One JSON-serialisable
 // object (ISO strings, snake_case) shared by the CLI's --json output and the sidebar's Calibration panel.
-import { normalizeHeader } from "../headers";
-import { ruleInModel } from "../model-names";
+import { modelRunOf, sameModel } from "../model-names";
 import { createProblemSink } from "../problems";
 import type { Problem, ScoreRun, WorkbookInput } from "../types";
 import { cellText } from "../values";
@@ -65,8 +64,11 @@ export interface CalibrationReport {
   problems: Problem[];
 }
 
-/** Active rules of the matrix grid as the engine reads them, for the per-rule table (also the ones that never fire). */
-export function currentMatrixRules(input: WorkbookInput): RuleInfo[] {
+/**
+ * Active rules of `model` ("" = the default model) as the engine reads the matrix grid, for the per-rule
+ * table (also the ones that never fire).
+ */
+export function currentMatrixRules(input: WorkbookInput, model = ""): RuleInfo[] {
   if (!input.matrix || input.matrix.length === 0) return [];
   const rules = parseMatrix(input.matrix, {
     leadHeaders: input.leads[0] ?? [],
@@ -74,7 +76,9 @@ export function currentMatrixRules(input: WorkbookInput): RuleInfo[] {
     lists: parseLists(input.lists),
     sink: createProblemSink(), // the engine's run reports the matrix's problems
   });
-  return rules.map((r) => ({ rule_row: r.row, label: r.label, group: r.group, points: r.points }));
+  return rules
+    .filter((r) => sameModel(r.model, model))
+    .map((r) => ({ rule_row: r.row, label: r.label, group: r.group, points: r.points }));
 }
 
 /**
@@ -82,9 +86,7 @@ export function currentMatrixRules(input: WorkbookInput): RuleInfo[] {
  * scores, tiers and contributions are that model's alone. An unknown name fails, listing the models.
  */
 function modelRun(run: ScoreRun, model: string | undefined): ScoreRun {
-  const want = normalizeHeader(model);
-  if (!want) return run;
-  const found = run.models.find((m) => normalizeHeader(m.model) === want);
+  const found = modelRunOf(run, model);
   if (!found)
     throw new CalibrationError({
       kind: "unknown-model",
@@ -141,8 +143,7 @@ export function calibrate(input: WorkbookInput, options: CalibrateOptions): Cali
   const multiple = options.topTierMultiple ?? 3;
   const minCount = options.minCount ?? 20;
   const fired = leads.map((l) => run.contributions(l).map((c) => c.ruleRow));
-  const matrix = input.matrix ?? [];
-  const rules = currentMatrixRules(input).filter((r) => ruleInModel(matrix, r.rule_row, run.model));
+  const rules = currentMatrixRules(input, run.model);
   return {
     ...(run.model ? { model: run.model } : {}),
     outcome_column: outcomes.column,

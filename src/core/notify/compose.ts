@@ -44,23 +44,23 @@ export function oneLine(text: string, max = 180): string {
 }
 
 /** "Enterprise model" for a named model's alert, "" for the default model's. */
-const modelName = (model: string) => (model ? `${model} model` : "");
+const modelLabel = (model: string) => (model ? `${model} model` : "");
 
 export function subjectFor(views: readonly AlertView[]): string {
   if (views.length === 1) {
     const v = views[0];
-    const model = v.model ? `${modelName(v.model)}, ` : "";
+    const model = v.model ? `${modelLabel(v.model)}, ` : "";
     return oneLine(`Leadscore: ${v.name} reached ${v.enteredTier} (${model}score ${v.score})`);
   }
   const tiers = new Set(views.map((v) => v.enteredTier));
   const models = new Set(views.map((v) => v.model));
   const what = tiers.size === 1 ? [...tiers][0] : "a notify tier";
-  const model = models.size === 1 && views[0].model ? ` (${modelName(views[0].model)})` : "";
+  const model = models.size === 1 && views[0].model ? ` (${modelLabel(views[0].model)})` : "";
   return oneLine(`Leadscore: ${views.length} leads reached ${what}${model}`);
 }
 
 /** Before the score line: which model scored it (nothing for the default model). */
-const modelPrefix = (v: AlertView) => (v.model ? `${modelName(v.model)} · ` : "");
+const modelPrefix = (v: AlertView) => (v.model ? `${modelLabel(v.model)} · ` : "");
 
 function leadHtml(v: AlertView): string {
   const e = escapeHtml;

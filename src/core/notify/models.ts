@@ -2,6 +2,8 @@
 // tiers, in the same state tab and send journal as the default model's. A named model's state rows carry
 // the key `<model> » <lead key>` (both normalized); the default model's rows keep the bare lead key, so a
 // workbook without models has exactly the state it always had, and adding a model needs no migration.
+
+import { modelKey } from "../model-names";
 import type { LeadScore, ScoreRun, Tier } from "../types";
 import { normText } from "../values";
 import { type AdvanceResult, advance } from "./advance";
@@ -19,7 +21,7 @@ export interface ModelLeads {
 
 /** The state key of a lead in a model (the bare normalized key in the default model). */
 export function modelStateKey(model: string, key: string): string {
-  const m = normText(model);
+  const m = modelKey(model);
   return m ? `${m}${SEPARATOR}${normText(key)}` : normText(key);
 }
 
@@ -32,8 +34,8 @@ export function stateKeyReader(
 ): (stateKey: string) => { model: string; key: string } {
   // Longest name first, so "Enterprise EU" is not read as "Enterprise".
   const prefixes = models
-    .filter((m) => normText(m))
-    .map((model) => ({ model, prefix: `${normText(model)}${SEPARATOR}` }))
+    .filter((m) => modelKey(m))
+    .map((model) => ({ model, prefix: `${modelKey(model)}${SEPARATOR}` }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
   return (stateKey) => {
     for (const { model, prefix } of prefixes)
@@ -81,15 +83,15 @@ export interface ModelsAdvanceResult extends AdvanceResult {
 export function advanceModels(input: ModelsAdvanceInput): ModelsAdvanceResult {
   const read = stateKeyReader(input.models.map((m) => m.model));
   const split = new Map<string, Map<string, LeadState>>(
-    input.models.map((m) => [normText(m.model), new Map()]),
+    input.models.map((m) => [modelKey(m.model), new Map()]),
   );
   for (const [stateKey, s] of input.previous ?? []) {
     const { model, key } = read(stateKey);
-    split.get(normText(model))?.set(key, model ? { ...s, key } : s);
+    split.get(modelKey(model))?.set(key, model ? { ...s, key } : s);
   }
   const out: ModelsAdvanceResult = { states: [], changes: [], announced: [], baselines: [] };
   for (const m of input.models) {
-    const own = split.get(normText(m.model))!;
+    const own = split.get(modelKey(m.model))!;
     const previous = !input.previous || (m.model && own.size === 0) ? null : own;
     if (input.previous && !previous) out.baselines.push(m.model);
     const step = advance({ previous, leads: m.leads, tiers: m.tiers, margin: input.margin, now: input.now });
