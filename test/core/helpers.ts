@@ -20,6 +20,26 @@ export interface RuleSpec {
 }
 
 /** The matrix grid of `rules`; an Only If or Model column is added only when a rule has one. */
+/** The two fit rules the rule-feature and model examples start from (a title pattern, an industry list). */
+export const FIT_RULES: readonly RuleSpec[] = [
+  {
+    group: "Fit",
+    rule: "Decision maker",
+    field: "Job Title",
+    op: "matches",
+    value: "\\b(vp|chief)\\b",
+    points: 15,
+  },
+  {
+    group: "Fit",
+    rule: "Target industry",
+    field: "Industry",
+    op: "in list",
+    value: "Software, SaaS",
+    points: 10,
+  },
+];
+
 export function matrix(...rules: RuleSpec[]): Grid {
   const onlyIf = rules.some((r) => r.onlyIf !== undefined);
   const model = rules.some((r) => r.model !== undefined);

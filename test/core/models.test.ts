@@ -6,25 +6,10 @@ import { explanationHtml } from "../../src/core/explanation-html";
 import { detailRows, scoreColumn } from "../../src/core/formulas";
 import type { Grid } from "../../src/core/index";
 import { outputRow, validateWorkbook } from "../../src/core/index";
-import { AS_OF, daysAgo, matrix, type RuleSpec, score } from "./helpers";
+import { AS_OF, daysAgo, FIT_RULES, matrix, type RuleSpec, score } from "./helpers";
 
 const RULES: RuleSpec[] = [
-  {
-    group: "Fit",
-    rule: "Decision maker",
-    field: "Job Title",
-    op: "matches",
-    value: "\\b(vp|chief)\\b",
-    points: 15,
-  },
-  {
-    group: "Fit",
-    rule: "Target industry",
-    field: "Industry",
-    op: "in list",
-    value: "Software, SaaS",
-    points: 10,
-  },
+  ...FIT_RULES,
   {
     group: "Engagement",
     rule: "Pricing visits",

@@ -4,25 +4,10 @@ import { describe, expect, it } from "vitest";
 import { explainLead } from "../../src/core/explanation";
 import { detailRows } from "../../src/core/formulas";
 import type { CellValue, Grid } from "../../src/core/index";
-import { AS_OF, daysAgo, matrix, type RuleSpec, score } from "./helpers";
+import { AS_OF, daysAgo, FIT_RULES, matrix, type RuleSpec, score } from "./helpers";
 
 const RULES: RuleSpec[] = [
-  {
-    group: "Fit",
-    rule: "Decision maker",
-    field: "Job Title",
-    op: "matches",
-    value: "\\b(vp|chief)\\b",
-    points: 15,
-  },
-  {
-    group: "Fit",
-    rule: "Target industry",
-    field: "Industry",
-    op: "in list",
-    value: "Software, SaaS",
-    points: 10,
-  },
+  ...FIT_RULES,
   { group: "Fit", rule: "Student", field: "Job Title", op: "contains", value: "student", points: 0 },
   {
     group: "Engagement",
