@@ -8,7 +8,7 @@ import { fitMatrix } from "../../src/core/calibration";
 import type { Grid, WorkbookInput } from "../../src/core/types";
 import { DEFAULT_END, demoWorkbook } from "../../src/demo";
 
-const { tabs } = demoWorkbook({ leads: 2000 });
+const { tabs } = demoWorkbook({ leads: 2000, secondModel: false });
 const tab = (name: string): Grid => tabs.find((t) => t.name === name)!.values;
 const input: WorkbookInput = {
   leads: tab("Leads"),

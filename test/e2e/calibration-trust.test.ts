@@ -30,7 +30,7 @@ const asMatrix = (tab: Grid): Grid => [[...MATRIX_COLUMNS], ...matrixRows(tab)];
 const a1 = (tab: string, row: number, col0: number) => `'${tab}'!${String.fromCharCode(65 + col0)}${row}`;
 
 describe("the apply preview", () => {
-  const tabs = demoTabs();
+  const tabs = demoTabs({ secondModel: false });
   const { runtime, script } = loadAddon(tabs);
   const starter = inputOf(tabs).matrix!;
   const summary = script.call("suggestPoints", {}) as SuggestSummary;

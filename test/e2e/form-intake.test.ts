@@ -96,7 +96,7 @@ describe("an edited form response", () => {
 
 describe("form responses after the first", () => {
   it("find their lead by the key index (a re-keyed row, a row added unseen) and read no whole tab", () => {
-    const { runtime, script } = loadAddon(demoTabs());
+    const { runtime, script } = loadAddon(demoTabs({ secondModel: false }));
     script.call("menuToggleAutoScoring");
     const submit = (email: string, title: string) => {
       const runs = runtime.fireFormSubmit({ "Email Address": email, "Job Title": title }, undefined, {

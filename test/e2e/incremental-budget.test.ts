@@ -33,7 +33,7 @@ function withoutAccounts(tabs: TabValues[]): TabValues[] {
 
 function measure(leads: number): Measured {
   const { runtime, script } = loadAddon(
-    withoutAccounts(demoTabs({ leads, activitiesPerLead: 10, mess: false })),
+    withoutAccounts(demoTabs({ leads, activitiesPerLead: 10, mess: false, secondModel: false })),
   );
   script.call("menuToggleAutoScoring");
   script.call("menuScoreAll"); // appends the output headers

@@ -33,7 +33,7 @@ describe("sidebar RPC", () => {
   });
 
   it("getSidebarState says when a run last read every row, and when the next one will", () => {
-    const { runtime, script } = loadAddon(demoTabs({ leads: 200 }));
+    const { runtime, script } = loadAddon(demoTabs({ leads: 200, secondModel: false }));
     const check = () => (script.call("getSidebarState") as { fullCheck: FullCheck }).fullCheck;
     const now = () => new Date(runtime.clock.now()).toISOString();
     expect(check().at).toBeNull();
@@ -55,7 +55,7 @@ describe("sidebar RPC", () => {
   });
 
   it("getSidebarState says every run reads every row when the matrix uses what the states do not model", () => {
-    const tabs = demoTabs({ leads: 200 });
+    const tabs = demoTabs({ leads: 200, secondModel: false });
     const matrix = tab(tabs, TAB.matrix)!;
     matrix[0].push("Only If");
     for (const row of matrix.slice(1)) row.push("");
