@@ -169,14 +169,14 @@ function linkedColumns(
   });
 }
 
-type DesignFor = (timing: ActivityTiming) => { s: Structure; X: Design };
+type StructureFor = (timing: ActivityTiming) => Structure;
 
 /**
  * Penalty and activity weighting by CV AUC. Large workbooks: the penalty barely matters, so
  * cross-validate on a sample to bound the time (a smaller one for the weighting search).
  */
 function crossValidate(
-  design: DesignFor,
+  structureFor: StructureFor,
   data: TrainingData,
   trainRows: number[],
 ): {
@@ -188,6 +188,7 @@ function crossValidate(
 } {
   const seed = data.options.seed ?? 1;
   const step = data.options.onStep ?? (() => {});
+  const designOf = (s: Structure) => ({ s, X: buildDesign(s, data.input.leads.length - 1) });
   let timing = TIMINGS[0];
   let chosen: { s: Structure; X: Design } | null = null;
   if (data.signals.length) {
@@ -198,10 +199,11 @@ function crossValidate(
     const tried: Structure[] = [];
     for (const [i, t] of TIMINGS.entries()) {
       step(`Cross-validating activity weighting ${i + 1} of ${TIMINGS.length}…`);
-      const d = design(t);
+      const s = structureFor(t);
       // A window longer than every activity's age changes no number: its CV would repeat an earlier one's.
-      if (tried.some((s) => sameActivities(s, d.s))) continue;
-      tried.push(d.s);
+      if (tried.some((u) => sameActivities(u, s))) continue;
+      tried.push(s);
+      const d = designOf(s);
       const start = last ? carryTiming(last.model, last.s, d.s) : undefined;
       const cv = chooseLambda(d.X, data.y, rowsT, seed, 4, COARSE_LAMBDAS, start);
       last = { s: d.s, model: cv.model };
@@ -213,7 +215,7 @@ function crossValidate(
       }
     }
   }
-  chosen ??= design(timing);
+  chosen ??= designOf(structureFor(timing));
   step("Cross-validating the penalty…");
   const cv = chooseLambda(chosen.X, data.y, sample(trainRows, 30000), seed);
   return { timing, chosen, lambda: cv.lambda, cvAuc: cv.auc, start: cv.model };
@@ -294,13 +296,12 @@ export function train(
   const { skipped, flags } = built;
   const kept = withoutLeakage(built.columns, data, trainRows, skipped);
   const columns = linkedColumns(kept.columns, y, trainRows, options.screenAlpha ?? 0.05, skipped);
-  const design: DesignFor = (timing) => {
-    const s = atomStructure(columns, activityFeatures(data.signals, trainRows, timing, minSupport), flags);
-    return { s, X: buildDesign(s, rows) };
-  };
+  const structureFor: StructureFor = (timing) =>
+    atomStructure(columns, activityFeatures(data.signals, trainRows, timing, minSupport), flags);
+  const fixedDesign = (s: Structure) => ({ s, X: buildDesign(s, rows) });
   const cv = fixed
-    ? { ...fixed, chosen: design(fixed.timing), cvAuc: null, start: undefined }
-    : crossValidate(design, data, trainRows);
+    ? { ...fixed, chosen: fixedDesign(structureFor(fixed.timing)), cvAuc: null, start: undefined }
+    : crossValidate(structureFor, data, trainRows);
   const { s: start, X: fullX } = cv.chosen;
   options.onStep?.(
     `Fitting on ${trainRows.length.toLocaleString("en-US")} leads, then merging to the rule budget…`,
