@@ -57,13 +57,23 @@ export function activitySignals(
     else rowsOf.set(k, [r - 1]);
   }
   const rows = leads.length - 1;
+  // Each lead's cut-off once (not once per activity), and owners by the cell as written: an activity log
+  // repeats each key ~10 times, so most lookups skip normalising it.
+  const cuts = new Float64Array(rows);
+  for (const owners of rowsOf.values()) for (const r of owners) cuts[r] = cutFor(r);
+  const ownersOf = new Map<string, number[] | null>();
   const events = new Map<
     string,
     { spelling: string; hits: Hit[]; paths: number; sections: Map<string, Hit[]> }
   >();
   for (let i = 1; i < activities.length; i++) {
     const a = activities[i];
-    const owners = rowsOf.get(normText(a?.[ak]));
+    const cell = a?.[ak];
+    let owners = typeof cell === "string" ? ownersOf.get(cell) : undefined;
+    if (owners === undefined) {
+      owners = rowsOf.get(normText(cell)) ?? null;
+      if (typeof cell === "string") ownersOf.set(cell, owners);
+    }
     if (!owners) continue;
     // Event names as the engine matches them: trimmed, lower case, inner whitespace collapsed.
     const key = normalizeHeader(cellText(a[ev]));
@@ -78,7 +88,7 @@ export function activitySignals(
     const section = dt >= 0 ? pathSection(normText(a[dt])) : null;
     if (section !== null) e.paths++;
     for (const row of owners) {
-      const cut = cutFor(row);
+      const cut = cuts[row];
       if (when > cut) continue;
       const hit = { row, age: (cut - when) / DAY_MS };
       e.hits.push(hit);

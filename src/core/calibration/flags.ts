@@ -97,9 +97,16 @@ export function keywordColumn(
   keep.sort((a, b) => (leadsWith.get(b) ?? 0) - (leadsWith.get(a) ?? 0) || (a < b ? -1 : 1));
   const items: FlagItem[] = keep.map((w) => {
     const on = new Uint8Array(rows);
-    for (let r = 0; r < rows; r++) if (tokensOf[r].includes(w)) on[r] = 1;
     return { operator: "matches", value: keywordPattern([w]), label: keywordLabel(name, [w]), token: w, on };
   });
+  // One pass over the rows' words (not one per keyword).
+  const itemOf = new Map(items.map((it) => [it.token, it.on]));
+  for (let r = 0; r < rows; r++) {
+    for (const w of tokensOf[r]) {
+      const on = itemOf.get(w);
+      if (on) on[r] = 1;
+    }
+  }
   items.push(...missingItems(name, rows, cell, train, minSupport));
   return { name, mergeable: true, items };
 }

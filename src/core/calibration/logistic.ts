@@ -1,6 +1,7 @@
 // L2-regularised logistic regression on a sparse design, by Newton's method. Leads have a handful of
 // non-zero features (one atom per column plus a few activity counts), so the Hessian costs
 // O(rows x nnz^2) to build and O(p^3) to factor: fast for the few hundred features a matrix can use.
+// Near the optimum a step reuses the last factored Hessian (a gradient costs O(rows x nnz)).
 // The intercept is not penalised.
 
 export interface Design {
@@ -27,18 +28,21 @@ function log1pexp(x: number): number {
   return x > 35 ? x : x < -35 ? Math.exp(x) : Math.log1p(Math.exp(x));
 }
 
+/** The objective at `m`, keeping each row's linear predictor in `eta` (the next Newton step reuses it). */
 function objective(
   X: Design,
   y: Uint8Array,
   rows: ArrayLike<number>,
   m: LogisticModel,
   lambda: number,
+  eta: Float64Array,
 ): number {
   let f = 0;
   for (let t = 0; t < rows.length; t++) {
     const i = rows[t];
-    const eta = linearPredictor(X, m, i);
-    f += log1pexp(eta) - (y[i] ? eta : 0);
+    const e = linearPredictor(X, m, i);
+    eta[t] = e;
+    f += log1pexp(e) - (y[i] ? e : 0);
   }
   let pen = 0;
   for (const b of m.beta) pen += b * b;
@@ -46,11 +50,11 @@ function objective(
 }
 
 /**
- * Solve A x = b for symmetric positive definite A (row-major, size n; only its lower triangle is read), in
- * place on copies. Products with a zero of row j are skipped (one-hot levels of a column never meet, so
- * much of L stays zero): every sum keeps its order, so the result is the dense loop's to the bit.
+ * Cholesky factor L (A = L L^T) of a symmetric positive definite A (row-major, size n; only its lower
+ * triangle is read), on a copy. Products with a zero of row j are skipped (one-hot levels of a column
+ * never meet, so much of L stays zero): every sum keeps its order, so L is the dense loop's to the bit.
  */
-function choleskySolve(A: Float64Array, b: Float64Array, n: number): Float64Array {
+function cholesky(A: Float64Array, n: number): Float64Array {
   const L = new Float64Array(A);
   const nonZero = new Int32Array(n);
   for (let j = 0; j < n; j++) {
@@ -99,6 +103,11 @@ function choleskySolve(A: Float64Array, b: Float64Array, n: number): Float64Arra
       L[ri + j] = s / d;
     }
   }
+  return L;
+}
+
+/** Solve L L^T x = b for the factor of `cholesky`. */
+function solveCholesky(L: Float64Array, b: Float64Array, n: number): Float64Array {
   const x = new Float64Array(b);
   for (let i = 0; i < n; i++) {
     let s = x[i];
@@ -119,6 +128,70 @@ export interface FitOptions {
   tol?: number;
 }
 
+/**
+ * Gradient of the log-loss at the linear predictors `eta` (rows[t] at eta[t]) into g, and, when H is
+ * given, its Hessian's lower triangle (last coordinate: the intercept).
+ */
+function accumulate(
+  X: Design,
+  y: Uint8Array,
+  rows: ArrayLike<number>,
+  eta: Float64Array,
+  g: Float64Array,
+  H: Float64Array | null,
+): void {
+  const p = X.p;
+  const n = p + 1;
+  const { ptr, idx, val } = X;
+  g.fill(0);
+  if (H === null) {
+    for (let t = 0; t < rows.length; t++) {
+      const i = rows[t];
+      const r = 1 / (1 + Math.exp(-eta[t])) - y[i];
+      g[p] += r;
+      for (let k = ptr[i]; k < ptr[i + 1]; k++) g[idx[k]] += r * val[k];
+    }
+    return;
+  }
+  H.fill(0);
+  const last = p * n; // the intercept's row
+  for (let t = 0; t < rows.length; t++) {
+    const i = rows[t];
+    const mu = 1 / (1 + Math.exp(-eta[t]));
+    const r = mu - y[i];
+    const w = Math.max(mu * (1 - mu), 1e-10);
+    const a = ptr[i];
+    const b = ptr[i + 1];
+    g[p] += r;
+    H[last + p] += w;
+    // The lower triangle only (all cholesky reads), each pair of a row's entries once: half the work,
+    // and every cell gets the very product and order of sums the full square loop gave it.
+    for (let k = a; k < b; k++) {
+      const jk = idx[k];
+      const vk = val[k];
+      const wv = w * vk;
+      g[jk] += r * vk;
+      H[last + jk] += wv;
+      const row = jk * n;
+      for (let l = a; l < k; l++) {
+        const jl = idx[l];
+        if (jl < jk) H[row + jl] += wv * val[l];
+        else H[jl * n + jk] += w * val[l] * vk;
+      }
+      H[row + jk] += wv * vk;
+    }
+  }
+}
+
+/**
+ * A Newton step whose objective fell by less than this share keeps its Hessian for the next step: so
+ * close to the optimum the Hessian hardly moves, and the step that confirms convergence (most fits'
+ * last) costs a gradient instead of a rebuild.
+ */
+const KEEP_HESSIAN_BELOW = 1e-2;
+/** Largest coefficient change (in units of the fit's `tol`) that ends a fit on a kept Hessian's step. */
+const STEP_TOL = 100;
+
 /** Minimise sum of log-losses over `rows` + lambda/2 * |beta|^2. */
 export function fitLogistic(
   X: Design,
@@ -135,44 +208,26 @@ export function fitLogistic(
   let m: LogisticModel = options.init
     ? { intercept: options.init.intercept, beta: new Float64Array(options.init.beta) }
     : { intercept: prior, beta: new Float64Array(p) };
-  let f = objective(X, y, rows, m, lambda);
+  let eta = new Float64Array(rows.length);
+  let etaNext = new Float64Array(rows.length);
+  let f = objective(X, y, rows, m, lambda, eta);
   const maxIter = options.maxIter ?? 50;
   const tol = options.tol ?? 1e-9;
   const H = new Float64Array(n * n);
   const g = new Float64Array(n);
+  let L: Float64Array | null = null;
+  let keep = false;
+  let gained = Number.POSITIVE_INFINITY; // the objective's fall at the step before
   for (let iter = 0; iter < maxIter; iter++) {
-    H.fill(0);
-    g.fill(0);
-    for (let t = 0; t < rows.length; t++) {
-      const i = rows[t];
-      const eta = linearPredictor(X, m, i);
-      const mu = 1 / (1 + Math.exp(-eta));
-      const r = mu - y[i];
-      const w = Math.max(mu * (1 - mu), 1e-10);
-      const a = X.ptr[i];
-      const b = X.ptr[i + 1];
-      g[p] += r;
-      H[p * n + p] += w;
-      // The lower triangle only (all choleskySolve reads): half the work, the same sums.
-      for (let k = a; k < b; k++) {
-        const jk = X.idx[k];
-        const vk = X.val[k];
-        const wv = w * vk;
-        g[jk] += r * vk;
-        H[p * n + jk] += wv;
-        const row = jk * n;
-        for (let l = a; l < b; l++) {
-          const jl = X.idx[l];
-          if (jl <= jk) H[row + jl] += wv * X.val[l];
-        }
-      }
+    const fresh: boolean = !keep || L === null;
+    accumulate(X, y, rows, eta, g, fresh ? H : null);
+    for (let j = 0; j < p; j++) g[j] += lambda * m.beta[j];
+    if (fresh || L === null) {
+      for (let j = 0; j < p; j++) H[j * n + j] += lambda + 1e-9;
+      H[p * n + p] += 1e-9;
+      L = cholesky(H, n);
     }
-    for (let j = 0; j < p; j++) {
-      g[j] += lambda * m.beta[j];
-      H[j * n + j] += lambda + 1e-9;
-    }
-    H[p * n + p] += 1e-9;
-    const d = choleskySolve(H, g, n);
+    const d = solveCholesky(L, g, n);
     // Damped step: halve until the objective goes down (Newton can overshoot on separable data).
     let step = 1;
     let next: LogisticModel = m;
@@ -180,18 +235,31 @@ export function fitLogistic(
     for (let h = 0; h < 30; h++) {
       const cand: LogisticModel = { intercept: m.intercept - step * d[p], beta: new Float64Array(p) };
       for (let j = 0; j < p; j++) cand.beta[j] = m.beta[j] - step * d[j];
-      const fc = objective(X, y, rows, cand, lambda);
+      const fc = objective(X, y, rows, cand, lambda, etaNext);
       if (fc <= f + 1e-12 * Math.abs(f)) {
         next = cand;
         fNext = fc;
+        [eta, etaNext] = [etaNext, eta];
         break;
       }
       step /= 2;
     }
+    if (!fresh && next === m) {
+      keep = false; // a kept Hessian that finds no way down: rebuild it
+      continue;
+    }
     const improved = f - fNext;
     m = next;
     f = fNext;
-    if (improved <= tol * Math.max(1, Math.abs(f))) break;
+    // A kept Hessian converges linearly, so a small fall alone does not show the coefficients settled
+    // (after a fresh Newton step they are, to the square of it): its step must also be tiny.
+    let moved = 0;
+    if (!fresh) for (let j = 0; j < n; j++) moved = Math.max(moved, Math.abs(step * d[j]));
+    if (improved <= tol * Math.max(1, Math.abs(f)) && moved <= STEP_TOL * tol) break;
+    // A kept Hessian serves on while each of its steps gains at most a tenth of the step before (the
+    // local convergence it would give anyway); a slower one has it rebuilt.
+    keep = improved <= KEEP_HESSIAN_BELOW * Math.max(1, Math.abs(f)) && (fresh || improved <= 0.1 * gained);
+    gained = improved;
   }
   return m;
 }

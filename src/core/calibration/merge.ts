@@ -5,8 +5,8 @@
 // one alternation; other flags and activity features can only be dropped. Interactions are kept whole (the
 // search accepted each on held-out leads); their rules count against the budget.
 import type { ColumnSpec } from "./features";
-import type { Design } from "./logistic";
-import { type Cluster, interactionRules, rulesFor, type Structure } from "./structure";
+import type { Design, LogisticModel } from "./logistic";
+import { type Cluster, featureCount, interactionRules, rulesFor, type Structure } from "./structure";
 
 interface Live {
   cl: Cluster | null; // null: a flag cluster or an activity feature
@@ -183,4 +183,61 @@ export function mergeToBudget(
     interactions: s.interactions,
   };
   return next;
+}
+
+/**
+ * For each feature of `prev`, the feature of `next` (a mergeToBudget of it) that holds it, -1 if dropped;
+ * null if some feature of `next` comes from none of `prev` (then only a fresh design describes it).
+ */
+export function mergedFeatures(prev: Structure, next: Structure): Int32Array | null {
+  const map = new Int32Array(featureCount(prev)).fill(-1);
+  const covered = new Uint8Array(featureCount(next));
+  const trace = (from: Cluster[], to: Cluster[], fromOffset: number, toOffset: number): void => {
+    const of = new Map<string, number>();
+    to.forEach((cl, k) => {
+      for (const a of cl.atoms) of.set(`${cl.column}:${a}`, toOffset + k);
+    });
+    from.forEach((cl, k) => {
+      // A cluster is never split: its first atom says where all of it went.
+      const f = of.get(`${cl.column}:${cl.atoms[0]}`) ?? -1;
+      map[fromOffset + k] = f;
+      if (f >= 0) covered[f] = 1;
+    });
+  };
+  trace(prev.clusters, next.clusters, 0, 0);
+  trace(prev.flagClusters, next.flagClusters, prev.clusters.length, next.clusters.length);
+  const activities = (s: Structure) => s.clusters.length + s.flagClusters.length;
+  prev.activities.forEach((af, k) => {
+    const f = next.activities.indexOf(af);
+    map[activities(prev) + k] = f < 0 ? -1 : activities(next) + f;
+    if (f >= 0) covered[activities(next) + f] = 1;
+  });
+  // Interactions are kept whole: the same objects, after the activity features.
+  const pairs = (s: Structure) => activities(s) + s.activities.length;
+  prev.interactions.forEach((it, k) => {
+    const f = next.interactions.indexOf(it);
+    map[pairs(prev) + k] = f < 0 ? -1 : pairs(next) + f;
+    if (f >= 0) covered[pairs(next) + f] = 1;
+  });
+  return covered.every((c) => c === 1) ? map : null;
+}
+
+/**
+ * Where the refit after a merge starts: each feature at the weight-averaged coefficient of the features
+ * merged into it (as the merge itself judged them). The fit's optimum is unique: this only saves steps.
+ */
+export function mergedStart(
+  map: Int32Array,
+  model: LogisticModel,
+  weight: ArrayLike<number>,
+  p: number,
+): LogisticModel {
+  const sw = new Float64Array(p);
+  const sb = new Float64Array(p);
+  map.forEach((f, j) => {
+    if (f < 0) return;
+    sw[f] += weight[j];
+    sb[f] += weight[j] * model.beta[j];
+  });
+  return { intercept: model.intercept, beta: sb.map((b, f) => (sw[f] > 0 ? b / sw[f] : 0)) };
 }

@@ -87,53 +87,103 @@ export function flagValues(s: Structure, cl: Cluster, rows: number): Uint8Array 
   return on;
 }
 
+/** Rows where a per-row array is non-zero, in order; cached per array, as designs are rebuilt often. */
+const nonZeroCache = new WeakMap<Uint8Array | Float64Array, Int32Array>();
+function nonZeroRows(values: Uint8Array | Float64Array): Int32Array {
+  const cached = nonZeroCache.get(values);
+  if (cached) return cached;
+  let n = 0;
+  for (let r = 0; r < values.length; r++) if (values[r] > 0) n++;
+  const out = new Int32Array(n);
+  n = 0;
+  for (let r = 0; r < values.length; r++) if (values[r] > 0) out[n++] = r;
+  nonZeroCache.set(values, out);
+  return out;
+}
+
 export function buildDesign(s: Structure, rows: number): Design {
   const featureOf = s.columns.map((col) => new Int32Array(col.atoms.length).fill(-1));
   s.clusters.forEach((cl, f) => {
     for (const a of cl.atoms) featureOf[cl.column][a] = f;
   });
-  const flags = s.flagClusters.map((cl) => flagValues(s, cl, rows));
+  // Flags and activity counts are sparse: only the rows where they fire are visited.
+  const flagRows = s.flagClusters.map((cl) => nonZeroRows(flagValues(s, cl, rows)));
+  const activityRows = s.activities.map((af) => nonZeroRows(af.values));
   const pairs = s.interactions.map((it) => interactionValues(s, it, rows));
   // Feature by feature (each a sequential pass over the rows, not a stride across hundreds of arrays per
-  // row), twice: count each row's entries, then place them. A row's entries come in feature order.
-  const entries = (visit: (row: number, feature: number, value: number) => void): void => {
+  // row), twice: count each row's entries, then place them (`place` null: count). A row's entries come
+  // in feature order.
+  const ptr = new Int32Array(rows + 1);
+  const entries = (place: { next: Int32Array; idx: Int32Array; val: Float64Array } | null): void => {
+    const visit = (r: number, f: number, v: number): void => {
+      if (place === null) ptr[r + 1]++;
+      else {
+        const k = place.next[r]++;
+        place.idx[k] = f;
+        place.val[k] = v;
+      }
+    };
     s.columns.forEach((col, c) => {
       const of = featureOf[c];
+      const atomOf = col.atomOf;
       for (let r = 0; r < rows; r++) {
-        const a = col.atomOf[r];
+        const a = atomOf[r];
         if (a >= 0 && of[a] >= 0) visit(r, of[a], 1);
       }
     });
-    flags.forEach((on, k) => {
+    flagRows.forEach((on, k) => {
       const f = s.clusters.length + k;
-      for (let r = 0; r < rows; r++) if (on[r]) visit(r, f, 1);
+      for (let t = 0; t < on.length; t++) visit(on[t], f, 1);
     });
-    s.activities.forEach((af, k) => {
-      const f = s.clusters.length + flags.length + k;
-      for (let r = 0; r < rows; r++) {
-        const v = af.values[r];
-        if (v > 0) visit(r, f, v);
-      }
+    activityRows.forEach((nz, k) => {
+      const f = s.clusters.length + flagRows.length + k;
+      const values = s.activities[k].values;
+      for (let t = 0; t < nz.length; t++) visit(nz[t], f, values[nz[t]]);
     });
     pairs.forEach((on, k) => {
-      const f = s.clusters.length + flags.length + s.activities.length + k;
+      const f = s.clusters.length + flagRows.length + s.activities.length + k;
       for (let r = 0; r < rows; r++) if (on[r]) visit(r, f, 1);
     });
   };
-  const ptr = new Int32Array(rows + 1);
-  entries((r) => {
-    ptr[r + 1]++;
-  });
+  entries(null);
   for (let r = 0; r < rows; r++) ptr[r + 1] += ptr[r];
   const idx = new Int32Array(ptr[rows]);
   const val = new Float64Array(ptr[rows]);
-  const next = ptr.slice(0, rows);
-  entries((r, f, v) => {
-    const k = next[r]++;
-    idx[k] = f;
-    val[k] = v;
-  });
+  entries({ next: ptr.slice(0, rows), idx, val });
   return { p: featureCount(s), ptr, idx, val };
+}
+
+/**
+ * The design of a merged structure from its parent's, in O(entries): each entry renumbered by `map`
+ * (mergedFeatures), dropped ones left out, two flags merged into one alternation kept once (it fires, 1).
+ * Rows keep their entries in feature order, so this is buildDesign's design of the merged structure.
+ */
+export function remapDesign(X: Design, map: Int32Array, p: number): Design {
+  const rows = X.ptr.length - 1;
+  const ptr = new Int32Array(rows + 1);
+  const idx = new Int32Array(X.idx.length);
+  const val = new Float64Array(X.idx.length);
+  let n = 0;
+  for (let r = 0; r < rows; r++) {
+    const start = n;
+    for (let k = X.ptr[r]; k < X.ptr[r + 1]; k++) {
+      const f = map[X.idx[k]];
+      if (f < 0) continue;
+      // Insert in order (a row holds a handful of entries); a feature seen already is a merged flag.
+      let at = n;
+      while (at > start && idx[at - 1] > f) at--;
+      if (at > start && idx[at - 1] === f) continue;
+      for (let m = n; m > at; m--) {
+        idx[m] = idx[m - 1];
+        val[m] = val[m - 1];
+      }
+      idx[at] = f;
+      val[at] = X.val[k];
+      n++;
+    }
+    ptr[r + 1] = n;
+  }
+  return { p, ptr, idx: idx.slice(0, n), val: val.slice(0, n) };
 }
 
 /** Matrix rules a cluster needs: the value/bin rule, plus `is blank` and placeholder rules for missing. */

@@ -13,16 +13,33 @@ import type { FitMatrixOptions } from "./fit-options";
 import { searchInteractions, withInteractions } from "./interactions";
 import { type LeakageFlag, leakageFlags } from "./leakage";
 import { type Design, fitLogistic, type LogisticModel, linearPredictor } from "./logistic";
-import { countRules, featureWeights, mergeToBudget } from "./merge";
+import { countRules, featureWeights, mergedFeatures, mergedStart, mergeToBudget } from "./merge";
 import { toPoints } from "./points";
 import { rng, stratifiedFolds } from "./rng";
 import { columnPValue } from "./screen";
-import { atomStructure, buildDesign, type Structure } from "./structure";
+import { atomStructure, buildDesign, featureCount, remapDesign, type Structure } from "./structure";
 
 const LAMBDAS = [1000, 300, 100, 30, 10, 3, 1, 0.3, 0.1];
-const COARSE_LAMBDAS = [30, 10, 3, 1];
+// Where the penalty lands on the demo at every size and weighting (10 is chosen throughout): enough to
+// rank weightings, half the fits of a wider path.
+const COARSE_LAMBDAS = [10, 3];
 
-/** Pick the L2 penalty by k-fold CV AUC (out-of-fold predictions pooled), warm-starting along the path. */
+/** The coefficient-wise mean of models on one design. */
+function meanModel(models: LogisticModel[]): LogisticModel {
+  const beta = new Float64Array(models[0].beta.length);
+  let intercept = 0;
+  for (const m of models) {
+    intercept += m.intercept / models.length;
+    for (let j = 0; j < beta.length; j++) beta[j] += m.beta[j] / models.length;
+  }
+  return { intercept, beta };
+}
+
+/**
+ * Pick the L2 penalty by k-fold CV AUC (out-of-fold predictions pooled), warm-starting along the path and
+ * each fold's path at the previous fold's first fit (the first fold's at `start`, if given). `model`: the
+ * folds' mean fit at the chosen penalty, a close start for the fit on all the rows.
+ */
 export function chooseLambda(
   X: Design,
   y: Uint8Array,
@@ -30,25 +47,31 @@ export function chooseLambda(
   seed: number,
   folds = 4,
   lambdas: readonly number[] = LAMBDAS,
-): { lambda: number; auc: number | null } {
+  start?: LogisticModel,
+): { lambda: number; auc: number | null; model: LogisticModel } {
   const random = rng(seed ^ 0x5bd1e995);
   const labels = rows.map((i) => y[i]);
   const fold = stratifiedFolds(labels, folds, random);
   const oof = lambdas.map(() => new Float64Array(rows.length));
+  const models: LogisticModel[][] = lambdas.map(() => []);
+  let first = start;
   for (let k = 0; k < folds; k++) {
     const train = rows.filter((_, t) => fold[t] !== k);
     const test = rows.map((_, t) => t).filter((t) => fold[t] === k);
-    let init: LogisticModel | undefined;
+    let init = first;
     lambdas.forEach((lambda, li) => {
-      init = fitLogistic(X, y, train, lambda, { init, tol: 1e-7 });
-      for (const t of test) oof[li][t] = linearPredictor(X, init, rows[t]);
+      const m = fitLogistic(X, y, train, lambda, { init, tol: 1e-7 });
+      init = m;
+      if (li === 0) first = m;
+      models[li].push(m);
+      for (const t of test) oof[li][t] = linearPredictor(X, m, rows[t]);
     });
   }
   const aucs = oof.map((s) => auc(s, labels) ?? 0.5);
   const best = Math.max(...aucs);
   // The strongest penalty within a hair of the best: simpler points, same ranking.
   const li = aucs.findIndex((a) => a >= best - 1e-4);
-  return { lambda: lambdas[li], auc: best };
+  return { lambda: lambdas[li], auc: best, model: meanModel(models[li]) };
 }
 
 /**
@@ -148,29 +171,44 @@ function linkedColumns(
   });
 }
 
-type DesignFor = (timing: ActivityTiming) => { s: Structure; X: Design };
+type StructureFor = (timing: ActivityTiming) => Structure;
 
 /**
  * Penalty and activity weighting by CV AUC. Large workbooks: the penalty barely matters, so
  * cross-validate on a sample to bound the time (a smaller one for the weighting search).
  */
 function crossValidate(
-  design: DesignFor,
+  structureFor: StructureFor,
   data: TrainingData,
   trainRows: number[],
-): { timing: ActivityTiming; chosen: { s: Structure; X: Design }; lambda: number; cvAuc: number | null } {
+): {
+  timing: ActivityTiming;
+  chosen: { s: Structure; X: Design };
+  lambda: number;
+  cvAuc: number | null;
+  start: LogisticModel;
+} {
   const seed = data.options.seed ?? 1;
   const step = data.options.onStep ?? (() => {});
+  const designOf = (s: Structure) => ({ s, X: buildDesign(s, data.input.leads.length - 1) });
   let timing = TIMINGS[0];
   let chosen: { s: Structure; X: Design } | null = null;
   if (data.signals.length) {
     // The weighting on a coarse penalty path (the ranking of weightings hardly depends on it).
     const rowsT = sample(trainRows, 15000);
     let best = Number.NEGATIVE_INFINITY;
+    let last: { s: Structure; model: LogisticModel } | null = null;
+    const tried: Structure[] = [];
     for (const [i, t] of TIMINGS.entries()) {
       step(`Cross-validating activity weighting ${i + 1} of ${TIMINGS.length}…`);
-      const d = design(t);
-      const cv = chooseLambda(d.X, data.y, rowsT, seed, 4, COARSE_LAMBDAS);
+      const s = structureFor(t);
+      // A window longer than every activity's age changes no number: its CV would repeat an earlier one's.
+      if (tried.some((u) => sameActivities(u, s))) continue;
+      tried.push(s);
+      const d = designOf(s);
+      const start = last ? carryTiming(last.model, last.s, d.s) : undefined;
+      const cv = chooseLambda(d.X, data.y, rowsT, seed, 4, COARSE_LAMBDAS, start);
+      last = { s: d.s, model: cv.model };
       // Simpler weighting (earlier in the list) unless a later one ranks clearly better.
       if ((cv.auc ?? 0) > best + 5e-4) {
         best = cv.auc ?? 0;
@@ -179,10 +217,36 @@ function crossValidate(
       }
     }
   }
-  chosen ??= design(timing);
+  chosen ??= designOf(structureFor(timing));
   step("Cross-validating the penalty…");
   const cv = chooseLambda(chosen.X, data.y, sample(trainRows, 30000), seed);
-  return { timing, chosen, lambda: cv.lambda, cvAuc: cv.auc };
+  return { timing, chosen, lambda: cv.lambda, cvAuc: cv.auc, start: cv.model };
+}
+
+/** Two weightings' designs are the same when their activity features hold the same numbers. */
+function sameActivities(a: Structure, b: Structure): boolean {
+  return (
+    a.activities.length === b.activities.length &&
+    a.activities.every((af, k) => {
+      const bf = b.activities[k];
+      return af.signal === bf.signal && af.cap === bf.cap && af.values.every((v, r) => v === bf.values[r]);
+    })
+  );
+}
+
+/**
+ * A fit on one weighting's design carried to another's, as a start: the lead features are the same in
+ * both, activity features match by signal and cap (a new one starts at 0).
+ */
+function carryTiming(m: LogisticModel, from: Structure, to: Structure): LogisticModel {
+  const lead = to.clusters.length + to.flagClusters.length;
+  const beta = new Float64Array(featureCount(to));
+  beta.set(m.beta.subarray(0, lead));
+  to.activities.forEach((af, k) => {
+    const j = from.activities.findIndex((b) => b.signal === af.signal && b.cap === af.cap);
+    if (j >= 0) beta[lead + k] = m.beta[lead + j];
+  });
+  return { intercept: m.intercept, beta };
 }
 
 /** Merge in stages, refitting between them, so later merges see re-estimated coefficients. */
@@ -201,9 +265,19 @@ function mergeToRules(
   let model = fullModel;
   for (let stage = 0; stage < 6 && countRules(structure) > budget; stage++) {
     const target = Math.max(budget, Math.floor(countRules(structure) * 0.6));
-    structure = mergeToBudget(structure, model.beta, featureWeights(X, trainRows), target);
-    X = buildDesign(structure, rows);
-    model = fitLogistic(X, data.y, trainRows, lambda);
+    const weights = featureWeights(X, trainRows);
+    const merged = mergeToBudget(structure, model.beta, weights, target);
+    const map = mergedFeatures(structure, merged);
+    const p = featureCount(merged);
+    X = map ? remapDesign(X, map, p) : buildDesign(merged, rows);
+    model = fitLogistic(
+      X,
+      data.y,
+      trainRows,
+      lambda,
+      map ? { init: mergedStart(map, model, weights, p) } : {},
+    );
+    structure = merged;
   }
   return { structure, X, model };
 }
@@ -224,17 +298,16 @@ export function train(
   const { skipped, flags } = built;
   const kept = withoutLeakage(built.columns, data, trainRows, skipped);
   const columns = linkedColumns(kept.columns, y, trainRows, options.screenAlpha ?? 0.05, skipped);
-  const design: DesignFor = (timing) => {
-    const s = atomStructure(columns, activityFeatures(data.signals, trainRows, timing, minSupport), flags);
-    return { s, X: buildDesign(s, rows) };
-  };
+  const structureFor: StructureFor = (timing) =>
+    atomStructure(columns, activityFeatures(data.signals, trainRows, timing, minSupport), flags);
+  const fixedDesign = (s: Structure) => ({ s, X: buildDesign(s, rows) });
   const cv = fixed
-    ? { ...fixed, chosen: design(fixed.timing), cvAuc: null }
-    : crossValidate(design, data, trainRows);
+    ? { ...fixed, chosen: fixedDesign(structureFor(fixed.timing)), cvAuc: null, start: undefined }
+    : crossValidate(structureFor, data, trainRows);
   options.onStep?.(
     `Fitting on ${trainRows.length.toLocaleString("en-US")} leads, then merging to the rule budget…`,
   );
-  const mainModel = fitLogistic(cv.chosen.X, y, trainRows, cv.lambda);
+  const mainModel = fitLogistic(cv.chosen.X, y, trainRows, cv.lambda, { init: cv.start });
   const pairs = searchInteractions(cv.chosen.s, cv.chosen.X, mainModel, y, sample(trainRows, 30000), {
     // Each pair costs up to two rules: a few, so the main effects keep most of the budget.
     most: options.interactions === false ? 0 : Math.min(4, Math.floor((options.maxRules ?? 40) / 8)),
