@@ -17,11 +17,12 @@ const leads: Grid = [
     "Tier",
     "Baseline Score",
     "Top Reasons",
+    "Priority",
     "Paid",
   ],
-  ["a@x.com", "Acme", "yes", new Date("2026-01-02"), "", 40, "TRUE", 55, "Hot", 32, "Demo +10", "won"],
-  ["b@x.com", "Beta", "no", "", "Price", 12, "", 20, "Cold", 32, "", "lost"],
-  ["c@x.com", "Yes Inc", "", "", "", 300, "FALSE", 10, "Cold", 32, "", ""],
+  ["a@x.com", "Acme", "yes", new Date("2026-01-02"), "", 40, "TRUE", 55, "Hot", 32, "Demo +10", "A1", "won"],
+  ["b@x.com", "Beta", "no", "", "Price", 12, "", 20, "Cold", 32, "", "C3", "lost"],
+  ["c@x.com", "Yes Inc", "", "", "", 300, "FALSE", 10, "Cold", 32, "", "C3", ""],
 ];
 const settings: Grid = [
   ["Setting", "Value"],

@@ -2,7 +2,7 @@
 // outputs, the key or names) and the features a fit may use, with those that leak the outcome (by name,
 // see leakage.ts) ticked to be left out.
 import { normalizeHeader } from "../headers";
-import { modelHeaders } from "../output-headers";
+import { isOutputKey, modelHeaders } from "../output-headers";
 import { parseSettings } from "../settings";
 import type { CellValue, Grid } from "../types";
 import { cellText, isBlank } from "../values";
@@ -16,8 +16,6 @@ export interface ColumnChoices {
   leaveOut: string[];
 }
 
-/** The add-on's output headers: the fixed ones and any "<Group> Score", including groups no longer used. */
-const OUTPUT = /^(score|tier|grade|top reasons|scored at|.+ score)$/;
 /** Identity columns: the lead's key, addresses, names, phone. */
 const IDENTITY = /(^|\b)(e[- ]?mail|e[- ]?mail address|first name|last name|full name|name|phone|mobile)$/;
 
@@ -54,7 +52,7 @@ export function columnChoices(
   });
   const features = columns.filter((n) => {
     const k = normalizeHeader(n);
-    return k !== key && !OUTPUT.test(k) && !modelOutputs.has(k);
+    return k !== key && !isOutputKey(k) && !modelOutputs.has(k);
   });
   const outcomes = features.filter((n) => {
     if (IDENTITY.test(normalizeHeader(n))) return false;

@@ -5,6 +5,7 @@
 // columns) are skipped; a free-text column whose words are shared (Job Title) gives keyword flags instead.
 
 import { findColumn, normalizeHeader } from "../headers";
+import { isOutputKey } from "../output-headers";
 import type { CellValue, Grid } from "../types";
 import { cellText, normText, parseNumber } from "../values";
 import { emailDomainColumn, type FlagColumn, keywordColumn } from "./flags";
@@ -60,7 +61,6 @@ export interface FeatureOptions {
   lists?: Grid;
 }
 
-const OUTPUT_HEADERS = new Set(["score", "tier", "grade", "top reasons", "scored at"]);
 // Matched against lower-cased text ("2026-05-05t09:00:46z").
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -73,10 +73,6 @@ export function niceBetween(a: number, b: number): number {
     if (r > a && r < b) return r;
   }
   return mid;
-}
-
-function isOutputHeader(key: string): boolean {
-  return OUTPUT_HEADERS.has(key) || (key.endsWith(" score") && key.length > 6);
 }
 
 /**
@@ -103,7 +99,7 @@ export function buildColumns(
       skipped.push({ column: name, reason: "excluded" });
       return;
     }
-    if (isOutputHeader(key)) {
+    if (isOutputKey(key)) {
       skipped.push({ column: name, reason: "output column of the scorer" });
       return;
     }
