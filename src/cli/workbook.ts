@@ -17,9 +17,11 @@ const DELIMITER_NAME = { ",": "','", ";": "';'", "\t": "tab" } as const;
 
 export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
   await checkWorkbook(path);
-  const tabs = await readWorkbook(path);
-  const byName = new Map(tabs.map((t) => [normalizeHeader(t.name), t.values]));
-  const tab = (name: string) => byName.get(normalizeHeader(name));
+  // The Activity Log coded, so that its million lead keys are resolved once per lead (see resolveKeys).
+  const activities = normalizeHeader(TAB.activities);
+  const tabs = await readWorkbook(path, (name) => normalizeHeader(name) === activities);
+  const byName = new Map(tabs.map((t) => [normalizeHeader(t.name), t]));
+  const tab = (name: string) => byName.get(normalizeHeader(name))?.values;
   const leads = tab(TAB.leads);
   if (!leads)
     throw new Error(
@@ -35,6 +37,7 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
       leads,
       matrix: tab(TAB.matrix),
       activities: tab(TAB.activities),
+      activityCodes: byName.get(activities)?.codes,
       settings: tab(TAB.settings),
       lists: tab(TAB.lists),
     },

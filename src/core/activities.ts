@@ -12,7 +12,7 @@ import type { ProblemSink } from "./problems";
 import { problem } from "./problems";
 import type { ZoneClock } from "./time";
 import { dateFormatFix, timestampInto } from "./time";
-import type { CellValue, Grid } from "./types";
+import type { CellValue, CodedColumn, Grid } from "./types";
 import { TAB } from "./types";
 import { cellText } from "./values";
 
@@ -62,7 +62,8 @@ export function emptyActivityIndex(groupCount: number): ActivityIndex {
 /**
  * Indexes the Activity Log: lead keys, then one pass over the rows for the timestamp, the event and the
  * `tested` columns (column → the normalized events whose rows the rules test, null for any event), so
- * that a column rules test is coded while its row is at hand, not in a pass of its own.
+ * that a column rules test is coded while its row is at hand, not in a pass of its own. `codes`: the
+ * grid's columns coded by value (WorkbookInput.activityCodes), if its reader coded them.
  */
 export function indexActivities(
   grid: Grid | undefined,
@@ -71,13 +72,14 @@ export function indexActivities(
   clock: ZoneClock,
   sink: ProblemSink,
   tested: ReadonlyMap<number, ReadonlySet<string> | null> = new Map(),
+  codes?: readonly (CodedColumn | null)[],
 ): ActivityIndex {
   const empty = emptyActivityIndex(leads.groupCount);
   if (!grid || grid.length === 0) return empty;
   const headers = grid[0] ?? [];
   const columns = activityColumns(headers, leadKey, sink);
   if (columns === null) return { ...empty, grid, headers };
-  const coded = codeRows(grid, columns, leads, clock, sink, tested);
+  const coded = codeRows(grid, columns, leads, clock, sink, tested, codes?.[columns.keyCol] ?? undefined);
   return {
     grid,
     headers,
@@ -182,6 +184,7 @@ function codeRows(
   clock: ZoneClock,
   sink: ProblemSink,
   tested: ReadonlyMap<number, ReadonlySet<string> | null>,
+  keyCodes: CodedColumn | undefined,
 ): CodedRows {
   const n = grid.length;
   const ts = new Float64Array(n).fill(Number.NaN);
@@ -190,7 +193,7 @@ function codeRows(
   const eventMemo = new Map<CellValue, number>();
   // Keys first, in passes of their own: hashing streams through the log, and the lookups that follow
   // jump around tables that a pass also reading other cells would push out of the cache.
-  const groupOfRow = resolveKeys(grid, keyCol, leads.keys);
+  const groupOfRow = resolveKeys(grid, keyCol, leads.keys, keyCodes);
   const coders = [...tested].map(
     ([col, names]): ColumnCoder => ({ col, names, wanted: [], coder: new CellCoder(n) }),
   );

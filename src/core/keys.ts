@@ -7,7 +7,7 @@
 // not ASCII lives in a Map; any other cell (non-ASCII text, numbers, dates, very long text) is
 // normalized and looked up in the one that holds it, so the result is exactly that of normalizing
 // (cellText, lower case) and looking up.
-import type { CellValue, Grid } from "./types";
+import type { CellValue, CodedColumn, Grid } from "./types";
 import { cellText } from "./values";
 
 export const UNKNOWN_KEY = -1;
@@ -142,7 +142,8 @@ export class LeadKeys {
  * UNKNOWN_KEY when no lead has the key, BLANK_KEY when blank. A block of rows at a time: hash them
  * (reading each key once), then look up and compare while the block's keys are still in cache.
  */
-export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys): Int32Array {
+export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys, coded?: CodedColumn): Int32Array {
+  if (coded) return resolveCoded(grid, col, leadKeys, coded);
   const n = grid.length;
   const out = new Int32Array(n).fill(UNKNOWN_KEY);
   // Per block row: the hash, then the candidate id; and EXACT or the key's span (lo << 16 | length).
@@ -222,6 +223,39 @@ export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys): Int32A
       // Another key with the same hash (rare), or a cell the fold cannot take: normalize and look up.
       out[r] = leadKeys.find(grid[r]?.[col]);
     }
+  }
+  return out;
+}
+
+/** Values resolved at a time by resolveCoded, through one reused grid of one-cell rows. */
+const VALUE_CHUNK = 4096;
+
+/**
+ * resolveKeys on a column its reader coded: each distinct value resolved once, then each row by its code
+ * (a row without one reads its cell). Rows then read an array of codes and a table of a lead id per
+ * value, not a key string each, scattered in the heap.
+ */
+function resolveCoded(
+  grid: Grid,
+  col: number,
+  leadKeys: LeadKeys,
+  { codes, values }: CodedColumn,
+): Int32Array {
+  // byValue[c]: the lead id of code c (values[c - 1]), resolved as the rows of a small grid (row 0 unread).
+  const byValue = new Int32Array(values.length + 1).fill(UNKNOWN_KEY);
+  const chunk: Grid = Array.from({ length: VALUE_CHUNK + 1 }, () => [""]);
+  for (let v0 = 0; v0 < values.length; v0 += VALUE_CHUNK) {
+    const m = Math.min(VALUE_CHUNK, values.length - v0);
+    chunk.length = m + 1;
+    for (let i = 1; i <= m; i++) chunk[i][0] = values[v0 + i - 1];
+    byValue.set(resolveKeys(chunk, 0, leadKeys).subarray(1), v0 + 1);
+  }
+  const n = grid.length;
+  const out = new Int32Array(n).fill(UNKNOWN_KEY);
+  const coded = Math.min(n, codes.length);
+  for (let r = 1; r < n; r++) {
+    const c = r < coded ? codes[r] : 0;
+    out[r] = c > 0 ? byValue[c] : leadKeys.find(grid[r]?.[col]);
   }
   return out;
 }

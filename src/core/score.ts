@@ -256,8 +256,10 @@ export function reasonsFor(
   const t0 = reasonOf(i0, ruleOf, values, bound, texts);
   if (i1 < 0) return t0;
   const t1 = reasonOf(i1, ruleOf, values, bound, texts);
-  if (i2 < 0) return t0 + "; " + t1;
-  return t0 + "; " + t1 + "; " + reasonOf(i2, ruleOf, values, bound, texts);
+  // Joined, not added: a sum is a tree of cons strings, larger than the text and kept with the lead, which
+  // writing the cell flattens into a copy made in the old generation (where the lead lives by then).
+  if (i2 < 0) return [t0, t1].join("; ");
+  return [t0, t1, reasonOf(i2, ruleOf, values, bound, texts)].join("; ");
 }
 
 function reasonOf(

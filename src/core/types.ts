@@ -8,10 +8,22 @@ export type CellValue = string | number | boolean | Date | null;
 export type Grid = CellValue[][];
 
 /** The workbook tabs the engine reads. A missing optional tab is undefined. */
+/**
+ * A column's cells coded by value, as a CSV reader finds them: row r's cell is values[codes[r] - 1], or,
+ * where codes[r] is 0 (or r is past the end), only in the grid. Lets a pass resolve each distinct value
+ * once instead of reading a million cells.
+ */
+export interface CodedColumn {
+  codes: Uint8Array | Uint16Array | Int32Array;
+  values: readonly CellValue[];
+}
+
 export interface WorkbookInput {
   leads: Grid;
   matrix?: Grid;
   activities?: Grid;
+  /** Per column of `activities` (this very grid, unchanged since it was read), its cells coded by value. */
+  activityCodes?: readonly (CodedColumn | null)[];
   settings?: Grid;
   lists?: Grid;
 }

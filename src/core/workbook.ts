@@ -50,7 +50,15 @@ export function prepareWorkbook(input: WorkbookInput, timeZone: string): Prepare
   checkGroupSettings(settings, cells, groupNamesOf(allRules), sink);
   checkAccountKey(settings, cells, leads.headers, sink);
   const activities = activityHeaders
-    ? indexActivities(input.activities, leads, settings.leadKey, clock, sink, testedColumns(allRules))
+    ? indexActivities(
+        input.activities,
+        leads,
+        settings.leadKey,
+        clock,
+        sink,
+        testedColumns(allRules),
+        input.activityCodes,
+      )
     : emptyActivityIndex(leads.groupCount);
   if (activityHeaders) checkEvents(allRules, activities, sink);
   return { settings, lists, leads, activities, rules, groupNames, models, clock, sink };

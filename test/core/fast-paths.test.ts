@@ -72,6 +72,32 @@ describe("resolveKeys", () => {
     );
   });
 
+  it("resolves a coded column as it resolves its cells", () => {
+    fc.assert(
+      fc.property(
+        fc.array(cell, { maxLength: 30 }),
+        fc.array(fc.nat(40), { maxLength: 80 }),
+        fc.array(cell, { minLength: 1, maxLength: 40 }),
+        (leadKeys, picks, values) => {
+          const keys = new LeadKeys(leadKeys.length);
+          for (const k of leadKeys) keys.add(k);
+          // Row r holds cells[picks[r - 1] % …], coded as such but for some rows (0: read from the grid)
+          // and the last three (past the codes' end).
+          const cells = [...values, ...leadKeys];
+          const grid: Grid = [["Email"], ...picks.map((p) => [cells[p % cells.length]])];
+          const codes = Int32Array.from([0, ...picks], (p, r) =>
+            r === 0 || p % 5 === 4 ? 0 : 1 + (p % cells.length),
+          );
+          const coded = { codes: codes.subarray(0, Math.max(0, codes.length - 3)), values: cells };
+          expect(Array.from(resolveKeys(grid, 0, keys, coded))).toEqual(
+            Array.from(resolveKeys(grid, 0, keys)),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("survives hash collisions and many keys", () => {
     const groups = new Map<string, number>();
     const keys = new LeadKeys(5000);

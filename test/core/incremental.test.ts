@@ -45,7 +45,7 @@ class SimSheet {
   fullReads = 0;
 
   constructor(
-    public input: Required<Omit<WorkbookInput, "lists">> & { lists?: Grid },
+    public input: Required<Omit<WorkbookInput, "lists" | "activityCodes">> & { lists?: Grid },
     public asOf: Date,
   ) {
     this.full();

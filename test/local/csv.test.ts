@@ -126,6 +126,31 @@ describe("CSV reader", () => {
     );
   });
 
+  it("codes name each row's cell in a coded read, whatever the chunk size", async () => {
+    // A column of 300 keys (more than a byte codes), a few quoted, beside any text: rows of the random
+    // part are longer, shorter, blank or malformed, and their fields escaped or not.
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(csvText, fc.integer({ min: 16, max: 4096 }), async (text, chunk) => {
+        const keys = Array.from({ length: 600 }, (_, i) => (i % 7 ? `k${i % 300},x` : `"k${i % 300}","y"`));
+        const file = join(dir, `c${n++}.csv`);
+        await writeFile(file, `Key,Other\n${keys.join("\n")}\n${text}`, "utf8");
+        const table = await readCsvTable(file, chunk, true);
+        const coded = table.codes?.[0];
+        expect(coded).toBeTruthy();
+        expect(table.codes?.[1]).toBeNull(); // two distinct values: not worth codes
+        const { codes, values } = coded!;
+        expect(codes.length).toBeLessThanOrEqual(table.values.length);
+        for (let r = 0; r < codes.length; r++)
+          if (codes[r] > 0) expect(values[codes[r] - 1]).toBe(table.values[r][0]);
+        for (let r = 1; r <= 600; r++) expect(codes[r]).toBeGreaterThan(0);
+        expect(values.length).toBeGreaterThanOrEqual(301); // "Key" and k0..k299
+        expect(table.values).toEqual((await readCsvTable(file, chunk)).values);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("reads UTF-16 (LE or BE, with a BOM) the same, whatever the chunk size", async () => {
     let n = 0;
     await fc.assert(

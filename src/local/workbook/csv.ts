@@ -1,7 +1,7 @@
 // CSV ⇄ grid, typed the way a Sheets import types cells, but conservatively: only values that survive a
 // round trip unchanged become numbers or booleans, so IDs, zip codes and phone numbers stay text.
 import { open } from "node:fs/promises";
-import type { CellValue, Grid } from "../../core/types";
+import type { CellValue, CodedColumn, Grid } from "../../core/types";
 import { type CsvDelimiter, type CsvFormat, SNIFF_BYTES, sniffDelimiter, sniffEncoding } from "./sniff";
 
 // Plain decimal numbers as String(n) writes them: no leading zeros ("00123" stays text), no grouping
@@ -100,9 +100,15 @@ class ColumnValues {
   private values: CellValue[] = new Array(64).fill("");
   private bytes = Buffer.allocUnsafe(1024);
   private used = 0;
+  /** Code per slot: 1 + the value's index in `distinct`. */
+  private slotCode = new Int32Array(64);
+  /** The values in order of first appearance. */
+  readonly distinct: CellValue[] = [];
   size = 0;
   /** Non-blank fields looked up. */
   rows = 0;
+  /** Set by get: the code of the value it returned. */
+  code = 0;
 
   get(buf: Buffer, start: number, end: number, fnv: number, decode: Decode): CellValue {
     const length = end - start;
@@ -124,7 +130,10 @@ class ColumnValues {
           at++;
           i++;
         }
-        if (i === end) return this.values[slot];
+        if (i === end) {
+          this.code = this.slotCode[slot];
+          return this.values[slot];
+        }
       }
       slot = (slot + 1) & mask;
     }
@@ -146,16 +155,19 @@ class ColumnValues {
     this.slots[slot * 3 + 1] = this.used;
     this.slots[slot * 3 + 2] = length;
     this.values[slot] = value;
+    this.distinct.push(value);
+    this.code = this.slotCode[slot] = this.distinct.length;
     this.used += length;
     this.size++;
     return value;
   }
 
   private grow(): void {
-    const { slots, values } = this;
+    const { slots, values, slotCode } = this;
     const capacity = values.length * 2;
     const mask = capacity - 1;
     this.slots = new Int32Array(capacity * 3);
+    this.slotCode = new Int32Array(capacity);
     this.values = new Array(capacity).fill("");
     for (let s = 0; s < values.length; s++) {
       if (slots[s * 3 + 2] === 0) continue;
@@ -165,7 +177,40 @@ class ColumnValues {
       this.slots[slot * 3 + 1] = slots[s * 3 + 1];
       this.slots[slot * 3 + 2] = slots[s * 3 + 2];
       this.values[slot] = values[s];
+      this.slotCode[slot] = slotCode[s];
     }
+  }
+}
+
+/**
+ * A column's codes by row (ColumnValues.code; 0 = not coded), in the narrowest array that holds them:
+ * bytes while the column has under 255 distinct values (an event, a country), 16 bits, then 32.
+ */
+class RowCodes {
+  codes: Uint8Array | Uint16Array | Int32Array = new Uint8Array(1024);
+  private max = 0xff;
+
+  set(row: number, code: number): void {
+    if (row >= this.codes.length || code > this.max) this.widen(row, code);
+    this.codes[row] = code;
+  }
+
+  /** Whether the column has more distinct values than a byte codes (fewer gain nothing from codes). */
+  get wide(): boolean {
+    return this.max > 0xff;
+  }
+
+  /** The codes of rows 0..rows-1 (rows past the end have none). */
+  finish(rows: number): CodedColumn["codes"] {
+    return this.codes.length > rows ? this.codes.slice(0, rows) : this.codes;
+  }
+
+  private widen(row: number, code: number): void {
+    const old = this.codes;
+    if (code > this.max) this.max = code > 0xffff ? 0x7fffffff : 0xffff;
+    const Codes = this.max === 0xff ? Uint8Array : this.max === 0xffff ? Uint16Array : Int32Array;
+    this.codes = new Codes(row >= old.length ? Math.max(old.length * 2, row + 1) : old.length);
+    this.codes.set(old);
   }
 }
 
@@ -195,13 +240,36 @@ class CsvBytesParser {
   readonly malformed: MalformedQuote[] = [];
   private readonly columns: (ColumnValues | null | undefined)[] = [];
   private readonly scratch: CellValue[] = [];
+  /** With `coded`: per column, its codes by row (null once the column stops using its ColumnValues). */
+  private readonly rowCodes: (RowCodes | null | undefined)[] = [];
+  /** The code of each field of the row being read (0: not coded). */
+  private readonly scratchCodes: number[] = [];
+  /** Set by cell: the code of the value it returned. */
+  private code = 0;
 
-  /** `first`: whether a UTF-8 BOM may come first (not in text transcoded from UTF-16, whose BOM is gone). */
+  /**
+   * `first`: whether a UTF-8 BOM may come first (not in text transcoded from UTF-16, whose BOM is gone).
+   * `coded`: also keep each column's codes (see codedColumns).
+   */
   constructor(
     private readonly delimiter = 44,
     private readonly decode: Decode = decodeUtf8,
     private first = true,
+    private readonly coded = false,
   ) {}
+
+  /**
+   * Per column, its cells coded by value (CodedColumn), or null for a column not coded throughout or with
+   * at most 255 distinct values: a memo of so few is as fast as codes (events), and codes take memory.
+   */
+  codedColumns(): (CodedColumn | null)[] {
+    return this.columns.map((values, c) => {
+      const codes = this.rowCodes[c];
+      return values && codes?.wide
+        ? { codes: codes.finish(this.rows.length), values: values.distinct }
+        : null;
+    });
+  }
 
   /**
    * Parses the complete rows of buf[0, end) and returns how many bytes they took. Unless `last`, a row
@@ -249,8 +317,10 @@ class CsvBytesParser {
         if (!closed && !last) break;
         const next = buf[j + 1];
         if (closed && (j + 1 >= end || next === d || next === 10 || next === 13)) {
-          if (escapes) value = typeCsvCell(this.decode(buf, start, j).replace(/""/g, '"'));
-          else {
+          if (escapes) {
+            value = typeCsvCell(this.decode(buf, start, j).replace(/""/g, '"'));
+            this.code = 0;
+          } else {
             let hash = FNV_OFFSET;
             for (let b = start; b < j; b++) hash = Math.imul(hash ^ buf[b], FNV_PRIME);
             value = this.cell(k, buf, start, j, hash);
@@ -278,11 +348,15 @@ class CsvBytesParser {
       }
       if (i >= end && !last) break;
       if (malformed) this.malformed.push(malformed);
+      this.scratchCodes[k] = this.code;
       scratch[k++] = value;
       if (i < end && buf[i] === d) {
         i++;
         if (i >= end && !last) break;
-        if (i >= end) scratch[k++] = ""; // an empty field at the very end of the text
+        if (i >= end) {
+          this.scratchCodes[k] = 0;
+          scratch[k++] = ""; // an empty field at the very end of the text
+        }
         continue;
       }
       if (i < end && buf[i] === 13) {
@@ -293,12 +367,14 @@ class CsvBytesParser {
         if (i + 1 >= end && !last) break;
         i++;
       }
+      if (this.coded) this.recordCodes(k);
       rows.push(scratch.slice(0, k));
       k = 0;
       rowStart = i;
       malformedBefore = this.malformed.length;
     }
     if (last && k > 0) {
+      if (this.coded) this.recordCodes(k);
       rows.push(scratch.slice(0, k));
       rowStart = end;
     } else if (!last) this.malformed.length = malformedBefore;
@@ -306,14 +382,33 @@ class CsvBytesParser {
   }
 
   private cell(column: number, buf: Buffer, start: number, end: number, hash: number): CellValue {
+    this.code = 0;
     if (start === end) return "";
     let values = this.columns[column];
     if (values === undefined) values = this.columns[column] = new ColumnValues();
     if (values === null) return typeCsvCell(this.decode(buf, start, end));
     const value = values.get(buf, start, end, hash, this.decode);
+    this.code = values.code;
     values.rows++;
-    if (values.size > CACHE_MAX && values.size * 4 > values.rows) this.columns[column] = null;
+    if (values.size > CACHE_MAX && values.size * 4 > values.rows) {
+      this.columns[column] = null;
+      this.rowCodes[column] = null;
+      this.code = 0;
+    }
     return value;
+  }
+
+  /** The coded fields of the row about to be pushed, by column. */
+  private recordCodes(k: number): void {
+    const row = this.rows.length;
+    for (let c = 0; c < k; c++) {
+      const code = this.scratchCodes[c];
+      if (code === 0) continue;
+      let codes = this.rowCodes[c];
+      if (codes === null) continue;
+      if (codes === undefined) codes = this.rowCodes[c] = new RowCodes();
+      codes.set(row, code);
+    }
   }
 }
 
@@ -369,6 +464,8 @@ export interface CsvTable {
   values: Grid;
   format: CsvFormat;
   malformed: MalformedQuote[];
+  /** When read `coded`: per column, its cells coded by value, or null. */
+  codes?: (CodedColumn | null)[];
 }
 
 const DELIMITER_BYTE: Record<CsvDelimiter, number> = { ",": 44, ";": 59, "\t": 9 };
@@ -379,7 +476,7 @@ const DELIMITER_BYTE: Record<CsvDelimiter, number> = { ",": 44, ";": 59, "\t": 9
  * go to the parser as they are (it decodes each field once); UTF-16 is transcoded to UTF-8 a chunk at a
  * time first.
  */
-export async function readCsvTable(file: string, chunkBytes = CHUNK): Promise<CsvTable> {
+export async function readCsvTable(file: string, chunkBytes = CHUNK, coded = false): Promise<CsvTable> {
   const handle = await open(file, "r");
   try {
     const head = Buffer.allocUnsafe(SNIFF_BYTES);
@@ -395,6 +492,7 @@ export async function readCsvTable(file: string, chunkBytes = CHUNK): Promise<Cs
       DELIMITER_BYTE[format.delimiter],
       encoding === "Windows-1252" ? decodeWindows1252 : decodeUtf8,
       !utf16,
+      coded,
     );
     const transcoder = utf16 ? new TextDecoder(encoding) : undefined;
     const raw = transcoder ? Buffer.allocUnsafe(Math.max(2, chunkBytes)) : undefined;
@@ -421,7 +519,8 @@ export async function readCsvTable(file: string, chunkBytes = CHUNK): Promise<Cs
       buf.copy(buf, 0, used, filled);
       filled -= used;
     }
-    return { values: rectangular(parser.rows), format, malformed: parser.malformed };
+    const values = rectangular(parser.rows);
+    return { values, format, malformed: parser.malformed, codes: coded ? parser.codedColumns() : undefined };
   } finally {
     await handle.close();
   }

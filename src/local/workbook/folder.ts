@@ -31,15 +31,29 @@ function order(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export async function readCsvFolder(dir: string): Promise<Tab[]> {
+/** `coded`: the tabs to read with their columns coded by value (Tab.codes). */
+export async function readCsvFolder(
+  dir: string,
+  coded: (tab: string) => boolean = () => false,
+): Promise<Tab[]> {
   const files = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith(".csv") && !f.startsWith("."));
   const names = files.map(tabNameOf).sort(order);
   const byName = new Map(files.map((f) => [tabNameOf(f), f]));
   return Promise.all(
     names.map(async (name): Promise<Tab> => {
       const file = byName.get(name)!;
-      const { values, format, malformed } = await readCsvTable(join(dir, file));
-      return { name, values, csv: { file, format }, problems: quoteProblems(name, file, values, malformed) };
+      const { values, format, malformed, codes } = await readCsvTable(
+        join(dir, file),
+        undefined,
+        coded(name),
+      );
+      return {
+        name,
+        values,
+        codes,
+        csv: { file, format },
+        problems: quoteProblems(name, file, values, malformed),
+      };
     }),
   );
 }

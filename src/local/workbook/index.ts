@@ -23,12 +23,15 @@ export { readXlsx, writeXlsx } from "./xlsx";
 
 const isXlsx = (path: string) => /\.xlsx$/i.test(path);
 
-/** Reads every tab of a workbook: `path` is an .xlsx file or a folder of "<tab>.csv" files. */
-export async function readWorkbook(path: string): Promise<Tab[]> {
+/**
+ * Reads every tab of a workbook: `path` is an .xlsx file or a folder of "<tab>.csv" files. `coded`: the
+ * CSV tabs whose columns to code by value as well (Tab.codes).
+ */
+export async function readWorkbook(path: string, coded?: (tab: string) => boolean): Promise<Tab[]> {
   if (isXlsx(path)) return readXlsx(path);
   const info = await stat(path);
   if (!info.isDirectory()) throw new Error(`${path} is neither a folder of CSV files nor an .xlsx file`);
-  return readCsvFolder(path);
+  return readCsvFolder(path, coded);
 }
 
 /** Writes tabs to an .xlsx file (when `path` ends in .xlsx) or to a folder of CSV files. */
