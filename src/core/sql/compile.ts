@@ -3,8 +3,9 @@
 // export as the activities: ga4.ts). The query returns one row per scored lead: its row, the key column,
 // Score, Tier, Grade, <Group> Score and Top Reasons, then each named model's columns (modelHeaders), with
 // the engine's arithmetic (score.ts, bound-matrix.ts). Every model's rules are scored in the same pass
-// over the same parsed columns, each model's groups, score and reasons in columns of its own. What SQL cannot do exactly as the engine does is returned as `unsupported`, naming the
-// rule (or the Settings row), instead of a query that silently differs.
+// over the same parsed columns, each model's groups, score and reasons in columns of its own. What SQL
+// cannot do exactly as the engine does is returned as `unsupported`, naming the rule (or the Settings
+// row), instead of a query that silently differs.
 import { keySource } from "../accounts";
 import { findColumn, headerText, normalizeHeader } from "../headers";
 import { createdColumn } from "../import/crm-headers";
@@ -129,7 +130,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const { settings, groupNames } = wb;
   const bands = settings.engagementBands;
   const indexOf = (names: readonly string[]) => new Map(names.map((g, i) => [normalizeHeader(g), i]));
-  const parts: ModelPart[] = [
+  const modelParts: ModelPart[] = [
     {
       tag: "",
       rules: wb.rules,
@@ -148,8 +149,8 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     })),
   ];
   // Every model's rules, in one list: a rule's columns (_m, _c, _w, _v, _k) are numbered by its place in it.
-  const partOf = new Map(parts.flatMap((p) => p.rules.map((r) => [r, p] as const)));
-  const rules = parts.flatMap((p) => p.rules);
+  const partOf = new Map(modelParts.flatMap((p) => p.rules.map((r) => [r, p] as const)));
+  const rules = modelParts.flatMap((p) => p.rules);
   const unsupported: Problem[] = [...src.refusals];
   const refuse = (rule: Rule, column: string, message: string, fix: string) =>
     unsupported.push(problem(TAB.matrix, rule.row, column, `Rule "${rule.label}": ${message}`, fix));
@@ -392,7 +393,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   const groupCols: string[] = [];
   const groupAs: string[] = [];
   const scoreCols: string[] = [];
-  const scored = parts.map((part) => {
+  const scored = modelParts.map((part) => {
     const { tag } = part;
     const g = (i: number) => `${tag}_g${i}`;
     for (const [i, name] of part.groupNames.entries()) {
@@ -509,7 +510,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     "_shown",
     ...values.map((_, j) => `_v${j}`),
     ...groupAs,
-    ...parts.map((p) => `${p.tag}_score`),
+    ...modelParts.map((p) => `${p.tag}_score`),
   ];
   let from = "_scores";
   for (const { part, contributions } of scored) {
@@ -540,7 +541,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       ];
     }),
   ];
-  const headers = parts.flatMap((p) => p.headers);
+  const headers = modelParts.flatMap((p) => p.headers);
   const key = d.ident(keyHeader || settings.leadKey);
   let sql: string;
   if (order === "rows") {
@@ -563,7 +564,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     unsupported,
     keyHeader,
     outputHeaders: headers,
-    modelHeaders: parts.slice(1).flatMap((p) => p.headers),
+    modelHeaders: modelParts.slice(1).flatMap((p) => p.headers),
     source: src.source,
     order,
     scoreCtes,
