@@ -125,16 +125,20 @@ async function scoreOn(
       if (r >= leads.length || key(leads[r][keyCol]) !== key(String(row[1]))) {
         throw new Error(`DuckDB's Leads rows do not line up with the file's at row ${r + 1}.`);
       }
-      rows.set(r + 1, [
-        ...row.slice(2).map((v) => (typeof v === "bigint" ? Number(v) : (v as CellValue))),
-        options.asOf,
-      ]);
+      const cells = row.slice(2).map((v) => (typeof v === "bigint" ? Number(v) : (v as CellValue)));
+      // Scored At follows the default model's columns, before the named models' (as outputRow writes).
+      cells.splice(cells.length - compiled.modelHeaders.length, 0, options.asOf);
+      rows.set(r + 1, cells);
       r++;
     }
   }
   return {
     leads,
-    outputHeaders: [...compiled.outputHeaders, "Scored At"],
+    outputHeaders: [
+      ...compiled.outputHeaders.slice(0, compiled.outputHeaders.length - compiled.modelHeaders.length),
+      "Scored At",
+      ...compiled.modelHeaders,
+    ],
     rows,
     problems: compiled.problems,
     accounts: accounts ? await accountRows(db, workbook, options) : undefined,

@@ -40,9 +40,6 @@ function start(tabs: TabValues[], options: LocalRuntimeOptions = {}) {
   return addon;
 }
 
-// The query scores the default model only: the demo without its second model (which it refuses).
-const sqlDemoTabs = () => demoTabs({ secondModel: false });
-
 const error = (f: () => unknown): string => {
   try {
     f();
@@ -54,7 +51,7 @@ const error = (f: () => unknown): string => {
 
 describe("Score in BigQuery now", () => {
   it("brings back the top leads with the engine's scores, lead by lead, across polls and pages", () => {
-    const tabs = sqlDemoTabs();
+    const tabs = demoTabs();
     // One "still running" answer and pages of 37 rows: the add-on must poll, then follow every pageToken.
     const { runtime, script } = start(tabs, {
       bigquery: bigQueryOf(tabs, { pageRows: 37, pendingResponses: 1 }),
@@ -96,7 +93,7 @@ describe("Score in BigQuery now", () => {
   });
 
   it("reads the columns as Settings' Column | BigQuery column table maps them", () => {
-    const tabs = sqlDemoTabs();
+    const tabs = demoTabs();
     const leads = tab(tabs, TAB.leads)!;
     const acts = tab(tabs, TAB.activities)!;
     // The BigQuery tables name the key email_address and contact_email; the tabs still say Email.
@@ -137,7 +134,7 @@ describe("Score in BigQuery now", () => {
   });
 
   it("refuses to run what the query cannot score as the sheet does, naming the Settings row", () => {
-    const tabs = sqlDemoTabs();
+    const tabs = demoTabs();
     const settings = tab(tabs, TAB.settings)!;
     const at = settings.findIndex((r) => r[0] === "Date format");
     expect(at).toBeGreaterThan(0);
@@ -152,7 +149,7 @@ describe("Score in BigQuery now", () => {
   });
 
   it("writes lead text as text, never as a formula", () => {
-    const tabs = sqlDemoTabs();
+    const tabs = demoTabs();
     const leads = tab(tabs, TAB.leads)!;
     const keyCol = findColumn(leads[0], "Email");
     leads[1][keyCol] = '=HYPERLINK("http://evil.example","x")@a.co';
@@ -170,7 +167,7 @@ describe("Score in BigQuery now", () => {
   });
 
   it("names a missing dataset or table with the fix, and writes nothing", () => {
-    const tabs = sqlDemoTabs();
+    const tabs = demoTabs();
     const { runtime, script } = start(tabs);
     script.call("saveBigQueryTables", { ...TABLES, dataset: "nope" });
     expect(error(() => script.call("scoreInBigQuery", { top: 10 }))).toMatch(
@@ -184,7 +181,7 @@ describe("Score in BigQuery now", () => {
   });
 
   it("stops waiting for a job that runs on, with the job named and what to do instead", () => {
-    const tabs = sqlDemoTabs();
+    const tabs = demoTabs();
     const { runtime, script } = start(tabs, { bigquery: bigQueryOf(tabs, { pendingResponses: 1000 }) });
     script.call("saveBigQueryTables", TABLES);
     const t0 = runtime.clock.now();
@@ -197,7 +194,7 @@ describe("Score in BigQuery now", () => {
   });
 
   it("keeps the BigQuery rows in Settings as text, and refuses names BigQuery would not take", () => {
-    const { runtime, script } = start(sqlDemoTabs());
+    const { runtime, script } = start(demoTabs());
     const saved = script.call("saveBigQueryTables", { ...TABLES, leadsTable: "" }) as BigQuerySection;
     // Blank is the compiler's default, and the section says what it resolved to.
     expect(saved).toEqual({
@@ -226,7 +223,7 @@ describe("Score in BigQuery now", () => {
   });
 
   it("gives the SQL for a scheduled query, with the tables' own columns", () => {
-    const { script } = start(sqlDemoTabs());
+    const { script } = start(demoTabs());
     script.call("saveBigQueryTables", TABLES);
     const got = script.call("getBigQuerySql") as BigQuerySql;
     expect(got.columns).toContainEqual({ tab: TAB.leads, header: "Email", column: "Email" });
@@ -238,7 +235,7 @@ describe("Score in BigQuery now", () => {
 
 describe("a deployment without the BigQuery flavour", () => {
   it("has no BigQuery service: the section says so, the run names the fix, Copy SQL still works", () => {
-    const { runtime, script } = loadAddon(sqlDemoTabs(), { manifest: manifest("default") });
+    const { runtime, script } = loadAddon(demoTabs(), { manifest: manifest("default") });
     expect((script.call("getBigQuerySection") as BigQuerySection).enabled).toBe(false);
     expect(error(() => script.call("scoreInBigQuery", { top: 10 }))).toMatch(
       /no BigQuery access\. Fix: deploy the BigQuery flavour \(npm run build -- --bigquery/,

@@ -57,8 +57,7 @@ function sameResults(input: WorkbookInput, asOf: Date, timeZone: string): void {
 
 describe("GoogleSQL rewritten for DuckDB", () => {
   it("gives the duckdb query's results on the demo", () => {
-    // The query scores the default model only: the demo without its second model.
-    const tabs = demoTabs({ secondModel: false });
+    const tabs = demoTabs();
     sameResults(inputOf(tabs), DEFAULT_END, "UTC");
     expect(tabs.some((t) => t.name === TAB.activities)).toBe(true);
   });

@@ -1,5 +1,5 @@
-// The demo workbook scored by DuckDB equals the engine on every output column, lead by lead. The query
-// scores the default model only, so the demo is written without its second model.
+// The demo workbook scored by DuckDB equals the engine on every output column, lead by lead: the default
+// model's and its second model's (Enterprise).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), "leadscore-sql-demo-"));
 beforeAll(async () => {
   // One thread: a loaded 2-core CI gains nothing from more.
   instance = await DuckDBInstance.create(":memory:", { threads: "1" });
-  await writeCsvFolder(dir, demoWorkbook({ secondModel: false }).tabs);
+  await writeCsvFolder(dir, demoWorkbook().tabs);
 });
 afterAll(() => {
   instance.closeSync();

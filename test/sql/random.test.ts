@@ -1,5 +1,6 @@
 // 400+ random workbooks from the property-test generator (the same with a rule of every operator added,
-// and with Only If, resets, frequency bands and a Priority grid), written as CSV folders: DuckDB's scores equal the engine's on every output column, lead by lead.
+// with Only If, resets, frequency bands and a Priority grid, and with a second model), written as CSV
+// folders: DuckDB's scores equal the engine's on every output column, lead by lead.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -109,5 +110,10 @@ describe("DuckDB on random workbooks", () => {
   it("equals the engine on 80 workbooks with Only If, resets, frequency bands and Priority", async () => {
     const samples = fc.sample(workbookWith({ ruleFeatures: true }), { numRuns: 80, seed: 7 });
     for (const [i, { input }] of samples.entries()) await expectSame(input, 2000 + i);
+  }, 600_000);
+
+  it("equals the engine on 30 workbooks with a second model (its own tiers in some)", async () => {
+    const samples = fc.sample(workbookWith({ ruleFeatures: true, models: true }), { numRuns: 30, seed: 11 });
+    for (const [i, { input }] of samples.entries()) await expectSame(input, 3000 + i);
   }, 600_000);
 });

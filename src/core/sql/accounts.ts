@@ -25,7 +25,7 @@ export interface CompiledAccounts {
 
 export function compileAccountsSql(source: SqlWorkbook, options: SqlOptions): CompiledAccounts {
   const d = dialect(options.dialect);
-  const leads = compileSql(source, { ...options, order: undefined, account: true });
+  const leads = compileSql(source, { ...options, order: undefined, account: true, models: false });
   const { settings, groupNames } = leads;
   const problems = [...leads.problems];
   if (leads.order === "score") {

@@ -1,9 +1,11 @@
 // The workbook's model (matrix, Settings, Lists, as the engine parses them) compiled into one SQL query
 // over two tables, leads and activities (named, and their columns mapped, by Settings: source.ts; GA4's
 // export as the activities: ga4.ts). The query returns one row per scored lead: its row, the key column,
-// Score, Tier, Grade, <Group> Score and Top Reasons, with the engine's arithmetic (score.ts,
-// bound-matrix.ts). What SQL cannot do exactly as the engine does is returned as `unsupported`, naming the
-// rule (or the Settings row), instead of a query that silently differs.
+// Score, Tier, Grade, <Group> Score and Top Reasons, then each named model's columns (modelHeaders), with
+// the engine's arithmetic (score.ts, bound-matrix.ts). Every model's rules are scored in the same pass
+// over the same parsed columns, each model's groups, score and reasons in columns of its own. What SQL
+// cannot do exactly as the engine does is returned as `unsupported`, naming the rule (or the Settings
+// row), instead of a query that silently differs.
 import { keySource } from "../accounts";
 import { findColumn, headerText, normalizeHeader } from "../headers";
 import { createdColumn } from "../import/crm-headers";
@@ -13,7 +15,7 @@ import { outputHeaders } from "../output-headers";
 import { problem } from "../problems";
 import { reasonFor } from "../reasons";
 import { DATE_FORMAT_NAMES, DAY_MS, isUtc } from "../time";
-import type { CellValue, Grid, Problem, Settings } from "../types";
+import type { CellValue, Grid, Problem, Settings, Tier } from "../types";
 import { TAB } from "../types";
 import { prepareWorkbook } from "../workbook";
 import { JS_SPACE, numberForm, textForm, timestampColumn, trimmedColumn, trimmedText } from "./cells";
@@ -65,6 +67,8 @@ export interface SqlOptions {
   /** Also carry each lead's account name (Settings Account key, read as accounts.ts reads it; "" for none)
    * through `_scores` as `_account`, for the account roll-up (sql/accounts.ts). */
   account?: boolean;
+  /** Score the named models too (the default); false: the default model only (the account roll-up). */
+  models?: boolean;
 }
 
 export interface CompiledQuery {
@@ -74,20 +78,34 @@ export interface CompiledQuery {
   /** Why the query must not run: rules it cannot score exactly as the engine does, BigQuery Settings it
    * cannot use (naming the Settings row). Run no query while there are any. */
   unsupported: Problem[];
-  /** The key column as spelt in Leads ("" when missing), then the output columns in query order. */
+  /** The key column as spelt in Leads ("" when missing), then the output columns in query order: the
+   * default model's (outputHeaders but Scored At), then the named models' `modelHeaders`. */
   keyHeader: string;
   outputHeaders: string[];
+  /** The named models' columns, the last of outputHeaders (the engine writes Scored At before them). */
+  modelHeaders: string[];
   /** The tables and columns the query reads. */
   source: SqlSource;
   /** How the rows come: `_row` (the first column) is the row's place in the leads table (1 = first) under
    * "rows", its place in the output under "score". */
   order: "rows" | "score";
-  /** The CTEs through `_scores`: one row per scored lead with `_row`, `_shown`, `_key`, each group's
-   * total `_g<i>` (after its limits), `_score`, and `_account` under options.account. */
+  /** The CTEs through `_scores`: one row per scored lead with `_row`, `_shown`, `_key`, each default-model
+   * group's total `_g<i>` (after its limits), `_score`, and `_account` under options.account. */
   scoreCtes: string[];
-  /** Settings and the matrix's groups as the engine parses them. */
+  /** Settings and the default model's groups as the engine parses them. */
   settings: Settings;
   groupNames: string[];
+}
+
+/** One model as the query scores it: the default (tag "") or a named one, whose columns `tag` prefixes. */
+interface ModelPart {
+  tag: string;
+  rules: Rule[];
+  groupNames: string[];
+  groupIndex: Map<string, number>;
+  tiers: Tier[];
+  /** Its output columns, in query order. */
+  headers: string[];
 }
 
 export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQuery {
@@ -109,21 +127,33 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     },
     options.timeZone,
   );
-  const { settings, rules, groupNames } = wb;
+  const { settings, groupNames } = wb;
+  const bands = settings.engagementBands;
+  const indexOf = (names: readonly string[]) => new Map(names.map((g, i) => [normalizeHeader(g), i]));
+  const modelParts: ModelPart[] = [
+    {
+      tag: "",
+      rules: wb.rules,
+      groupNames,
+      groupIndex: indexOf(groupNames),
+      tiers: settings.tiers,
+      headers: outputHeaders(groupNames, bands.length > 0).filter((h) => h !== "Scored At"),
+    },
+    ...(options.models === false ? [] : wb.models).map((m, i) => ({
+      tag: `_x${i + 1}`,
+      rules: m.rules,
+      groupNames: m.groupNames,
+      groupIndex: indexOf(m.groupNames),
+      tiers: m.tiers,
+      headers: m.headers,
+    })),
+  ];
+  // Every model's rules, in one list: a rule's columns (_m, _c, _w, _v, _k) are numbered by its place in it.
+  const partOf = new Map(modelParts.flatMap((p) => p.rules.map((r) => [r, p] as const)));
+  const rules = modelParts.flatMap((p) => p.rules);
   const unsupported: Problem[] = [...src.refusals];
   const refuse = (rule: Rule, column: string, message: string, fix: string) =>
     unsupported.push(problem(TAB.matrix, rule.row, column, `Rule "${rule.label}": ${message}`, fix));
-  for (const m of wb.models) {
-    unsupported.push(
-      problem(
-        TAB.matrix,
-        m.row,
-        "Model",
-        `Model ${m.name}: the SQL query scores the default model only (rules with a blank Model), so it cannot write the model's columns (${m.headers.join(", ")}).`,
-        "Score with leadscore score, which writes every model's columns, or clear the Model column to score these rules in the default model.",
-      ),
-    );
-  }
   if (wb.clock.dateFormat !== "iso") {
     // The query reads ISO text only: slashed dates would be NULL there and dates for the engine.
     const at = (source.settings ?? []).findIndex((r) => settingNamed(r?.[0]) === SETTING.dateFormat);
@@ -225,12 +255,13 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     actLayers.col(1, "_ev", ev);
   }
   const actRules = rules.filter((r) => r.source === "activity");
-  const groupIndex = new Map<string, number>();
-  for (const [i, g] of groupNames.entries()) groupIndex.set(normalizeHeader(g), i);
-  const groupOf = (rule: Rule) => groupIndex.get(normalizeHeader(rule.group)) ?? 0;
+  const partAt = (rule: Rule) => partOf.get(rule) as ModelPart;
+  const groupOf = (rule: Rule) => partAt(rule).groupIndex.get(normalizeHeader(rule.group)) ?? 0;
+  /** The column of the rule's group's reset time (a group of its model). */
+  const cutOf = (rule: Rule) => `${partAt(rule).tag}_cut${groupOf(rule)}`;
   // Resets: in a group with a reset rule, a rule's matches strictly before the lead's newest reset match
   // (its event, condition and Within Days) are erased before Max Count, as bound-matrix.ts walks them.
-  const resetGroups = [...new Set(actRules.filter((r) => r.reset).map(groupOf))];
+  const resetCuts = [...new Set(actRules.filter((r) => r.reset).map(cutOf))];
   const matchCols: string[] = [];
   const keyAggs: string[] = [];
   // Rules with a Max Count: their matches ranked newest first, in one window over (activity, rule) hits.
@@ -276,7 +307,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
       }
     }
     if (rule.withinDays !== Number.POSITIVE_INFINITY) parts.push(`_age <= ${d.double(rule.withinDays)}`);
-    const raw = resetGroups.includes(groupOf(rule)) ? "_r" : "_m";
+    const raw = resetCuts.includes(cutOf(rule)) ? "_r" : "_m";
     matchCols.push(`${parts.length ? parts.join(" AND ") : "TRUE"} AS ${raw}${j}`);
     const hl = rule.halfLifeDays === undefined ? settings.halfLifeDays : rule.halfLifeDays;
     const weight = weightOf(hl);
@@ -316,6 +347,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
   };
   let slot = 0;
   const values = rules.map((rule) => {
+    const part = partAt(rule);
     const group = groupOf(rule);
     const points = d.double(rule.points);
     if (rule.source === "activity") {
@@ -335,7 +367,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
           : banded.length > 0
             ? `CASE ${banded.join(" ")} END`
             : `CAST(NULL AS ${d.float})`;
-      return { group, expr, own: `COALESCE(_c${s}, 0) > 0`, reason: { label } };
+      return { part, group, expr, own: `COALESCE(_c${s}, 0) > 0`, reason: { label } };
     }
     const c = rule.condition;
     if (c?.regex) {
@@ -345,6 +377,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     const col = rule.column >= 0 ? columnOf(leadLayers, rawLead, rule.column) : derivedColumn(rule);
     const test = c === null ? "TRUE" : conditionSql(c, col, d);
     return {
+      part,
       group,
       expr: rule.points === 0 ? `CAST(NULL AS ${d.float})` : `CASE WHEN ${test} THEN ${points} END`,
       own: `CASE WHEN ${test} THEN TRUE ELSE FALSE END`,
@@ -354,60 +387,71 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
 
   const onlyIf = onlyIfSql(rules, values);
 
-  // Group totals (clamped to Settings' limits), score, tier, grade, reasons.
-  const groupTotals = groupNames.map((name, g) => {
-    const terms = values.flatMap((v, j) => (v.group === g ? [`COALESCE(_v${j}, 0)`] : []));
-    let total = `(${d.double(0)} + ${terms.join(" + ")})`;
-    const limit = settings.groupLimits.find((l) => normalizeHeader(l.group) === normalizeHeader(name));
-    if (limit?.min != null) total = `GREATEST(${total}, ${d.double(limit.min)})`;
-    if (limit?.max != null) total = `LEAST(${total}, ${d.double(limit.max)})`;
-    return `${total} AS _g${g}`;
-  });
-  let score = roundHalfSql(`(${d.double(0)}${groupNames.map((_, g) => ` + _g${g}`).join("")})`, d);
-  if (settings.scoreFloor !== null) score = `GREATEST(${score}, ${d.double(settings.scoreFloor)})`;
-  if (settings.scoreCeiling !== null) score = `LEAST(${score}, ${d.double(settings.scoreCeiling)})`;
-  const ladder = (x: string, steps: readonly { name: string; min: number }[]) => ladderSql(x, steps, d);
-  const tier = ladder(
-    "_score",
-    settings.tiers.map((t) => ({ name: t.name, min: t.minScore })),
-  );
-  const gradeGroup = groupIndex.get(normalizeHeader(settings.gradeGroup)) ?? -1;
-  const grade =
-    gradeGroup >= 0
-      ? ladder(
-          `_g${gradeGroup}`,
-          settings.grades.map((g) => ({ name: g.name, min: g.minPoints })),
-        )
-      : "''";
-  // Priority: the grade, then the band of every other group's total (in group order, as the engine sums).
-  const bands = settings.engagementBands;
-  const engagement = `(${d.double(0)}${groupNames.map((_, g) => (g === gradeGroup ? "" : ` + _g${g}`)).join("")})`;
-  const priority =
-    gradeGroup >= 0 && bands.length > 0
-      ? `CONCAT(${grade}, ${ladder(
-          engagement,
-          bands.map((b) => ({ name: b.name, min: b.minPoints })),
-        )})`
-      : "''";
-  const contributions = values.map((v, j): Contribution => ({ value: `_v${j}`, ...v.reason }));
-  const reasons = values.length ? rankedReasonsSql(contributions, "_scores", 3, d) : null;
-  const headers = outputHeaders(groupNames, bands.length > 0).filter((h) => h !== "Scored At");
+  // Per model: group totals (clamped to Settings' limits), score, tier, grade, priority, reasons.
   const list = (xs: readonly string[]) => xs.map((x) => `, ${x}`).join("");
+  const ladder = (x: string, steps: readonly { name: string; min: number }[]) => ladderSql(x, steps, d);
+  const groupCols: string[] = [];
+  const groupAs: string[] = [];
+  const scoreCols: string[] = [];
+  const scored = modelParts.map((part) => {
+    const { tag } = part;
+    const g = (i: number) => `${tag}_g${i}`;
+    for (const [i, name] of part.groupNames.entries()) {
+      const terms = values.flatMap((v, j) =>
+        v.part === part && v.group === i ? [`COALESCE(_v${j}, 0)`] : [],
+      );
+      let total = `(${d.double(0)} + ${terms.join(" + ")})`;
+      const limit = settings.groupLimits.find((l) => normalizeHeader(l.group) === normalizeHeader(name));
+      if (limit?.min != null) total = `GREATEST(${total}, ${d.double(limit.min)})`;
+      if (limit?.max != null) total = `LEAST(${total}, ${d.double(limit.max)})`;
+      groupCols.push(`${total} AS ${g(i)}`);
+      groupAs.push(g(i));
+    }
+    let score = roundHalfSql(`(${d.double(0)}${part.groupNames.map((_, i) => ` + ${g(i)}`).join("")})`, d);
+    if (settings.scoreFloor !== null) score = `GREATEST(${score}, ${d.double(settings.scoreFloor)})`;
+    if (settings.scoreCeiling !== null) score = `LEAST(${score}, ${d.double(settings.scoreCeiling)})`;
+    scoreCols.push(`${score} AS ${tag}_score`);
+    const tier = ladder(
+      `${tag}_score`,
+      part.tiers.map((t) => ({ name: t.name, min: t.minScore })),
+    );
+    const gradeGroup = part.groupIndex.get(normalizeHeader(settings.gradeGroup)) ?? -1;
+    const grade =
+      gradeGroup >= 0
+        ? ladder(
+            g(gradeGroup),
+            settings.grades.map((x) => ({ name: x.name, min: x.minPoints })),
+          )
+        : "''";
+    // Priority: the grade, then the band of every other group's total (in group order, as the engine sums).
+    const engagement = `(${d.double(0)}${part.groupNames.map((_, i) => (i === gradeGroup ? "" : ` + ${g(i)}`)).join("")})`;
+    const priority =
+      gradeGroup >= 0 && bands.length > 0
+        ? `CONCAT(${grade}, ${ladder(
+            engagement,
+            bands.map((b) => ({ name: b.name, min: b.minPoints })),
+          )})`
+        : "''";
+    const contributions = values.flatMap((v, j): Contribution[] =>
+      v.part === part ? [{ value: `_v${j}`, ...v.reason }] : [],
+    );
+    return { part, g, tier, grade, priority, contributions };
+  });
 
   /** `_match`: each activity's matches (`_m<j>`), after the resets' erasures where a group has one. */
   const matchCtes = (select: string): string[] => {
-    if (resetGroups.length === 0) return [`_match AS (${select})`];
-    const cut = (g: number) => {
-      const resets = actRules.flatMap((r, j) => (r.reset && groupOf(r) === g ? [`_r${j}`] : []));
-      return `MAX(CASE WHEN ${resets.join(" OR ")} THEN _ts END) OVER (PARTITION BY _key) AS _cut${g}`;
+    if (resetCuts.length === 0) return [`_match AS (${select})`];
+    const cut = (at: string) => {
+      const resets = actRules.flatMap((r, j) => (r.reset && cutOf(r) === at ? [`_r${j}`] : []));
+      return `MAX(CASE WHEN ${resets.join(" OR ")} THEN _ts END) OVER (PARTITION BY _key) AS ${at}`;
     };
     const kept = actRules.flatMap((r, j) => {
-      const g = groupOf(r);
-      return resetGroups.includes(g) ? [`_r${j} AND (_cut${g} IS NULL OR _ts >= _cut${g}) AS _m${j}`] : [];
+      const at = cutOf(r);
+      return resetCuts.includes(at) ? [`_r${j} AND (${at} IS NULL OR _ts >= ${at}) AS _m${j}`] : [];
     });
     return [
       `_match0 AS (${select})`,
-      `_cuts AS (SELECT *${list(resetGroups.map(cut))} FROM _match0)`,
+      `_cuts AS (SELECT *${list(resetCuts.map(cut))} FROM _match0)`,
       `_match AS (SELECT *${list(kept)} FROM _cuts)`,
     ];
   };
@@ -455,21 +499,50 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     `_joined AS (SELECT l.*, COALESCE(k._count, 0) AS _count, k._last${list(keyFrom)} FROM _leads AS l ${joins.join(" ")})`,
     ...onlyIf.ctes,
     `_values AS (SELECT _row, _shown, _key${options.account ? ", _account" : ""}${list(values.map((v, j) => `${onlyIf.counts[j] === null ? v.expr : `CASE WHEN ${onlyIf.counts[j]} THEN ${v.expr} END`} AS _v${j}`))} FROM ${onlyIf.from})`,
-    `_groups AS (SELECT *${list(groupTotals)} FROM _values)`,
-    `_scores AS (SELECT *, ${score} AS _score FROM _groups)`,
+    `_groups AS (SELECT *${list(groupCols)} FROM _values)`,
+    `_scores AS (SELECT *${list(scoreCols)} FROM _groups)`,
   );
   const scoreCtes = [...ctes];
-  ctes.push(...(reasons?.ctes ?? []));
+  // Each model's Top Reasons ranked over the previous model's (a chain: every CTE is read once, so that a
+  // `_row` numbered in no set order stays one lead's).
+  const keep = [
+    "_row",
+    "_shown",
+    ...values.map((_, j) => `_v${j}`),
+    ...groupAs,
+    ...modelParts.map((p) => `${p.tag}_score`),
+  ];
+  let from = "_scores";
+  for (const { part, contributions } of scored) {
+    if (!contributions.length) continue;
+    ctes.push(...rankedReasonsSql(contributions, from, keep, `${part.tag}_tr`, part.tag, 3, d));
+    from = `_top${part.tag}`;
+    keep.push(`${part.tag}_tr`);
+  }
+  const reasonsOf = (s: (typeof scored)[number]) => (s.contributions.length ? `${s.part.tag}_tr` : "''");
+  const [main, ...named] = scored;
   const outputs = [
     `_score AS ${d.ident("Score")}`,
-    `${tier} AS ${d.ident("Tier")}`,
-    `${grade} AS ${d.ident("Grade")}`,
-    ...(bands.length > 0 ? [`${priority} AS ${d.ident("Priority")}`] : []),
-    ...groupNames.map((g, i) => `${roundTenthSql(`_g${i}`, d)} AS ${d.ident(`${g} Score`)}`),
-    `${reasons?.text ?? "''"} AS ${d.ident("Top Reasons")}`,
+    `${main.tier} AS ${d.ident("Tier")}`,
+    `${main.grade} AS ${d.ident("Grade")}`,
+    ...(bands.length > 0 ? [`${main.priority} AS ${d.ident("Priority")}`] : []),
+    ...groupNames.map((g, i) => `${roundTenthSql(main.g(i), d)} AS ${d.ident(`${g} Score`)}`),
+    `${reasonsOf(main)} AS ${d.ident("Top Reasons")}`,
+    ...named.flatMap((s) => {
+      const [scoreH, tierH, ...rest] = s.part.headers.map(d.ident);
+      const topH = rest.pop();
+      const [gradeH, priorityH] = rest;
+      return [
+        `${s.part.tag}_score AS ${scoreH}`,
+        `${s.tier} AS ${tierH}`,
+        ...(gradeH ? [`${s.grade} AS ${gradeH}`] : []),
+        ...(priorityH ? [`${s.priority} AS ${priorityH}`] : []),
+        `${reasonsOf(s)} AS ${topH}`,
+      ];
+    }),
   ];
+  const headers = modelParts.flatMap((p) => p.headers);
   const key = d.ident(keyHeader || settings.leadKey);
-  const from = reasons ? "_top" : "_scores";
   let sql: string;
   if (order === "rows") {
     sql = `WITH\n${ctes.join(",\n")}\nSELECT _row, _shown AS ${key}, ${outputs.join(", ")}\nFROM ${from}\nORDER BY _row`;
@@ -491,6 +564,7 @@ export function compileSql(source: SqlWorkbook, options: SqlOptions): CompiledQu
     unsupported,
     keyHeader,
     outputHeaders: headers,
+    modelHeaders: modelParts.slice(1).flatMap((p) => p.headers),
     source: src.source,
     order,
     scoreCtes,

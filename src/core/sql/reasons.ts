@@ -32,27 +32,32 @@ export type Contribution = { value: string } & ({ text: string } | { label: stri
 /**
  * Top Reasons ranked once per lead: each lead's contributions unpivoted (one row per contribution, and one
  * for a lead with none), numbered by a window — largest absolute value first, ties in matrix order — and
- * the next `max - 1` read with LEAD. The last CTE, `_top`, has a row per lead of `from`'s columns;
- * `text` is the reasons text over it ("" with none).
+ * the next `max - 1` read with LEAD. The last CTE, `_top<suffix>`, has a row per lead of `from`'s columns
+ * `keep` and the reasons text ("" with none) as column `as`; `suffix` names the CTEs apart, so that each
+ * model's reasons can be ranked over the previous model's `_top`.
  */
 export function rankedReasonsSql(
   items: readonly Contribution[],
   from: string,
+  keep: readonly string[],
+  as: string,
+  suffix: string,
   max: number,
   d: Dialect,
-): { ctes: string[]; text: string } {
+): string[] {
   const byRule = (j: string, whens: readonly (string | null)[]) =>
     `CASE ${j} ${whens.flatMap((w, k) => (w === null ? [] : [`WHEN ${k} THEN ${w}`])).join(" ")} END`;
   const rules = items.map((_, j) => `SELECT ${j} AS _j`).join(" UNION ALL ");
   const w = "OVER (PARTITION BY _row ORDER BY _cv IS NULL, ABS(_cv) DESC, _j)";
   const next = Array.from({ length: max - 1 }, (_, i) => i + 1);
+  const contrib = `_contrib${suffix}`;
+  const ranked = `_ranked_reasons${suffix}`;
   const ctes = [
-    `_contrib AS (SELECT s.*, r._j, ${byRule(
+    `${contrib} AS (SELECT s.*, r._j, ${byRule(
       "r._j",
       items.map((it) => `s.${it.value}`),
     )} AS _cv FROM ${from} AS s CROSS JOIN (${rules}) AS r)`,
-    `_ranked_reasons AS (SELECT *, ROW_NUMBER() ${w} AS _place${next.map((i) => `, LEAD(_j, ${i}) ${w} AS _j${i}, LEAD(_cv, ${i}) ${w} AS _cv${i}`).join("")} FROM _contrib WHERE _cv IS NOT NULL OR _j = 0)`,
-    "_top AS (SELECT * FROM _ranked_reasons WHERE _place = 1)",
+    `${ranked} AS (SELECT *, ROW_NUMBER() ${w} AS _place${next.map((i) => `, LEAD(_j, ${i}) ${w} AS _j${i}, LEAD(_cv, ${i}) ${w} AS _cv${i}`).join("")} FROM ${contrib} WHERE _cv IS NOT NULL OR _j = 0)`,
   ];
   const fixed = items.map((it) => ("text" in it ? it.text : null));
   const labels = items.map((it) => ("label" in it ? it.label : null));
@@ -70,5 +75,8 @@ export function rankedReasonsSql(
     .slice(1)
     .map((p) => ` || COALESCE('; ' || ${p}, '')`)
     .join("")}, '')`;
-  return { ctes, text };
+  ctes.push(
+    `_top${suffix} AS (SELECT ${[...keep, `${text} AS ${as}`].join(", ")} FROM ${ranked} WHERE _place = 1)`,
+  );
+  return ctes;
 }
