@@ -94,14 +94,13 @@ const FNV_PRIME = 0x01000193;
  * hold and to collect.
  */
 class ColumnValues {
-  // Per slot: hash, start in `bytes`, length (0 = empty: blank fields are never stored), side by side so
-  // that a probe touches one cache line.
-  private slots = new Int32Array(64 * 3);
-  private values: CellValue[] = new Array(64).fill("");
+  // Per slot: hash, start in `bytes`, length (0 = empty: blank fields are never stored) and code (1 + the
+  // value's index in `distinct`), side by side so that a probe touches one cache line: on the Activity
+  // Log's lead keys, each array more per slot was one more cache miss per row.
+  private slots = new Int32Array(64 * 4);
+  private capacity = 64;
   private bytes = Buffer.allocUnsafe(1024);
   private used = 0;
-  /** Code per slot: 1 + the value's index in `distinct`. */
-  private slotCode = new Int32Array(64);
   /** The values in order of first appearance. */
   readonly distinct: CellValue[] = [];
   size = 0;
@@ -117,32 +116,33 @@ class ColumnValues {
     hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
     hash ^= hash >>> 16;
     const slots = this.slots;
-    let mask = this.values.length - 1;
+    let mask = this.capacity - 1;
     let slot = hash & mask;
     for (;;) {
-      const n = slots[slot * 3 + 2];
+      const n = slots[slot * 4 + 2];
       if (n === 0) break;
-      if (n === length && slots[slot * 3] === hash) {
+      if (n === length && slots[slot * 4] === hash) {
         const bytes = this.bytes;
-        let at = slots[slot * 3 + 1];
+        let at = slots[slot * 4 + 1];
         let i = start;
         while (i < end && bytes[at] === buf[i]) {
           at++;
           i++;
         }
         if (i === end) {
-          this.code = this.slotCode[slot];
-          return this.values[slot];
+          const code = slots[slot * 4 + 3];
+          this.code = code;
+          return this.distinct[code - 1];
         }
       }
       slot = (slot + 1) & mask;
     }
     const value = typeCsvCell(decode(buf, start, end));
-    if ((this.size + 1) * 2 > this.values.length) {
+    if ((this.size + 1) * 2 > this.capacity) {
       this.grow();
-      mask = this.values.length - 1;
+      mask = this.capacity - 1;
       slot = hash & mask;
-      while (this.slots[slot * 3 + 2] !== 0) slot = (slot + 1) & mask;
+      while (this.slots[slot * 4 + 2] !== 0) slot = (slot + 1) & mask;
     }
     if (this.used + length > this.bytes.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + length));
@@ -151,33 +151,27 @@ class ColumnValues {
     }
     const bytes = this.bytes;
     for (let i = start, at = this.used; i < end; i++, at++) bytes[at] = buf[i];
-    this.slots[slot * 3] = hash;
-    this.slots[slot * 3 + 1] = this.used;
-    this.slots[slot * 3 + 2] = length;
-    this.values[slot] = value;
     this.distinct.push(value);
-    this.code = this.slotCode[slot] = this.distinct.length;
+    this.code = this.distinct.length;
+    this.slots[slot * 4] = hash;
+    this.slots[slot * 4 + 1] = this.used;
+    this.slots[slot * 4 + 2] = length;
+    this.slots[slot * 4 + 3] = this.code;
     this.used += length;
     this.size++;
     return value;
   }
 
   private grow(): void {
-    const { slots, values, slotCode } = this;
-    const capacity = values.length * 2;
-    const mask = capacity - 1;
-    this.slots = new Int32Array(capacity * 3);
-    this.slotCode = new Int32Array(capacity);
-    this.values = new Array(capacity).fill("");
-    for (let s = 0; s < values.length; s++) {
-      if (slots[s * 3 + 2] === 0) continue;
-      let slot = slots[s * 3] & mask;
-      while (this.slots[slot * 3 + 2] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot * 3] = slots[s * 3];
-      this.slots[slot * 3 + 1] = slots[s * 3 + 1];
-      this.slots[slot * 3 + 2] = slots[s * 3 + 2];
-      this.values[slot] = values[s];
-      this.slotCode[slot] = slotCode[s];
+    const { slots, capacity } = this;
+    this.capacity = capacity * 2;
+    const mask = this.capacity - 1;
+    this.slots = new Int32Array(this.capacity * 4);
+    for (let s = 0; s < capacity; s++) {
+      if (slots[s * 4 + 2] === 0) continue;
+      let slot = slots[s * 4] & mask;
+      while (this.slots[slot * 4 + 2] !== 0) slot = (slot + 1) & mask;
+      for (let f = 0; f < 4; f++) this.slots[slot * 4 + f] = slots[s * 4 + f];
     }
   }
 }
