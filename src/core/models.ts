@@ -41,7 +41,9 @@ export function splitModels(
   const byModel = new Map<string, Rule[]>();
   for (const r of rules) {
     const key = modelKey(r.model);
-    byModel.set(key, [...(byModel.get(key) ?? []), r]);
+    const list = byModel.get(key);
+    if (list) list.push(r);
+    else byModel.set(key, [r]);
   }
   const own = byModel.get("") ?? [];
   const defaultGroups = groupNamesOf(own);

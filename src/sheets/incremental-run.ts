@@ -79,6 +79,11 @@ export function readLayout(ss: Spreadsheet): Layout | null {
   };
 }
 
+/** The 0-based Leads column of the lead key (Settings), -1 when the tab lacks it. */
+function leadKeyColumn(at: Layout): number {
+  return findColumn(at.tabs.leadHeader, parseSettings(at.tabs.settings).settings.leadKey);
+}
+
 /** Runs of consecutive rows. */
 function runsOf(rows: readonly number[]): [number, number][] {
   const runs: [number, number][] = [];
@@ -115,7 +120,7 @@ function readPlanned(at: Layout, leadRows: readonly number[], logFrom: number, l
 /** The Leads key cells of these rows, one read per run of consecutive rows (none without a key column). */
 function readKeys(at: Layout, rows: readonly number[]): Map<number, CellValue> {
   const keys = new Map<number, CellValue>();
-  const col = findColumn(at.tabs.leadHeader, parseSettings(at.tabs.settings).settings.leadKey);
+  const col = leadKeyColumn(at);
   if (col < 0) return keys;
   for (const [from, to] of runsOf([...rows].sort((a, b) => a - b))) {
     if (from > at.lastRows.leads) break;
@@ -185,8 +190,7 @@ export function rescoreAllIncrementally(
   const plan = planReads(meta, at.lastRows, [], at.widths.log);
   if (plan.full !== null) return null;
   const read = readPlanned(at, plan.leadRows, plan.logFrom, plan.logTo);
-  const { leadKey } = parseSettings(at.tabs.settings).settings;
-  const keyCol = findColumn(at.tabs.leadHeader, leadKey);
+  const keyCol = leadKeyColumn(at);
   if (keyCol < 0 || meta.leadRows < 2) return null;
   const keys = at.leads
     .getRange(2, keyCol + 1, meta.leadRows - 1, 1)
