@@ -1,16 +1,17 @@
 // CLI benchmark: `leadscore score` on workbooks of CSV files (1,000 / 10,000 / 100,000 leads, 10 activities
 // each from the demo's generator), beside the floor any CSV tool pays (reading the same CSV files and
-// writing a Leads CSV, no scoring) and the engine alone (scoreWorkbook on the tabs already read). Floor
+// writing a Leads CSV, no scoring: once with Leadscore's reader, once with udsv as the issue measured it) and the engine alone (scoreWorkbook on the tabs already read). Floor
 // and CLI run as fresh child processes, so each includes Node's start-up, module loading and JIT warm-up;
 // the engine figure is the scoring call inside such a child. Prints, per size, the three times, CLI/floor
 // (goal ≤ 1.5×) and peak memory (max RSS; goal ≤ 1 GB at 300,000 leads × 3,000,000 activities). Figures only.
 // Run: npm run build && node build/bench/cli.js (BENCH_SIZES=1000,10000,100000, BENCH_ACTIVITIES_PER_LEAD,
 // BENCH_RUNS: the best of that many runs).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { inferSchema, initParser } from "udsv";
 import { loadWorkbook } from "../src/cli/workbook";
 import { scoreWorkbook } from "../src/core";
 import { TAB } from "../src/core/types";
@@ -33,7 +34,7 @@ interface ChildReport {
   maxRssMb: number;
 }
 
-type Mode = "--child-floor" | "--child-cli" | "--child-engine";
+type Mode = "--child-floor" | "--child-udsv" | "--child-cli" | "--child-engine";
 
 /** Floor: read every CSV tab, write the Leads tab back out. No scoring. */
 async function floor(dir: string, out: string): Promise<void> {
@@ -41,6 +42,22 @@ async function floor(dir: string, out: string): Promise<void> {
   const leads = tabs.find((t) => t.name === TAB.leads);
   if (!leads) throw new Error(`no ${TAB.leads} tab in ${dir}`);
   await writeCsvTable(out, leads.values);
+}
+
+/**
+ * The issue's floor: every CSV file parsed by udsv, a fast JS CSV parser, and the Leads file written back
+ * by the same writer as the other floor, so that the two floors differ only in the parser.
+ */
+async function udsvFloor(dir: string, out: string): Promise<void> {
+  let leads: string[][] | undefined;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".csv") && !f.startsWith("out-"))) {
+    const text = readFileSync(join(dir, file), "utf8");
+    const schema = inferSchema(text);
+    const rows = initParser(schema).stringArrs(text);
+    if (file === `${TAB.leads}.csv`) leads = [schema.cols.map((c) => c.name), ...rows];
+  }
+  if (!leads) throw new Error(`no ${TAB.leads}.csv in ${dir}`);
+  await writeCsvTable(out, leads);
 }
 
 /** The real CLI entry point (build/cli.js), as `leadscore score` runs it. */
@@ -68,7 +85,8 @@ async function childMain(mode: Mode, dir: string, out: string): Promise<void> {
   let ms: number;
   if (mode === "--child-engine") ms = await engineMs(dir);
   else {
-    await (mode === "--child-floor" ? floor(dir, out) : scoreWithCli(dir, out));
+    const run = { "--child-floor": floor, "--child-udsv": udsvFloor, "--child-cli": scoreWithCli }[mode];
+    await run(dir, out);
     ms = performance.now() - t0;
   }
   const report: ChildReport = { ms, cpuMs: mainThreadCpuMs(), maxRssMb: peakRssMb() };
@@ -89,11 +107,14 @@ interface Row {
   leads: number;
   activities: number;
   floorMs: number;
+  udsvMs: number;
   cliMs: number;
   engineMs: number;
   floorCpu: number;
+  udsvCpu: number;
   cliCpu: number;
   floorRss: number;
+  udsvRss: number;
   cliRss: number;
 }
 
@@ -111,26 +132,33 @@ async function measure(leads: number): Promise<Row> {
       leads,
       activities,
       floorMs: Number.POSITIVE_INFINITY,
+      udsvMs: Number.POSITIVE_INFINITY,
       cliMs: Number.POSITIVE_INFINITY,
       engineMs: Number.POSITIVE_INFINITY,
       floorCpu: Number.POSITIVE_INFINITY,
+      udsvCpu: Number.POSITIVE_INFINITY,
       cliCpu: Number.POSITIVE_INFINITY,
       floorRss: 0,
+      udsvRss: 0,
       cliRss: 0,
     };
     for (let i = 0; i < RUNS; i++) {
       const a = child("--child-floor", dir, join(dir, "out-floor.csv"));
+      const u = child("--child-udsv", dir, join(dir, "out-udsv.csv"));
       const b = child("--child-cli", dir, join(dir, "out-cli.csv"));
       const e = child("--child-engine", dir, "");
       row.floorMs = Math.min(row.floorMs, a.spawnMs);
+      row.udsvMs = Math.min(row.udsvMs, u.spawnMs);
       row.cliMs = Math.min(row.cliMs, b.spawnMs);
       row.engineMs = Math.min(row.engineMs, e.ms);
       row.floorCpu = Math.min(row.floorCpu, a.cpuMs);
+      row.udsvCpu = Math.min(row.udsvCpu, u.cpuMs);
       row.cliCpu = Math.min(row.cliCpu, b.cpuMs);
       row.floorRss = Math.max(row.floorRss, a.maxRssMb);
+      row.udsvRss = Math.max(row.udsvRss, u.maxRssMb);
       row.cliRss = Math.max(row.cliRss, b.maxRssMb);
       console.log(
-        `  run ${i + 1}: floor ${s(a.spawnMs)} (CPU ${s(a.cpuMs)}), CLI ${s(b.spawnMs)} (CPU ${s(b.cpuMs)}), engine ${s(e.ms)}`,
+        `  run ${i + 1}: floor ${s(a.spawnMs)} (CPU ${s(a.cpuMs)}), udsv floor ${s(u.spawnMs)} (CPU ${s(u.cpuMs)}), CLI ${s(b.spawnMs)} (CPU ${s(b.cpuMs)}), engine ${s(e.ms)}`,
       );
     }
     return row;
@@ -147,25 +175,34 @@ async function parentMain(): Promise<void> {
   const rows: Row[] = [];
   for (const leads of SIZES) rows.push(await measure(leads));
   console.log(
-    "\nfloor = read the CSV files + write a Leads CSV; CLI = leadscore score --out file (both process start to exit);",
+    "\nfloor = read the CSV files with Leadscore's reader + write a Leads CSV; udsv floor = the same with udsv parsing;",
   );
   console.log(
-    "engine = scoreWorkbook alone on the tabs read. CPU: main thread, which a busy machine does not inflate as",
+    "CLI = leadscore score --out file (all three process start to exit); engine = scoreWorkbook alone on the tabs",
   );
-  console.log("much as wall time. Goal: CLI/floor ≤ 1.5×.\n");
   console.log(
-    "| Leads × activities | engine | CLI | floor | CLI/floor | CPU: CLI / floor | CPU ratio | peak RSS CLI / floor |",
+    "read. CPU: main thread, which a busy machine does not inflate as much as wall time. Goal: CLI ≤ 1.5× the floor.\n",
   );
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log(
+    "| Leads × activities | engine | CLI | floor | udsv floor | CLI / floor | CLI / udsv | CPU: CLI / floor / udsv | CPU ratios | peak RSS CLI / floor / udsv |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   for (const r of rows)
     console.log(
-      `| ${fmtInt(r.leads)} × ${fmtInt(r.activities)} | ${s(r.engineMs)} | ${s(r.cliMs)} | ${s(r.floorMs)} | ` +
-        `${(r.cliMs / r.floorMs).toFixed(2)}× | ${s(r.cliCpu)} / ${s(r.floorCpu)} | ${(r.cliCpu / r.floorCpu).toFixed(2)}× | ` +
-        `${r.cliRss.toFixed(0)} MB / ${r.floorRss.toFixed(0)} MB |`,
+      `| ${fmtInt(r.leads)} × ${fmtInt(r.activities)} | ${s(r.engineMs)} | ${s(r.cliMs)} | ${s(r.floorMs)} | ${s(r.udsvMs)} | ` +
+        `${x(r.cliMs, r.floorMs)} | ${x(r.cliMs, r.udsvMs)} | ${s(r.cliCpu)} / ${s(r.floorCpu)} / ${s(r.udsvCpu)} | ` +
+        `${x(r.cliCpu, r.floorCpu)} / ${x(r.cliCpu, r.udsvCpu)} | ` +
+        `${r.cliRss.toFixed(0)} / ${r.floorRss.toFixed(0)} / ${r.udsvRss.toFixed(0)} MB |`,
     );
 }
 
+const MODES: readonly string[] = [
+  "--child-floor",
+  "--child-udsv",
+  "--child-cli",
+  "--child-engine",
+] satisfies Mode[];
 const [mode, dir, out] = process.argv.slice(2);
-if (mode === "--child-floor" || mode === "--child-cli" || mode === "--child-engine")
-  await childMain(mode, dir, out);
+if (MODES.includes(mode)) await childMain(mode as Mode, dir, out);
 else await parentMain();
