@@ -294,6 +294,32 @@ describe("layout and accessibility", () => {
 });
 
 describe("other panels", () => {
+  it("keeps what is typed into a panel the moment it opens", async () => {
+    // Click the tab and type in one go, before Preact runs the new panel's effects after the next paint:
+    // a draft reset on mount would put the saved half-life back over the typing.
+    const typed = await sb.evaluate(async () => {
+      const afterEffects = () =>
+        new Promise<void>((done) => requestAnimationFrame(() => setTimeout(() => setTimeout(done))));
+      const tab = [...document.querySelectorAll<HTMLElement>("[role=tab]")].find(
+        (t) => t.textContent?.trim() === "Decay",
+      );
+      tab?.click();
+      let input: HTMLInputElement | null = null;
+      for (let i = 0; i < 50 && !input; i++) {
+        await Promise.resolve(); // renders run as microtasks; effects wait for a frame
+        input = document.querySelector<HTMLInputElement>("#half-life");
+      }
+      if (!input) return "no half-life input";
+      input.value = "21";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await afterEffects();
+      await afterEffects();
+      return document.querySelector<HTMLInputElement>("#half-life")?.value;
+    });
+    expect(typed).toBe("21");
+    await sb.getByText("7.9 pts").waitFor(); // 10 points after 7 days at a 21-day half-life
+  });
+
   it("problems select the offending cell, and the page jumps to it", async () => {
     await openPanel("Problems");
     const items = sb.getByTestId("problems").locator("li");
