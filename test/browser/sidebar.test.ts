@@ -300,7 +300,7 @@ describe("other panels", () => {
     const typed = await sb.evaluate(async () => {
       const afterEffects = () =>
         new Promise<void>((done) => requestAnimationFrame(() => setTimeout(() => setTimeout(done))));
-      const tab = [...document.querySelectorAll<HTMLElement>("[role=tab]")].find(
+      const tab = Array.from(document.querySelectorAll<HTMLElement>("[role=tab]")).find(
         (t) => t.textContent?.trim() === "Decay",
       );
       tab?.click();
