@@ -1,10 +1,10 @@
 // CLI benchmark: `leadscore score` on workbooks of CSV files (1,000 / 10,000 / 100,000 leads, 10 activities
 // each from the demo's generator), beside two floors any CSV tool pays (read the same CSV files and write a
-// Leads CSV, no scoring: once with Leadscore's reader, once with udsv as issue 14 measured it) and the engine
-// alone (scoreWorkbook on the tabs already read). Floors and CLI run as fresh child processes, so each
-// includes Node's start-up, module loading and JIT warm-up; the engine figure is the scoring call inside such
-// a child. Prints, per size, the times, CLI against each floor (goal ≤ 1.5×) and peak memory (max RSS; goal
-// ≤ 1 GB at 300,000 leads × 3,000,000 activities). Figures only.
+// Leads CSV, no scoring: once with Leadscore's reader, once with udsv as issue 14 measured it, writing a Leads
+// file of the CLI output's size) and the engine alone (scoreWorkbook on the tabs already read). Floors and CLI
+// run as fresh child processes, so each includes Node's start-up, module loading and JIT warm-up; the engine
+// figure is the scoring call inside such a child. Prints, per size, the times, CLI against each floor (goal
+// ≤ 1.5×) and peak memory (max RSS; goal ≤ 1 GB at 300,000 leads × 3,000,000 activities). Figures only.
 // Run: npm run build && node build/bench/cli.js (BENCH_SIZES=1000,10000,100000, BENCH_ACTIVITIES_PER_LEAD,
 // BENCH_RUNS: the best of that many runs).
 import { spawnSync } from "node:child_process";
@@ -17,7 +17,7 @@ import { loadWorkbook } from "../src/cli/workbook";
 import { scoreWorkbook } from "../src/core";
 import { TAB } from "../src/core/types";
 import { DEFAULT_END, demoWorkbook } from "../src/demo";
-import { readWorkbook, writeCsvFolder, writeCsvTable } from "../src/local/workbook";
+import { parseCsv, readWorkbook, writeCsvFolder, writeCsvRows, writeCsvTable } from "../src/local/workbook";
 import { fmtInt, machineState, mainThreadCpuMs, peakRssMb } from "./lib/measure";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
@@ -46,11 +46,18 @@ async function floor(dir: string, out: string): Promise<void> {
   await writeCsvTable(out, leads.values);
 }
 
+/** What the udsv floor writes: as many columns and about as many bytes as the CLI's Leads file. */
+interface OutputShape {
+  columns: number;
+  bytes: number;
+}
+
 /**
- * The issue's floor: every CSV file parsed by udsv, a fast JS CSV parser, and the Leads file written back
- * by the same writer as the other floor, so that the two floors differ only in the parser.
+ * The issue's floor: every CSV file parsed by udsv, a fast JS CSV parser, and "a Leads file of the same
+ * size" written by the same writer as the other floor: the input's rows, widened with filler cells to the
+ * CLI output's columns and bytes, so that the floor writes what the CLI writes.
  */
-async function udsvFloor(dir: string, out: string): Promise<void> {
+async function udsvFloor(dir: string, out: string, shape: OutputShape): Promise<void> {
   let leads: string[][] | undefined;
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".csv") && !f.startsWith("out-"))) {
     const text = readFileSync(join(dir, file), "utf8");
@@ -59,7 +66,11 @@ async function udsvFloor(dir: string, out: string): Promise<void> {
     if (file === `${TAB.leads}.csv`) leads = [schema.cols.map((c) => c.name), ...rows];
   }
   if (!leads) throw new Error(`no ${TAB.leads}.csv in ${dir}`);
-  await writeCsvTable(out, leads);
+  const extra = Math.max(0, shape.columns - leads[0].length);
+  const missing = shape.bytes - statSync(join(dir, `${TAB.leads}.csv`)).size;
+  const filler = "x".repeat(extra ? Math.max(0, Math.round(missing / leads.length / extra) - 1) : 0);
+  const wide = (row: string[]): string[] => row.concat(new Array<string>(extra).fill(filler));
+  await writeCsvRows(out, leads.length, (r) => wide(leads[r]));
 }
 
 /** The real CLI entry point (build/cli.js), as `leadscore score` runs it. */
@@ -82,13 +93,13 @@ async function engineMs(dir: string): Promise<number> {
   return ms;
 }
 
-async function childMain(mode: Mode, dir: string, out: string): Promise<void> {
+async function childMain(mode: Mode, dir: string, out: string, shape: OutputShape): Promise<void> {
   const t0 = performance.now();
   let ms: number;
   if (mode === "--child-engine") ms = await engineMs(dir);
   else {
     const run = { "--child-floor": floor, "--child-udsv": udsvFloor, "--child-cli": scoreWithCli }[mode];
-    await run(dir, out);
+    await run(dir, out, shape);
     ms = performance.now() - t0;
   }
   const report: ChildReport = { ms, cpuMs: mainThreadCpuMs(), maxRssMb: peakRssMb() };
@@ -96,9 +107,10 @@ async function childMain(mode: Mode, dir: string, out: string): Promise<void> {
 }
 
 /** Runs this file as a child in `mode`: its report, and the wall time from spawn to exit. */
-function child(mode: Mode, dir: string, out: string): ChildReport & { spawnMs: number } {
+function child(mode: Mode, dir: string, out: string, shape?: OutputShape): ChildReport & { spawnMs: number } {
   const t0 = performance.now();
-  const res = spawnSync(process.execPath, [self, mode, dir, out], { encoding: "utf8" });
+  const args = [self, mode, dir, out, String(shape?.columns ?? 0), String(shape?.bytes ?? 0)];
+  const res = spawnSync(process.execPath, args, { encoding: "utf8" });
   const spawnMs = performance.now() - t0;
   if (res.status !== 0) throw new Error(`${mode} failed (${res.status}): ${res.stderr}`);
   const report = JSON.parse(res.stdout.trim().split("\n").at(-1) ?? "{}") as ChildReport;
@@ -145,9 +157,9 @@ async function measure(leads: number): Promise<Row> {
       cliRss: 0,
     };
     for (let i = 0; i < RUNS; i++) {
-      const a = child("--child-floor", dir, join(dir, "out-floor.csv"));
-      const u = child("--child-udsv", dir, join(dir, "out-udsv.csv"));
       const b = child("--child-cli", dir, join(dir, "out-cli.csv"));
+      const a = child("--child-floor", dir, join(dir, "out-floor.csv"));
+      const u = child("--child-udsv", dir, join(dir, "out-udsv.csv"), outputShape(join(dir, "out-cli.csv")));
       const e = child("--child-engine", dir, "");
       row.floorMs = Math.min(row.floorMs, a.spawnMs);
       row.udsvMs = Math.min(row.udsvMs, u.spawnMs);
@@ -163,10 +175,18 @@ async function measure(leads: number): Promise<Row> {
         `  run ${i + 1}: floor ${s(a.spawnMs)} (CPU ${s(a.cpuMs)}), udsv floor ${s(u.spawnMs)} (CPU ${s(u.cpuMs)}), CLI ${s(b.spawnMs)} (CPU ${s(b.cpuMs)}), engine ${s(e.ms)}`,
       );
     }
+    console.log(`  Leads file written: CLI ${mb("out-cli.csv")} MB, udsv floor ${mb("out-udsv.csv")} MB`);
     return row;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The columns (header fields) and bytes of the CLI's Leads file. */
+function outputShape(file: string): OutputShape {
+  const text = readFileSync(file, "utf8");
+  const header = parseCsv(text.slice(0, text.indexOf("\n")))[0];
+  return { columns: header.length, bytes: statSync(file).size };
 }
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -199,6 +219,7 @@ async function parentMain(): Promise<void> {
     );
 }
 
-const [mode, dir, out] = process.argv.slice(2);
-if ((MODES as readonly string[]).includes(mode)) await childMain(mode as Mode, dir, out);
+const [mode, dir, out, columns, bytes] = process.argv.slice(2);
+if ((MODES as readonly string[]).includes(mode))
+  await childMain(mode as Mode, dir, out, { columns: Number(columns), bytes: Number(bytes) });
 else await parentMain();
