@@ -472,6 +472,7 @@ const DELIMITER_BYTE: Record<CsvDelimiter, number> = { ",": 44, ";": 59, "\t": 9
  */
 export async function readCsvTable(file: string, chunkBytes = CHUNK, coded = false): Promise<CsvTable> {
   const handle = await open(file, "r");
+  let reading: Promise<{ bytesRead: number }> | undefined;
   try {
     const head = Buffer.allocUnsafe(SNIFF_BYTES);
     const { bytesRead: headBytes } = await handle.read(head, 0, SNIFF_BYTES, 0);
@@ -489,25 +490,29 @@ export async function readCsvTable(file: string, chunkBytes = CHUNK, coded = fal
       coded,
     );
     const transcoder = utf16 ? new TextDecoder(encoding) : undefined;
-    const raw = transcoder ? Buffer.allocUnsafe(Math.max(2, chunkBytes)) : undefined;
-    let buf: Buffer<ArrayBuffer> = Buffer.allocUnsafe(Math.max(1, chunkBytes));
-    let filled = 0;
+    // Two read buffers: the next chunk is read while this one is parsed (a read from the page cache
+    // still waits for the thread pool, which otherwise idled the parser for a good part of the run).
+    const size = Math.max(2, chunkBytes);
+    const raws = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+    let which = 0;
     let position = 0;
+    reading = handle.read(raws[0], 0, size, 0);
+    let buf: Buffer<ArrayBuffer> = Buffer.allocUnsafe(size);
+    let filled = 0;
     for (;;) {
-      if (filled === buf.length) buf = grown(buf, filled, filled * 2);
-      let bytesRead: number;
-      if (transcoder && raw) {
-        ({ bytesRead } = await handle.read(raw, 0, raw.length, position));
-        const bytes = Buffer.from(transcoder.decode(raw.subarray(0, bytesRead), { stream: bytesRead > 0 }));
-        if (filled + bytes.length > buf.length) buf = grown(buf, filled, filled + bytes.length);
-        bytes.copy(buf, filled);
-        filled += bytes.length;
-      } else {
-        ({ bytesRead } = await handle.read(buf, filled, buf.length - filled, position));
-        filled += bytesRead;
-      }
+      const { bytesRead } = await reading;
+      const raw = raws[which].subarray(0, bytesRead);
       position += bytesRead;
       const last = bytesRead === 0;
+      if (!last) {
+        which ^= 1;
+        reading = handle.read(raws[which], 0, size, position);
+      }
+      const bytes = transcoder ? Buffer.from(transcoder.decode(raw, { stream: !last })) : raw;
+      if (filled + bytes.length > buf.length)
+        buf = grown(buf, filled, Math.max(buf.length * 2, filled + bytes.length));
+      bytes.copy(buf, filled);
+      filled += bytes.length;
       const used = parser.parse(buf, filled, last);
       if (last) break;
       buf.copy(buf, 0, used, filled);
@@ -516,6 +521,7 @@ export async function readCsvTable(file: string, chunkBytes = CHUNK, coded = fal
     const values = rectangular(parser.rows);
     return { values, format, malformed: parser.malformed, codes: coded ? parser.codedColumns() : undefined };
   } finally {
+    await reading?.catch(() => {}); // a read still in flight when parsing threw
     await handle.close();
   }
 }
@@ -553,6 +559,7 @@ export async function writeCsvRows(
   bom = false,
 ): Promise<void> {
   const handle = await open(file, "w");
+  let writing: Promise<unknown> = Promise.resolve();
   try {
     if (bom) await handle.write("\uFEFF", null, "utf8");
     let lines: string[] = [];
@@ -562,12 +569,17 @@ export async function writeCsvRows(
       lines.push(line);
       chars += line.length + 1;
       if (chars >= WRITE_CHARS || r === count - 1) {
-        await handle.write(`${lines.join("\n")}\n`, null, "utf8");
+        const text = `${lines.join("\n")}\n`;
+        // One write in flight while the next batch is made; awaited first, so batches land in order.
+        await writing;
+        writing = handle.write(text, null, "utf8");
         lines = [];
         chars = 0;
       }
     }
+    await writing;
   } finally {
+    await writing.catch(() => {}); // a write still in flight when making a row threw
     await handle.close();
   }
 }
