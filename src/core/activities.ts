@@ -1,6 +1,7 @@
 // Activity Log: parse each row once (timestamp, lead, event, the columns rules test) and index rows by
 // lead, newest first, so scoring a lead walks only its own activities.
 
+import { gridTable } from "./cell-table";
 import type { Dictionary } from "./columns";
 import { CellCoder } from "./columns";
 import { warnDuplicateHeaders } from "./duplicate-headers";
@@ -12,7 +13,7 @@ import type { ProblemSink } from "./problems";
 import { problem } from "./problems";
 import type { ZoneClock } from "./time";
 import { dateFormatFix, timestampInto } from "./time";
-import type { CellValue, CodedColumn, Grid } from "./types";
+import type { CellTable, CellValue, CodedColumn } from "./types";
 import { TAB } from "./types";
 import { cellText } from "./values";
 
@@ -25,7 +26,8 @@ export interface TestedColumn {
 }
 
 export interface ActivityIndex {
-  grid: Grid;
+  /** The Activity Log's cells. */
+  table: CellTable;
   headers: CellValue[];
   /** Event id per grid row; -1 when blank or skipped. */
   eventId: Int32Array;
@@ -46,7 +48,7 @@ export interface ActivityIndex {
 
 export function emptyActivityIndex(groupCount: number): ActivityIndex {
   return {
-    grid: [],
+    table: gridTable([]),
     headers: [],
     eventId: new Int32Array(0),
     events: new Map(),
@@ -66,7 +68,7 @@ export function emptyActivityIndex(groupCount: number): ActivityIndex {
  * grid's columns coded by value (WorkbookInput.activityCodes), if its reader coded them.
  */
 export function indexActivities(
-  grid: Grid | undefined,
+  table: CellTable | undefined,
   leads: LeadTable,
   leadKey: string,
   clock: ZoneClock,
@@ -75,13 +77,13 @@ export function indexActivities(
   codes?: readonly (CodedColumn | null)[],
 ): ActivityIndex {
   const empty = emptyActivityIndex(leads.groupCount);
-  if (!grid || grid.length === 0) return empty;
-  const headers = grid[0] ?? [];
+  if (!table || table.length === 0) return empty;
+  const headers = table.row(0);
   const columns = activityColumns(headers, leadKey, sink);
-  if (columns === null) return { ...empty, grid, headers };
-  const coded = codeRows(grid, columns, leads, clock, sink, tested, codes?.[columns.keyCol] ?? undefined);
+  if (columns === null) return { ...empty, table, headers };
+  const coded = codeRows(table, columns, leads, clock, sink, tested, codes?.[columns.keyCol] ?? undefined);
   return {
-    grid,
+    table,
     headers,
     eventId: coded.eventId,
     events: coded.events,
@@ -96,12 +98,12 @@ export function indexActivities(
  * matrix is not blamed for the empty log.
  */
 export function activityHeaderRow(
-  grid: Grid | undefined,
+  table: CellTable | undefined,
   leadKey: string,
   sink: ProblemSink,
 ): CellValue[] | null {
-  if (!grid) return null;
-  if (grid.length > 0 && !isBlankRow(grid[0])) return grid[0];
+  if (!table) return null;
+  if (table.length > 0 && !isBlankRow(table.row(0))) return table.row(0);
   sink.add(
     problem(
       TAB.activities,
@@ -178,7 +180,7 @@ interface ColumnCoder {
  * A row with a bad timestamp or no known lead is reported and left out (NaN timestamp, group -1).
  */
 function codeRows(
-  grid: Grid,
+  table: CellTable,
   { tsCol, keyCol, evCol, tsHeader, keyHeader }: ActivityColumns,
   leads: LeadTable,
   clock: ZoneClock,
@@ -186,38 +188,37 @@ function codeRows(
   tested: ReadonlyMap<number, ReadonlySet<string> | null>,
   keyCodes: CodedColumn | undefined,
 ): CodedRows {
-  const n = grid.length;
+  const n = table.length;
   const ts = new Float64Array(n).fill(Number.NaN);
   const eventId = new Int32Array(n).fill(-1);
   const events = new Map<string, number>();
   const eventMemo = new Map<CellValue, number>();
   // Keys first, in passes of their own: hashing streams through the log, and the lookups that follow
   // jump around tables that a pass also reading other cells would push out of the cache.
-  const groupOfRow = resolveKeys(grid, keyCol, leads.keys, keyCodes);
+  const groupOfRow = resolveKeys(table, keyCol, leads.keys, keyCodes);
   const coders = [...tested].map(
     ([col, names]): ColumnCoder => ({ col, names, wanted: [], coder: new CellCoder(n) }),
   );
   for (let r = 1; r < n; r++) {
-    const row = grid[r];
     const g = groupOfRow[r];
     groupOfRow[r] = -1; // until the row is indexed
-    if (!row) continue;
     // Parsed straight into `ts` (a returned double would be a heap number per row); reset to NaN below
     // for a row that is skipped.
-    timestampInto(row[tsCol], clock, ts, r);
+    const at = table.cell(r, tsCol);
+    timestampInto(at, clock, ts, r);
     if (Number.isNaN(ts[r])) {
-      if (!isBlankRow(row)) reportTimestamp(sink, r + 1, tsHeader, row[tsCol], clock);
+      if (!isBlankRow(table.row(r))) reportTimestamp(sink, r + 1, tsHeader, at ?? "", clock);
       continue;
     }
     if (g < 0) {
       ts[r] = Number.NaN;
-      reportUnmatched(sink, r + 1, keyHeader, g, row[keyCol]);
+      reportUnmatched(sink, r + 1, keyHeader, g, table.cell(r, keyCol) ?? "");
       continue;
     }
     groupOfRow[r] = g;
     let e = -1;
     if (evCol >= 0) {
-      const rawEv = row[evCol];
+      const rawEv = table.cell(r, evCol) ?? "";
       const known = eventMemo.get(rawEv);
       if (known !== undefined) e = known;
       else {
@@ -241,7 +242,7 @@ function codeRows(
     for (let i = 0; i < coders.length; i++) {
       const c = coders[i];
       if (c.coder === null || (c.names !== null && (e < 0 || c.wanted[e] !== 1))) continue;
-      if (!c.coder.add(row[c.col], r)) c.coder = null;
+      if (!c.coder.add(table.cell(r, c.col), r)) c.coder = null;
     }
   }
   const testedColumns = new Map<number, TestedColumn>();

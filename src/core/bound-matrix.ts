@@ -2,8 +2,10 @@
 // reusable scratch arrays. The full rescore and a lead's contributions asked for later (explanations,
 // alerts, calibration) go through the same evaluate + collect, so both count exactly alike, and a
 // rescore allocates nothing per contribution.
+
+import { gridTable } from "./cell-table";
 import type { ColumnSource } from "./columns";
-import { gridColumn } from "./columns";
+import { tableColumn } from "./columns";
 import { derivedColumn } from "./derived-columns";
 import { normalizeHeader } from "./headers";
 import type { LeadFrame } from "./lead-frame";
@@ -39,6 +41,7 @@ export interface BoundRule {
 /** Each rule's test on its column; every column is converted once, however many rules test it. */
 function bindRules(wb: PreparedWorkbook, frame: LeadFrame, groupIndex: Map<string, number>): BoundRule[] {
   const { settings, leads, activities: act, rules, groupNames } = wb;
+  const leadTable = gridTable(leads.grid);
   const leadCols = new Map<number, ColumnSource>();
   const actCols = new Map<number, ColumnSource>();
   const derivedCols = new Map<string, ColumnSource>();
@@ -46,7 +49,7 @@ function bindRules(wb: PreparedWorkbook, frame: LeadFrame, groupIndex: Map<strin
   const sourceOf = (rule: Rule): ColumnSource | undefined => {
     if (rule.source === "lead") {
       if (rule.column >= 0) {
-        const src = leadCols.get(rule.column) ?? gridColumn(leads.grid, rule.column);
+        const src = leadCols.get(rule.column) ?? tableColumn(leadTable, rule.column);
         leadCols.set(rule.column, src);
         return src;
       }
@@ -61,8 +64,8 @@ function bindRules(wb: PreparedWorkbook, frame: LeadFrame, groupIndex: Map<strin
     const w = tested?.wanted;
     const src =
       actCols.get(rule.column) ??
-      gridColumn(
-        act.grid,
+      tableColumn(
+        act.table,
         rule.column,
         w ? (r) => eventId[r] >= 0 && w[eventId[r]] === 1 : undefined,
         tested?.dictionary,

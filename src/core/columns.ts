@@ -1,6 +1,6 @@
 // Column views: a tab column converted once into the forms conditions compare (normalized text,
 // numbers), so rule tests in the hot loops are array reads, not per-cell parsing. Index = grid row.
-import type { CellValue, Grid } from "./types";
+import type { CellTable, CellValue } from "./types";
 import { normText, parseNumber } from "./values";
 
 export interface ColumnSource {
@@ -40,12 +40,12 @@ function cellsColumn(cells: readonly (CellValue | undefined)[]): ColumnSource {
 }
 
 /**
- * A lazily converted grid column; each form is computed at most once. `only` limits the conversion to
+ * A lazily converted table column; each form is computed at most once. `only` limits the conversion to
  * the rows a rule can test (e.g. Page View rows of Detail); other rows read as blank. `coded`: the
  * column already coded on those rows (null: too many values to code), else it is coded on request.
  */
-export function gridColumn(
-  grid: Grid,
+export function tableColumn(
+  table: CellTable,
   col: number,
   only?: (row: number) => boolean,
   coded?: Dictionary | null,
@@ -56,26 +56,27 @@ export function gridColumn(
   return {
     text() {
       if (text === undefined) {
-        const n = grid.length;
+        const n = table.length;
         text = new Array<string>(n);
         text[0] = "";
-        for (let r = 1; r < n; r++) text[r] = only !== undefined && !only(r) ? "" : cellNorm(grid[r]?.[col]);
+        for (let r = 1; r < n; r++)
+          text[r] = only !== undefined && !only(r) ? "" : cellNorm(table.cell(r, col));
       }
       return text;
     },
     num() {
       if (num === undefined) {
-        const n = grid.length;
+        const n = table.length;
         num = new Float64Array(n).fill(Number.NaN);
         for (let r = 1; r < n; r++) {
           if (only !== undefined && !only(r)) continue;
-          num[r] = cellNum(grid[r]?.[col]);
+          num[r] = cellNum(table.cell(r, col));
         }
       }
       return num;
     },
     dictionary() {
-      if (dict === undefined) dict = text === undefined ? codeCells(grid, col) : null;
+      if (dict === undefined) dict = text === undefined ? codeCells(table, col) : null;
       return dict;
     },
   };
@@ -119,9 +120,9 @@ export class CellCoder {
   }
 }
 
-function codeCells(grid: Grid, col: number): Dictionary | null {
-  const coder = new CellCoder(grid.length);
-  for (let r = 1; r < grid.length; r++) if (!coder.add(grid[r]?.[col], r)) return null;
+function codeCells(table: CellTable, col: number): Dictionary | null {
+  const coder = new CellCoder(table.length);
+  for (let r = 1; r < table.length; r++) if (!coder.add(table.cell(r, col), r)) return null;
   return coder.finish();
 }
 

@@ -7,7 +7,8 @@
 // not ASCII lives in a Map; any other cell (non-ASCII text, numbers, dates, very long text) is
 // normalized and looked up in the one that holds it, so the result is exactly that of normalizing
 // (cellText, lower case) and looking up.
-import type { CellValue, CodedColumn, Grid } from "./types";
+import { gridTable } from "./cell-table";
+import type { CellTable, CellValue, CodedColumn, Grid } from "./types";
 import { cellText } from "./values";
 
 export const UNKNOWN_KEY = -1;
@@ -138,13 +139,18 @@ export class LeadKeys {
 }
 
 /**
- * Lead id per grid row (row 0 and missing rows: UNKNOWN_KEY) for the key cells in column `col`;
+ * Lead id per table row (row 0 and missing rows: UNKNOWN_KEY) for the key cells in column `col`;
  * UNKNOWN_KEY when no lead has the key, BLANK_KEY when blank. A block of rows at a time: hash them
  * (reading each key once), then look up and compare while the block's keys are still in cache.
  */
-export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys, coded?: CodedColumn): Int32Array {
-  if (coded) return resolveCoded(grid, col, leadKeys, coded);
-  const n = grid.length;
+export function resolveKeys(
+  table: CellTable,
+  col: number,
+  leadKeys: LeadKeys,
+  coded?: CodedColumn,
+): Int32Array {
+  if (coded) return resolveCoded(table, col, leadKeys, coded);
+  const n = table.length;
   const out = new Int32Array(n).fill(UNKNOWN_KEY);
   // Per block row: the hash, then the candidate id; and EXACT or the key's span (lo << 16 | length).
   const cand = new Int32Array(BLOCK);
@@ -155,7 +161,7 @@ export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys, coded?:
   for (let b0 = 1; b0 < n; b0 += BLOCK) {
     const b1 = Math.min(b0 + BLOCK, n);
     for (let r = b0; r < b1; r++) {
-      const raw = grid[r]?.[col];
+      const raw = table.cell(r, col);
       const i = r - b0;
       cand[i] = SLOW;
       if (typeof raw !== "string") continue;
@@ -194,7 +200,7 @@ export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys, coded?:
       const i = r - b0;
       const id = cand[i];
       if (id >= 0) {
-        const raw = grid[r][col] as string;
+        const raw = table.cell(r, col) as string;
         const key = keys[id];
         const sp = span[i];
         const length = keyLength[i];
@@ -221,7 +227,7 @@ export function resolveKeys(grid: Grid, col: number, leadKeys: LeadKeys, coded?:
         continue;
       }
       // Another key with the same hash (rare), or a cell the fold cannot take: normalize and look up.
-      out[r] = leadKeys.find(grid[r]?.[col]);
+      out[r] = leadKeys.find(table.cell(r, col));
     }
   }
   return out;
@@ -236,7 +242,7 @@ const VALUE_CHUNK = 4096;
  * value, not a key string each, scattered in the heap.
  */
 function resolveCoded(
-  grid: Grid,
+  table: CellTable,
   col: number,
   leadKeys: LeadKeys,
   { codes, values }: CodedColumn,
@@ -244,18 +250,19 @@ function resolveCoded(
   // byValue[c]: the lead id of code c (values[c - 1]), resolved as the rows of a small grid (row 0 unread).
   const byValue = new Int32Array(values.length + 1).fill(UNKNOWN_KEY);
   const chunk: Grid = Array.from({ length: VALUE_CHUNK + 1 }, () => [""]);
+  const chunkTable = gridTable(chunk);
   for (let v0 = 0; v0 < values.length; v0 += VALUE_CHUNK) {
     const m = Math.min(VALUE_CHUNK, values.length - v0);
     chunk.length = m + 1;
     for (let i = 1; i <= m; i++) chunk[i][0] = values[v0 + i - 1];
-    byValue.set(resolveKeys(chunk, 0, leadKeys).subarray(1), v0 + 1);
+    byValue.set(resolveKeys(chunkTable, 0, leadKeys).subarray(1), v0 + 1);
   }
-  const n = grid.length;
+  const n = table.length;
   const out = new Int32Array(n).fill(UNKNOWN_KEY);
   const coded = Math.min(n, codes.length);
   for (let r = 1; r < n; r++) {
     const c = r < coded ? codes[r] : 0;
-    out[r] = c > 0 ? byValue[c] : leadKeys.find(grid[r]?.[col]);
+    out[r] = c > 0 ? byValue[c] : leadKeys.find(table.cell(r, col));
   }
   return out;
 }

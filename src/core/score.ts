@@ -197,7 +197,6 @@ function scoreLeads(
   for (const b of bound) {
     if (b.badRow < 0) continue;
     const isLead = b.rule.source === "lead";
-    const g = isLead ? grid : act.grid;
     const column = isLead
       ? b.rule.column >= 0
         ? headerText(leads.headers, b.rule.column)
@@ -208,7 +207,7 @@ function scoreLeads(
         isLead ? TAB.leads : TAB.activities,
         b.badRow + 1,
         column,
-        `Rule "${b.rule.label}" (Scoring Matrix row ${b.rule.row}) needs numbers in ${column}, but cells such as this one hold text ("${cellText(g[b.badRow]?.[b.rule.column] ?? null)}"); they do not match.`,
+        `Rule "${b.rule.label}" (Scoring Matrix row ${b.rule.row}) needs numbers in ${column}, but cells such as this one hold text ("${cellText((isLead ? grid[b.badRow]?.[b.rule.column] : act.table.cell(b.badRow, b.rule.column)) ?? null)}"); they do not match.`,
         `Enter a number (1,200 is fine) or leave the cell blank.`,
         "warning",
         "rule-needs-numbers",

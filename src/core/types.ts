@@ -7,7 +7,19 @@ export type CellValue = string | number | boolean | Date | null;
 /** A tab's values: row 0 holds the headers, row i is sheet row i + 1. */
 export type Grid = CellValue[][];
 
-/** The workbook tabs the engine reads. A missing optional tab is undefined. */
+/**
+ * A tab read cell by cell: a Grid (gridTable), or a CSV reader's column store, which keeps a million-row
+ * Activity Log as codes and bytes rather than a million row arrays and strings for the collector to copy.
+ */
+export interface CellTable {
+  /** Rows, the header row (row 0) included. */
+  readonly length: number;
+  /** Row r's cell in column c: undefined or "" past the end of the row. */
+  cell(r: number, c: number): CellValue | undefined;
+  /** Row r's cells (a new array per call from a column store: for the few rows a message quotes). */
+  row(r: number): CellValue[];
+}
+
 /**
  * A column's cells coded by value, as a CSV reader finds them: row r's cell is values[codes[r] - 1], or,
  * where codes[r] is 0 (or r is past the end), only in the grid. Lets a pass resolve each distinct value
@@ -18,11 +30,17 @@ export interface CodedColumn {
   values: readonly CellValue[];
 }
 
+/** The workbook tabs the engine reads. A missing optional tab is undefined. */
 export interface WorkbookInput {
   leads: Grid;
   matrix?: Grid;
   activities?: Grid;
-  /** Per column of `activities` (this very grid, unchanged since it was read), its cells coded by value. */
+  /**
+   * The Activity Log as its reader stored it: scoring reads it instead of `activities`, which then holds
+   * the same cells, made as a Grid only if something else asks for them.
+   */
+  activityTable?: CellTable;
+  /** Per column of the Activity Log (as read, unchanged since), its cells coded by value. */
   activityCodes?: readonly (CodedColumn | null)[];
   settings?: Grid;
   lists?: Grid;

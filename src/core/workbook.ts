@@ -3,6 +3,7 @@
 import { checkAccountKey } from "./accounts";
 import type { ActivityIndex } from "./activities";
 import { activityHeaderRow, emptyActivityIndex, indexActivities } from "./activities";
+import { activityTable } from "./cell-table";
 import { checkGroupSettings } from "./group-checks";
 import { findColumn } from "./headers";
 import type { LeadTable } from "./leads";
@@ -42,7 +43,8 @@ export function prepareWorkbook(input: WorkbookInput, timeZone: string): Prepare
   for (const p of problems) sink.add(p);
   const lists = parseLists(input.lists, sink);
   const leads = parseLeads(input.leads, settings.leadKey, sink);
-  const activityHeaders = activityHeaderRow(input.activities, settings.leadKey, sink);
+  const log = activityTable(input);
+  const activityHeaders = activityHeaderRow(log, settings.leadKey, sink);
   const allRules = parseMatrix(input.matrix, { leadHeaders: leads.headers, activityHeaders, lists, sink });
   const { rules, models } = splitModels(allRules, settings, cells, sink);
   const groupNames = groupNamesOf(rules);
@@ -50,15 +52,7 @@ export function prepareWorkbook(input: WorkbookInput, timeZone: string): Prepare
   checkGroupSettings(settings, cells, groupNamesOf(allRules), sink);
   checkAccountKey(settings, cells, leads.headers, sink);
   const activities = activityHeaders
-    ? indexActivities(
-        input.activities,
-        leads,
-        settings.leadKey,
-        clock,
-        sink,
-        testedColumns(allRules),
-        input.activityCodes,
-      )
+    ? indexActivities(log, leads, settings.leadKey, clock, sink, testedColumns(allRules), input.activityCodes)
     : emptyActivityIndex(leads.groupCount);
   if (activityHeaders) checkEvents(allRules, activities, sink);
   return { settings, lists, leads, activities, rules, groupNames, models, clock, sink };
@@ -76,7 +70,8 @@ function checkEvents(rules: readonly Rule[], activities: ActivityIndex, sink: Pr
   if (!idle.length) return;
   if (activities.count === 0) {
     // A log with rows but none indexed: each bad row is reported already.
-    if (activities.grid.slice(1).some((row) => !isBlankRow(row))) return;
+    const { table } = activities;
+    for (let r = 1; r < table.length; r++) if (!isBlankRow(table.row(r))) return;
     const names = idle.slice(0, 3).map((r) => r.label);
     const more = idle.length > 3 ? ` and ${idle.length - 3} more` : "";
     sink.add(
@@ -114,10 +109,11 @@ function eventNames(activities: ActivityIndex): string[] {
   const evCol = findColumn(activities.headers, "Event");
   const names: string[] = [];
   let found = 0;
-  for (let r = 1; r < activities.grid.length && found < activities.events.size; r++) {
+  const { table } = activities;
+  for (let r = 1; r < table.length && found < activities.events.size; r++) {
     const id = activities.eventId[r];
     if (id >= 0 && names[id] === undefined) {
-      names[id] = cellText(activities.grid[r][evCol]).trim();
+      names[id] = cellText(table.cell(r, evCol)).trim();
       found++;
     }
   }

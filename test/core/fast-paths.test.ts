@@ -3,7 +3,8 @@
 // unsorted slices) and conditions tested once per distinct column value.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gridColumn } from "../../src/core/columns";
+import { gridTable } from "../../src/core/cell-table";
+import { tableColumn } from "../../src/core/columns";
 import type { CellValue, Grid } from "../../src/core/index";
 import { cellText, scoreWorkbook } from "../../src/core/index";
 import { BLANK_KEY, LeadKeys, resolveKeys, UNKNOWN_KEY } from "../../src/core/keys";
@@ -66,7 +67,7 @@ describe("resolveKeys", () => {
         const spelt = leadKeys.map((k, i) => (i % 2 && typeof k === "string" ? ` ${k.toUpperCase()} ` : k));
         const grid: Grid = [["Email"], ...[...cells, ...spelt].map((v) => [v])];
         expect(keys.size).toBe(groups.size);
-        expect(Array.from(resolveKeys(grid, 0, keys))).toEqual(reference(grid, 0, groups));
+        expect(Array.from(resolveKeys(gridTable(grid), 0, keys))).toEqual(reference(grid, 0, groups));
       }),
       { numRuns: 300 },
     );
@@ -89,8 +90,8 @@ describe("resolveKeys", () => {
             r === 0 || p % 5 === 4 ? 0 : 1 + (p % cells.length),
           );
           const coded = { codes: codes.subarray(0, Math.max(0, codes.length - 3)), values: cells };
-          expect(Array.from(resolveKeys(grid, 0, keys, coded))).toEqual(
-            Array.from(resolveKeys(grid, 0, keys)),
+          expect(Array.from(resolveKeys(gridTable(grid), 0, keys, coded))).toEqual(
+            Array.from(resolveKeys(gridTable(grid), 0, keys)),
           );
         },
       ),
@@ -107,7 +108,7 @@ describe("resolveKeys", () => {
     }
     const grid: Grid = [["Email"]];
     for (let i = 0; i < 20000; i++) grid.push([i % 3 ? `Lead${i % 6000}@X.com` : `lead${i % 5000}@x.com `]);
-    expect(Array.from(resolveKeys(grid, 0, keys))).toEqual(reference(grid, 0, groups));
+    expect(Array.from(resolveKeys(gridTable(grid), 0, keys))).toEqual(reference(grid, 0, groups));
   });
 });
 
@@ -151,8 +152,8 @@ describe("conditions on coded columns", () => {
           if (isConditionError(c)) return;
           // Few distinct values → coded; the same column with coding refused → per row.
           const grid: Grid = [["F"], ...cells.map((v) => [v])];
-          const coded = bindCondition(c, gridColumn(grid, 0));
-          const plain = gridColumn(grid, 0);
+          const coded = bindCondition(c, tableColumn(gridTable(grid), 0));
+          const plain = tableColumn(gridTable(grid), 0);
           plain.text(); // a column already in text form is tested per row
           const perRow = bindCondition(c, plain);
           for (let r = 1; r < grid.length; r++) expect(coded(r)).toBe(perRow(r));

@@ -45,7 +45,9 @@ class SimSheet {
   fullReads = 0;
 
   constructor(
-    public input: Required<Omit<WorkbookInput, "lists" | "activityCodes">> & { lists?: Grid },
+    public input: Required<Omit<WorkbookInput, "lists" | "activityCodes" | "activityTable">> & {
+      lists?: Grid;
+    },
     public asOf: Date,
   ) {
     this.full();
