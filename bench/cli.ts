@@ -59,7 +59,7 @@ interface OutputShape {
  */
 async function udsvFloor(dir: string, out: string, shape: OutputShape): Promise<void> {
   let leads: string[][] | undefined;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".csv") && !f.startsWith("out-"))) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".csv"))) {
     const text = readFileSync(join(dir, file), "utf8");
     const schema = inferSchema(text);
     const rows = initParser(schema).stringArrs(text);
@@ -134,6 +134,8 @@ interface Row {
 
 async function measure(leads: number): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), "leadscore-cli-bench-"));
+  // Outputs beside the workbook, not in it: a CSV file in the folder is a tab every reader reads.
+  const outs = mkdtempSync(join(tmpdir(), "leadscore-cli-bench-out-"));
   try {
     const { tabs } = demoWorkbook({ secondModel: false, leads, activitiesPerLead: PER_LEAD, mess: false });
     await writeCsvFolder(dir, tabs);
@@ -157,9 +159,9 @@ async function measure(leads: number): Promise<Row> {
       cliRss: 0,
     };
     for (let i = 0; i < RUNS; i++) {
-      const b = child("--child-cli", dir, join(dir, "out-cli.csv"));
-      const a = child("--child-floor", dir, join(dir, "out-floor.csv"));
-      const u = child("--child-udsv", dir, join(dir, "out-udsv.csv"), outputShape(join(dir, "out-cli.csv")));
+      const b = child("--child-cli", dir, join(outs, "cli.csv"));
+      const a = child("--child-floor", dir, join(outs, "floor.csv"));
+      const u = child("--child-udsv", dir, join(outs, "udsv.csv"), outputShape(join(outs, "cli.csv")));
       const e = child("--child-engine", dir, "");
       row.floorMs = Math.min(row.floorMs, a.spawnMs);
       row.udsvMs = Math.min(row.udsvMs, u.spawnMs);
@@ -175,10 +177,12 @@ async function measure(leads: number): Promise<Row> {
         `  run ${i + 1}: floor ${s(a.spawnMs)} (CPU ${s(a.cpuMs)}), udsv floor ${s(u.spawnMs)} (CPU ${s(u.cpuMs)}), CLI ${s(b.spawnMs)} (CPU ${s(b.cpuMs)}), engine ${s(e.ms)}`,
       );
     }
-    console.log(`  Leads file written: CLI ${mb("out-cli.csv")} MB, udsv floor ${mb("out-udsv.csv")} MB`);
+    const outMb = (f: string) => (statSync(join(outs, f)).size / 1048576).toFixed(1);
+    console.log(`  Leads file written: CLI ${outMb("cli.csv")} MB, udsv floor ${outMb("udsv.csv")} MB`);
     return row;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(outs, { recursive: true, force: true });
   }
 }
 

@@ -17,7 +17,7 @@ const DELIMITER_NAME = { ",": "','", ";": "';'", "\t": "tab" } as const;
 
 export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
   await checkWorkbook(path);
-  // The Activity Log coded, so that its million lead keys are resolved once per lead (see resolveKeys).
+  // The Activity Log coded (kept by column, its lead keys resolved once per lead: see resolveKeys).
   const activities = normalizeHeader(TAB.activities);
   const tabs = await readWorkbook(path, (name) => normalizeHeader(name) === activities);
   const byName = new Map(tabs.map((t) => [normalizeHeader(t.name), t]));
@@ -32,12 +32,17 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
       ? [`${csv.file}: read as ${csv.format.encoding}, delimiter ${DELIMITER_NAME[csv.format.delimiter]}`]
       : [],
   );
+  const log = byName.get(activities);
   return {
     input: {
       leads,
       matrix: tab(TAB.matrix),
-      activities: tab(TAB.activities),
-      activityCodes: byName.get(activities)?.codes,
+      // Scoring reads the table; the grid is made only for a command that asks for it (fit, sql).
+      get activities() {
+        return log?.values;
+      },
+      activityTable: log?.table,
+      activityCodes: log?.codes,
       settings: tab(TAB.settings),
       lists: tab(TAB.lists),
     },

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/core/types";
-import { parseCsv, readCsvTable, typeCsvCell } from "../../src/local/workbook/csv";
+import { parseCsv, readCsvTable } from "../../src/local/workbook/csv";
+import { typeCsvCell } from "../../src/local/workbook/csv-cells";
 
 let dir: string;
 beforeAll(async () => {
@@ -184,6 +185,8 @@ describe("CSV reader", () => {
         const table = await readCsvTable(file, chunk);
         expect(table.format).toEqual({ encoding: "Windows-1252", delimiter: "," });
         expect(table.values).toEqual(referenceParse(text));
+        // Kept by column, its fields decoded when read: the same cells.
+        expect((await readCsvTable(file, chunk, true)).values).toEqual(table.values);
       }),
       { numRuns: 200 },
     );
@@ -238,5 +241,14 @@ describe("CSV reader", () => {
     const grid = (await readCsvTable(file, 4096)).values;
     expect(grid).toEqual(referenceParse(text));
     expect(grid[99_999 + 1]).toEqual(["2024-01-01T00:00:099999Z", "u4999@example.com", "Visit 4", 99_999]);
+    // Kept by column: codes up to where a column stops caching, its fields' bytes after.
+    const coded = await readCsvTable(file, 4096, true);
+    const table = coded.table!;
+    expect(table.length).toBe(grid.length);
+    for (let r = 0; r < grid.length; r++)
+      for (let c = 0; c < 4; c++)
+        if (table.cell(r, c) !== grid[r][c]) expect(table.cell(r, c)).toBe(grid[r][c]);
+    expect(coded.codes?.[1]?.values).toContain("u4999@example.com");
+    expect(coded.codes?.[0]).toBeNull();
   });
 });

@@ -3,7 +3,8 @@
 // ends and BOM included; only changed or new cells are written, as csvCellText spells them, with the
 // file's own delimiter and in its own encoding (so a ";" Windows-1252 file stays one).
 import type { CellValue, Grid } from "../../core/types";
-import { csvCellText, encodeWindows1252 } from "./csv";
+import { csvCellText } from "./csv";
+import { encodeWindows1252 } from "./csv-cells";
 import type { CsvFormat } from "./sniff";
 
 interface CsvRecord {

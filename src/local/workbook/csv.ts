@@ -1,85 +1,10 @@
-// CSV ⇄ grid, typed the way a Sheets import types cells, but conservatively: only values that survive a
-// round trip unchanged become numbers or booleans, so IDs, zip codes and phone numbers stay text.
+// CSV ⇄ grid (or, for a big Activity Log, a column store): read a chunk at a time, each field typed by
+// typeCsvCell (csv-cells.ts); written a batch of rows at a time.
 import { open } from "node:fs/promises";
-import type { CellValue, CodedColumn, Grid } from "../../core/types";
+import type { CellTable, CellValue, CodedColumn, Grid } from "../../core/types";
+import { type Decode, decodeUtf8, decodeWindows1252, typeCsvCell } from "./csv-cells";
+import { CsvColumns } from "./csv-table";
 import { type CsvDelimiter, type CsvFormat, SNIFF_BYTES, sniffDelimiter, sniffEncoding } from "./sniff";
-
-// Plain decimal numbers as String(n) writes them: no leading zeros ("00123" stays text), no grouping
-// ("1,200" stays text: it is locale-dependent), no sign but "-" ("+1 555…" stays text).
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-
-/** Types one CSV field: "" → "", TRUE/FALSE (any case) → boolean, a plain number → number, else the text. */
-export function typeCsvCell(text: string): CellValue {
-  if (text === "") return "";
-  const c = text.charCodeAt(0);
-  // Fast path: most fields are words, which cannot be numbers or booleans.
-  if ((c >= 48 && c <= 57) || c === 45) {
-    // More than 15 significant digits would lose precision as a double: keep such IDs as text.
-    if (NUMBER.test(text) && (text.length <= 15 || text.replace(/^-|\.|[eE].*$/g, "").length <= 15)) {
-      const n = Number(text);
-      // An exponent that does not come back as written stays text: 1e999 is not Infinity and 1e308 not
-      // "1e+308", so a message quotes the cell as typed.
-      if (String(n) === text || !/[eE]/.test(text)) return n;
-    }
-    return text;
-  }
-  if (text.length === 4 || text.length === 5) {
-    const u = text.toUpperCase();
-    if (u === "TRUE") return true;
-    if (u === "FALSE") return false;
-  }
-  return text;
-}
-
-// Bytes → text: ASCII through Node's Buffer#latin1Slice (what toString("latin1") calls after checking its
-// arguments, a good part of the per-field cost), anything else in the file's encoding (UTF-8: invalid
-// bytes → U+FFFD, as readFile(…, "utf8") does).
-type Latin1Slicing = Buffer & { latin1Slice?: (start: number, end: number) => string };
-const latin1: (buf: Buffer, start: number, end: number) => string =
-  typeof (Buffer.prototype as Latin1Slicing).latin1Slice === "function"
-    ? (buf, start, end) => (buf as Latin1Slicing).latin1Slice!(start, end)
-    : (buf, start, end) => buf.toString("latin1", start, end);
-
-type Decode = (buf: Buffer, start: number, end: number) => string;
-
-function decodeUtf8(buf: Buffer, start: number, end: number): string {
-  for (let i = start; i < end; i++) if (buf[i] >= 0x80) return buf.toString("utf8", start, end);
-  return latin1(buf, start, end);
-}
-
-// Windows-1252 is Latin-1 but for 0x80–0x9F (the WHATWG Encoding Standard's table; the five bytes it
-// leaves undefined map to the same code point). Not TextDecoder("windows-1252"): Node ≥ 20.18.3 decodes
-// it as Latin-1 (https://github.com/nodejs/node/issues/60888), so "€" would come back as U+0080.
-const CP1252_80_9F =
-  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
-  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
-const C1 = /[\x80-\x9f]/g;
-
-function decodeWindows1252(buf: Buffer, start: number, end: number): string {
-  const text = latin1(buf, start, end);
-  for (let i = start; i < end; i++)
-    if (buf[i] >= 0x80 && buf[i] <= 0x9f)
-      return text.replace(C1, (ch) => CP1252_80_9F[ch.charCodeAt(0) - 0x80]);
-  return text;
-}
-
-/**
- * Text → Windows-1252 bytes with the same table the reader decodes by. Returns undefined when a character
- * has no byte there (the caller says so rather than write "?" over the user's text, as Excel would).
- */
-export function encodeWindows1252(text: string): Buffer | undefined {
-  const out = Buffer.allocUnsafe(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) out[i] = c;
-    else {
-      const b = CP1252_80_9F.indexOf(text[i]);
-      if (b < 0) return undefined;
-      out[i] = 0x80 + b;
-    }
-  }
-  return out;
-}
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -176,39 +101,10 @@ class ColumnValues {
   }
 }
 
-/**
- * A column's codes by row (ColumnValues.code; 0 = not coded), in the narrowest array that holds them:
- * bytes while the column has under 255 distinct values (an event, a country), 16 bits, then 32.
- */
-class RowCodes {
-  codes: Uint8Array | Uint16Array | Int32Array = new Uint8Array(1024);
-  private max = 0xff;
-
-  set(row: number, code: number): void {
-    if (row >= this.codes.length || code > this.max) this.widen(row, code);
-    this.codes[row] = code;
-  }
-
-  /** Whether the column has more distinct values than a byte codes (fewer gain nothing from codes). */
-  get wide(): boolean {
-    return this.max > 0xff;
-  }
-
-  /** The codes of rows 0..rows-1 (rows past the end have none). */
-  finish(rows: number): CodedColumn["codes"] {
-    return this.codes.length > rows ? this.codes.slice(0, rows) : this.codes;
-  }
-
-  private widen(row: number, code: number): void {
-    const old = this.codes;
-    if (code > this.max) this.max = code > 0xffff ? 0x7fffffff : 0xffff;
-    const Codes = this.max === 0xff ? Uint8Array : this.max === 0xffff ? Uint16Array : Int32Array;
-    this.codes = new Codes(row >= old.length ? Math.max(old.length * 2, row + 1) : old.length);
-    this.codes.set(old);
-  }
-}
-
 const CACHE_MAX = 16_384;
+
+/** scratchCodes: the field's cell is its value, not its bytes as they stand (a quoted field with ""). */
+const OWN = -1;
 
 /** A field that opens with a quote but is not a well-formed quoted field (1-based row and column). */
 export interface MalformedQuote {
@@ -230,39 +126,43 @@ export interface MalformedQuote {
  * `malformed`, so one stray quote cannot swallow the rows after it into one cell.
  */
 class CsvBytesParser {
+  /** The rows read, unless `coded` (then in `store`). */
   readonly rows: CellValue[][] = [];
+  /** With `coded`: the rows read, by column. */
+  readonly store: CsvColumns | null;
   readonly malformed: MalformedQuote[] = [];
   private readonly columns: (ColumnValues | null | undefined)[] = [];
+  /** Rows read. */
+  private count = 0;
+  /** The row being read, field by field: its value (not made for a column a store keeps as bytes), */
   private readonly scratch: CellValue[] = [];
-  /** With `coded`: per column, its codes by row (null once the column stops using its ColumnValues). */
-  private readonly rowCodes: (RowCodes | null | undefined)[] = [];
-  /** The code of each field of the row being read (0: not coded). */
+  /** its code (0: none; OWN: the value is its own, not its bytes as they stand), and its bytes' span. */
   private readonly scratchCodes: number[] = [];
+  private readonly scratchStart: number[] = [];
+  private readonly scratchEnd: number[] = [];
   /** Set by cell: the code of the value it returned. */
   private code = 0;
 
   /**
    * `first`: whether a UTF-8 BOM may come first (not in text transcoded from UTF-16, whose BOM is gone).
-   * `coded`: also keep each column's codes (see codedColumns).
+   * `coded`: keep the rows by column (store) and each column's codes (see codedColumns).
    */
   constructor(
     private readonly delimiter = 44,
     private readonly decode: Decode = decodeUtf8,
     private first = true,
-    private readonly coded = false,
-  ) {}
+    coded = false,
+  ) {
+    this.store = coded ? new CsvColumns(decode) : null;
+  }
 
   /**
-   * Per column, its cells coded by value (CodedColumn), or null for a column not coded throughout or with
-   * at most 255 distinct values: a memo of so few is as fast as codes (events), and codes take memory.
+   * With `coded`: per column, its cells coded by value (CodedColumn), or null for a column not coded
+   * throughout or with at most 255 distinct values: a memo of so few is as fast as codes (events).
    */
   codedColumns(): (CodedColumn | null)[] {
-    return this.columns.map((values, c) => {
-      const codes = this.rowCodes[c];
-      return values && codes?.wide
-        ? { codes: codes.finish(this.rows.length), values: values.distinct }
-        : null;
-    });
+    const store = this.store;
+    return this.columns.map((values, c) => store?.coded(c, Boolean(values)) ?? null);
   }
 
   /**
@@ -277,7 +177,6 @@ class CsvBytesParser {
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
     }
     const d = this.delimiter;
-    const rows = this.rows;
     const scratch = this.scratch;
     let rowStart = i;
     let k = 0;
@@ -285,6 +184,8 @@ class CsvBytesParser {
     let malformedBefore = this.malformed.length;
     while (i < end) {
       let value!: CellValue;
+      let fieldStart = i;
+      let fieldEnd = i;
       let malformed: MalformedQuote | undefined;
       let quoted = buf[i] === 34;
       if (quoted) {
@@ -311,9 +212,11 @@ class CsvBytesParser {
         if (!closed && !last) break;
         const next = buf[j + 1];
         if (closed && (j + 1 >= end || next === d || next === 10 || next === 13)) {
+          fieldStart = start;
+          fieldEnd = j;
           if (escapes) {
             value = typeCsvCell(this.decode(buf, start, j).replace(/""/g, '"'));
-            this.code = 0;
+            this.code = OWN;
           } else {
             let hash = FNV_OFFSET;
             for (let b = start; b < j; b++) hash = Math.imul(hash ^ buf[b], FNV_PRIME);
@@ -324,32 +227,48 @@ class CsvBytesParser {
           // A quote closed only on a later line was, to the person who typed it, never closed.
           let unclosed = !closed;
           for (let b = start; !unclosed && b < j; b++) if (buf[b] === 10 || buf[b] === 13) unclosed = true;
-          malformed = { row: rows.length + 1, column: k + 1, unclosed };
+          malformed = { row: this.count + 1, column: k + 1, unclosed };
           quoted = false;
         }
       }
       if (!quoted) {
         let j = i;
         let hash = FNV_OFFSET;
-        while (j < end) {
-          const c = buf[j];
-          if (c === d || c === 10 || c === 13) break;
-          hash = Math.imul(hash ^ c, FNV_PRIME);
-          j++;
+        if (this.columns[k] === null) {
+          // A column past its memo needs no hash.
+          while (j < end) {
+            const c = buf[j];
+            if (c === d || c === 10 || c === 13) break;
+            j++;
+          }
+        } else {
+          while (j < end) {
+            const c = buf[j];
+            if (c === d || c === 10 || c === 13) break;
+            hash = Math.imul(hash ^ c, FNV_PRIME);
+            j++;
+          }
         }
+        fieldStart = i;
+        fieldEnd = j;
         value = this.cell(k, buf, i, j, hash);
         i = j;
       }
       if (i >= end && !last) break;
       if (malformed) this.malformed.push(malformed);
       this.scratchCodes[k] = this.code;
+      this.scratchStart[k] = fieldStart;
+      this.scratchEnd[k] = fieldEnd;
       scratch[k++] = value;
       if (i < end && buf[i] === d) {
         i++;
         if (i >= end && !last) break;
         if (i >= end) {
+          // An empty field at the very end of the text.
           this.scratchCodes[k] = 0;
-          scratch[k++] = ""; // an empty field at the very end of the text
+          this.scratchStart[k] = 0;
+          this.scratchEnd[k] = 0;
+          scratch[k++] = "";
         }
         continue;
       }
@@ -361,18 +280,35 @@ class CsvBytesParser {
         if (i + 1 >= end && !last) break;
         i++;
       }
-      if (this.coded) this.recordCodes(k);
-      rows.push(scratch.slice(0, k));
+      this.commit(k, buf);
       k = 0;
       rowStart = i;
       malformedBefore = this.malformed.length;
     }
     if (last && k > 0) {
-      if (this.coded) this.recordCodes(k);
-      rows.push(scratch.slice(0, k));
+      this.commit(k, buf);
       rowStart = end;
     } else if (!last) this.malformed.length = malformedBefore;
     return rowStart;
+  }
+
+  /** The row read (its k fields, spans in buf) as the next row of `rows` or of the store. */
+  private commit(k: number, buf: Buffer): void {
+    const r = this.count++;
+    const store = this.store;
+    if (store === null) {
+      this.rows.push(this.scratch.slice(0, k));
+      return;
+    }
+    for (let c = 0; c < k; c++) {
+      const column = store.column(c);
+      const code = this.scratchCodes[c];
+      if (code === OWN) column.own(r, this.scratch[c]);
+      else if (code > 0) column.code(r, code, (this.columns[c] as ColumnValues).distinct);
+      else if (this.scratchEnd[c] > this.scratchStart[c])
+        column.field(r, buf, this.scratchStart[c], this.scratchEnd[c]);
+    }
+    store.length = this.count;
   }
 
   private cell(column: number, buf: Buffer, start: number, end: number, hash: number): CellValue {
@@ -380,29 +316,16 @@ class CsvBytesParser {
     if (start === end) return "";
     let values = this.columns[column];
     if (values === undefined) values = this.columns[column] = new ColumnValues();
-    if (values === null) return typeCsvCell(this.decode(buf, start, end));
+    // In a store such a field is kept as its bytes, and made a cell only when read.
+    if (values === null) return this.store ? "" : typeCsvCell(this.decode(buf, start, end));
     const value = values.get(buf, start, end, hash, this.decode);
     this.code = values.code;
     values.rows++;
     if (values.size > CACHE_MAX && values.size * 4 > values.rows) {
       this.columns[column] = null;
-      this.rowCodes[column] = null;
       this.code = 0;
     }
     return value;
-  }
-
-  /** The coded fields of the row about to be pushed, by column. */
-  private recordCodes(k: number): void {
-    const row = this.rows.length;
-    for (let c = 0; c < k; c++) {
-      const code = this.scratchCodes[c];
-      if (code === 0) continue;
-      let codes = this.rowCodes[c];
-      if (codes === null) continue;
-      if (codes === undefined) codes = this.rowCodes[c] = new RowCodes();
-      codes.set(row, code);
-    }
   }
 }
 
@@ -455,7 +378,10 @@ const CHUNK = 1 << 20;
 
 /** A CSV file as read: its cells, how it was saved, and the fields whose quotes were malformed. */
 export interface CsvTable {
-  values: Grid;
+  /** The cells (when read `coded`, made from `table` on first use). */
+  readonly values: Grid;
+  /** When read `coded`: the cells by column, which is how they are kept (see CsvColumns). */
+  table?: CellTable;
   format: CsvFormat;
   malformed: MalformedQuote[];
   /** When read `coded`: per column, its cells coded by value, or null. */
@@ -518,8 +444,19 @@ export async function readCsvTable(file: string, chunkBytes = CHUNK, coded = fal
       buf.copy(buf, 0, used, filled);
       filled -= used;
     }
-    const values = rectangular(parser.rows);
-    return { values, format, malformed: parser.malformed, codes: coded ? parser.codedColumns() : undefined };
+    const { store, malformed } = parser;
+    if (store === null) return { values: rectangular(parser.rows), format, malformed };
+    let grid: Grid | undefined;
+    return {
+      get values() {
+        grid ??= store.grid();
+        return grid;
+      },
+      table: store,
+      format,
+      malformed,
+      codes: parser.codedColumns(),
+    };
   } finally {
     await reading?.catch(() => {}); // a read still in flight when parsing threw
     await handle.close();

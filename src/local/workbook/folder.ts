@@ -42,17 +42,19 @@ export async function readCsvFolder(
   return Promise.all(
     names.map(async (name): Promise<Tab> => {
       const file = byName.get(name)!;
-      const { values, format, malformed, codes } = await readCsvTable(
-        join(dir, file),
-        undefined,
-        coded(name),
-      );
+      const read = await readCsvTable(join(dir, file), undefined, coded(name));
+      const { table, format, malformed, codes } = read;
+      const headers = table ? table.row(0) : (read.values[0] ?? []);
       return {
         name,
-        values,
+        // Made from a coded read's table only if something asks for it.
+        get values() {
+          return read.values;
+        },
+        table,
         codes,
         csv: { file, format },
-        problems: quoteProblems(name, file, values, malformed),
+        problems: quoteProblems(name, file, headers, malformed),
       };
     }),
   );

@@ -11,10 +11,10 @@ export {
   parseCsv,
   readCsvTable,
   toCsv,
-  typeCsvCell,
   writeCsvRows,
   writeCsvTable,
 } from "./csv";
+export { typeCsvCell } from "./csv-cells";
 export { readCsvFolder, tabFileName, tabNameOf, writeCsvFolder } from "./folder";
 export { guardFormulaRow } from "./formula-guard";
 export type { CsvDelimiter, CsvEncoding, CsvFormat } from "./sniff";

@@ -1,12 +1,18 @@
 // Malformed quotes in a CSV file as problems on its tab: the file, the row where the quote opened, the
 // column, and what was done (the field was read as plain text, so the rows after it are all there).
 import { headerText } from "../../core/headers";
-import type { Grid, Problem } from "../../core/types";
+import type { CellValue, Problem } from "../../core/types";
 import type { MalformedQuote } from "./csv";
 
-export function quoteProblems(tab: string, file: string, values: Grid, quotes: MalformedQuote[]): Problem[] {
+/** `headers`: the file's first row. */
+export function quoteProblems(
+  tab: string,
+  file: string,
+  headers: readonly CellValue[],
+  quotes: MalformedQuote[],
+): Problem[] {
   return quotes.map(({ row, column, unclosed }) => {
-    const header = row > 1 ? headerText(values[0] ?? [], column - 1) : "";
+    const header = row > 1 ? headerText(headers, column - 1) : "";
     return {
       tab,
       row,

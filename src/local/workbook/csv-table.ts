@@ -1,0 +1,154 @@
+// A CSV file kept by column (the CLI's Activity Log): each field as the code of a repeated value or as its
+// bytes, decoded and typed when read. A million-row log is then a few arrays and buffers, not a million
+// row arrays and a million strings that every collection copies; scoring reads each cell once anyway.
+import type { CellTable, CellValue, CodedColumn, Grid } from "../../core/types";
+import { type Decode, typeCsvCell } from "./csv-cells";
+
+/**
+ * A column's codes by row (ColumnValues.code; 0 = not coded), in the narrowest array that holds them:
+ * bytes while the column has under 255 distinct values (an event, a country), 16 bits, then 32.
+ */
+export class RowCodes {
+  codes: Uint8Array | Uint16Array | Int32Array = new Uint8Array(1024);
+  private max = 0xff;
+
+  set(row: number, code: number): void {
+    if (row >= this.codes.length || code > this.max) this.widen(row, code);
+    this.codes[row] = code;
+  }
+
+  /** Whether the column has more distinct values than a byte codes (fewer gain nothing from codes). */
+  get wide(): boolean {
+    return this.max > 0xff;
+  }
+
+  /** The codes of rows 0..rows-1 (rows past the end have none). */
+  finish(rows: number): CodedColumn["codes"] {
+    return this.codes.length > rows ? this.codes.slice(0, rows) : this.codes;
+  }
+
+  private widen(row: number, code: number): void {
+    const old = this.codes;
+    if (code > this.max) this.max = code > 0xffff ? 0x7fffffff : 0xffff;
+    const Codes = this.max === 0xff ? Uint8Array : this.max === 0xffff ? Uint16Array : Int32Array;
+    this.codes = new Codes(row >= old.length ? Math.max(old.length * 2, row + 1) : old.length);
+    this.codes.set(old);
+  }
+}
+
+/** One column: per row the code of its value (RowCodes), a value of its own, or the bytes of its field. */
+class StoredColumn {
+  readonly codes = new RowCodes();
+  /** The uncoded fields' bytes, one after another. */
+  private bytes = Buffer.allocUnsafe(0);
+  private used = 0;
+  /** Per row, where its bytes end in `bytes` (they start where the row before's end); null: none yet. */
+  private ends: Int32Array | null = null;
+  /** The last row whose end is set (rows after it, up to the next set, have no bytes). */
+  private last = -1;
+  /** Fields whose cell is not their bytes as they stand (a quoted field with "" in it), by row. */
+  private owned: Map<number, CellValue> | null = null;
+
+  /** The column's distinct values, in order of their codes (set with the first code). */
+  private values: readonly CellValue[] = [];
+
+  constructor(private readonly decode: Decode) {}
+
+  /** Row r's field is values[code - 1] (code > 0). */
+  code(r: number, code: number, values: readonly CellValue[]): void {
+    this.values = values;
+    this.codes.set(r, code);
+  }
+
+  /** Row r's cell is `value`, not its field's bytes. */
+  own(r: number, value: CellValue): void {
+    this.owned ??= new Map();
+    this.owned.set(r, value);
+  }
+
+  /** Row r's field is buf[start, end), decoded and typed when read. */
+  field(r: number, buf: Buffer, start: number, end: number): void {
+    const length = end - start;
+    if (this.used + length > this.bytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + length, 1024));
+      this.bytes.copy(bigger, 0, 0, this.used);
+      this.bytes = bigger;
+    }
+    const bytes = this.bytes;
+    for (let i = start, at = this.used; i < end; i++, at++) bytes[at] = buf[i];
+    this.used += length;
+    this.endRow(r);
+  }
+
+  /** Marks rows up to r as ending at `used`: the rows between the last set and r had no bytes. */
+  private endRow(r: number): void {
+    let ends = this.ends;
+    if (ends === null || r >= ends.length) {
+      const bigger = new Int32Array(Math.max(1024, (ends?.length ?? 0) * 2, r + 1));
+      if (ends) bigger.set(ends);
+      this.ends = ends = bigger;
+    }
+    const before = this.last >= 0 ? ends[this.last] : 0;
+    for (let k = this.last + 1; k < r; k++) ends[k] = before;
+    ends[r] = this.used;
+    this.last = r;
+  }
+
+  /** The column's codes for rows 0..rows-1, with its values. */
+  coded(rows: number): CodedColumn {
+    return { codes: this.codes.finish(rows), values: this.values };
+  }
+
+  cell(r: number): CellValue {
+    const codes = this.codes.codes;
+    const code = r < codes.length ? codes[r] : 0;
+    if (code > 0) return this.values[code - 1];
+    const owned = this.owned?.get(r);
+    if (owned !== undefined) return owned;
+    const ends = this.ends;
+    if (ends === null || r > this.last) return "";
+    const start = r > 0 ? ends[r - 1] : 0;
+    const end = ends[r];
+    return end > start ? typeCsvCell(this.decode(this.bytes, start, end)) : "";
+  }
+}
+
+/** The column store a CsvBytesParser fills in a coded read (see CellTable). */
+export class CsvColumns implements CellTable {
+  private readonly columns: StoredColumn[] = [];
+  length = 0;
+
+  constructor(private readonly decode: Decode) {}
+
+  /** Column c (made, with those before it, on its first field). */
+  column(c: number): StoredColumn {
+    while (this.columns.length <= c) this.columns.push(new StoredColumn(this.decode));
+    return this.columns[c];
+  }
+
+  /** Columns, the widest row's fields. */
+  get width(): number {
+    return this.columns.length;
+  }
+
+  cell(r: number, c: number): CellValue {
+    return r < this.length && c < this.columns.length ? this.columns[c].cell(r) : "";
+  }
+
+  row(r: number): CellValue[] {
+    const out = new Array<CellValue>(this.columns.length);
+    for (let c = 0; c < out.length; c++) out[c] = this.cell(r, c);
+    return out;
+  }
+
+  /** The cells as a Grid (rows padded with "" to the widest), for a reader that needs one. */
+  grid(): Grid {
+    return Array.from({ length: this.length }, (_, r) => this.row(r));
+  }
+
+  /** Column c's codes when every one of its values is coded (`coded`) and it has more than a byte holds. */
+  coded(c: number, coded: boolean): CodedColumn | null {
+    const column = this.columns[c];
+    return coded && column?.codes.wide ? column.coded(this.length) : null;
+  }
+}

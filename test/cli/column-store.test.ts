@@ -1,0 +1,42 @@
+// The CLI keeps the Activity Log by column (CsvColumns) and scores from it: the same scores, reasons and
+// problems as scoring the same cells as a grid, on a log with bad timestamps, unknown and blank keys,
+// quoted fields and a Detail column that rules test.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadWorkbook } from "../../src/cli/workbook";
+import { scoreWorkbook } from "../../src/core";
+import { TAB } from "../../src/core/types";
+import { DEFAULT_END, demoWorkbook } from "../../src/demo";
+import { writeCsvFolder } from "../../src/local/workbook";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "leadscore-columns-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("the Activity Log kept by column", () => {
+  it("scores exactly as the same cells in a grid", async () => {
+    const { tabs } = demoWorkbook({ leads: 400, activitiesPerLead: 8, mess: true });
+    const log = tabs.find((t) => t.name === TAB.activities)!.values;
+    // Cells that make the reader keep a value of its own or leave a row short, beside the demo's mess.
+    log[5][3] = 'Said "hi", twice';
+    log[6] = log[6].slice(0, 2);
+    log[7][0] = "not a date";
+    await writeCsvFolder(dir, tabs);
+    const { input } = await loadWorkbook(dir);
+    expect(input.activityTable).toBeDefined();
+    const options = { asOf: DEFAULT_END, timeZone: "UTC" };
+    const fromColumns = scoreWorkbook(input, options);
+    const fromGrid = scoreWorkbook({ ...input, activityTable: undefined, activityCodes: undefined }, options);
+    expect(fromColumns.leads.length).toBe(400);
+    expect(fromColumns.leads.some((l) => l.score > 0)).toBe(true);
+    expect(fromColumns.leads).toEqual(fromGrid.leads);
+    expect(fromColumns.problems).toEqual(fromGrid.problems);
+    expect(fromColumns.problems.some((p) => p.tab === TAB.activities && p.row === 8)).toBe(true);
+  });
+});
