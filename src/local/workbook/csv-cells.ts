@@ -13,6 +13,8 @@ export function typeCsvCell(text: string): CellValue {
   const c = text.charCodeAt(0);
   // Fast path: most fields are words, which cannot be numbers or booleans.
   if ((c >= 48 && c <= 57) || c === 45) {
+    // A "-" after the first character only follows an exponent's "e": "2024-05-01…" is no number.
+    if (text.charCodeAt(4) === 45 && (text.charCodeAt(3) | 32) !== 101) return text;
     // More than 15 significant digits would lose precision as a double: keep such IDs as text.
     if (NUMBER.test(text) && (text.length <= 15 || text.replace(/^-|\.|[eE].*$/g, "").length <= 15)) {
       const n = Number(text);
@@ -34,7 +36,7 @@ export function typeCsvCell(text: string): CellValue {
 // arguments, a good part of the per-field cost), anything else in the file's encoding (UTF-8: invalid
 // bytes → U+FFFD, as readFile(…, "utf8") does).
 type Latin1Slicing = Buffer & { latin1Slice?: (start: number, end: number) => string };
-const latin1: (buf: Buffer, start: number, end: number) => string =
+export const latin1: (buf: Buffer, start: number, end: number) => string =
   typeof (Buffer.prototype as Latin1Slicing).latin1Slice === "function"
     ? (buf, start, end) => (buf as Latin1Slicing).latin1Slice!(start, end)
     : (buf, start, end) => buf.toString("latin1", start, end);

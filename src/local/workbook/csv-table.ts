@@ -2,7 +2,7 @@
 // bytes, decoded and typed when read. A million-row log is then a few arrays and buffers, not a million
 // row arrays and a million strings that every collection copies; scoring reads each cell once anyway.
 import type { CellTable, CellValue, CodedColumn, Grid } from "../../core/types";
-import { type Decode, typeCsvCell } from "./csv-cells";
+import { type Decode, latin1, typeCsvCell } from "./csv-cells";
 
 /**
  * A column's codes by row (ColumnValues.code; 0 = not coded), in the narrowest array that holds them:
@@ -48,6 +48,8 @@ class StoredColumn {
   private last = -1;
   /** Fields whose cell is not their bytes as they stand (a quoted field with "" in it), by row. */
   private owned: Map<number, CellValue> | null = null;
+  /** Whether every byte in `bytes` is ASCII, which reads the same in every encoding the reader takes. */
+  private ascii = true;
 
   /** The column's distinct values, in order of their codes (set with the first code). */
   private values: readonly CellValue[] = [];
@@ -75,7 +77,13 @@ class StoredColumn {
       this.bytes = bigger;
     }
     const bytes = this.bytes;
-    for (let i = start, at = this.used; i < end; i++, at++) bytes[at] = buf[i];
+    let any = 0;
+    for (let i = start, at = this.used; i < end; i++, at++) {
+      const b = buf[i];
+      bytes[at] = b;
+      any |= b;
+    }
+    if (any >= 0x80) this.ascii = false;
     this.used += length;
     this.endRow(r);
   }
@@ -109,7 +117,8 @@ class StoredColumn {
     if (ends === null || r > this.last) return "";
     const start = r > 0 ? ends[r - 1] : 0;
     const end = ends[r];
-    return end > start ? typeCsvCell(this.decode(this.bytes, start, end)) : "";
+    if (end === start) return "";
+    return typeCsvCell(this.ascii ? latin1(this.bytes, start, end) : this.decode(this.bytes, start, end));
   }
 }
 
