@@ -199,16 +199,20 @@ function codeRows(
   const coders = [...tested].map(
     ([col, names]): ColumnCoder => ({ col, names, wanted: [], coder: new CellCoder(n) }),
   );
+  const instants = table.instants?.(tsCol) ?? null;
   for (let r = 1; r < n; r++) {
     const g = groupOfRow[r];
     groupOfRow[r] = -1; // until the row is indexed
-    // Parsed straight into `ts` (a returned double would be a heap number per row); reset to NaN below
-    // for a row that is skipped.
-    const at = table.cell(r, tsCol);
-    timestampInto(at, clock, ts, r);
-    if (Number.isNaN(ts[r])) {
-      if (!isBlankRow(table.row(r))) reportTimestamp(sink, r + 1, tsHeader, at ?? "", clock);
-      continue;
+    // Parsed straight into `ts` (a returned double would be a heap number per row), unless the reader
+    // did (its instants); reset to NaN below for a row that is skipped.
+    if (instants !== null && r < instants.length && !Number.isNaN(instants[r])) ts[r] = instants[r];
+    else {
+      const at = table.cell(r, tsCol);
+      timestampInto(at, clock, ts, r);
+      if (Number.isNaN(ts[r])) {
+        if (!isBlankRow(table.row(r))) reportTimestamp(sink, r + 1, tsHeader, at ?? "", clock);
+        continue;
+      }
     }
     if (g < 0) {
       ts[r] = Number.NaN;

@@ -371,6 +371,62 @@ export function timestampMs(v: CellValue | undefined, clock: ZoneClock): number 
   return scratch[0];
 }
 
+/**
+ * parseIsoInto's instant for the one form most logs and exports write, YYYY-MM-DDTHH:MM:SS[.sss]Z, read
+ * from the text's bytes (ASCII) so that a reader need not make a string of each of a million timestamps;
+ * NaN for any other text, which is then parsed as a cell. A "Z" time is the same in every time zone.
+ */
+export function utcIsoInstant(b: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if ((n !== 20 && n !== 24) || b[start + 4] !== 45 || b[start + 7] !== 45 || b[start + 10] !== 84)
+    return Number.NaN;
+  if (b[start + 13] !== 58 || b[start + 16] !== 58 || b[end - 1] !== 90) return Number.NaN;
+  const y = byteDigits(b, start, 4);
+  const mo = byteDigits(b, start + 5, 2);
+  const d = byteDigits(b, start + 8, 2);
+  const h = byteDigits(b, start + 11, 2);
+  const mi = byteDigits(b, start + 14, 2);
+  const sec = byteDigits(b, start + 17, 2);
+  let ms = 0;
+  if (n === 24) {
+    if (b[start + 19] !== 46) return Number.NaN;
+    ms = byteDigits(b, start + 20, 3);
+  }
+  // Out of range (or not digits, -1): left to parseIsoInto, which knows the exceptions (24:00, leap seconds).
+  if (
+    y < 0 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    sec < 0 ||
+    sec > 59 ||
+    ms < 0
+  )
+    return Number.NaN;
+  if (d > daysInMonth(y, mo)) return Number.NaN;
+  const ymd = y * 10_000 + mo * 100 + d;
+  if (ymd !== lastYmd) {
+    lastDayMs = daysFromCivil(y, mo, d) * DAY_MS;
+    lastYmd = ymd;
+  }
+  return lastDayMs + h * 3_600_000 + mi * MINUTE_MS + sec * 1000 + ms;
+}
+
+/** The number written by n ASCII digits at b[at..], or -1. */
+function byteDigits(b: Uint8Array, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = b[i] - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /** timestampMs writing its result to `out[at]` (no heap number per cell; see parseIsoInto). */
 export function timestampInto(
   v: CellValue | undefined,

@@ -18,6 +18,11 @@ export interface CellTable {
   cell(r: number, c: number): CellValue | undefined;
   /** Row r's cells (a new array per call from a column store: for the few rows a message quotes). */
   row(r: number): CellValue[];
+  /**
+   * Per row, the instant (epoch ms) of column c's cell where it is UTC ISO 8601 text that the reader
+   * parsed already (utcIsoInstant), NaN elsewhere and past the end; null (or absent) when it parsed none.
+   */
+  instants?(c: number): Float64Array | null;
 }
 
 /**

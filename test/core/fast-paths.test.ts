@@ -9,7 +9,7 @@ import type { CellValue, Grid } from "../../src/core/index";
 import { cellText, scoreWorkbook } from "../../src/core/index";
 import { BLANK_KEY, LeadKeys, resolveKeys, UNKNOWN_KEY } from "../../src/core/keys";
 import { bindCondition, isConditionError, parseOperator, prepareCondition } from "../../src/core/operators";
-import { timestampInto, timestampMs, zoneClock } from "../../src/core/time";
+import { timestampInto, timestampMs, utcIsoInstant, zoneClock } from "../../src/core/time";
 import { AS_OF, DAY, matrix } from "./helpers";
 
 /** The definition: normalize the cell, look it up. */
@@ -264,5 +264,45 @@ describe("timestamps parsed into an array", () => {
     });
     expect(out[0]).toBe(7);
     expect(out[cells.length + 1]).toBe(7);
+  });
+});
+
+describe("UTC timestamps read from bytes", () => {
+  it("give timestampMs's instant in any zone, or NaN (then the text is parsed as a cell)", () => {
+    const clock = zoneClock("Asia/Kolkata");
+    const two = (n: number) => String(n).padStart(2, "0");
+    // Near-valid ISO texts: every field in and just out of range, other separators, other lengths.
+    const text = fc
+      .record({
+        y: fc.integer({ min: 0, max: 9999 }),
+        mo: fc.integer({ min: 0, max: 13 }),
+        d: fc.integer({ min: 0, max: 32 }),
+        h: fc.integer({ min: 0, max: 25 }),
+        mi: fc.integer({ min: 0, max: 60 }),
+        s: fc.integer({ min: 0, max: 61 }),
+        ms: fc.option(fc.integer({ min: 0, max: 999 })),
+        t: fc.constantFrom("T", " ", "t"),
+        z: fc.constantFrom("Z", "z", "", "+01:00"),
+      })
+      .map(
+        ({ y, mo, d, h, mi, s, ms, t, z }) =>
+          `${String(y).padStart(4, "0")}-${two(mo)}-${two(d)}${t}${two(h)}:${two(mi)}:${two(s)}` +
+          `${ms === null ? "" : `.${String(ms).padStart(3, "0")}`}${z}`,
+      );
+    let read = 0;
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 26 })), (s) => {
+        const bytes = Buffer.from(`,${s},`, "latin1");
+        const instant = utcIsoInstant(bytes, 1, bytes.length - 1);
+        if (Number.isNaN(instant)) return;
+        read++;
+        expect(instant).toBe(timestampMs(s, clock));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(read).toBeGreaterThan(30); // about 70: most texts are out of range, on purpose
+    expect(utcIsoInstant(Buffer.from("2024-02-29T23:59:59.999Z"), 0, 24)).toBe(
+      Date.UTC(2024, 1, 29, 23, 59, 59, 999),
+    );
   });
 });

@@ -1,6 +1,7 @@
 // A CSV file kept by column (the CLI's Activity Log): each field as the code of a repeated value or as its
 // bytes, decoded and typed when read. A million-row log is then a few arrays and buffers, not a million
 // row arrays and a million strings that every collection copies; scoring reads each cell once anyway.
+import { utcIsoInstant } from "../../core/time";
 import type { CellTable, CellValue, CodedColumn, Grid } from "../../core/types";
 import { type Decode, latin1, typeCsvCell } from "./csv-cells";
 
@@ -50,6 +51,8 @@ class StoredColumn {
   private owned: Map<number, CellValue> | null = null;
   /** Whether every byte in `bytes` is ASCII, which reads the same in every encoding the reader takes. */
   private ascii = true;
+  /** Per row, the instant of a field that is UTC ISO 8601 text (utcIsoInstant), else NaN; null: none. */
+  instants: Float64Array | null = null;
 
   /** The column's distinct values, in order of their codes (set with the first code). */
   private values: readonly CellValue[] = [];
@@ -86,6 +89,19 @@ class StoredColumn {
     if (any >= 0x80) this.ascii = false;
     this.used += length;
     this.endRow(r);
+    const instant = utcIsoInstant(buf, start, end);
+    if (!Number.isNaN(instant)) this.instantsTo(r)[r] = instant;
+  }
+
+  /** `instants`, long enough to hold row r (NaN where none was read). */
+  private instantsTo(r: number): Float64Array {
+    let instants = this.instants;
+    if (instants === null || r >= instants.length) {
+      const bigger = new Float64Array(Math.max(1024, (instants?.length ?? 0) * 2, r + 1)).fill(Number.NaN);
+      if (instants) bigger.set(instants);
+      this.instants = instants = bigger;
+    }
+    return instants;
   }
 
   /** Marks rows up to r as ending at `used`: the rows between the last set and r had no bytes. */
@@ -142,6 +158,10 @@ export class CsvColumns implements CellTable {
 
   cell(r: number, c: number): CellValue {
     return r < this.length && c < this.columns.length ? this.columns[c].cell(r) : "";
+  }
+
+  instants(c: number): Float64Array | null {
+    return this.columns[c]?.instants ?? null;
   }
 
   row(r: number): CellValue[] {
