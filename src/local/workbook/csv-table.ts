@@ -61,7 +61,7 @@ class StoredColumn {
 
   /** Row r's field is values[code - 1] (code > 0). */
   code(r: number, code: number, values: readonly CellValue[]): void {
-    this.values = values;
+    if (this.values !== values) this.values = values;
     this.codes.set(r, code);
   }
 
@@ -145,10 +145,10 @@ export class CsvColumns implements CellTable {
 
   constructor(private readonly decode: Decode) {}
 
-  /** Column c (made, with those before it, on its first field). */
-  column(c: number): StoredColumn {
-    while (this.columns.length <= c) this.columns.push(new StoredColumn(this.decode));
-    return this.columns[c];
+  /** The columns, at least `width` of them (a column is made on its first field). */
+  columnsTo(width: number): readonly StoredColumn[] {
+    while (this.columns.length < width) this.columns.push(new StoredColumn(this.decode));
+    return this.columns;
   }
 
   /** Columns, the widest row's fields. */

@@ -300,8 +300,9 @@ class CsvBytesParser {
       this.rows.push(this.scratch.slice(0, k));
       return;
     }
+    const columns = store.columnsTo(k);
     for (let c = 0; c < k; c++) {
-      const column = store.column(c);
+      const column = columns[c];
       const code = this.scratchCodes[c];
       if (code === OWN) column.own(r, this.scratch[c]);
       else if (code > 0) column.code(r, code, (this.columns[c] as ColumnValues).distinct);
