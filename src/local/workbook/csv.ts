@@ -362,8 +362,11 @@ const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 function csvLine(row: readonly CellValue[]): string {
   const fields: string[] = new Array(row.length);
   for (let c = 0; c < row.length; c++) {
-    const text = csvCellText(row[c]);
-    fields[c] = NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    const value = row[c];
+    const text = csvCellText(value);
+    // A number's or boolean's text never needs quotes (most output cells are scores): no test for them.
+    const plain = typeof value === "number" || typeof value === "boolean" || !NEEDS_QUOTES.test(text);
+    fields[c] = plain ? text : `"${text.replace(/"/g, '""')}"`;
   }
   return fields.join(",");
 }
