@@ -151,11 +151,6 @@ export class CsvColumns implements CellTable {
     return this.columns;
   }
 
-  /** Columns, the widest row's fields. */
-  get width(): number {
-    return this.columns.length;
-  }
-
   cell(r: number, c: number): CellValue {
     return r < this.length && c < this.columns.length ? this.columns[c].cell(r) : "";
   }

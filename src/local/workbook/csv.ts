@@ -395,7 +395,8 @@ export interface CsvTable {
 const DELIMITER_BYTE: Record<CsvDelimiter, number> = { ",": 44, ";": 59, "\t": 9 };
 
 /**
- * Reads a CSV file a chunk at a time (see CsvBytesParser): memory is the grid plus one chunk. The
+ * Reads a CSV file a chunk at a time (see CsvBytesParser): memory is the grid (`coded`: the column
+ * store, CsvColumns, and `values` is made from it only if asked for) plus two chunks. The
  * encoding and delimiter are sniffed from the first bytes (see sniff.ts). UTF-8 and Windows-1252 bytes
  * go to the parser as they are (it decodes each field once); UTF-16 is transcoded to UTF-8 a chunk at a
  * time first.
