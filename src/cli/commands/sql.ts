@@ -1,7 +1,9 @@
 // `leadscore sql <workbook>`: the workbook's matrix compiled to one SQL query (src/core/sql) over the tables
 // Settings name (default `leads` and `activities`, with the Leads and Activity Log headers), for BigQuery
 // or DuckDB.
+
 import { parseArgs } from "node:util";
+import { activityTable } from "../../core/cell-table";
 import { compileAccountsSql, compileSql, DIALECTS, type DialectName } from "../../core/sql";
 import { type Command, UsageError } from "../command";
 import { formatProblems } from "../problems";
@@ -51,11 +53,12 @@ export const command: Command = {
     if (!DIALECTS.includes(name as DialectName))
       throw new UsageError(`--dialect "${name}" is not one of ${DIALECTS.join(", ")}`);
     const { input } = await loadWorkbook(positionals[0]);
+    const log = activityTable(input); // its header row, without making a grid of the whole log
     const compile = values.accounts ? compileAccountsSql : compileSql;
     const compiled = compile(
       {
         leadHeaders: input.leads[0] ?? [],
-        activityHeaders: input.activities ? (input.activities[0] ?? []) : null,
+        activityHeaders: log ? (log.length > 0 ? log.row(0) : []) : null,
         matrix: input.matrix,
         settings: input.settings,
         lists: input.lists,
