@@ -42,7 +42,6 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
         return log?.values;
       },
       activityTable: log?.table,
-      activityCodes: log?.codes,
       settings: tab(TAB.settings),
       lists: tab(TAB.lists),
     },

@@ -64,8 +64,8 @@ export function emptyActivityIndex(groupCount: number): ActivityIndex {
 /**
  * Indexes the Activity Log: lead keys, then one pass over the rows for the timestamp, the event and the
  * `tested` columns (column → the normalized events whose rows the rules test, null for any event), so
- * that a column rules test is coded while its row is at hand, not in a pass of its own. `codes`: the
- * grid's columns coded by value (WorkbookInput.activityCodes), if its reader coded them.
+ * that a column rules test is coded while its row is at hand, not in a pass of its own. Where the table's
+ * reader coded a column (CellTable.codes), each distinct value is looked at once, then each row by code.
  */
 export function indexActivities(
   table: CellTable | undefined,
@@ -74,14 +74,13 @@ export function indexActivities(
   clock: ZoneClock,
   sink: ProblemSink,
   tested: ReadonlyMap<number, ReadonlySet<string> | null> = new Map(),
-  codes?: readonly (CodedColumn | null)[],
 ): ActivityIndex {
   const empty = emptyActivityIndex(leads.groupCount);
   if (!table || table.length === 0) return empty;
   const headers = table.row(0);
   const columns = activityColumns(headers, leadKey, sink);
   if (columns === null) return { ...empty, table, headers };
-  const coded = codeRows(table, columns, leads, clock, sink, tested, codes?.[columns.keyCol] ?? undefined);
+  const coded = codeRows(table, columns, leads, clock, sink, tested);
   return {
     table,
     headers,
@@ -173,6 +172,17 @@ interface ColumnCoder {
   wanted: number[];
   /** null once the column has too many distinct values to code. */
   coder: CellCoder | null;
+  /** The reader's codes for the column, and per code the coder's (UNSEEN until its first row). */
+  source: CodedColumn | null;
+  byCode: Int32Array | null;
+}
+
+/** A reader's code not met yet in the pass. */
+const UNSEEN = -2;
+
+/** Per code of a reader's coded column, a slot for what the pass makes of its value (UNSEEN until then). */
+function perCode(source: CodedColumn | null): Int32Array | null {
+  return source && new Int32Array(source.values.length + 1).fill(UNSEEN);
 }
 
 /**
@@ -186,7 +196,6 @@ function codeRows(
   clock: ZoneClock,
   sink: ProblemSink,
   tested: ReadonlyMap<number, ReadonlySet<string> | null>,
-  keyCodes: CodedColumn | undefined,
 ): CodedRows {
   const n = table.length;
   const ts = new Float64Array(n).fill(Number.NaN);
@@ -195,10 +204,33 @@ function codeRows(
   const eventMemo = new Map<CellValue, number>();
   // Keys first, in passes of their own: hashing streams through the log, and the lookups that follow
   // jump around tables that a pass also reading other cells would push out of the cache.
-  const groupOfRow = resolveKeys(table, keyCol, leads.keys, keyCodes);
-  const coders = [...tested].map(
-    ([col, names]): ColumnCoder => ({ col, names, wanted: [], coder: new CellCoder(n) }),
-  );
+  const groupOfRow = resolveKeys(table, keyCol, leads.keys, table.codes?.(keyCol) ?? undefined);
+  const coders = [...tested].map(([col, names]): ColumnCoder => {
+    const source = table.codes?.(col) ?? null;
+    return { col, names, wanted: [], coder: new CellCoder(n), source, byCode: perCode(source) };
+  });
+  const eventOf = (raw: CellValue): number => {
+    const known = eventMemo.get(raw);
+    if (known !== undefined) return known;
+    const name = normalizeHeader(raw);
+    let e = -1;
+    if (name !== "") {
+      const id = events.get(name);
+      if (id !== undefined) e = id;
+      else {
+        e = events.size;
+        events.set(name, e);
+        for (let i = 0; i < coders.length; i++) {
+          const names = coders[i].names;
+          coders[i].wanted.push(names === null || names.has(name) ? 1 : 0);
+        }
+      }
+    }
+    eventMemo.set(raw, e);
+    return e;
+  };
+  const evCodes = evCol >= 0 ? (table.codes?.(evCol) ?? null) : null;
+  const eventOfCode = perCode(evCodes);
   const instants = table.instants?.(tsCol) ?? null;
   for (let r = 1; r < n; r++) {
     const g = groupOfRow[r];
@@ -222,31 +254,24 @@ function codeRows(
     groupOfRow[r] = g;
     let e = -1;
     if (evCol >= 0) {
-      const rawEv = table.cell(r, evCol) ?? "";
-      const known = eventMemo.get(rawEv);
-      if (known !== undefined) e = known;
-      else {
-        const name = normalizeHeader(rawEv);
-        if (name !== "") {
-          const id = events.get(name);
-          if (id !== undefined) e = id;
-          else {
-            e = events.size;
-            events.set(name, e);
-            for (let i = 0; i < coders.length; i++) {
-              const names = coders[i].names;
-              coders[i].wanted.push(names === null || names.has(name) ? 1 : 0);
-            }
-          }
-        }
-        eventMemo.set(rawEv, e);
-      }
+      const code = evCodes !== null && r < evCodes.codes.length ? evCodes.codes[r] : 0;
+      if (code > 0 && eventOfCode !== null) {
+        e = eventOfCode[code];
+        if (e === UNSEEN) e = eventOfCode[code] = eventOf(evCodes!.values[code - 1]);
+      } else e = eventOf(table.cell(r, evCol) ?? "");
       eventId[r] = e;
     }
     for (let i = 0; i < coders.length; i++) {
       const c = coders[i];
       if (c.coder === null || (c.names !== null && (e < 0 || c.wanted[e] !== 1))) continue;
-      if (!c.coder.add(table.cell(r, c.col), r)) c.coder = null;
+      const { source, byCode } = c;
+      const code = source !== null && r < source.codes.length ? source.codes[r] : 0;
+      if (code > 0 && byCode !== null) {
+        let id = byCode[code];
+        if (id === UNSEEN) id = byCode[code] = c.coder.id(source!.values[code - 1]);
+        if (id < 0) c.coder = null;
+        else c.coder.set(r, id);
+      } else if (!c.coder.add(table.cell(r, c.col), r)) c.coder = null;
     }
   }
   const testedColumns = new Map<number, TestedColumn>();

@@ -103,15 +103,27 @@ export class CellCoder {
 
   /** Codes row r's cell; false once the values are too many (then the coder is done with). */
   add(v: CellValue | undefined, r: number): boolean {
+    const id = this.id(v);
+    if (id < 0) return false;
+    this.codes[r] = id;
+    return true;
+  }
+
+  /** The code of a value, made if new; -1 once the values are too many. */
+  id(v: CellValue | undefined): number {
     let id = this.ids.get(v);
     if (id === undefined) {
-      if (this.cells.length >= this.limit) return false;
+      if (this.cells.length >= this.limit) return -1;
       id = this.cells.length;
       this.cells.push(v);
       this.ids.set(v, id);
     }
+    return id;
+  }
+
+  /** Row r's cell has code `id` (from id). */
+  set(r: number, id: number): void {
     this.codes[r] = id;
-    return true;
   }
 
   /** Rows never added read as blank (code 0). */

@@ -23,11 +23,16 @@ export interface CellTable {
    * parsed already (utcIsoInstant), NaN elsewhere and past the end; null (or absent) when it parsed none.
    */
   instants?(c: number): Float64Array | null;
+  /**
+   * Column c's cells coded by value as its reader found them (CodedColumn), or null (or absent) where it
+   * did not code every field of the column.
+   */
+  codes?(c: number): CodedColumn | null;
 }
 
 /**
  * A column's cells coded by value, as a CSV reader finds them: row r's cell is values[codes[r] - 1], or,
- * where codes[r] is 0 (or r is past the end), only in the grid. Lets a pass resolve each distinct value
+ * where codes[r] is 0 (or r is past the end), only in the table. Lets a pass resolve each distinct value
  * once instead of reading a million cells.
  */
 export interface CodedColumn {
@@ -45,8 +50,6 @@ export interface WorkbookInput {
    * the same cells, made as a Grid only if something else asks for them.
    */
   activityTable?: CellTable;
-  /** Per column of the Activity Log (as read, unchanged since), its cells coded by value. */
-  activityCodes?: readonly (CodedColumn | null)[];
   settings?: Grid;
   lists?: Grid;
 }

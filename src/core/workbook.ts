@@ -52,7 +52,7 @@ export function prepareWorkbook(input: WorkbookInput, timeZone: string): Prepare
   checkGroupSettings(settings, cells, groupNamesOf(allRules), sink);
   checkAccountKey(settings, cells, leads.headers, sink);
   const activities = activityHeaders
-    ? indexActivities(log, leads, settings.leadKey, clock, sink, testedColumns(allRules), input.activityCodes)
+    ? indexActivities(log, leads, settings.leadKey, clock, sink, testedColumns(allRules))
     : emptyActivityIndex(leads.groupCount);
   if (activityHeaders) checkEvents(allRules, activities, sink);
   return { settings, lists, leads, activities, rules, groupNames, models, clock, sink };

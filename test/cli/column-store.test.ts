@@ -32,7 +32,7 @@ describe("the Activity Log kept by column", () => {
     expect(input.activityTable).toBeDefined();
     const options = { asOf: DEFAULT_END, timeZone: "UTC" };
     const fromColumns = scoreWorkbook(input, options);
-    const fromGrid = scoreWorkbook({ ...input, activityTable: undefined, activityCodes: undefined }, options);
+    const fromGrid = scoreWorkbook({ ...input, activityTable: undefined }, options);
     expect(fromColumns.leads.length).toBe(400);
     expect(fromColumns.leads.some((l) => l.score > 0)).toBe(true);
     expect(fromColumns.leads).toEqual(fromGrid.leads);

@@ -45,7 +45,7 @@ class SimSheet {
   fullReads = 0;
 
   constructor(
-    public input: Required<Omit<WorkbookInput, "lists" | "activityCodes" | "activityTable">> & {
+    public input: Required<Omit<WorkbookInput, "lists" | "activityTable">> & {
       lists?: Grid;
     },
     public asOf: Date,

@@ -18,11 +18,6 @@ export class RowCodes {
     this.codes[row] = code;
   }
 
-  /** Whether the column has more distinct values than a byte codes (fewer gain nothing from codes). */
-  get wide(): boolean {
-    return this.max > 0xff;
-  }
-
   /** The codes of rows 0..rows-1 (rows past the end have none). */
   finish(rows: number): CodedColumn["codes"] {
     return this.codes.length > rows ? this.codes.slice(0, rows) : this.codes;
@@ -142,6 +137,8 @@ class StoredColumn {
 export class CsvColumns implements CellTable {
   private readonly columns: StoredColumn[] = [];
   length = 0;
+  /** Per column, whether its reader coded every one of its fields (set once all are read). */
+  whole: readonly boolean[] = [];
 
   constructor(private readonly decode: Decode) {}
 
@@ -170,9 +167,7 @@ export class CsvColumns implements CellTable {
     return Array.from({ length: this.length }, (_, r) => this.row(r));
   }
 
-  /** Column c's codes when every one of its values is coded (`coded`) and it has more than a byte holds. */
-  coded(c: number, coded: boolean): CodedColumn | null {
-    const column = this.columns[c];
-    return coded && column?.codes.wide ? column.coded(this.length) : null;
+  codes(c: number): CodedColumn | null {
+    return this.whole[c] ? this.columns[c].coded(this.length) : null;
   }
 }

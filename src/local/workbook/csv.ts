@@ -1,7 +1,7 @@
 // CSV ⇄ grid (or, for a big Activity Log, a column store): read a chunk at a time, each field typed by
 // typeCsvCell (csv-cells.ts); written a batch of rows at a time.
 import { open } from "node:fs/promises";
-import type { CellTable, CellValue, CodedColumn, Grid } from "../../core/types";
+import type { CellTable, CellValue, Grid } from "../../core/types";
 import { type Decode, decodeUtf8, decodeWindows1252, typeCsvCell } from "./csv-cells";
 import { CsvColumns } from "./csv-table";
 import { type CsvDelimiter, type CsvFormat, SNIFF_BYTES, sniffDelimiter, sniffEncoding } from "./sniff";
@@ -156,13 +156,9 @@ class CsvBytesParser {
     this.store = coded ? new CsvColumns(decode) : null;
   }
 
-  /**
-   * With `coded`: per column, its cells coded by value (CodedColumn), or null for a column not coded
-   * throughout or with at most 255 distinct values: a memo of so few is as fast as codes (events).
-   */
-  codedColumns(): (CodedColumn | null)[] {
-    const store = this.store;
-    return this.columns.map((values, c) => store?.coded(c, Boolean(values)) ?? null);
+  /** Per column, whether all its fields were coded (its table of values never gave up): CsvColumns.whole. */
+  codedColumns(): boolean[] {
+    return Array.from(this.columns, (values) => Boolean(values));
   }
 
   /**
@@ -388,8 +384,6 @@ export interface CsvTable {
   table?: CellTable;
   format: CsvFormat;
   malformed: MalformedQuote[];
-  /** When read `coded`: per column, its cells coded by value, or null. */
-  codes?: (CodedColumn | null)[];
 }
 
 const DELIMITER_BYTE: Record<CsvDelimiter, number> = { ",": 44, ";": 59, "\t": 9 };
@@ -451,6 +445,7 @@ export async function readCsvTable(file: string, chunkBytes = CHUNK, coded = fal
     }
     const { store, malformed } = parser;
     if (store === null) return { values: rectangular(parser.rows), format, malformed };
+    store.whole = parser.codedColumns();
     let grid: Grid | undefined;
     return {
       get values() {
@@ -460,7 +455,6 @@ export async function readCsvTable(file: string, chunkBytes = CHUNK, coded = fal
       table: store,
       format,
       malformed,
-      codes: parser.codedColumns(),
     };
   } finally {
     await reading?.catch(() => {}); // a read still in flight when parsing threw

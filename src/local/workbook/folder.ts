@@ -31,7 +31,7 @@ function order(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `coded`: the tabs to read with their columns coded by value (Tab.codes). */
+/** `coded`: the tabs to read by column, their columns coded by value (Tab.table). */
 export async function readCsvFolder(
   dir: string,
   coded: (tab: string) => boolean = () => false,
@@ -43,7 +43,7 @@ export async function readCsvFolder(
     names.map(async (name): Promise<Tab> => {
       const file = byName.get(name)!;
       const read = await readCsvTable(join(dir, file), undefined, coded(name));
-      const { table, format, malformed, codes } = read;
+      const { table, format, malformed } = read;
       const headers = table ? table.row(0) : (read.values[0] ?? []);
       return {
         name,
@@ -52,7 +52,6 @@ export async function readCsvFolder(
           return read.values;
         },
         table,
-        codes,
         csv: { file, format },
         problems: quoteProblems(name, file, headers, malformed),
       };

@@ -25,7 +25,7 @@ const isXlsx = (path: string) => /\.xlsx$/i.test(path);
 
 /**
  * Reads every tab of a workbook: `path` is an .xlsx file or a folder of "<tab>.csv" files. `coded`: the
- * CSV tabs whose columns to code by value as well (Tab.codes).
+ * CSV tabs to read by column, their columns coded by value (Tab.table).
  */
 export async function readWorkbook(path: string, coded?: (tab: string) => boolean): Promise<Tab[]> {
   if (isXlsx(path)) return readXlsx(path);

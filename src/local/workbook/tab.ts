@@ -1,4 +1,4 @@
-import type { CellTable, CodedColumn, Grid, Problem } from "../../core/types";
+import type { CellTable, Grid, Problem } from "../../core/types";
 import type { CsvFormat } from "./sniff";
 
 /** One workbook tab: its name and its values (row 0 = sheet row 1). */
@@ -7,8 +7,6 @@ export interface Tab {
   values: Grid;
   /** The cells as a CSV reader kept them by column, when it did (then `values` is made on first use). */
   table?: CellTable;
-  /** Per column, its cells coded by value, when the tab was read so (a CSV file) and the column could be. */
-  codes?: (CodedColumn | null)[];
   /** A CSV tab: the file it came from and how it was read. */
   csv?: { file: string; format: CsvFormat };
   /** What was wrong with the file itself (malformed quotes), found while reading it. */
