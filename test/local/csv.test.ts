@@ -229,6 +229,30 @@ describe("CSV reader", () => {
     }
   });
 
+  it("gives UTC timestamps back as written when it keeps only their instants", async () => {
+    // Each length of ISO text (the first read decides which keeps no bytes), near misses that stay bytes,
+    // and enough distinct values that the column stops caching: its fields are then stored, not coded.
+    for (const millis of [true, false]) {
+      const lines = ["Timestamp,N"];
+      for (let i = 0; i < 40_000; i++) {
+        const iso = new Date(Date.UTC(1999, 11, 31) + i * 7_777_777).toISOString();
+        const text = millis ? iso : `${iso.slice(0, 19)}Z`;
+        const forms = [text, iso.replace("T", " "), `${text.slice(0, -1)}z`, "2024-02-30T00:00:00Z"];
+        lines.push(`${i % 7 === 3 ? `"${forms[i % 4]}"` : forms[i % 4]},${i}`);
+      }
+      const file = join(dir, "instants.csv");
+      await writeFile(file, lines.join("\n"), "utf8");
+      const grid = (await readCsvTable(file, 4096)).values;
+      const table = (await readCsvTable(file, 4096, true)).table!;
+      for (let r = 0; r < grid.length; r++)
+        if (table.cell(r, 0) !== grid[r][0]) expect(table.cell(r, 0)).toBe(grid[r][0]);
+      const instants = table.instants?.(0);
+      const ms = Date.UTC(1999, 11, 31) + 30_000 * 7_777_777;
+      expect(instants?.[30_001]).toBe(millis ? ms : Math.floor(ms / 1000) * 1000);
+      expect(Number.isNaN(instants?.[30_004] ?? 0)).toBe(true); // 2024-02-30
+    }
+  });
+
   it("keeps values exact when a column stops caching (nearly all values distinct)", async () => {
     const lines = ["Timestamp,Email,Event,N"];
     for (let i = 0; i < 100_000; i++)

@@ -48,6 +48,11 @@ class StoredColumn {
   private ascii = true;
   /** Per row, the instant of a field that is UTC ISO 8601 text (utcIsoInstant), else NaN; null: none. */
   instants: Float64Array | null = null;
+  /**
+   * The length (20 or 24) of the column's first such field: fields of that length keep no bytes, their
+   * text being the instant's toISOString (without ".000" at 20), character for character (0 until then).
+   */
+  private form = 0;
 
   /** The column's distinct values, in order of their codes (set with the first code). */
   private values: readonly CellValue[] = [];
@@ -69,6 +74,12 @@ class StoredColumn {
   /** Row r's field is buf[start, end), decoded and typed when read. */
   field(r: number, buf: Buffer, start: number, end: number): void {
     const length = end - start;
+    const instant = utcIsoInstant(buf, start, end);
+    if (!Number.isNaN(instant)) {
+      this.instantsTo(r)[r] = instant;
+      if (this.form === 0) this.form = length;
+      if (length === this.form) return;
+    }
     if (this.used + length > this.bytes.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + length, 1024));
       this.bytes.copy(bigger, 0, 0, this.used);
@@ -84,8 +95,6 @@ class StoredColumn {
     if (any >= 0x80) this.ascii = false;
     this.used += length;
     this.endRow(r);
-    const instant = utcIsoInstant(buf, start, end);
-    if (!Number.isNaN(instant)) this.instantsTo(r)[r] = instant;
   }
 
   /** `instants`, long enough to hold row r (NaN where none was read). */
@@ -125,11 +134,19 @@ class StoredColumn {
     const owned = this.owned?.get(r);
     if (owned !== undefined) return owned;
     const ends = this.ends;
-    if (ends === null || r > this.last) return "";
-    const start = r > 0 ? ends[r - 1] : 0;
-    const end = ends[r];
-    if (end === start) return "";
-    return typeCsvCell(this.ascii ? latin1(this.bytes, start, end) : this.decode(this.bytes, start, end));
+    if (ends !== null && r <= this.last) {
+      const start = r > 0 ? ends[r - 1] : 0;
+      const end = ends[r];
+      if (end > start) {
+        const bytes = this.bytes;
+        return typeCsvCell(this.ascii ? latin1(bytes, start, end) : this.decode(bytes, start, end));
+      }
+    }
+    const instants = this.instants;
+    if (instants === null || r >= instants.length || Number.isNaN(instants[r])) return "";
+    // Text as it was read (validated digit by digit: see utcIsoInstant), which typeCsvCell leaves text.
+    const iso = new Date(instants[r]).toISOString();
+    return this.form === 24 ? iso : `${iso.slice(0, 19)}Z`;
   }
 }
 
