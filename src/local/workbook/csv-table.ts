@@ -32,6 +32,17 @@ export class RowCodes {
   }
 }
 
+/** `array` if it holds index r, else a copy in one at least twice as long, made by `make`. */
+function holding<T extends Int32Array | Float64Array>(array: T | null, r: number, make: (n: number) => T): T {
+  if (array !== null && r < array.length) return array;
+  const bigger = make(Math.max(1024, (array?.length ?? 0) * 2, r + 1));
+  if (array) bigger.set(array);
+  return bigger;
+}
+
+const nanArray = (n: number) => new Float64Array(n).fill(Number.NaN);
+const intArray = (n: number) => new Int32Array(n);
+
 /** One column: per row the code of its value (RowCodes), a value of its own, or the bytes of its field. */
 class StoredColumn {
   readonly codes = new RowCodes();
@@ -99,23 +110,14 @@ class StoredColumn {
 
   /** `instants`, long enough to hold row r (NaN where none was read). */
   private instantsTo(r: number): Float64Array {
-    let instants = this.instants;
-    if (instants === null || r >= instants.length) {
-      const bigger = new Float64Array(Math.max(1024, (instants?.length ?? 0) * 2, r + 1)).fill(Number.NaN);
-      if (instants) bigger.set(instants);
-      this.instants = instants = bigger;
-    }
-    return instants;
+    this.instants = holding(this.instants, r, nanArray);
+    return this.instants;
   }
 
   /** Marks rows up to r as ending at `used`: the rows between the last set and r had no bytes. */
   private endRow(r: number): void {
-    let ends = this.ends;
-    if (ends === null || r >= ends.length) {
-      const bigger = new Int32Array(Math.max(1024, (ends?.length ?? 0) * 2, r + 1));
-      if (ends) bigger.set(ends);
-      this.ends = ends = bigger;
-    }
+    const ends = holding(this.ends, r, intArray);
+    this.ends = ends;
     const before = this.last >= 0 ? ends[this.last] : 0;
     for (let k = this.last + 1; k < r; k++) ends[k] = before;
     ends[r] = this.used;
