@@ -11,6 +11,7 @@ import {
   readOutcomes,
 } from "../../src/core/calibration";
 import { activitySignals } from "../../src/core/calibration/activity";
+import { gridTable } from "../../src/core/cell-table";
 import { parseLists } from "../../src/core/lists";
 import { parseMatrix } from "../../src/core/matrix";
 import { createProblemSink } from "../../src/core/problems";
@@ -63,7 +64,13 @@ describe("activity is read as the engine reads it", () => {
     ["2025-03-02", "a@x.com", " demo  request", ""],
     ["2025-03-03T09:00:00+01", "b@x.com", "Demo   Request", ""],
   ];
-  const signals = activitySignals(leads, activities, "Email", () => AS_OF.getTime(), zoneClock("UTC"));
+  const signals = activitySignals(
+    leads,
+    gridTable(activities),
+    "Email",
+    () => AS_OF.getTime(),
+    zoneClock("UTC"),
+  );
 
   it("a serial-number timestamp counts, and event names match with inner spaces collapsed", () => {
     expect(signals.map((s) => s.event)).toEqual(["Demo Request"]);

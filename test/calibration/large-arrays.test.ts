@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { activitySignals } from "../../src/core/calibration/activity";
 import { histogram } from "../../src/core/calibration/deciles";
+import { gridTable } from "../../src/core/cell-table";
 import { zoneClock } from "../../src/core/time";
 import type { Grid } from "../../src/core/types";
 import { AS_OF } from "./helpers";
@@ -16,7 +17,13 @@ describe("arrays larger than the call stack", () => {
     for (let i = 0; i < N; i++)
       activities.push(["2025-03-01", "a@x.com", "Page View", `/blog/post-${i % 7}`]);
     activities.push(["2025-03-02", "b@x.com", "Page View", "/pricing"]);
-    const signals = activitySignals(leads, activities, "Email", () => AS_OF.getTime(), zoneClock("UTC"));
+    const signals = activitySignals(
+      leads,
+      gridTable(activities),
+      "Email",
+      () => AS_OF.getTime(),
+      zoneClock("UTC"),
+    );
     const blog = signals.find((s) => s.detail?.value === "/blog");
     expect(blog?.ages.length).toBe(N);
     expect(Array.from(blog?.ptr ?? [])).toEqual([0, N, N]);

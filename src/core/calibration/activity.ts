@@ -6,7 +6,7 @@
 
 import { findColumn, normalizeHeader } from "../headers";
 import { DAY_MS, parseTimestamp, type ZoneClock } from "../time";
-import type { Grid } from "../types";
+import type { CellTable, Grid } from "../types";
 import { cellText, normText } from "../values";
 
 export interface ActivitySignal {
@@ -33,19 +33,24 @@ interface Hit {
   age: number;
 }
 
+/**
+ * The signals of an Activity Log read cell by cell (activityTable: a CLI's column store is not made a
+ * grid), its timestamps from the reader's instants where it parsed them.
+ */
 export function activitySignals(
   leads: Grid,
-  activities: Grid | undefined,
+  activities: CellTable | undefined,
   leadKeyColumn: string,
   cutFor: (dataRow: number) => number,
   clock: ZoneClock,
 ): ActivitySignal[] {
   if (!activities || activities.length < 2) return [];
+  const header = activities.row(0);
   const lk = findColumn(leads[0] ?? [], leadKeyColumn);
-  const ak = findColumn(activities[0], leadKeyColumn);
-  const at = findColumn(activities[0], "Timestamp");
-  const ev = findColumn(activities[0], "Event");
-  const dt = findColumn(activities[0], "Detail");
+  const ak = findColumn(header, leadKeyColumn);
+  const at = findColumn(header, "Timestamp");
+  const ev = findColumn(header, "Event");
+  const dt = findColumn(header, "Detail");
   if (lk < 0 || ak < 0 || at < 0 || ev < 0) return [];
   // Leads sharing a key all get its activities, as in the engine.
   const rowsOf = new Map<string, number[]>();
@@ -66,9 +71,9 @@ export function activitySignals(
     string,
     { spelling: string; hits: Hit[]; paths: number; sections: Map<string, Hit[]> }
   >();
+  const instants = activities.instants?.(at) ?? null;
   for (let i = 1; i < activities.length; i++) {
-    const a = activities[i];
-    const cell = a?.[ak];
+    const cell = activities.cell(i, ak);
     let owners = typeof cell === "string" ? ownersOf.get(cell) : undefined;
     if (owners === undefined) {
       owners = rowsOf.get(normText(cell)) ?? null;
@@ -76,16 +81,18 @@ export function activitySignals(
     }
     if (!owners) continue;
     // Event names as the engine matches them: trimmed, lower case, inner whitespace collapsed.
-    const key = normalizeHeader(cellText(a[ev]));
+    const event = activities.cell(i, ev);
+    const key = normalizeHeader(cellText(event));
     if (!key) continue;
-    const when = parseTimestamp(a[at], clock);
+    const read = instants !== null && i < instants.length ? instants[i] : Number.NaN;
+    const when = Number.isNaN(read) ? parseTimestamp(activities.cell(i, at), clock) : read;
     if (Number.isNaN(when)) continue;
     let e = events.get(key);
     if (!e) {
-      e = { spelling: cellText(a[ev]), hits: [], paths: 0, sections: new Map() };
+      e = { spelling: cellText(event), hits: [], paths: 0, sections: new Map() };
       events.set(key, e);
     }
-    const section = dt >= 0 ? pathSection(normText(a[dt])) : null;
+    const section = dt >= 0 ? pathSection(normText(activities.cell(i, dt))) : null;
     if (section !== null) e.paths++;
     for (const row of owners) {
       const cut = cuts[row];

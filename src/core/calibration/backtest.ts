@@ -4,6 +4,7 @@
 //   before-conversion: Converted At - N days; open or lost leads: the as-of time - N days
 //   none:              everyone at the as-of time
 
+import { activityTable } from "../cell-table";
 import { findColumn, headerText } from "../headers";
 import { parseSettings, workbookClock } from "../settings";
 import { DAY_MS, parseTimestamp } from "../time";
@@ -41,7 +42,7 @@ export interface Cutoffs {
 export const DEFAULT_DAYS = 14;
 
 export function defaultBacktest(input: WorkbookInput, convertedAtColumn: string): BacktestOption {
-  const hasActivity = (input.activities?.length ?? 0) > 1;
+  const hasActivity = (activityTable(input)?.length ?? 0) > 1;
   if (!hasActivity) return { mode: "none", days: 0 };
   // Same age for every lead: scoring converted leads just before they convert and the others at the end
   // of the data would reward recency itself (quiet old leads look "cold" only because they are old).

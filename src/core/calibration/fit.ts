@@ -2,6 +2,7 @@
 // L2-regularised logistic regression (penalty chosen by cross-validation on the training split), clusters
 // merged until the matrix is readable, integer points on the workbook's scale, and an honest check of the
 // integer matrix *as the engine scores it* on held-out leads. Each step lives in its own module.
+import { activityTable } from "../cell-table";
 import { findColumn, headerText, normalizeHeader } from "../headers";
 import { matrixModels, modelKey, sameModel } from "../model-names";
 import { modelHeaders } from "../output-headers";
@@ -75,8 +76,8 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
   const bt = options.backtest ?? defaultBacktest(input, convertedAt);
   const cuts = cutoffs(input, outcomes.labels, bt, options.asOf, options.timeZone, convertedAt);
   const asOfMs = options.asOf.getTime();
-  if (input.activities && input.activities.length > 1)
-    step(`Reading ${(input.activities.length - 1).toLocaleString("en-US")} activities…`);
+  const log = activityTable(input);
+  if (log && log.length > 1) step(`Reading ${(log.length - 1).toLocaleString("en-US")} activities…`);
   const data: TrainingData = {
     input,
     y,
@@ -84,7 +85,7 @@ export function fitMatrix(input: WorkbookInput, options: FitMatrixOptions): FitR
     options,
     signals: activitySignals(
       input.leads,
-      input.activities,
+      log,
       settings.leadKey,
       (r) => cuts.asOfForLead(r + 2)?.getTime() ?? asOfMs,
       workbookClock(options.timeZone, settings),

@@ -1,5 +1,6 @@
 // The calibration report: how well the current matrix's scores predict conversion. One JSON-serialisable
 // object (ISO strings, snake_case) shared by the CLI's --json output and the sidebar's Calibration panel.
+import { activityTable } from "../cell-table";
 import { modelRunOf, sameModel } from "../model-names";
 import { createProblemSink } from "../problems";
 import type { Problem, ScoreRun, WorkbookInput } from "../types";
@@ -72,7 +73,7 @@ export function currentMatrixRules(input: WorkbookInput, model = ""): RuleInfo[]
   if (!input.matrix || input.matrix.length === 0) return [];
   const rules = parseMatrix(input.matrix, {
     leadHeaders: input.leads[0] ?? [],
-    activityHeaders: input.activities?.[0] ?? null,
+    activityHeaders: activityTable(input)?.row(0) ?? null,
     lists: parseLists(input.lists),
     sink: createProblemSink(), // the engine's run reports the matrix's problems
   });
@@ -129,7 +130,7 @@ export function calibrate(input: WorkbookInput, options: CalibrateOptions): Cali
   if (outcomes.unreadable > 0) {
     warnings.push(`${outcomes.unreadable} outcome value(s) are neither yes nor no and were left out.`);
   }
-  if (bt.mode === "none" && (input.activities?.length ?? 0) > 1) {
+  if (bt.mode === "none" && (activityTable(input)?.length ?? 0) > 1) {
     warnings.push(
       "Scored at the as-of time with no cut-off: activity after a conversion can flatter the AUC (use a backtest mode).",
     );
