@@ -26,6 +26,7 @@ import {
 import { matrixModels, modelRunOf } from "../core/model-names";
 import { type CellValue, type Grid, type ScoreRun, TAB, type WorkbookInput } from "../core/types";
 import { cellText } from "../core/values";
+import { withMatrix } from "../core/with-matrix";
 import { CALIBRATION_TAB, writeCalibrationTab } from "./calibration-charts";
 import { withDocumentLock } from "./lock";
 import { appendVersion, HISTORY_TAB, historyVersions, secondOf } from "./matrix-history";
@@ -142,7 +143,7 @@ function onAllLabelled(
   options: CalibrateOptions,
 ): { aucCurrent: number | null; aucSuggested: number | null; labelled: number } {
   const hasMatrix = (input.matrix?.length ?? 0) > 1;
-  const after = calibrate({ ...input, matrix: suggested }, options);
+  const after = calibrate(withMatrix(input, suggested), options);
   return {
     aucCurrent: hasMatrix ? calibrate(input, options).auc : null,
     aucSuggested: after.auc,
@@ -319,7 +320,7 @@ export function previewSuggestedMatrix(ss: Spreadsheet): ApplyPreview {
   // The tiers of the model the suggestion fitted (a model with no active rule counts no lead).
   const counts = (run: ScoreRun) => tierCounts(modelRunOf(run, stored?.model) ?? { ...run, leads: [] });
   const before = counts(scoreWorkbook(input, { asOf, timeZone }));
-  const after = counts(scoreWorkbook({ ...input, matrix }, { asOf, timeZone }));
+  const after = counts(scoreWorkbook(withMatrix(input, matrix), { asOf, timeZone }));
   const tiers = [...new Set([...Object.keys(before), ...Object.keys(after)])].map((tier) => ({
     tier,
     before: before[tier] ?? 0,

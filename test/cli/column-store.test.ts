@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadWorkbook } from "../../src/cli/workbook";
 import { scoreWorkbook } from "../../src/core";
+import { fitMatrix } from "../../src/core/calibration";
 import { findColumn } from "../../src/core/headers";
 import { TAB } from "../../src/core/types";
 import { DEFAULT_END, demoWorkbook } from "../../src/demo";
@@ -42,5 +43,30 @@ describe("the Activity Log kept by column", () => {
     expect(fromColumns.leads).toEqual(fromGrid.leads);
     expect(fromColumns.problems).toEqual(fromGrid.problems);
     expect(fromColumns.problems.some((p) => p.tab === TAB.activities && p.row === 8)).toBe(true);
+  });
+
+  it("fits from the columns, never making the log a grid, the same matrix and report as from a grid", async () => {
+    const { tabs } = demoWorkbook({ leads: 2500, activitiesPerLead: 8, mess: false });
+    await writeCsvFolder(dir, tabs);
+    const { input } = await loadWorkbook(dir);
+    // Count the times something asks for the log as a grid (the loader makes it on first use).
+    const made = Object.getOwnPropertyDescriptor(input, "activities")?.get;
+    expect(made).toBeDefined();
+    let asked = 0;
+    Object.defineProperty(input, "activities", {
+      get: () => {
+        asked++;
+        return made?.call(input);
+      },
+      enumerable: true,
+    });
+    const options = { asOf: DEFAULT_END, timeZone: "UTC" };
+    const fromColumns = fitMatrix(input, options);
+    expect(asked).toBe(0);
+    const fromGrid = fitMatrix({ ...input, activityTable: undefined }, options);
+    expect(asked).toBeGreaterThan(0);
+    expect(fromColumns.matrix).toEqual(fromGrid.matrix);
+    expect(fromColumns.report).toEqual(fromGrid.report);
+    expect(fromColumns.report.activity_events.length).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@
 import { modelRunOf } from "../model-names";
 import type { ProblemCode, WorkbookInput } from "../types";
 import { TAB } from "../types";
+import { withMatrix } from "../with-matrix";
 import { auc } from "./auc";
 import { scoreWorkbook } from "./engine";
 import type { FitMatrixOptions } from "./fit-options";
@@ -65,7 +66,7 @@ export function heldOutFigures(
   const matrix = matrixGrid(
     matrixRules(first.structure, first.points.points, first.points.baseline, keyName),
   );
-  const scored = engineAuc({ ...input, matrix }, sheetRows, y, options, asOfForLead);
+  const scored = engineAuc(withMatrix(input, matrix), sheetRows, y, options, asOfForLead);
   const hasMatrix = input.matrix !== undefined && input.matrix.length > 1;
   return {
     aucModel: auc(
