@@ -6,7 +6,7 @@
 
 import { findColumn, normalizeHeader } from "../headers";
 import { DAY_MS, parseTimestamp, type ZoneClock } from "../time";
-import type { CellTable, Grid } from "../types";
+import type { CellTable, CellValue, Grid } from "../types";
 import { cellText, normText } from "../values";
 
 export interface ActivitySignal {
@@ -67,32 +67,36 @@ export function activitySignals(
   const cuts = new Float64Array(rows);
   for (const owners of rowsOf.values()) for (const r of owners) cuts[r] = cutFor(r);
   const ownersOf = new Map<string, number[] | null>();
+  const ownersAt = byValue(activities, ak, (cell) => {
+    let owners = typeof cell === "string" ? ownersOf.get(cell) : undefined;
+    if (owners === undefined) {
+      owners = rowsOf.get(normText(cell)) ?? null;
+      if (typeof cell === "string") ownersOf.set(cell, owners);
+    }
+    return owners;
+  });
+  // Event names as the engine matches them: trimmed, lower case, inner whitespace collapsed.
+  const eventAt = byValue(activities, ev, (cell) => normalizeHeader(cellText(cell)));
+  const sectionAt = byValue(activities, dt, (cell) => pathSection(normText(cell)));
   const events = new Map<
     string,
     { spelling: string; hits: Hit[]; paths: number; sections: Map<string, Hit[]> }
   >();
   const instants = activities.instants?.(at) ?? null;
   for (let i = 1; i < activities.length; i++) {
-    const cell = activities.cell(i, ak);
-    let owners = typeof cell === "string" ? ownersOf.get(cell) : undefined;
-    if (owners === undefined) {
-      owners = rowsOf.get(normText(cell)) ?? null;
-      if (typeof cell === "string") ownersOf.set(cell, owners);
-    }
+    const owners = ownersAt(i);
     if (!owners) continue;
-    // Event names as the engine matches them: trimmed, lower case, inner whitespace collapsed.
-    const event = activities.cell(i, ev);
-    const key = normalizeHeader(cellText(event));
+    const key = eventAt(i);
     if (!key) continue;
     const read = instants !== null && i < instants.length ? instants[i] : Number.NaN;
     const when = Number.isNaN(read) ? parseTimestamp(activities.cell(i, at), clock) : read;
     if (Number.isNaN(when)) continue;
     let e = events.get(key);
     if (!e) {
-      e = { spelling: cellText(event), hits: [], paths: 0, sections: new Map() };
+      e = { spelling: cellText(activities.cell(i, ev)), hits: [], paths: 0, sections: new Map() };
       events.set(key, e);
     }
-    const section = dt >= 0 ? pathSection(normText(activities.cell(i, dt))) : null;
+    const section = dt >= 0 ? sectionAt(i) : null;
     if (section !== null) e.paths++;
     for (const row of owners) {
       const cut = cuts[row];
@@ -126,6 +130,27 @@ export function activitySignals(
     }
   }
   return out;
+}
+
+/**
+ * f of column c's cell in row i, made once per distinct value where the reader coded the column (a
+ * million-row log repeats each key, event and detail), else from the cell each time.
+ */
+function byValue<T>(table: CellTable, c: number, f: (cell: CellValue | undefined) => T): (i: number) => T {
+  const coded = c >= 0 ? (table.codes?.(c) ?? null) : null;
+  if (coded === null) return (i) => f(table.cell(i, c));
+  const { codes, values } = coded;
+  const memo = new Array<T | undefined>(values.length + 1);
+  return (i) => {
+    const code = i < codes.length ? codes[i] : 0;
+    if (code === 0) return f(table.cell(i, c));
+    let v = memo[code];
+    if (v === undefined) {
+      v = f(values[code - 1]);
+      memo[code] = v;
+    }
+    return v;
+  };
 }
 
 function sectionHits(sections: Map<string, Hit[]>, prefix: string): Hit[] {
