@@ -1,9 +1,10 @@
-// Fit benchmark. First `leadscore fit` on the demo's workbook of CSV files (10,000 and 100,000 leads, 10
+// Fit benchmark. First `leadscore fit` on the demo's workbook of CSV files (1,000, 10,000 and 100,000 leads, 10
 // activities each) as a fresh process: time from process start to exit, CPU time and peak memory (goal at
 // 100,000 leads × 1,000,000 activities: ≤ 20 s). Then fitMatrix alone on 100,000 synthetic leads and the
 // held-out quality of the fitted matrix against reference models. Figures only.
-// Run: npm run build && node build/bench/fit.js (BENCH_FIT_SIZES=10000,100000, BENCH_ACTIVITIES_PER_LEAD).
+// Run: npm run build && node build/bench/fit.js (BENCH_FIT_SIZES=1000,10000,100000, BENCH_ACTIVITIES_PER_LEAD).
 // Last, interactions vs a boosted-tree stand-in (bench/lib/fit-interactions.ts); alone: fit.js --interactions.
+// The CLI fits alone: fit.js --cli.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,7 +19,7 @@ import { synthetic } from "../test/calibration/synthetic";
 import { interactionFigures } from "./lib/fit-interactions";
 import { fmtInt, machineState, mainThreadCpuMs, peakRssMb } from "./lib/measure";
 
-const SIZES = (process.env.BENCH_FIT_SIZES ?? "10000,100000").split(",").map(Number);
+const SIZES = (process.env.BENCH_FIT_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const PER_LEAD = Number(process.env.BENCH_ACTIVITIES_PER_LEAD ?? 10);
 const self = fileURLToPath(import.meta.url);
 const cli = fileURLToPath(new URL("../cli.js", import.meta.url)); // build/cli.js next to build/bench/
@@ -100,6 +101,7 @@ async function parentMain(): Promise<void> {
 const [mode, dir, out] = process.argv.slice(2);
 if (mode === "--child") await childMain(dir, out);
 else if (mode === "--interactions") interactionFigures();
+else if (mode === "--cli") await cliFits();
 else {
   await parentMain();
   interactionFigures();
