@@ -18,7 +18,7 @@ import { scoreWorkbook } from "../src/core";
 import { TAB } from "../src/core/types";
 import { DEFAULT_END, demoWorkbook } from "../src/demo";
 import { parseCsv, readWorkbook, writeCsvFolder, writeCsvRows, writeCsvTable } from "../src/local/workbook";
-import { fmtInt, machineState, mainThreadCpuMs, peakRssMb } from "./lib/measure";
+import { fmtInt, machineState, mainThreadCpuMs, median, peakRssMb } from "./lib/measure";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const PER_LEAD = Number(process.env.BENCH_ACTIVITIES_PER_LEAD ?? 10);
@@ -130,6 +130,9 @@ interface Row {
   floorRss: number;
   udsvRss: number;
   cliRss: number;
+  /** Each round's wall times: the rounds alternate, so their medians compare the same moments. */
+  cliRuns: number[];
+  udsvRuns: number[];
 }
 
 async function measure(leads: number): Promise<Row> {
@@ -157,6 +160,8 @@ async function measure(leads: number): Promise<Row> {
       floorRss: 0,
       udsvRss: 0,
       cliRss: 0,
+      cliRuns: [],
+      udsvRuns: [],
     };
     for (let i = 0; i < RUNS; i++) {
       const b = child("--child-cli", dir, join(outs, "cli.csv"));
@@ -173,6 +178,8 @@ async function measure(leads: number): Promise<Row> {
       row.floorRss = Math.max(row.floorRss, a.maxRssMb);
       row.udsvRss = Math.max(row.udsvRss, u.maxRssMb);
       row.cliRss = Math.max(row.cliRss, b.maxRssMb);
+      row.cliRuns.push(b.spawnMs);
+      row.udsvRuns.push(u.spawnMs);
       console.log(
         `  run ${i + 1}: floor ${s(a.spawnMs)} (CPU ${s(a.cpuMs)}), udsv floor ${s(u.spawnMs)} (CPU ${s(u.cpuMs)}), CLI ${s(b.spawnMs)} (CPU ${s(b.cpuMs)}), engine ${s(e.ms)}`,
       );
@@ -207,17 +214,21 @@ async function parentMain(): Promise<void> {
     "CLI = leadscore score --out file (all three process start to exit); engine = scoreWorkbook alone on the tabs",
   );
   console.log(
-    "read. CPU: main thread, which a busy machine does not inflate as much as wall time. Goal: CLI ≤ 1.5× the floor.\n",
+    "read. CPU: main thread, which a busy machine does not inflate as much as wall time. Goal: CLI ≤ 1.5× the floor.",
   );
   console.log(
-    "| Leads × activities | engine | CLI | floor | udsv floor | CLI / floor | CLI / udsv | CPU: CLI / floor / udsv | CPU ratios | peak RSS CLI / floor / udsv |",
+    "Best of the runs, and the ratio of the rounds' median times (each round runs all three, so a busy spell slows both).\n",
   );
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log(
+    "| Leads × activities | engine | CLI | floor | udsv floor | CLI / floor | CLI / udsv | CLI / udsv, medians | CPU: CLI / floor / udsv | CPU ratios | peak RSS CLI / floor / udsv |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   for (const r of rows)
     console.log(
       `| ${fmtInt(r.leads)} × ${fmtInt(r.activities)} | ${s(r.engineMs)} | ${s(r.cliMs)} | ${s(r.floorMs)} | ${s(r.udsvMs)} | ` +
-        `${x(r.cliMs, r.floorMs)} | ${x(r.cliMs, r.udsvMs)} | ${s(r.cliCpu)} / ${s(r.floorCpu)} / ${s(r.udsvCpu)} | ` +
+        `${x(r.cliMs, r.floorMs)} | ${x(r.cliMs, r.udsvMs)} | ${x(median(r.cliRuns), median(r.udsvRuns))} | ` +
+        `${s(r.cliCpu)} / ${s(r.floorCpu)} / ${s(r.udsvCpu)} | ` +
         `${x(r.cliCpu, r.floorCpu)} / ${x(r.cliCpu, r.udsvCpu)} | ` +
         `${r.cliRss.toFixed(0)} / ${r.floorRss.toFixed(0)} / ${r.udsvRss.toFixed(0)} MB |`,
     );

@@ -14,7 +14,7 @@ import {
   starterMatrix,
 } from "../src/core/index";
 import { mulberry32 } from "../src/core/random";
-import { fmtInt, fmtS, fmtTimed, machineState, peakRssMb, timed } from "./lib/measure";
+import { fmtInt, fmtS, fmtTimed, machineState, median, peakRssMb, timed } from "./lib/measure";
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 1_000_000);
@@ -213,9 +213,8 @@ for (let i = 0; i < RUNS; i++) {
 collect();
 const prep = timed(() => prepareWorkbook(input, options.timeZone));
 const mem = process.memoryUsage();
-cpus.sort((x, y) => x - y);
 console.log(
-  `best full rescore: ${fmtS(best)} wall, ${fmtS(bestCpu)} main-thread CPU (median CPU ${fmtS(cpus[cpus.length >> 1])})`,
+  `best full rescore: ${fmtS(best)} wall, ${fmtS(bestCpu)} main-thread CPU (median CPU ${fmtS(median(cpus))})`,
 );
 console.log(`  of which parse + index (one separate run): ${fmtTimed(prep)}`);
 console.log(`leads/s:      ${fmtInt(LEADS / (best / 1000))}`);

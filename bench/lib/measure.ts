@@ -23,6 +23,13 @@ export function peakRssMb(): number {
 }
 
 export const fmtInt = (x: number): string => Math.round(x).toLocaleString("en-US");
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
 export const fmtS = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
 
 /** "load average 1.23 (2 CPUs)": benches print it so that figures can be read against the machine state. */
