@@ -10,16 +10,14 @@ import {
   parseOutcome,
   readOutcomes,
 } from "../../src/core/calibration";
-import { activitySignals } from "../../src/core/calibration/activity";
-import { gridTable } from "../../src/core/cell-table";
 import { parseLists } from "../../src/core/lists";
 import { parseMatrix } from "../../src/core/matrix";
 import { createProblemSink } from "../../src/core/problems";
-import { parseTimestamp, zoneClock } from "../../src/core/time";
+import { parseTimestamp } from "../../src/core/time";
 import type { CellValue, Grid, WorkbookInput } from "../../src/core/types";
 import { parseYesNo } from "../../src/core/values";
 import { loadAddon } from "../e2e/helpers";
-import { AS_OF, knownTruth } from "./helpers";
+import { AS_OF, knownTruth, signalsAtAsOf } from "./helpers";
 
 const DAY = 86_400_000;
 const SERIAL_2025_03_01 = 45717; // Sheets serial day of 2025-03-01
@@ -64,13 +62,7 @@ describe("activity is read as the engine reads it", () => {
     ["2025-03-02", "a@x.com", " demo  request", ""],
     ["2025-03-03T09:00:00+01", "b@x.com", "Demo   Request", ""],
   ];
-  const signals = activitySignals(
-    leads,
-    gridTable(activities),
-    "Email",
-    () => AS_OF.getTime(),
-    zoneClock("UTC"),
-  );
+  const signals = signalsAtAsOf(leads, activities);
 
   it("a serial-number timestamp counts, and event names match with inner spaces collapsed", () => {
     expect(signals.map((s) => s.event)).toEqual(["Demo Request"]);

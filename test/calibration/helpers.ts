@@ -1,10 +1,18 @@
 // A small world with a known truth: conversion driven by Source (Referral strongly up, Cold Call strongly
 // down), Title (VP up, Intern down) and Employees (more is better), plus a noise column; optionally an AND
 // interaction planted on top (Manager leads from a Webinar convert far more than either suggests).
+import { type ActivitySignal, activitySignals } from "../../src/core/calibration/activity";
 import { rng } from "../../src/core/calibration/rng";
+import { gridTable } from "../../src/core/cell-table";
+import { zoneClock } from "../../src/core/time";
 import type { CellValue, Grid, WorkbookInput } from "../../src/core/types";
 
 export const AS_OF = new Date("2025-06-01T00:00:00Z");
+
+/** The activity signals of a log keyed by Email, every lead cut at AS_OF, in UTC. */
+export function signalsAtAsOf(leads: Grid, activities: Grid): ActivitySignal[] {
+  return activitySignals(leads, gridTable(activities), "Email", () => AS_OF.getTime(), zoneClock("UTC"));
+}
 
 export function knownTruth(n: number, seed = 5, and = 0): { input: WorkbookInput; y: boolean[] } {
   const random = rng(seed);

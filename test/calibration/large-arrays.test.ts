@@ -1,12 +1,9 @@
 // Sizes past what a spread call (push(...xs), Math.max(...xs)) can pass as arguments: at 100,000 leads ×
 // 1,000,000 activities `leadscore fit` stopped on "Maximum call stack size exceeded".
 import { describe, expect, it } from "vitest";
-import { activitySignals } from "../../src/core/calibration/activity";
 import { histogram } from "../../src/core/calibration/deciles";
-import { gridTable } from "../../src/core/cell-table";
-import { zoneClock } from "../../src/core/time";
 import type { Grid } from "../../src/core/types";
-import { AS_OF } from "./helpers";
+import { signalsAtAsOf } from "./helpers";
 
 const N = 200_000;
 
@@ -17,13 +14,7 @@ describe("arrays larger than the call stack", () => {
     for (let i = 0; i < N; i++)
       activities.push(["2025-03-01", "a@x.com", "Page View", `/blog/post-${i % 7}`]);
     activities.push(["2025-03-02", "b@x.com", "Page View", "/pricing"]);
-    const signals = activitySignals(
-      leads,
-      gridTable(activities),
-      "Email",
-      () => AS_OF.getTime(),
-      zoneClock("UTC"),
-    );
+    const signals = signalsAtAsOf(leads, activities);
     const blog = signals.find((s) => s.detail?.value === "/blog");
     expect(blog?.ages.length).toBe(N);
     expect(Array.from(blog?.ptr ?? [])).toEqual([0, N, N]);
