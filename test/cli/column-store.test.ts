@@ -1,15 +1,15 @@
 // The CLI keeps the Activity Log by column (CsvColumns) and scores from it: the same scores, reasons and
 // problems as scoring the same cells as a grid, on a log with bad timestamps, unknown and blank keys,
-// quoted fields and a Detail column that rules test.
+// quoted fields and a Detail column that rules test. Fitting and calibrating read it the same way.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadWorkbook } from "../../src/cli/workbook";
 import { scoreWorkbook } from "../../src/core";
-import { fitMatrix } from "../../src/core/calibration";
+import { calibrate, fitMatrix } from "../../src/core/calibration";
 import { findColumn } from "../../src/core/headers";
-import { TAB } from "../../src/core/types";
+import { TAB, type WorkbookInput } from "../../src/core/types";
 import { DEFAULT_END, demoWorkbook } from "../../src/demo";
 import { writeCsvFolder } from "../../src/local/workbook";
 
@@ -45,28 +45,45 @@ describe("the Activity Log kept by column", () => {
     expect(fromColumns.problems.some((p) => p.tab === TAB.activities && p.row === 8)).toBe(true);
   });
 
-  it("fits from the columns, never making the log a grid, the same matrix and report as from a grid", async () => {
-    const { tabs } = demoWorkbook({ leads: 2500, activitiesPerLead: 8, mess: false });
-    await writeCsvFolder(dir, tabs);
-    const { input } = await loadWorkbook(dir);
-    // Count the times something asks for the log as a grid (the loader makes it on first use).
-    const made = Object.getOwnPropertyDescriptor(input, "activities")?.get;
-    expect(made).toBeDefined();
+  describe("fit and calibrate read the columns, never making the log a grid", () => {
+    let input: WorkbookInput;
+    /** The times something asked for the log as a grid (the loader makes it on first use). */
     let asked = 0;
-    Object.defineProperty(input, "activities", {
-      get: () => {
-        asked++;
-        return made?.call(input);
-      },
-      enumerable: true,
-    });
     const options = { asOf: DEFAULT_END, timeZone: "UTC" };
-    const fromColumns = fitMatrix(input, options);
-    expect(asked).toBe(0);
-    const fromGrid = fitMatrix({ ...input, activityTable: undefined }, options);
-    expect(asked).toBeGreaterThan(0);
-    expect(fromColumns.matrix).toEqual(fromGrid.matrix);
-    expect(fromColumns.report).toEqual(fromGrid.report);
-    expect(fromColumns.report.activity_events.length).toBeGreaterThan(0);
+    beforeAll(async () => {
+      const { tabs } = demoWorkbook({ leads: 2500, activitiesPerLead: 8, mess: false });
+      await writeCsvFolder(dir, tabs);
+      ({ input } = await loadWorkbook(dir));
+      const made = Object.getOwnPropertyDescriptor(input, "activities")?.get;
+      expect(made).toBeDefined();
+      Object.defineProperty(input, "activities", {
+        get: () => {
+          asked++;
+          return made?.call(input);
+        },
+        enumerable: true,
+      });
+    });
+
+    it("fits the same matrix and report as from a grid", () => {
+      asked = 0;
+      const fromColumns = fitMatrix(input, options);
+      expect(asked).toBe(0);
+      const fromGrid = fitMatrix({ ...input, activityTable: undefined }, options);
+      expect(asked).toBeGreaterThan(0);
+      expect(fromColumns.matrix).toEqual(fromGrid.matrix);
+      expect(fromColumns.report).toEqual(fromGrid.report);
+      expect(fromColumns.report.activity_events.length).toBeGreaterThan(0);
+    });
+
+    it("calibrates to the same report as from a grid", () => {
+      asked = 0;
+      const fromColumns = calibrate(input, options);
+      expect(asked).toBe(0);
+      const fromGrid = calibrate({ ...input, activityTable: undefined }, options);
+      expect(asked).toBeGreaterThan(0);
+      expect(fromColumns).toEqual(fromGrid);
+      expect(fromColumns.auc).toBeGreaterThan(0.5);
+    });
   });
 });
