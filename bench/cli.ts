@@ -6,7 +6,7 @@
 // figure is the scoring call inside such a child. Prints, per size, the times, CLI against each floor (goal
 // ≤ 1.5×) and peak memory (max RSS; goal ≤ 1 GB at 300,000 leads × 3,000,000 activities). Figures only.
 // Run: npm run build && node build/bench/cli.js (BENCH_SIZES=1000,10000,100000, BENCH_ACTIVITIES_PER_LEAD,
-// BENCH_RUNS: the best of that many runs).
+// BENCH_RUNS: that many rounds, each running every side; the best run and the median of each side).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -204,7 +204,7 @@ const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 async function parentMain(): Promise<void> {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
-  console.log(`cli bench — ${machineState()}; best of ${RUNS} runs`);
+  console.log(`cli bench — ${machineState()}; ${RUNS} rounds`);
   const rows: Row[] = [];
   for (const leads of SIZES) rows.push(await measure(leads));
   console.log(
