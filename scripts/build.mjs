@@ -92,6 +92,8 @@ async function buildNode() {
   await esbuild.build({
     entryPoints: {
       cli: join(root, "src/cli/main.ts"),
+      // Beside the CLI and the local runtime, whose csv-tail.ts starts it from their own folder.
+      "csv-tail-worker": join(root, "src/local/workbook/csv-tail-worker.ts"),
       start: join(root, "src/local/start.ts"),
       ...Object.fromEntries(benches.map((f) => [`bench/${f.replace(/\.ts$/, "")}`, join(root, "bench", f)])),
     },

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/core/types";
 import { parseCsv, readCsvTable } from "../../src/local/workbook/csv";
 import { typeCsvCell } from "../../src/local/workbook/csv-cells";
+import { csvText } from "./csv-text";
 
 let dir: string;
 beforeAll(async () => {
@@ -81,28 +82,6 @@ function parseCsvRows<T>(text: string, cell: (field: string) => T): T[][] {
   return rows;
 }
 
-const piece = fc.constantFrom(
-  "a",
-  "Ab",
-  ",",
-  '"',
-  '""',
-  "\n",
-  "\r\n",
-  "\r",
-  "1",
-  "-2.5",
-  "007",
-  "true",
-  "FALSE",
-  " ",
-  "é",
-  "€",
-  "😀",
-  "\uFEFF",
-  "x".repeat(20),
-);
-const csvText = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(""));
 const withBom = fc.tuple(fc.boolean(), csvText).map(([bom, text]) => (bom ? "\uFEFF" + text : text));
 
 describe("CSV reader", () => {

@@ -23,6 +23,17 @@ export class RowCodes {
     return this.codes.length > rows ? this.codes.slice(0, rows) : this.codes;
   }
 
+  /** Rows offset.. take their code in `codes` as mapped by `to` (every code maps to one). */
+  mapped(offset: number, codes: CodedColumn["codes"], to: Int32Array): void {
+    if (codes.length === 0) return;
+    let max = 0;
+    for (let k = 1; k < to.length; k++) if (to[k] > max) max = to[k];
+    const last = offset + codes.length - 1;
+    if (last >= this.codes.length || max > this.max) this.widen(last, max);
+    const out = this.codes;
+    for (let r = 0; r < codes.length; r++) if (codes[r] > 0) out[offset + r] = to[codes[r]];
+  }
+
   private widen(row: number, code: number): void {
     const old = this.codes;
     if (code > this.max) this.max = code > 0xffff ? 0x7fffffff : 0xffff;
@@ -42,6 +53,16 @@ function holding<T extends Int32Array | Float64Array>(array: T | null, r: number
 
 const nanArray = (n: number) => new Float64Array(n).fill(Number.NaN);
 const intArray = (n: number) => new Int32Array(n);
+
+/** A column's rows as read by one parser (StoredColumn.part), to append to another's (StoredColumn.append). */
+export interface ColumnPart {
+  codes: CodedColumn["codes"];
+  bytes: Uint8Array;
+  ends: Int32Array | null;
+  owned: Map<number, CellValue> | null;
+  instants: Float64Array | null;
+  form: number;
+}
 
 /** One column: per row the code of its value (RowCodes), a value of its own, or the bytes of its field. */
 class StoredColumn {
@@ -150,6 +171,77 @@ class StoredColumn {
     const iso = new Date(instants[r]).toISOString();
     return this.form === 24 ? iso : `${iso.slice(0, 19)}Z`;
   }
+
+  /** Rows 0..rows-1 as plain data (typed arrays cut to their length). */
+  part(rows: number): ColumnPart {
+    const instants = this.instants;
+    return {
+      codes: this.codes.finish(rows),
+      bytes: new Uint8Array(this.bytes.subarray(0, this.used)),
+      ends: this.ends === null ? null : this.ends.slice(0, this.last + 1),
+      owned: this.owned,
+      instants: instants && (instants.length > rows ? instants.slice(0, rows) : instants),
+      form: this.form,
+    };
+  }
+
+  /** Whether `part` can be appended: its instants' text has this column's form, or either has none yet. */
+  takes(part: ColumnPart): boolean {
+    return part.form === 0 || this.form === 0 || part.form === this.form;
+  }
+
+  /**
+   * Appends `part`'s rows (see takes) as rows offset.. of this column, past its last row. `codes`: the
+   * part's codes as this column's, null where this column gave up (its fields are then kept as bytes, from
+   * `distinct`); `values`: this column's values by code. Array by array, not row by row: the part is most of a million-row file.
+   */
+  append(
+    part: ColumnPart,
+    offset: number,
+    codes: Int32Array | null,
+    values: readonly CellValue[],
+    distinct: { bytes: Buffer; ends: Int32Array } | null,
+  ): void {
+    if (this.form === 0) this.form = part.form;
+    // Coded fields come first: a table of values codes every field until it gives up, and none after.
+    const coded = part.codes;
+    if (codes !== null) {
+      this.values = values;
+      this.codes.mapped(offset, coded, codes);
+    } else if (distinct)
+      for (let r = 0; r < coded.length; r++) {
+        const code = coded[r];
+        const start = code > 1 ? distinct.ends[code - 2] : 0;
+        if (code > 0) this.field(offset + r, distinct.bytes, start, distinct.ends[code - 1]);
+      }
+    if (part.owned) for (const [r, value] of part.owned) this.own(offset + r, value);
+    const ends = part.ends;
+    if (ends !== null && ends.length > 0) {
+      const base = this.used;
+      const bytes = part.bytes;
+      if (base + bytes.length > this.bytes.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, base + bytes.length));
+        this.bytes.copy(bigger, 0, 0, base);
+        this.bytes = bigger;
+      }
+      this.bytes.set(bytes, base);
+      let any = 0;
+      for (let i = 0; i < bytes.length; i++) any |= bytes[i];
+      if (any >= 0x80) this.ascii = false;
+      this.used += bytes.length;
+      const to = holding(this.ends, offset + ends.length - 1, intArray);
+      this.ends = to;
+      for (let k = this.last + 1; k < offset; k++) to[k] = base;
+      // Rows up to this.last got bytes above (coded there, kept as bytes here): none in the part.
+      for (let r = Math.max(0, this.last + 1 - offset); r < ends.length; r++) to[offset + r] = base + ends[r];
+      this.last = offset + ends.length - 1;
+    }
+    const instants = part.instants;
+    if (instants !== null && instants.length > 0) {
+      const to = this.instantsTo(offset + instants.length - 1);
+      for (let r = 0; r < instants.length; r++) if (!Number.isNaN(instants[r])) to[offset + r] = instants[r];
+    }
+  }
 }
 
 /** The column store a CsvBytesParser fills in a coded read (see CellTable). */
@@ -184,6 +276,16 @@ export class CsvColumns implements CellTable {
   /** The cells as a Grid (rows padded with "" to the widest), for a reader that needs one. */
   grid(): Grid {
     return Array.from({ length: this.length }, (_, r) => this.row(r));
+  }
+
+  /** Each column's rows 0..rows-1 (see CsvBytesParser.part). */
+  parts(rows: number): ColumnPart[] {
+    return this.columns.map((column) => column.part(rows));
+  }
+
+  /** Whether each column takes its part (StoredColumn.takes). */
+  takes(parts: readonly ColumnPart[]): boolean {
+    return parts.every((part, c) => c >= this.columns.length || this.columns[c].takes(part));
   }
 
   codes(c: number): CodedColumn | null {

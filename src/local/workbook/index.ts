@@ -7,7 +7,6 @@ import { readXlsx, writeXlsx } from "./xlsx";
 export {
   type CsvTable,
   csvCellText,
-  type MalformedQuote,
   parseCsv,
   readCsvTable,
   toCsv,
@@ -15,6 +14,7 @@ export {
   writeCsvTable,
 } from "./csv";
 export { typeCsvCell } from "./csv-cells";
+export type { MalformedQuote } from "./csv-parser";
 export { readCsvFolder, tabFileName, tabNameOf, writeCsvFolder } from "./folder";
 export { guardFormulaRow } from "./formula-guard";
 export type { CsvDelimiter, CsvEncoding, CsvFormat } from "./sniff";

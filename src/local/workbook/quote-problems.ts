@@ -2,7 +2,7 @@
 // column, and what was done (the field was read as plain text, so the rows after it are all there).
 import { headerText } from "../../core/headers";
 import type { CellValue, Problem } from "../../core/types";
-import type { MalformedQuote } from "./csv";
+import type { MalformedQuote } from "./csv-parser";
 
 /** `headers`: the file's first row. */
 export function quoteProblems(
