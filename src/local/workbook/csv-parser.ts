@@ -1,7 +1,7 @@
 // The CSV bytes parser: RFC 4180 fields typed as they are read, each column's repeated values decoded once.
 import type { CellValue } from "../../core/types";
 import { type Decode, decodeUtf8, typeCsvCell } from "./csv-cells";
-import { type ColumnPart, CsvColumns } from "./csv-table";
+import { type ColumnPart, CsvColumns, type DistinctFields } from "./csv-table";
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -31,8 +31,7 @@ class ColumnValues {
   /** Set by get: the code of the value it returned. */
   code = 0;
 
-  /** The value of buf[start, end) (FNV-1a hash `fnv`), made by decode and typeCsvCell if new, or `typed`. */
-  get(buf: Buffer, start: number, end: number, fnv: number, decode: Decode, typed?: CellValue): CellValue {
+  get(buf: Buffer, start: number, end: number, fnv: number, decode: Decode): CellValue {
     const length = end - start;
     // FNV-1a's low bits mix poorly (they see only the low bits of each step): finish like MurmurHash3.
     let hash = Math.imul(fnv ^ (fnv >>> 16), 0x85ebca6b);
@@ -60,7 +59,7 @@ class ColumnValues {
       }
       slot = (slot + 1) & mask;
     }
-    const value = typed !== undefined ? typed : typeCsvCell(decode(buf, start, end));
+    const value = typeCsvCell(decode(buf, start, end));
     if ((this.size + 1) * 2 > this.capacity) {
       this.grow();
       mask = this.capacity - 1;
@@ -94,16 +93,9 @@ class ColumnValues {
     return { bytes: new Uint8Array(this.bytes.subarray(0, this.used)), ends, values: this.distinct };
   }
 
-  /** Room for `size` values without growing. */
-  reserve(size: number): void {
-    let capacity = this.capacity;
-    while ((size + 1) * 2 > capacity) capacity *= 2;
-    if (capacity > this.capacity) this.grow(capacity);
-  }
-
-  private grow(to = this.capacity * 2): void {
+  private grow(): void {
     const { slots, capacity } = this;
-    this.capacity = to;
+    this.capacity = capacity * 2;
     const mask = this.capacity - 1;
     this.slots = new Int32Array(this.capacity * 4);
     for (let s = 0; s < capacity; s++) {
@@ -120,20 +112,6 @@ const CACHE_MAX = 16_384;
 /** scratchCodes: the field's cell is its value, not its bytes as they stand (a quoted field with ""). */
 const OWN = -1;
 
-/** A column's distinct values by code, with their fields' bytes: code k's are bytes[ends[k - 2] (0 for k = 1), ends[k - 1]). */
-export interface DistinctFields {
-  bytes: Uint8Array;
-  ends: Int32Array;
-  values: readonly CellValue[];
-}
-
-/** FNV-1a of buf[start, end), as the parser hashes a field for ColumnValues.get. */
-function fnv1a(buf: Uint8Array, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let b = start; b < end; b++) hash = Math.imul(hash ^ buf[b], FNV_PRIME);
-  return hash;
-}
-
 /**
  * Rows a coded parser read from some byte of a file on (CsvBytesParser.part), to append to the rows another
  * read before that byte (CsvBytesParser.append): a file read in two parts at once (csv-tail.ts). Plain data,
@@ -142,7 +120,7 @@ function fnv1a(buf: Uint8Array, start: number, end: number): number {
 export interface ParsedPart {
   rows: number;
   malformed: MalformedQuote[];
-  /** Per column, its coded fields' bytes (null: it coded none), which the appending parser codes again. */
+  /** Per column, the values its codes stand for, with their bytes (null: it coded none). */
   distinct: (DistinctFields | null)[];
   /** Per column, whether its table of values gave up (its later fields were kept as bytes). */
   gaveUp: boolean[];
@@ -227,8 +205,8 @@ export class CsvBytesParser {
   }
 
   /**
-   * Appends the rows of `part`, read from the byte where this parser's rows end: as if this parser had read
-   * them (the same cells; codes in order of first appearance), except that no table of values gives up.
+   * Appends the rows of `part`, read from the byte where this parser's rows end: the cells this parser would
+   * have read (a column's values may then repeat in its codes' values: the part's follow this parser's).
    * False, appending nothing, where a column's instants were read in another form (see StoredColumn.takes).
    */
   append(part: ParsedPart): boolean {
@@ -238,23 +216,7 @@ export class CsvBytesParser {
     for (const m of part.malformed) this.malformed.push({ ...m, row: m.row + offset });
     const columns = store.columnsTo(part.columns.length);
     for (let c = 0; c < part.columns.length; c++) {
-      const spans = part.distinct[c];
-      const bytes = spans && Buffer.from(spans.bytes.buffer, spans.bytes.byteOffset, spans.bytes.length);
-      let values = this.columns[c];
-      if (values === undefined && spans) values = this.columns[c] = this.tables[c] = new ColumnValues();
-      // The part's code k as this column's; none where this column gave up (its fields are kept as bytes).
-      let codes: Int32Array | null = null;
-      if (spans && bytes && values) {
-        codes = new Int32Array(1 + spans.ends.length);
-        values.reserve(values.size + spans.ends.length);
-        for (let k = 0, start = 0; k < spans.ends.length; start = spans.ends[k++]) {
-          const end = spans.ends[k];
-          values.get(bytes, start, end, fnv1a(bytes, start, end), this.decode, spans.values[k]);
-          codes[k + 1] = values.code;
-        }
-      }
-      const distinct = spans && bytes && { ends: spans.ends, bytes };
-      columns[c].append(part.columns[c], offset, codes, values?.distinct ?? [], distinct);
+      columns[c].append(part.columns[c], offset, part.distinct[c], this.columns[c] !== null);
       if (part.gaveUp[c]) this.columns[c] = null;
     }
     this.count += part.rows;
@@ -314,7 +276,11 @@ export class CsvBytesParser {
           if (escapes) {
             value = typeCsvCell(this.decode(buf, start, j).replace(/""/g, '"'));
             this.code = OWN;
-          } else value = this.cell(k, buf, start, j, fnv1a(buf, start, j));
+          } else {
+            let hash = FNV_OFFSET;
+            for (let b = start; b < j; b++) hash = Math.imul(hash ^ buf[b], FNV_PRIME);
+            value = this.cell(k, buf, start, j, hash);
+          }
           i = j + 1;
         } else {
           // A quote closed only on a later line was, to the person who typed it, never closed.

@@ -23,15 +23,13 @@ export class RowCodes {
     return this.codes.length > rows ? this.codes.slice(0, rows) : this.codes;
   }
 
-  /** Rows offset.. take their code in `codes` as mapped by `to` (every code maps to one). */
-  mapped(offset: number, codes: CodedColumn["codes"], to: Int32Array): void {
+  /** Rows offset.. take their code in `codes` plus `shift` (rows without one, none). */
+  shifted(offset: number, codes: CodedColumn["codes"], shift: number, max: number): void {
     if (codes.length === 0) return;
-    let max = 0;
-    for (let k = 1; k < to.length; k++) if (to[k] > max) max = to[k];
     const last = offset + codes.length - 1;
-    if (last >= this.codes.length || max > this.max) this.widen(last, max);
+    if (last >= this.codes.length || max + shift > this.max) this.widen(last, max + shift);
     const out = this.codes;
-    for (let r = 0; r < codes.length; r++) if (codes[r] > 0) out[offset + r] = to[codes[r]];
+    for (let r = 0; r < codes.length; r++) if (codes[r] > 0) out[offset + r] = codes[r] + shift;
   }
 
   private widen(row: number, code: number): void {
@@ -53,6 +51,13 @@ function holding<T extends Int32Array | Float64Array>(array: T | null, r: number
 
 const nanArray = (n: number) => new Float64Array(n).fill(Number.NaN);
 const intArray = (n: number) => new Int32Array(n);
+
+/** A column's distinct values by code, with their fields' bytes: code k's are bytes[ends[k - 2] (0 for k = 1), ends[k - 1]). */
+export interface DistinctFields {
+  bytes: Uint8Array;
+  ends: Int32Array;
+  values: readonly CellValue[];
+}
 
 /** A column's rows as read by one parser (StoredColumn.part), to append to another's (StoredColumn.append). */
 export interface ColumnPart {
@@ -191,29 +196,25 @@ class StoredColumn {
   }
 
   /**
-   * Appends `part`'s rows (see takes) as rows offset.. of this column, past its last row. `codes`: the
-   * part's codes as this column's, null where this column gave up (its fields are then kept as bytes, from
-   * `distinct`); `values`: this column's values by code. Array by array, not row by row: the part is most of a million-row file.
+   * Appends `part`'s rows (see takes) as rows offset.. of this column, past its last row. `distinct`: the
+   * values of the part's codes, which follow this column's (`coding`), or whose fields are kept as bytes.
+   * Array by array, not row by row: the part is most of a million-row file.
    */
-  append(
-    part: ColumnPart,
-    offset: number,
-    codes: Int32Array | null,
-    values: readonly CellValue[],
-    distinct: { bytes: Buffer; ends: Int32Array } | null,
-  ): void {
+  append(part: ColumnPart, offset: number, distinct: DistinctFields | null, coding: boolean): void {
     if (this.form === 0) this.form = part.form;
     // Coded fields come first: a table of values codes every field until it gives up, and none after.
     const coded = part.codes;
-    if (codes !== null) {
-      this.values = values;
-      this.codes.mapped(offset, coded, codes);
-    } else if (distinct)
+    if (distinct && coding) {
+      this.codes.shifted(offset, coded, this.values.length, distinct.values.length);
+      this.values = this.values.concat(distinct.values);
+    } else if (distinct) {
+      const { ends } = distinct;
+      const bytes = Buffer.from(distinct.bytes.buffer, distinct.bytes.byteOffset, distinct.bytes.length);
       for (let r = 0; r < coded.length; r++) {
         const code = coded[r];
-        const start = code > 1 ? distinct.ends[code - 2] : 0;
-        if (code > 0) this.field(offset + r, distinct.bytes, start, distinct.ends[code - 1]);
+        if (code > 0) this.field(offset + r, bytes, code > 1 ? ends[code - 2] : 0, ends[code - 1]);
       }
+    }
     if (part.owned) for (const [r, value] of part.owned) this.own(offset + r, value);
     const ends = part.ends;
     if (ends !== null && ends.length > 0) {
