@@ -33,7 +33,8 @@ export interface CellTable {
 /**
  * A column's cells coded by value, as a CSV reader finds them: row r's cell is values[codes[r] - 1], or,
  * where codes[r] is 0 (or r is past the end), only in the table. Lets a pass resolve each distinct value
- * once instead of reading a million cells.
+ * once instead of reading a million cells. A value may stand at more than one code (a file read in two
+ * parts lists each part's values), so a pass keys what it makes of a value by code, not by value.
  */
 export interface CodedColumn {
   codes: Uint8Array | Uint16Array | Int32Array;
