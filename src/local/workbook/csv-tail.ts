@@ -80,7 +80,7 @@ export function workerReader(worker: URL): TailReader {
 export const SPLIT: SplitRead = {
   reader: workerReader(new URL("./csv-tail-worker.js", import.meta.url)),
   minBytes: 8 << 20,
-  share: 0.4,
+  share: 0.45,
 };
 
 /**
