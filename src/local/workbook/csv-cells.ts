@@ -64,6 +64,11 @@ export function decodeWindows1252(buf: Buffer, start: number, end: number): stri
   return text;
 }
 
+/** The Decode for a file's bytes as the parser sees them: Windows-1252, else UTF-8 (UTF-16 is transcoded first). */
+export function decodeFor(encoding: string): Decode {
+  return encoding === "Windows-1252" ? decodeWindows1252 : decodeUtf8;
+}
+
 /**
  * Text → Windows-1252 bytes with the same table the reader decodes by. Returns undefined when a character
  * has no byte there (the caller says so rather than write "?" over the user's text, as Excel would).

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
-import { decodeUtf8, decodeWindows1252 } from "./csv-cells";
+import { decodeFor } from "./csv-cells";
 import { parseFile } from "./csv-chunks";
 import { CsvBytesParser, type ParsedPart } from "./csv-parser";
 
@@ -39,8 +39,7 @@ export interface SplitRead {
 
 /** Parses the part (see TailRequest) as a coded parser reading the whole file would, in this thread. */
 export function readCsvTail(request: TailRequest): Omit<TailRead, "cancel"> {
-  const decode = request.encoding === "Windows-1252" ? decodeWindows1252 : decodeUtf8;
-  const parser = new CsvBytesParser(request.delimiter, decode, false, true);
+  const parser = new CsvBytesParser(request.delimiter, decodeFor(request.encoding), false, true);
   parser.follows = true;
   const part = (async () => {
     const handle = await open(request.file, "r");

@@ -2,7 +2,7 @@
 // typeCsvCell (csv-cells.ts); written a batch of rows at a time.
 import { open } from "node:fs/promises";
 import type { CellTable, CellValue, Grid } from "../../core/types";
-import { decodeUtf8, decodeWindows1252 } from "./csv-cells";
+import { decodeFor } from "./csv-cells";
 import { CHUNK, parseFile } from "./csv-chunks";
 import { CsvBytesParser, type MalformedQuote } from "./csv-parser";
 import { SPLIT, type SplitRead, startTail } from "./csv-tail";
@@ -93,12 +93,7 @@ export async function readCsvTable(
       : firstBytes.toString("latin1");
     const format: CsvFormat = { encoding, delimiter: sniffDelimiter(headText) };
     const delimiter = DELIMITER_BYTE[format.delimiter];
-    const parser = new CsvBytesParser(
-      delimiter,
-      encoding === "Windows-1252" ? decodeWindows1252 : decodeUtf8,
-      !utf16,
-      coded,
-    );
+    const parser = new CsvBytesParser(delimiter, decodeFor(encoding), !utf16, coded);
     const transcoder = utf16 ? new TextDecoder(encoding) : undefined;
     const transcode =
       transcoder && ((raw: Buffer, last: boolean) => Buffer.from(transcoder.decode(raw, { stream: !last })));
@@ -113,7 +108,7 @@ export async function readCsvTable(
         if (!part || !parser.append(part)) await parseFile(handle, parser, tail!.from, chunkBytes);
       }
     } finally {
-      tail?.read.cancel(); // the second part started inside a row, or parsing threw: it is not needed
+      tail?.read.cancel(); // done with it: its part appended, started inside a row, or parsing threw
     }
     const { store, malformed } = parser;
     if (store === null) return { values: rectangular(parser.rows), format, malformed };
