@@ -28,10 +28,8 @@ class ColumnValues {
   size = 0;
   /** Non-blank fields looked up. */
   rows = 0;
-  /** Set by get: the code of the value it returned. */
-  code = 0;
-
-  get(buf: Buffer, start: number, end: number, fnv: number, decode: Decode): CellValue {
+  /** The code of the field's value (1 + its index in `distinct`), adding the value if it is new. */
+  code(buf: Buffer, start: number, end: number, fnv: number, decode: Decode): number {
     const length = end - start;
     // FNV-1a's low bits mix poorly (they see only the low bits of each step): finish like MurmurHash3.
     let hash = Math.imul(fnv ^ (fnv >>> 16), 0x85ebca6b);
@@ -51,11 +49,8 @@ class ColumnValues {
           at++;
           i++;
         }
-        if (i === end) {
-          const code = slots[slot * 4 + 3];
-          this.code = code;
-          return this.distinct[code - 1];
-        }
+        // The code alone: a coded read keeps no value per field, and distinct[code - 1] is one more miss.
+        if (i === end) return slots[slot * 4 + 3];
       }
       slot = (slot + 1) & mask;
     }
@@ -74,14 +69,14 @@ class ColumnValues {
     const bytes = this.bytes;
     for (let i = start, at = this.used; i < end; i++, at++) bytes[at] = buf[i];
     this.distinct.push(value);
-    this.code = this.distinct.length;
+    const code = this.distinct.length;
     this.slots[slot * 4] = hash;
     this.slots[slot * 4 + 1] = this.used;
     this.slots[slot * 4 + 2] = length;
-    this.slots[slot * 4 + 3] = this.code;
+    this.slots[slot * 4 + 3] = code;
     this.used += length;
     this.size++;
-    return value;
+    return code;
   }
 
   /** The values with their fields' bytes, in order of their codes (which is the order `bytes` holds them in). */
@@ -378,15 +373,16 @@ export class CsvBytesParser {
     if (values === undefined) values = this.columns[column] = this.tables[column] = new ColumnValues();
     // In a store such a field is kept as its bytes, and made a cell only when read.
     if (values === null) return this.store ? "" : typeCsvCell(this.decode(buf, start, end));
-    const value = values.get(buf, start, end, hash, this.decode);
-    this.code = values.code;
+    const code = values.code(buf, start, end, hash, this.decode);
+    this.code = code;
     values.rows++;
     if (values.size > CACHE_MAX && values.size * 4 > values.rows && !this.follows) {
       this.giveUp(column);
       this.code = 0;
       this.onGiveUp?.(column);
     }
-    return value;
+    // A store keeps the code (commit), not the value.
+    return this.store ? "" : values.distinct[code - 1];
   }
 
   /** Column `column`'s fields are kept as bytes from now on (its table stays in `tables`: its codes stand). */
