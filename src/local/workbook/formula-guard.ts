@@ -12,11 +12,17 @@ function runsAsFormula(value: CellValue): value is string {
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13; // = + - @ \t \r
 }
 
-function guardFormulaCell(value: CellValue): CellValue {
-  return runsAsFormula(value) ? `'${value}` : value;
-}
-
-/** The row with every formula-leading text cell guarded; a row without one is returned as it is. */
+/**
+ * The row with every formula-leading text cell guarded; a row without one is returned as it is. One pass,
+ * copying from the first such cell: the CLI guards every row of a 100,000-lead table.
+ */
 export function guardFormulaRow(row: CellValue[]): CellValue[] {
-  return row.some(runsAsFormula) ? row.map(guardFormulaCell) : row;
+  let out = row;
+  for (let c = 0; c < row.length; c++) {
+    const value = row[c];
+    if (!runsAsFormula(value)) continue;
+    if (out === row) out = row.slice();
+    out[c] = `'${value}`;
+  }
+  return out;
 }
