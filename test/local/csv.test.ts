@@ -232,6 +232,22 @@ describe("CSV reader", () => {
     }
   });
 
+  it("keeps a column of UTC times as instants from its first row, even where its times repeat", async () => {
+    const lines = ["Timestamp,Event"];
+    for (let i = 0; i < 50; i++) lines.push(`2024-01-0${1 + (i % 2)}T09:30:00Z,Visit ${i % 3}`);
+    const file = join(dir, "times.csv");
+    await writeFile(file, lines.join("\n"), "utf8");
+    const grid = (await readCsvTable(file)).values;
+    const table = (await readCsvTable(file, undefined, true)).table!;
+    expect(table.codes?.(0)).toBeNull(); // not coded: every row has its instant
+    expect(table.codes?.(1)?.values).toEqual(["Event", "Visit 0", "Visit 1", "Visit 2"]);
+    const instants = table.instants?.(0);
+    for (let r = 1; r < grid.length; r++) {
+      expect(instants?.[r]).toBe(Date.parse(String(grid[r][0])));
+      expect(table.cell(r, 0)).toBe(grid[r][0]);
+    }
+  });
+
   it("keeps values exact when a column stops caching (nearly all values distinct)", async () => {
     const lines = ["Timestamp,Email,Event,N"];
     for (let i = 0; i < 100_000; i++)

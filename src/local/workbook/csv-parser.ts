@@ -1,4 +1,5 @@
 // The CSV bytes parser: RFC 4180 fields typed as they are read, each column's repeated values decoded once.
+import { utcIsoInstant } from "../../core/time";
 import type { CellValue } from "../../core/types";
 import { type Decode, decodeUtf8, typeCsvCell } from "./csv-cells";
 import { type ColumnPart, CsvColumns, type DistinctFields } from "./csv-table";
@@ -373,6 +374,14 @@ export class CsvBytesParser {
     if (values === undefined) values = this.columns[column] = this.tables[column] = new ColumnValues();
     // In a store such a field is kept as its bytes, and made a cell only when read.
     if (values === null) return this.store ? "" : typeCsvCell(this.decode(buf, start, end));
+    // A store keeps UTC ISO times as instants (StoredColumn.field), so a column whose first value under
+    // the header is one (a Timestamp) is not coded: its values rarely repeat, and coded rows are typed
+    // from text again when read.
+    if (this.store && this.count === 1 && !this.follows && !Number.isNaN(utcIsoInstant(buf, start, end))) {
+      this.giveUp(column);
+      this.onGiveUp?.(column);
+      return "";
+    }
     const code = values.code(buf, start, end, hash, this.decode);
     this.code = code;
     values.rows++;
