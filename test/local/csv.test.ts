@@ -232,6 +232,21 @@ describe("CSV reader", () => {
     }
   });
 
+  it("codes a value once whether it was quoted or not, at every length", async () => {
+    const words = ["a", "ab", "abc", "abcd", "abcde", "Stonegate Point Software"];
+    const lines = ["Word"];
+    for (let i = 0; i < 60; i++) {
+      const w = words[i % words.length];
+      lines.push(i % 4 < 2 ? `"${w}"` : w);
+    }
+    const file = join(dir, "quoted.csv");
+    await writeFile(file, lines.join("\n"), "utf8");
+    for (const chunk of [3, 7, 1 << 20]) {
+      const table = (await readCsvTable(file, chunk, true)).table!;
+      expect(table.codes?.(0)?.values).toEqual(["Word", ...words]);
+    }
+  });
+
   it("keeps a column of UTC times as instants from its first row, even where its times repeat", async () => {
     const lines = ["Timestamp,Event"];
     for (let i = 0; i < 50; i++) lines.push(`2024-01-0${1 + (i % 2)}T09:30:00Z,Visit ${i % 3}`);
