@@ -114,16 +114,25 @@ class ColumnValues {
   }
 
   private grow(): void {
-    const { slots, capacity } = this;
+    const old = this.slots;
+    const capacity = this.capacity;
     this.capacity = capacity * 2;
     const mask = this.capacity - 1;
-    this.slots = new Int32Array(this.capacity * 4);
+    // Filled through a local, field by field: through this.slots, the Activity Log's lead keys' table
+    // took 40 ms to grow on its way to 262,144 slots.
+    const slots = new Int32Array(this.capacity * 4);
     for (let s = 0; s < capacity; s++) {
-      if (slots[s * 4 + 2] === 0) continue;
-      let slot = slots[s * 4] & mask;
-      while (this.slots[slot * 4 + 2] !== 0) slot = (slot + 1) & mask;
-      for (let f = 0; f < 4; f++) this.slots[slot * 4 + f] = slots[s * 4 + f];
+      const length = old[s * 4 + 2];
+      if (length === 0) continue;
+      const hash = old[s * 4];
+      let slot = hash & mask;
+      while (slots[slot * 4 + 2] !== 0) slot = (slot + 1) & mask;
+      slots[slot * 4] = hash;
+      slots[slot * 4 + 1] = old[s * 4 + 1];
+      slots[slot * 4 + 2] = length;
+      slots[slot * 4 + 3] = old[s * 4 + 3];
     }
+    this.slots = slots;
   }
 }
 
