@@ -57,23 +57,18 @@ export function withOutputsRow(
   outputHeaders: readonly string[],
   outputs: (sheetRow: number) => readonly CellValue[] | undefined,
 ): (r: number) => CellValue[] {
-  const layout = outputLayout(leads[0] ?? [], outputHeaders, usedWidth(leads));
+  const { columns, width } = outputLayout(leads[0] ?? [], outputHeaders, usedWidth(leads));
   return (r) => {
     const copy = leads[r].slice();
-    while (copy.length < layout.width) copy.push("");
+    while (copy.length < width) copy.push("");
     if (r === 0) {
       // Keep the user's spelling of headers that exist; only name the appended ones.
-      layout.columns.forEach((c, i) => {
-        if (copy[c] === "" || copy[c] === null) copy[c] = outputHeaders[i];
-      });
+      for (let i = 0; i < columns.length; i++)
+        if (copy[columns[i]] === "" || copy[columns[i]] === null) copy[columns[i]] = outputHeaders[i];
       return copy;
     }
     const values = outputs(r + 1);
-    if (values) {
-      layout.columns.forEach((c, i) => {
-        copy[c] = values[i];
-      });
-    }
+    if (values) for (let i = 0; i < columns.length; i++) copy[columns[i]] = values[i];
     return copy;
   };
 }
