@@ -289,9 +289,19 @@ describe("UTC timestamps read from bytes", () => {
           `${String(y).padStart(4, "0")}-${two(mo)}-${two(d)}${t}${two(h)}:${two(mi)}:${two(s)}` +
           `${ms === null ? "" : `.${String(ms).padStart(3, "0")}`}${z}`,
       );
+    // A valid text with one digit replaced by a byte next to the digits or far from them.
+    const digitAt = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+    const spoiled = fc
+      .tuple(fc.integer({ min: 0, max: Date.UTC(9999, 0) }), fc.constantFrom(...digitAt))
+      .chain(([ms, at]) =>
+        fc.constantFrom("/", ":", " ", "a", "\u00ff").map((c) => {
+          const iso = `${new Date(ms).toISOString().slice(0, 19)}Z`;
+          return iso.slice(0, at) + c + iso.slice(at + 1);
+        }),
+      );
     let read = 0;
     fc.assert(
-      fc.property(fc.oneof(text, fc.string({ maxLength: 26 })), (s) => {
+      fc.property(fc.oneof(text, spoiled, fc.string({ maxLength: 26 })), (s) => {
         const bytes = Buffer.from(`,${s},`, "latin1");
         const instant = utcIsoInstant(bytes, 1, bytes.length - 1);
         if (Number.isNaN(instant)) return;
