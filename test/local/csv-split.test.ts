@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CellTable } from "../../src/core/types";
 import { type CsvTable, readCsvTable } from "../../src/local/workbook/csv";
+import type { ParsedPart } from "../../src/local/workbook/csv-parser";
 import {
   readCsvTail,
   type SplitRead,
@@ -109,6 +110,7 @@ describe("CSV reader, in two parts", () => {
       from: "Timestamp,Email,Event,N\n".length,
       delimiter: 44,
       encoding: "UTF-8",
+      givenUp: [],
     });
     tail.giveUp(0);
     const part = await tail.part;
@@ -132,6 +134,28 @@ describe("CSV reader, in two parts", () => {
       expect(emails?.codes.every((code) => code > 0)).toBe(true);
       expect(emails?.values).toContain("u4999@example.com");
     }
+  });
+
+  it("tells the second part's reader as it starts which columns the first row gave up", async () => {
+    // A reader deaf to messages: what it gives up it learnt from its request. A message can come late (the
+    // first part's first rows wait behind other tabs' chunks), after thousands of timestamps were coded.
+    const file = join(dir, "utc-log.csv");
+    await writeFile(
+      file,
+      logText(100_000, (i) => new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString()),
+    );
+    let part: ParsedPart | undefined;
+    const deaf: TailReader = (request) => {
+      const tail = readCsvTail(request);
+      tail.part.then((p) => {
+        part = p;
+      });
+      return { part: tail.part, giveUp: () => {}, cancel: () => {} };
+    };
+    const one = await readCsvTable(file, undefined, true, inOnePart);
+    expectSameTable(await readCsvTable(file, undefined, true, cutAt(0.4, deaf)), one);
+    expect(part?.gaveUp).toEqual([true, false, false, false]);
+    expect(part?.distinct[0]).toBeNull(); // not one timestamp coded
   });
 
   it("reads the second part on a worker thread (the bundle's)", async () => {

@@ -156,6 +156,22 @@ export interface ParsedPart {
   columns: ColumnPart[];
 }
 
+/**
+ * The columns a coded read of a file beginning with `head` gives up at its first row under the header
+ * (UTC times: see CsvBytesParser.cell), so that the reader of a later part gives them up before it starts
+ * rather than when told, which can come after it has coded thousands of them.
+ */
+export function firstRowGiveUps(head: Buffer, delimiter: number, decode: Decode): number[] {
+  // The header and the row under it: its fields are looked at as they are read, whole row or not (a line
+  // break in a quoted field ends it early, and the reader of the later part is then told as it reads).
+  const end = head.indexOf(10, head.indexOf(10) + 1);
+  const probe = new CsvBytesParser(delimiter, decode, true, true);
+  const columns: number[] = [];
+  probe.onGiveUp = (column) => columns.push(column);
+  probe.parse(head, end < 0 ? head.length : end + 1, false);
+  return columns;
+}
+
 /** A field that opens with a quote but is not a well-formed quoted field (1-based row and column). */
 export interface MalformedQuote {
   row: number;

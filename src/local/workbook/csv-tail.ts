@@ -15,6 +15,8 @@ export interface TailRequest {
   from: number;
   delimiter: number;
   encoding: "UTF-8" | "Windows-1252";
+  /** Columns the first part's reader gives up at its first row (firstRowGiveUps): given up from the start. */
+  givenUp: readonly number[];
 }
 
 /** A part being read: its rows once read, and a way to stop reading (the caller reads them itself). */
@@ -41,6 +43,7 @@ export interface SplitRead {
 export function readCsvTail(request: TailRequest): Omit<TailRead, "cancel"> {
   const parser = new CsvBytesParser(request.delimiter, decodeFor(request.encoding), false, true);
   parser.follows = true;
+  for (const column of request.givenUp) parser.giveUp(column);
   const part = (async () => {
     const handle = await open(request.file, "r");
     try {
@@ -84,12 +87,14 @@ export const SPLIT: SplitRead = {
 
 /**
  * Starts reading the file's second part (from the first line end after `share` of its bytes) and returns
- * where it starts, or null when the file is read in one part.
+ * where it starts, or null when the file is read in one part. `givenUp`: the request's givenUp, found only
+ * for a file read in two parts.
  */
 export async function startTail(
   handle: FileHandle,
-  request: Omit<TailRequest, "from">,
+  request: Omit<TailRequest, "from" | "givenUp">,
   split: SplitRead,
+  givenUp: () => readonly number[],
 ): Promise<{ from: number; read: TailRead } | null> {
   const { size } = await handle.stat();
   if (size < split.minBytes) return null;
@@ -99,6 +104,6 @@ export async function startTail(
   const line = window.subarray(0, bytesRead).indexOf(10);
   const from = at + line + 1;
   if (line < 0 || from >= size) return null;
-  const read = split.reader({ ...request, from });
+  const read = split.reader({ ...request, from, givenUp: givenUp() });
   return read && { from, read };
 }

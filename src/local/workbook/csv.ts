@@ -4,7 +4,7 @@ import { open } from "node:fs/promises";
 import type { CellTable, CellValue, Grid } from "../../core/types";
 import { decodeFor } from "./csv-cells";
 import { CHUNK, parseFile } from "./csv-chunks";
-import { CsvBytesParser, type MalformedQuote } from "./csv-parser";
+import { CsvBytesParser, firstRowGiveUps, type MalformedQuote } from "./csv-parser";
 import { SPLIT, type SplitRead, startTail } from "./csv-tail";
 import { type CsvDelimiter, type CsvFormat, SNIFF_BYTES, sniffDelimiter, sniffEncoding } from "./sniff";
 
@@ -93,11 +93,17 @@ export async function readCsvTable(
       : firstBytes.toString("latin1");
     const format: CsvFormat = { encoding, delimiter: sniffDelimiter(headText) };
     const delimiter = DELIMITER_BYTE[format.delimiter];
-    const parser = new CsvBytesParser(delimiter, decodeFor(encoding), !utf16, coded);
+    const decode = decodeFor(encoding);
+    const parser = new CsvBytesParser(delimiter, decode, !utf16, coded);
     const transcoder = utf16 ? new TextDecoder(encoding) : undefined;
     const transcode =
       transcoder && ((raw: Buffer, last: boolean) => Buffer.from(transcoder.decode(raw, { stream: !last })));
-    const tail = coded && !utf16 ? await startTail(handle, { file, delimiter, encoding }, split) : null;
+    const tail =
+      coded && !utf16
+        ? await startTail(handle, { file, delimiter, encoding }, split, () =>
+            firstRowGiveUps(head.subarray(0, headBytes), delimiter, decode),
+          )
+        : null;
     // Handled from the start: a reader that fails while the first part is parsed must not go unhandled.
     const tailPart = tail?.read.part.catch(() => null);
     try {
