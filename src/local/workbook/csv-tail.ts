@@ -89,14 +89,12 @@ export const SPLIT: SplitRead = {
 
 /**
  * Starts reading the file's second part (from the first line end after `share` of its bytes) and returns
- * where it starts, or null when the file is read in one part. `givenUp`: the request's givenUp, found only
- * for a file read in two parts.
+ * where it starts, or null when the file is read in one part.
  */
 export async function startTail(
   handle: FileHandle,
-  request: Omit<TailRequest, "from" | "givenUp">,
+  request: Omit<TailRequest, "from">,
   split: SplitRead,
-  givenUp: () => readonly number[],
 ): Promise<{ from: number; read: TailRead } | null> {
   const { size } = await handle.stat();
   if (size < split.minBytes) return null;
@@ -106,6 +104,6 @@ export async function startTail(
   const line = window.subarray(0, bytesRead).indexOf(10);
   const from = at + line + 1;
   if (line < 0 || from >= size) return null;
-  const read = split.reader({ ...request, from, givenUp: givenUp() });
+  const read = split.reader({ ...request, from });
   return read && { from, read };
 }

@@ -100,8 +100,15 @@ export async function readCsvTable(
       transcoder && ((raw: Buffer, last: boolean) => Buffer.from(transcoder.decode(raw, { stream: !last })));
     const tail =
       coded && !utf16
-        ? await startTail(handle, { file, delimiter, encoding }, split, () =>
-            firstRowGiveUps(head.subarray(0, headBytes), delimiter, decode),
+        ? await startTail(
+            handle,
+            {
+              file,
+              delimiter,
+              encoding,
+              givenUp: firstRowGiveUps(head.subarray(0, headBytes), delimiter, decode),
+            },
+            split,
           )
         : null;
     // Handled from the start: a reader that fails while the first part is parsed must not go unhandled.
